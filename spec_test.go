@@ -1,0 +1,130 @@
+package openrouter_test
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	openrouter "github.com/gopenrouter/openrouter"
+)
+
+func loadSpec(t *testing.T) *openapi3.T {
+	t.Helper()
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(openrouter.OpenAPISpec)
+	if err != nil {
+		t.Fatalf("load openapi.yaml: %v", err)
+	}
+	return doc
+}
+
+func TestSpecValidates(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("openapi.yaml does not validate: %v", err)
+	}
+	if got, want := doc.OpenAPI, "3.0.3"; got != want {
+		t.Errorf("openapi version = %q, want %q", got, want)
+	}
+}
+
+func TestSpecOperationsHaveIDsTagsAndSummaries(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	declared := map[string]bool{}
+	for _, tag := range doc.Tags {
+		declared[tag.Name] = true
+	}
+	seen := map[string]string{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			where := method + " " + path
+			if op.OperationID == "" {
+				t.Errorf("%s: no operationId", where)
+			} else if prev, dup := seen[op.OperationID]; dup {
+				t.Errorf("%s: operationId %q already used by %s", where, op.OperationID, prev)
+			} else {
+				seen[op.OperationID] = where
+			}
+			if len(op.Tags) == 0 {
+				t.Errorf("%s: no tag", where)
+			}
+			for _, tag := range op.Tags {
+				if !declared[tag] {
+					t.Errorf("%s: tag %q is not declared in the top-level tags", where, tag)
+				}
+			}
+			if strings.TrimSpace(op.Summary) == "" {
+				t.Errorf("%s: no summary", where)
+			}
+		}
+	}
+	if len(seen) == 0 {
+		t.Fatal("openapi.yaml has no operations")
+	}
+}
+
+// TestSpecHasNoUnreferencedComponents fails on a component that no operation
+// reaches, directly or through other components: a leftover that would still
+// be generated into gen/.
+func TestSpecHasNoUnreferencedComponents(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top map[string]any
+	if err := json.Unmarshal(raw, &top); err != nil {
+		t.Fatal(err)
+	}
+	comps, _ := top["components"].(map[string]any)
+	component := func(ref string) any {
+		parts := strings.Split(strings.TrimPrefix(ref, "#/components/"), "/")
+		if len(parts) != 2 {
+			return nil
+		}
+		group, _ := comps[parts[0]].(map[string]any)
+		return group[parts[1]]
+	}
+	reached := map[string]bool{}
+	var walk func(node any)
+	walk = func(node any) {
+		switch n := node.(type) {
+		case map[string]any:
+			if ref, ok := n["$ref"].(string); ok && !reached[ref] {
+				reached[ref] = true
+				walk(component(ref))
+			}
+			for _, v := range n {
+				walk(v)
+			}
+		case []any:
+			for _, v := range n {
+				walk(v)
+			}
+		}
+	}
+	walk(top["paths"])
+	var unused []string
+	for _, kind := range []string{"schemas", "responses", "parameters", "requestBodies"} {
+		members, _ := comps[kind].(map[string]any)
+		for name := range members {
+			if ref := "#/components/" + kind + "/" + name; !reached[ref] {
+				unused = append(unused, ref)
+			}
+		}
+	}
+	sort.Strings(unused)
+	for _, ref := range unused {
+		t.Errorf("%s is not reached from any operation", ref)
+	}
+	if len(reached) == 0 {
+		t.Fatal("no $ref reached from paths: the walk is broken")
+	}
+}
