@@ -12200,35 +12200,13 @@ type ListEndpointsZdrResponse struct {
 	Data []PublicEndpoint `json:"data"`
 }
 
-// ListProvidersResponse defines model for ListProvidersResponse.
-type ListProvidersResponse struct {
-	Data []ListProvidersResponseDataItem `json:"data"`
+// ListKeysResponse defines model for ListKeysResponse.
+type ListKeysResponse struct {
+	Data []ListKeysResponseDataItem `json:"data"`
 }
 
-// ListProvidersResponseDataItem defines model for ListProvidersResponseDataItem.
-type ListProvidersResponseDataItem struct {
-	Datacenters       []ListProvidersResponseDataItemDatacenter  `json:"datacenters,omitempty"`
-	Headquarters      *ListProvidersResponseDataItemHeadquarters `json:"headquarters,omitempty"`
-	Name              string                                     `json:"name"`
-	PrivacyPolicyURL  *string                                    `json:"privacy_policy_url"`
-	Slug              string                                     `json:"slug"`
-	StatusPageURL     *string                                    `json:"status_page_url,omitempty"`
-	TermsOfServiceURL *string                                    `json:"terms_of_service_url,omitempty"`
-}
-
-// ListProvidersResponseDataItemDatacenter defines model for ListProvidersResponseDataItemDatacenter.
-type ListProvidersResponseDataItemDatacenter string
-
-// ListProvidersResponseDataItemHeadquarters defines model for ListProvidersResponseDataItemHeadquarters.
-type ListProvidersResponseDataItemHeadquarters string
-
-// ListResponse defines model for ListResponse.
-type ListResponse struct {
-	Data []ListResponseDataItem `json:"data"`
-}
-
-// ListResponseDataItem defines model for ListResponseDataItem.
-type ListResponseDataItem struct {
+// ListKeysResponseDataItem defines model for ListKeysResponseDataItem.
+type ListKeysResponseDataItem struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
 	ByokUsageMonthly   float64    `json:"byok_usage_monthly"`
@@ -12251,6 +12229,28 @@ type ListResponseDataItem struct {
 	UsageWeekly        float64    `json:"usage_weekly"`
 	WorkspaceID        string     `json:"workspace_id"`
 }
+
+// ListProvidersResponse defines model for ListProvidersResponse.
+type ListProvidersResponse struct {
+	Data []ListProvidersResponseDataItem `json:"data"`
+}
+
+// ListProvidersResponseDataItem defines model for ListProvidersResponseDataItem.
+type ListProvidersResponseDataItem struct {
+	Datacenters       []ListProvidersResponseDataItemDatacenter  `json:"datacenters,omitempty"`
+	Headquarters      *ListProvidersResponseDataItemHeadquarters `json:"headquarters,omitempty"`
+	Name              string                                     `json:"name"`
+	PrivacyPolicyURL  *string                                    `json:"privacy_policy_url"`
+	Slug              string                                     `json:"slug"`
+	StatusPageURL     *string                                    `json:"status_page_url,omitempty"`
+	TermsOfServiceURL *string                                    `json:"terms_of_service_url,omitempty"`
+}
+
+// ListProvidersResponseDataItemDatacenter defines model for ListProvidersResponseDataItemDatacenter.
+type ListProvidersResponseDataItemDatacenter string
+
+// ListProvidersResponseDataItemHeadquarters defines model for ListProvidersResponseDataItemHeadquarters.
+type ListProvidersResponseDataItemHeadquarters string
 
 // LocalShellCallItem defines model for LocalShellCallItem.
 type LocalShellCallItem struct {
