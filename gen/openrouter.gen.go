@@ -57,13 +57,13 @@ func (e AdditionalToolsItemRole) Valid() bool {
 
 // Defines values for AdditionalToolsItemType.
 const (
-	AdditionalTools AdditionalToolsItemType = "additional_tools"
+	AdditionalToolsItemTypeAdditionalTools AdditionalToolsItemType = "additional_tools"
 )
 
 // Valid indicates whether the value is a known member of the AdditionalToolsItemType enum.
 func (e AdditionalToolsItemType) Valid() bool {
 	switch e {
-	case AdditionalTools:
+	case AdditionalToolsItemTypeAdditionalTools:
 		return true
 	default:
 		return false
@@ -120,13 +120,13 @@ func (e AdvisorServerToolOpenRouterType) Valid() bool {
 
 // Defines values for AgentMessageItemContentItemEncryptedContentType.
 const (
-	EncryptedContent AgentMessageItemContentItemEncryptedContentType = "encrypted_content"
+	AgentMessageItemContentItemEncryptedContentTypeEncryptedContent AgentMessageItemContentItemEncryptedContentType = "encrypted_content"
 )
 
 // Valid indicates whether the value is a known member of the AgentMessageItemContentItemEncryptedContentType enum.
 func (e AgentMessageItemContentItemEncryptedContentType) Valid() bool {
 	switch e {
-	case EncryptedContent:
+	case AgentMessageItemContentItemEncryptedContentTypeEncryptedContent:
 		return true
 	default:
 		return false
@@ -135,13 +135,13 @@ func (e AgentMessageItemContentItemEncryptedContentType) Valid() bool {
 
 // Defines values for AgentMessageItemType.
 const (
-	AgentMessage AgentMessageItemType = "agent_message"
+	AgentMessageItemTypeAgentMessage AgentMessageItemType = "agent_message"
 )
 
 // Valid indicates whether the value is a known member of the AgentMessageItemType enum.
 func (e AgentMessageItemType) Valid() bool {
 	switch e {
-	case AgentMessage:
+	case AgentMessageItemTypeAgentMessage:
 		return true
 	default:
 		return false
@@ -150,13 +150,13 @@ func (e AgentMessageItemType) Valid() bool {
 
 // Defines values for AnthropicCacheControlDirectiveType.
 const (
-	Ephemeral AnthropicCacheControlDirectiveType = "ephemeral"
+	AnthropicCacheControlDirectiveTypeEphemeral AnthropicCacheControlDirectiveType = "ephemeral"
 )
 
 // Valid indicates whether the value is a known member of the AnthropicCacheControlDirectiveType enum.
 func (e AnthropicCacheControlDirectiveType) Valid() bool {
 	switch e {
-	case Ephemeral:
+	case AnthropicCacheControlDirectiveTypeEphemeral:
 		return true
 	default:
 		return false
@@ -165,16 +165,16 @@ func (e AnthropicCacheControlDirectiveType) Valid() bool {
 
 // Defines values for AnthropicCacheControlTTL.
 const (
-	N1H AnthropicCacheControlTTL = "1h"
-	N5M AnthropicCacheControlTTL = "5m"
+	AnthropicCacheControlTTLN1H AnthropicCacheControlTTL = "1h"
+	AnthropicCacheControlTTLN5M AnthropicCacheControlTTL = "5m"
 )
 
 // Valid indicates whether the value is a known member of the AnthropicCacheControlTTL enum.
 func (e AnthropicCacheControlTTL) Valid() bool {
 	switch e {
-	case N1H:
+	case AnthropicCacheControlTTLN1H:
 		return true
-	case N5M:
+	case AnthropicCacheControlTTLN5M:
 		return true
 	default:
 		return false
@@ -291,13 +291,13 @@ func (e ApplyPatchCallItemType) Valid() bool {
 
 // Defines values for ApplyPatchCallOperationDiffDeltaEventType.
 const (
-	ResponseApplyPatchCallOperationDiffDelta ApplyPatchCallOperationDiffDeltaEventType = "response.apply_patch_call_operation_diff.delta"
+	ApplyPatchCallOperationDiffDeltaEventTypeResponseApplyPatchCallOperationDiffDelta ApplyPatchCallOperationDiffDeltaEventType = "response.apply_patch_call_operation_diff.delta"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchCallOperationDiffDeltaEventType enum.
 func (e ApplyPatchCallOperationDiffDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseApplyPatchCallOperationDiffDelta:
+	case ApplyPatchCallOperationDiffDeltaEventTypeResponseApplyPatchCallOperationDiffDelta:
 		return true
 	default:
 		return false
@@ -306,13 +306,13 @@ func (e ApplyPatchCallOperationDiffDeltaEventType) Valid() bool {
 
 // Defines values for ApplyPatchCallOperationDiffDoneEventType.
 const (
-	ResponseApplyPatchCallOperationDiffDone ApplyPatchCallOperationDiffDoneEventType = "response.apply_patch_call_operation_diff.done"
+	ApplyPatchCallOperationDiffDoneEventTypeResponseApplyPatchCallOperationDiffDone ApplyPatchCallOperationDiffDoneEventType = "response.apply_patch_call_operation_diff.done"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchCallOperationDiffDoneEventType enum.
 func (e ApplyPatchCallOperationDiffDoneEventType) Valid() bool {
 	switch e {
-	case ResponseApplyPatchCallOperationDiffDone:
+	case ApplyPatchCallOperationDiffDoneEventTypeResponseApplyPatchCallOperationDiffDone:
 		return true
 	default:
 		return false
@@ -339,13 +339,13 @@ func (e ApplyPatchCallOutputItemStatus) Valid() bool {
 
 // Defines values for ApplyPatchCallOutputItemType.
 const (
-	ApplyPatchCallOutput ApplyPatchCallOutputItemType = "apply_patch_call_output"
+	ApplyPatchCallOutputItemTypeApplyPatchCallOutput ApplyPatchCallOutputItemType = "apply_patch_call_output"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchCallOutputItemType enum.
 func (e ApplyPatchCallOutputItemType) Valid() bool {
 	switch e {
-	case ApplyPatchCallOutput:
+	case ApplyPatchCallOutputItemTypeApplyPatchCallOutput:
 		return true
 	default:
 		return false
@@ -372,13 +372,13 @@ func (e ApplyPatchCallStatus) Valid() bool {
 
 // Defines values for ApplyPatchCreateFileOperationType.
 const (
-	CreateFile ApplyPatchCreateFileOperationType = "create_file"
+	ApplyPatchCreateFileOperationTypeCreateFile ApplyPatchCreateFileOperationType = "create_file"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchCreateFileOperationType enum.
 func (e ApplyPatchCreateFileOperationType) Valid() bool {
 	switch e {
-	case CreateFile:
+	case ApplyPatchCreateFileOperationTypeCreateFile:
 		return true
 	default:
 		return false
@@ -387,13 +387,13 @@ func (e ApplyPatchCreateFileOperationType) Valid() bool {
 
 // Defines values for ApplyPatchDeleteFileOperationType.
 const (
-	DeleteFile ApplyPatchDeleteFileOperationType = "delete_file"
+	ApplyPatchDeleteFileOperationTypeDeleteFile ApplyPatchDeleteFileOperationType = "delete_file"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchDeleteFileOperationType enum.
 func (e ApplyPatchDeleteFileOperationType) Valid() bool {
 	switch e {
-	case DeleteFile:
+	case ApplyPatchDeleteFileOperationTypeDeleteFile:
 		return true
 	default:
 		return false
@@ -453,13 +453,13 @@ func (e ApplyPatchServerToolOpenRouterType) Valid() bool {
 
 // Defines values for ApplyPatchUpdateFileOperationType.
 const (
-	UpdateFile ApplyPatchUpdateFileOperationType = "update_file"
+	ApplyPatchUpdateFileOperationTypeUpdateFile ApplyPatchUpdateFileOperationType = "update_file"
 )
 
 // Valid indicates whether the value is a known member of the ApplyPatchUpdateFileOperationType enum.
 func (e ApplyPatchUpdateFileOperationType) Valid() bool {
 	switch e {
-	case UpdateFile:
+	case ApplyPatchUpdateFileOperationTypeUpdateFile:
 		return true
 	default:
 		return false
@@ -495,13 +495,13 @@ func (e AutoBetaRouterPluginCostTier) Valid() bool {
 
 // Defines values for AutoBetaRouterPluginID.
 const (
-	AutoBetaRouter AutoBetaRouterPluginID = "auto-beta-router"
+	AutoBetaRouterPluginIDAutoBetaRouter AutoBetaRouterPluginID = "auto-beta-router"
 )
 
 // Valid indicates whether the value is a known member of the AutoBetaRouterPluginID enum.
 func (e AutoBetaRouterPluginID) Valid() bool {
 	switch e {
-	case AutoBetaRouter:
+	case AutoBetaRouterPluginIDAutoBetaRouter:
 		return true
 	default:
 		return false
@@ -537,13 +537,13 @@ func (e AutoRouterPluginCostTier) Valid() bool {
 
 // Defines values for AutoRouterPluginID.
 const (
-	AutoRouter AutoRouterPluginID = "auto-router"
+	AutoRouterPluginIDAutoRouter AutoRouterPluginID = "auto-router"
 )
 
 // Valid indicates whether the value is a known member of the AutoRouterPluginID enum.
 func (e AutoRouterPluginID) Valid() bool {
 	switch e {
-	case AutoRouter:
+	case AutoRouterPluginIDAutoRouter:
 		return true
 	default:
 		return false
@@ -552,13 +552,13 @@ func (e AutoRouterPluginID) Valid() bool {
 
 // Defines values for BaseAnnotationAddedEventType.
 const (
-	ResponseOutputTextAnnotationAdded BaseAnnotationAddedEventType = "response.output_text.annotation.added"
+	BaseAnnotationAddedEventTypeResponseOutputTextAnnotationAdded BaseAnnotationAddedEventType = "response.output_text.annotation.added"
 )
 
 // Valid indicates whether the value is a known member of the BaseAnnotationAddedEventType enum.
 func (e BaseAnnotationAddedEventType) Valid() bool {
 	switch e {
-	case ResponseOutputTextAnnotationAdded:
+	case BaseAnnotationAddedEventTypeResponseOutputTextAnnotationAdded:
 		return true
 	default:
 		return false
@@ -567,13 +567,13 @@ func (e BaseAnnotationAddedEventType) Valid() bool {
 
 // Defines values for BaseContentPartAddedEventType.
 const (
-	ResponseContentPartAdded BaseContentPartAddedEventType = "response.content_part.added"
+	BaseContentPartAddedEventTypeResponseContentPartAdded BaseContentPartAddedEventType = "response.content_part.added"
 )
 
 // Valid indicates whether the value is a known member of the BaseContentPartAddedEventType enum.
 func (e BaseContentPartAddedEventType) Valid() bool {
 	switch e {
-	case ResponseContentPartAdded:
+	case BaseContentPartAddedEventTypeResponseContentPartAdded:
 		return true
 	default:
 		return false
@@ -582,13 +582,13 @@ func (e BaseContentPartAddedEventType) Valid() bool {
 
 // Defines values for BaseContentPartDoneEventType.
 const (
-	ResponseContentPartDone BaseContentPartDoneEventType = "response.content_part.done"
+	BaseContentPartDoneEventTypeResponseContentPartDone BaseContentPartDoneEventType = "response.content_part.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseContentPartDoneEventType enum.
 func (e BaseContentPartDoneEventType) Valid() bool {
 	switch e {
-	case ResponseContentPartDone:
+	case BaseContentPartDoneEventTypeResponseContentPartDone:
 		return true
 	default:
 		return false
@@ -597,13 +597,13 @@ func (e BaseContentPartDoneEventType) Valid() bool {
 
 // Defines values for BaseCustomToolCallInputDeltaEventType.
 const (
-	ResponseCustomToolCallInputDelta BaseCustomToolCallInputDeltaEventType = "response.custom_tool_call_input.delta"
+	BaseCustomToolCallInputDeltaEventTypeResponseCustomToolCallInputDelta BaseCustomToolCallInputDeltaEventType = "response.custom_tool_call_input.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseCustomToolCallInputDeltaEventType enum.
 func (e BaseCustomToolCallInputDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseCustomToolCallInputDelta:
+	case BaseCustomToolCallInputDeltaEventTypeResponseCustomToolCallInputDelta:
 		return true
 	default:
 		return false
@@ -612,13 +612,13 @@ func (e BaseCustomToolCallInputDeltaEventType) Valid() bool {
 
 // Defines values for BaseCustomToolCallInputDoneEventType.
 const (
-	ResponseCustomToolCallInputDone BaseCustomToolCallInputDoneEventType = "response.custom_tool_call_input.done"
+	BaseCustomToolCallInputDoneEventTypeResponseCustomToolCallInputDone BaseCustomToolCallInputDoneEventType = "response.custom_tool_call_input.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseCustomToolCallInputDoneEventType enum.
 func (e BaseCustomToolCallInputDoneEventType) Valid() bool {
 	switch e {
-	case ResponseCustomToolCallInputDone:
+	case BaseCustomToolCallInputDoneEventTypeResponseCustomToolCallInputDone:
 		return true
 	default:
 		return false
@@ -642,13 +642,13 @@ func (e BaseErrorEventType) Valid() bool {
 
 // Defines values for BaseFunctionCallArgsDeltaEventType.
 const (
-	ResponseFunctionCallArgumentsDelta BaseFunctionCallArgsDeltaEventType = "response.function_call_arguments.delta"
+	BaseFunctionCallArgsDeltaEventTypeResponseFunctionCallArgumentsDelta BaseFunctionCallArgsDeltaEventType = "response.function_call_arguments.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseFunctionCallArgsDeltaEventType enum.
 func (e BaseFunctionCallArgsDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseFunctionCallArgumentsDelta:
+	case BaseFunctionCallArgsDeltaEventTypeResponseFunctionCallArgumentsDelta:
 		return true
 	default:
 		return false
@@ -657,13 +657,13 @@ func (e BaseFunctionCallArgsDeltaEventType) Valid() bool {
 
 // Defines values for BaseFunctionCallArgsDoneEventType.
 const (
-	ResponseFunctionCallArgumentsDone BaseFunctionCallArgsDoneEventType = "response.function_call_arguments.done"
+	BaseFunctionCallArgsDoneEventTypeResponseFunctionCallArgumentsDone BaseFunctionCallArgsDoneEventType = "response.function_call_arguments.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseFunctionCallArgsDoneEventType enum.
 func (e BaseFunctionCallArgsDoneEventType) Valid() bool {
 	switch e {
-	case ResponseFunctionCallArgumentsDone:
+	case BaseFunctionCallArgsDoneEventTypeResponseFunctionCallArgumentsDone:
 		return true
 	default:
 		return false
@@ -729,13 +729,13 @@ func (e BaseInputsItemMessageType) Valid() bool {
 
 // Defines values for BaseReasoningDeltaEventType.
 const (
-	ResponseReasoningTextDelta BaseReasoningDeltaEventType = "response.reasoning_text.delta"
+	BaseReasoningDeltaEventTypeResponseReasoningTextDelta BaseReasoningDeltaEventType = "response.reasoning_text.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningDeltaEventType enum.
 func (e BaseReasoningDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningTextDelta:
+	case BaseReasoningDeltaEventTypeResponseReasoningTextDelta:
 		return true
 	default:
 		return false
@@ -744,13 +744,13 @@ func (e BaseReasoningDeltaEventType) Valid() bool {
 
 // Defines values for BaseReasoningDoneEventType.
 const (
-	ResponseReasoningTextDone BaseReasoningDoneEventType = "response.reasoning_text.done"
+	BaseReasoningDoneEventTypeResponseReasoningTextDone BaseReasoningDoneEventType = "response.reasoning_text.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningDoneEventType enum.
 func (e BaseReasoningDoneEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningTextDone:
+	case BaseReasoningDoneEventTypeResponseReasoningTextDone:
 		return true
 	default:
 		return false
@@ -759,13 +759,13 @@ func (e BaseReasoningDoneEventType) Valid() bool {
 
 // Defines values for BaseReasoningSummaryPartAddedEventType.
 const (
-	ResponseReasoningSummaryPartAdded BaseReasoningSummaryPartAddedEventType = "response.reasoning_summary_part.added"
+	BaseReasoningSummaryPartAddedEventTypeResponseReasoningSummaryPartAdded BaseReasoningSummaryPartAddedEventType = "response.reasoning_summary_part.added"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningSummaryPartAddedEventType enum.
 func (e BaseReasoningSummaryPartAddedEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningSummaryPartAdded:
+	case BaseReasoningSummaryPartAddedEventTypeResponseReasoningSummaryPartAdded:
 		return true
 	default:
 		return false
@@ -774,13 +774,13 @@ func (e BaseReasoningSummaryPartAddedEventType) Valid() bool {
 
 // Defines values for BaseReasoningSummaryPartDoneEventType.
 const (
-	ResponseReasoningSummaryPartDone BaseReasoningSummaryPartDoneEventType = "response.reasoning_summary_part.done"
+	BaseReasoningSummaryPartDoneEventTypeResponseReasoningSummaryPartDone BaseReasoningSummaryPartDoneEventType = "response.reasoning_summary_part.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningSummaryPartDoneEventType enum.
 func (e BaseReasoningSummaryPartDoneEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningSummaryPartDone:
+	case BaseReasoningSummaryPartDoneEventTypeResponseReasoningSummaryPartDone:
 		return true
 	default:
 		return false
@@ -789,13 +789,13 @@ func (e BaseReasoningSummaryPartDoneEventType) Valid() bool {
 
 // Defines values for BaseReasoningSummaryTextDeltaEventType.
 const (
-	ResponseReasoningSummaryTextDelta BaseReasoningSummaryTextDeltaEventType = "response.reasoning_summary_text.delta"
+	BaseReasoningSummaryTextDeltaEventTypeResponseReasoningSummaryTextDelta BaseReasoningSummaryTextDeltaEventType = "response.reasoning_summary_text.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningSummaryTextDeltaEventType enum.
 func (e BaseReasoningSummaryTextDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningSummaryTextDelta:
+	case BaseReasoningSummaryTextDeltaEventTypeResponseReasoningSummaryTextDelta:
 		return true
 	default:
 		return false
@@ -804,13 +804,13 @@ func (e BaseReasoningSummaryTextDeltaEventType) Valid() bool {
 
 // Defines values for BaseReasoningSummaryTextDoneEventType.
 const (
-	ResponseReasoningSummaryTextDone BaseReasoningSummaryTextDoneEventType = "response.reasoning_summary_text.done"
+	BaseReasoningSummaryTextDoneEventTypeResponseReasoningSummaryTextDone BaseReasoningSummaryTextDoneEventType = "response.reasoning_summary_text.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseReasoningSummaryTextDoneEventType enum.
 func (e BaseReasoningSummaryTextDoneEventType) Valid() bool {
 	switch e {
-	case ResponseReasoningSummaryTextDone:
+	case BaseReasoningSummaryTextDoneEventTypeResponseReasoningSummaryTextDone:
 		return true
 	default:
 		return false
@@ -819,13 +819,13 @@ func (e BaseReasoningSummaryTextDoneEventType) Valid() bool {
 
 // Defines values for BaseRefusalDeltaEventType.
 const (
-	ResponseRefusalDelta BaseRefusalDeltaEventType = "response.refusal.delta"
+	BaseRefusalDeltaEventTypeResponseRefusalDelta BaseRefusalDeltaEventType = "response.refusal.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseRefusalDeltaEventType enum.
 func (e BaseRefusalDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseRefusalDelta:
+	case BaseRefusalDeltaEventTypeResponseRefusalDelta:
 		return true
 	default:
 		return false
@@ -834,13 +834,13 @@ func (e BaseRefusalDeltaEventType) Valid() bool {
 
 // Defines values for BaseRefusalDoneEventType.
 const (
-	ResponseRefusalDone BaseRefusalDoneEventType = "response.refusal.done"
+	BaseRefusalDoneEventTypeResponseRefusalDone BaseRefusalDoneEventType = "response.refusal.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseRefusalDoneEventType enum.
 func (e BaseRefusalDoneEventType) Valid() bool {
 	switch e {
-	case ResponseRefusalDone:
+	case BaseRefusalDoneEventTypeResponseRefusalDone:
 		return true
 	default:
 		return false
@@ -849,13 +849,13 @@ func (e BaseRefusalDoneEventType) Valid() bool {
 
 // Defines values for BaseResponsesResultObject.
 const (
-	Response BaseResponsesResultObject = "response"
+	BaseResponsesResultObjectResponse BaseResponsesResultObject = "response"
 )
 
 // Valid indicates whether the value is a known member of the BaseResponsesResultObject enum.
 func (e BaseResponsesResultObject) Valid() bool {
 	switch e {
-	case Response:
+	case BaseResponsesResultObjectResponse:
 		return true
 	default:
 		return false
@@ -864,13 +864,13 @@ func (e BaseResponsesResultObject) Valid() bool {
 
 // Defines values for BaseTextDeltaEventType.
 const (
-	ResponseOutputTextDelta BaseTextDeltaEventType = "response.output_text.delta"
+	BaseTextDeltaEventTypeResponseOutputTextDelta BaseTextDeltaEventType = "response.output_text.delta"
 )
 
 // Valid indicates whether the value is a known member of the BaseTextDeltaEventType enum.
 func (e BaseTextDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseOutputTextDelta:
+	case BaseTextDeltaEventTypeResponseOutputTextDelta:
 		return true
 	default:
 		return false
@@ -879,13 +879,13 @@ func (e BaseTextDeltaEventType) Valid() bool {
 
 // Defines values for BaseTextDoneEventType.
 const (
-	ResponseOutputTextDone BaseTextDoneEventType = "response.output_text.done"
+	BaseTextDoneEventTypeResponseOutputTextDone BaseTextDoneEventType = "response.output_text.done"
 )
 
 // Valid indicates whether the value is a known member of the BaseTextDoneEventType enum.
 func (e BaseTextDoneEventType) Valid() bool {
 	switch e {
-	case ResponseOutputTextDone:
+	case BaseTextDoneEventTypeResponseOutputTextDone:
 		return true
 	default:
 		return false
@@ -945,13 +945,13 @@ func (e ChatAssistantMessageRole) Valid() bool {
 
 // Defines values for ChatChunkObject.
 const (
-	ChatCompletionChunk ChatChunkObject = "chat.completion.chunk"
+	ChatChunkObjectChatCompletionChunk ChatChunkObject = "chat.completion.chunk"
 )
 
 // Valid indicates whether the value is a known member of the ChatChunkObject enum.
 func (e ChatChunkObject) Valid() bool {
 	switch e {
-	case ChatCompletionChunk:
+	case ChatChunkObjectChatCompletionChunk:
 		return true
 	default:
 		return false
@@ -1044,13 +1044,13 @@ func (e ChatContentTextType) Valid() bool {
 
 // Defines values for ChatContentVideoType.
 const (
-	VideoURL ChatContentVideoType = "video_url"
+	ChatContentVideoTypeVideoURL ChatContentVideoType = "video_url"
 )
 
 // Valid indicates whether the value is a known member of the ChatContentVideoType enum.
 func (e ChatContentVideoType) Valid() bool {
 	switch e {
-	case VideoURL:
+	case ChatContentVideoTypeVideoURL:
 		return true
 	default:
 		return false
@@ -1311,13 +1311,13 @@ func (e ChatRequestServiceTier) Valid() bool {
 
 // Defines values for ChatResponseObject.
 const (
-	ChatCompletion ChatResponseObject = "chat.completion"
+	ChatResponseObjectChatCompletion ChatResponseObject = "chat.completion"
 )
 
 // Valid indicates whether the value is a known member of the ChatResponseObject enum.
 func (e ChatResponseObject) Valid() bool {
 	switch e {
-	case ChatCompletion:
+	case ChatResponseObjectChatCompletion:
 		return true
 	default:
 		return false
@@ -1506,13 +1506,13 @@ func (e CodeInterpreterImageOutputType) Valid() bool {
 
 // Defines values for CodeInterpreterLogsOutputType.
 const (
-	Logs CodeInterpreterLogsOutputType = "logs"
+	CodeInterpreterLogsOutputTypeLogs CodeInterpreterLogsOutputType = "logs"
 )
 
 // Valid indicates whether the value is a known member of the CodeInterpreterLogsOutputType enum.
 func (e CodeInterpreterLogsOutputType) Valid() bool {
 	switch e {
-	case Logs:
+	case CodeInterpreterLogsOutputTypeLogs:
 		return true
 	default:
 		return false
@@ -1521,22 +1521,22 @@ func (e CodeInterpreterLogsOutputType) Valid() bool {
 
 // Defines values for CodeInterpreterServerToolContainerAutoMemoryLimit.
 const (
-	N16G CodeInterpreterServerToolContainerAutoMemoryLimit = "16g"
-	N1G  CodeInterpreterServerToolContainerAutoMemoryLimit = "1g"
-	N4G  CodeInterpreterServerToolContainerAutoMemoryLimit = "4g"
-	N64G CodeInterpreterServerToolContainerAutoMemoryLimit = "64g"
+	CodeInterpreterServerToolContainerAutoMemoryLimitN16G CodeInterpreterServerToolContainerAutoMemoryLimit = "16g"
+	CodeInterpreterServerToolContainerAutoMemoryLimitN1G  CodeInterpreterServerToolContainerAutoMemoryLimit = "1g"
+	CodeInterpreterServerToolContainerAutoMemoryLimitN4G  CodeInterpreterServerToolContainerAutoMemoryLimit = "4g"
+	CodeInterpreterServerToolContainerAutoMemoryLimitN64G CodeInterpreterServerToolContainerAutoMemoryLimit = "64g"
 )
 
 // Valid indicates whether the value is a known member of the CodeInterpreterServerToolContainerAutoMemoryLimit enum.
 func (e CodeInterpreterServerToolContainerAutoMemoryLimit) Valid() bool {
 	switch e {
-	case N16G:
+	case CodeInterpreterServerToolContainerAutoMemoryLimitN16G:
 		return true
-	case N1G:
+	case CodeInterpreterServerToolContainerAutoMemoryLimitN1G:
 		return true
-	case N4G:
+	case CodeInterpreterServerToolContainerAutoMemoryLimitN4G:
 		return true
-	case N64G:
+	case CodeInterpreterServerToolContainerAutoMemoryLimitN64G:
 		return true
 	default:
 		return false
@@ -1560,13 +1560,13 @@ func (e CodeInterpreterServerToolContainerAutoType) Valid() bool {
 
 // Defines values for CodeInterpreterServerToolType.
 const (
-	CodeInterpreter CodeInterpreterServerToolType = "code_interpreter"
+	CodeInterpreterServerToolTypeCodeInterpreter CodeInterpreterServerToolType = "code_interpreter"
 )
 
 // Valid indicates whether the value is a known member of the CodeInterpreterServerToolType enum.
 func (e CodeInterpreterServerToolType) Valid() bool {
 	switch e {
-	case CodeInterpreter:
+	case CodeInterpreterServerToolTypeCodeInterpreter:
 		return true
 	default:
 		return false
@@ -1575,13 +1575,13 @@ func (e CodeInterpreterServerToolType) Valid() bool {
 
 // Defines values for CodexLocalShellToolType.
 const (
-	LocalShell CodexLocalShellToolType = "local_shell"
+	CodexLocalShellToolTypeLocalShell CodexLocalShellToolType = "local_shell"
 )
 
 // Valid indicates whether the value is a known member of the CodexLocalShellToolType enum.
 func (e CodexLocalShellToolType) Valid() bool {
 	switch e {
-	case LocalShell:
+	case CodexLocalShellToolTypeLocalShell:
 		return true
 	default:
 		return false
@@ -1590,13 +1590,13 @@ func (e CodexLocalShellToolType) Valid() bool {
 
 // Defines values for CompactionItemType.
 const (
-	Compaction CompactionItemType = "compaction"
+	CompactionItemTypeCompaction CompactionItemType = "compaction"
 )
 
 // Valid indicates whether the value is a known member of the CompactionItemType enum.
 func (e CompactionItemType) Valid() bool {
 	switch e {
-	case Compaction:
+	case CompactionItemTypeCompaction:
 		return true
 	default:
 		return false
@@ -1605,13 +1605,13 @@ func (e CompactionItemType) Valid() bool {
 
 // Defines values for CompletedEventType.
 const (
-	ResponseCompleted CompletedEventType = "response.completed"
+	CompletedEventTypeResponseCompleted CompletedEventType = "response.completed"
 )
 
 // Valid indicates whether the value is a known member of the CompletedEventType enum.
 func (e CompletedEventType) Valid() bool {
 	switch e {
-	case ResponseCompleted:
+	case CompletedEventTypeResponseCompleted:
 		return true
 	default:
 		return false
@@ -1686,13 +1686,13 @@ func (e CompletionRequestResponseFormatTextType) Valid() bool {
 
 // Defines values for CompletionResponseObject.
 const (
-	TextCompletion CompletionResponseObject = "text_completion"
+	CompletionResponseObjectTextCompletion CompletionResponseObject = "text_completion"
 )
 
 // Valid indicates whether the value is a known member of the CompletionResponseObject enum.
 func (e CompletionResponseObject) Valid() bool {
 	switch e {
-	case TextCompletion:
+	case CompletionResponseObjectTextCompletion:
 		return true
 	default:
 		return false
@@ -1701,16 +1701,16 @@ func (e CompletionResponseObject) Valid() bool {
 
 // Defines values for CompoundFilterType.
 const (
-	And CompoundFilterType = "and"
-	Or  CompoundFilterType = "or"
+	CompoundFilterTypeAnd CompoundFilterType = "and"
+	CompoundFilterTypeOr  CompoundFilterType = "or"
 )
 
 // Valid indicates whether the value is a known member of the CompoundFilterType enum.
 func (e CompoundFilterType) Valid() bool {
 	switch e {
-	case And:
+	case CompoundFilterTypeAnd:
 		return true
-	case Or:
+	case CompoundFilterTypeOr:
 		return true
 	default:
 		return false
@@ -1719,25 +1719,25 @@ func (e CompoundFilterType) Valid() bool {
 
 // Defines values for ComputerUseServerToolEnvironment.
 const (
-	Browser ComputerUseServerToolEnvironment = "browser"
-	Linux   ComputerUseServerToolEnvironment = "linux"
-	Mac     ComputerUseServerToolEnvironment = "mac"
-	Ubuntu  ComputerUseServerToolEnvironment = "ubuntu"
-	Windows ComputerUseServerToolEnvironment = "windows"
+	ComputerUseServerToolEnvironmentBrowser ComputerUseServerToolEnvironment = "browser"
+	ComputerUseServerToolEnvironmentLinux   ComputerUseServerToolEnvironment = "linux"
+	ComputerUseServerToolEnvironmentMac     ComputerUseServerToolEnvironment = "mac"
+	ComputerUseServerToolEnvironmentUbuntu  ComputerUseServerToolEnvironment = "ubuntu"
+	ComputerUseServerToolEnvironmentWindows ComputerUseServerToolEnvironment = "windows"
 )
 
 // Valid indicates whether the value is a known member of the ComputerUseServerToolEnvironment enum.
 func (e ComputerUseServerToolEnvironment) Valid() bool {
 	switch e {
-	case Browser:
+	case ComputerUseServerToolEnvironmentBrowser:
 		return true
-	case Linux:
+	case ComputerUseServerToolEnvironmentLinux:
 		return true
-	case Mac:
+	case ComputerUseServerToolEnvironmentMac:
 		return true
-	case Ubuntu:
+	case ComputerUseServerToolEnvironmentUbuntu:
 		return true
-	case Windows:
+	case ComputerUseServerToolEnvironmentWindows:
 		return true
 	default:
 		return false
@@ -1746,13 +1746,13 @@ func (e ComputerUseServerToolEnvironment) Valid() bool {
 
 // Defines values for ComputerUseServerToolType.
 const (
-	ComputerUsePreview ComputerUseServerToolType = "computer_use_preview"
+	ComputerUseServerToolTypeComputerUsePreview ComputerUseServerToolType = "computer_use_preview"
 )
 
 // Valid indicates whether the value is a known member of the ComputerUseServerToolType enum.
 func (e ComputerUseServerToolType) Valid() bool {
 	switch e {
-	case ComputerUsePreview:
+	case ComputerUseServerToolTypeComputerUsePreview:
 		return true
 	default:
 		return false
@@ -1761,13 +1761,13 @@ func (e ComputerUseServerToolType) Valid() bool {
 
 // Defines values for ContainerAutoEnvironmentType.
 const (
-	ContainerAuto ContainerAutoEnvironmentType = "container_auto"
+	ContainerAutoEnvironmentTypeContainerAuto ContainerAutoEnvironmentType = "container_auto"
 )
 
 // Valid indicates whether the value is a known member of the ContainerAutoEnvironmentType enum.
 func (e ContainerAutoEnvironmentType) Valid() bool {
 	switch e {
-	case ContainerAuto:
+	case ContainerAutoEnvironmentTypeContainerAuto:
 		return true
 	default:
 		return false
@@ -1776,13 +1776,13 @@ func (e ContainerAutoEnvironmentType) Valid() bool {
 
 // Defines values for ContainerReferenceEnvironmentType.
 const (
-	ContainerReference ContainerReferenceEnvironmentType = "container_reference"
+	ContainerReferenceEnvironmentTypeContainerReference ContainerReferenceEnvironmentType = "container_reference"
 )
 
 // Valid indicates whether the value is a known member of the ContainerReferenceEnvironmentType enum.
 func (e ContainerReferenceEnvironmentType) Valid() bool {
 	switch e {
-	case ContainerReference:
+	case ContainerReferenceEnvironmentTypeContainerReference:
 		return true
 	default:
 		return false
@@ -1836,13 +1836,13 @@ func (e ContentPartInputVideoType) Valid() bool {
 
 // Defines values for ContextCompactionItemType.
 const (
-	ContextCompaction ContextCompactionItemType = "context_compaction"
+	ContextCompactionItemTypeContextCompaction ContextCompactionItemType = "context_compaction"
 )
 
 // Valid indicates whether the value is a known member of the ContextCompactionItemType enum.
 func (e ContextCompactionItemType) Valid() bool {
 	switch e {
-	case ContextCompaction:
+	case ContextCompactionItemTypeContextCompaction:
 		return true
 	default:
 		return false
@@ -1851,13 +1851,13 @@ func (e ContextCompactionItemType) Valid() bool {
 
 // Defines values for ContextCompressionEngine.
 const (
-	MiddleOut ContextCompressionEngine = "middle-out"
+	ContextCompressionEngineMiddleOut ContextCompressionEngine = "middle-out"
 )
 
 // Valid indicates whether the value is a known member of the ContextCompressionEngine enum.
 func (e ContextCompressionEngine) Valid() bool {
 	switch e {
-	case MiddleOut:
+	case ContextCompressionEngineMiddleOut:
 		return true
 	default:
 		return false
@@ -1920,16 +1920,16 @@ func (e CreateAuthKeysCodeRequestUsageLimitType) Valid() bool {
 
 // Defines values for CreateEmbeddingsRequestEncodingFormat.
 const (
-	Base64 CreateEmbeddingsRequestEncodingFormat = "base64"
-	Float  CreateEmbeddingsRequestEncodingFormat = "float"
+	CreateEmbeddingsRequestEncodingFormatBase64 CreateEmbeddingsRequestEncodingFormat = "base64"
+	CreateEmbeddingsRequestEncodingFormatFloat  CreateEmbeddingsRequestEncodingFormat = "float"
 )
 
 // Valid indicates whether the value is a known member of the CreateEmbeddingsRequestEncodingFormat enum.
 func (e CreateEmbeddingsRequestEncodingFormat) Valid() bool {
 	switch e {
-	case Base64:
+	case CreateEmbeddingsRequestEncodingFormatBase64:
 		return true
-	case Float:
+	case CreateEmbeddingsRequestEncodingFormatFloat:
 		return true
 	default:
 		return false
@@ -1968,13 +1968,13 @@ func (e CreateEmbeddingsRequestInputObjectContentItemTextType) Valid() bool {
 
 // Defines values for CreateEmbeddingsResponseDataItemObject.
 const (
-	Embedding CreateEmbeddingsResponseDataItemObject = "embedding"
+	CreateEmbeddingsResponseDataItemObjectEmbedding CreateEmbeddingsResponseDataItemObject = "embedding"
 )
 
 // Valid indicates whether the value is a known member of the CreateEmbeddingsResponseDataItemObject enum.
 func (e CreateEmbeddingsResponseDataItemObject) Valid() bool {
 	switch e {
-	case Embedding:
+	case CreateEmbeddingsResponseDataItemObjectEmbedding:
 		return true
 	default:
 		return false
@@ -1983,13 +1983,13 @@ func (e CreateEmbeddingsResponseDataItemObject) Valid() bool {
 
 // Defines values for CreateEmbeddingsResponseObject.
 const (
-	List CreateEmbeddingsResponseObject = "list"
+	CreateEmbeddingsResponseObjectList CreateEmbeddingsResponseObject = "list"
 )
 
 // Valid indicates whether the value is a known member of the CreateEmbeddingsResponseObject enum.
 func (e CreateEmbeddingsResponseObject) Valid() bool {
 	switch e {
-	case List:
+	case CreateEmbeddingsResponseObjectList:
 		return true
 	default:
 		return false
@@ -2019,13 +2019,13 @@ func (e CreateKeysRequestLimitReset) Valid() bool {
 
 // Defines values for CreatedEventType.
 const (
-	ResponseCreated CreatedEventType = "response.created"
+	CreatedEventTypeResponseCreated CreatedEventType = "response.created"
 )
 
 // Valid indicates whether the value is a known member of the CreatedEventType enum.
 func (e CreatedEventType) Valid() bool {
 	switch e {
-	case ResponseCreated:
+	case CreatedEventTypeResponseCreated:
 		return true
 	default:
 		return false
@@ -2034,16 +2034,16 @@ func (e CreatedEventType) Valid() bool {
 
 // Defines values for CustomToolFormatGrammarSyntax.
 const (
-	Lark  CustomToolFormatGrammarSyntax = "lark"
-	Regex CustomToolFormatGrammarSyntax = "regex"
+	CustomToolFormatGrammarSyntaxLark  CustomToolFormatGrammarSyntax = "lark"
+	CustomToolFormatGrammarSyntaxRegex CustomToolFormatGrammarSyntax = "regex"
 )
 
 // Valid indicates whether the value is a known member of the CustomToolFormatGrammarSyntax enum.
 func (e CustomToolFormatGrammarSyntax) Valid() bool {
 	switch e {
-	case Lark:
+	case CustomToolFormatGrammarSyntaxLark:
 		return true
-	case Regex:
+	case CustomToolFormatGrammarSyntaxRegex:
 		return true
 	default:
 		return false
@@ -2082,13 +2082,13 @@ func (e CustomToolFormatTextType) Valid() bool {
 
 // Defines values for CustomToolType.
 const (
-	Custom CustomToolType = "custom"
+	CustomToolTypeCustom CustomToolType = "custom"
 )
 
 // Valid indicates whether the value is a known member of the CustomToolType enum.
 func (e CustomToolType) Valid() bool {
 	switch e {
-	case Custom:
+	case CustomToolTypeCustom:
 		return true
 	default:
 		return false
@@ -2112,22 +2112,22 @@ func (e DatetimeServerToolType) Valid() bool {
 
 // Defines values for DebugEventDebugTimingsEvent.
 const (
-	AdapterRequest          DebugEventDebugTimingsEvent = "adapter_request"
-	FirstTokenReceived      DebugEventDebugTimingsEvent = "first_token_received"
-	UpstreamBodyEnded       DebugEventDebugTimingsEvent = "upstream_body_ended"
-	UpstreamHeadersReceived DebugEventDebugTimingsEvent = "upstream_headers_received"
+	DebugEventDebugTimingsEventAdapterRequest          DebugEventDebugTimingsEvent = "adapter_request"
+	DebugEventDebugTimingsEventFirstTokenReceived      DebugEventDebugTimingsEvent = "first_token_received"
+	DebugEventDebugTimingsEventUpstreamBodyEnded       DebugEventDebugTimingsEvent = "upstream_body_ended"
+	DebugEventDebugTimingsEventUpstreamHeadersReceived DebugEventDebugTimingsEvent = "upstream_headers_received"
 )
 
 // Valid indicates whether the value is a known member of the DebugEventDebugTimingsEvent enum.
 func (e DebugEventDebugTimingsEvent) Valid() bool {
 	switch e {
-	case AdapterRequest:
+	case DebugEventDebugTimingsEventAdapterRequest:
 		return true
-	case FirstTokenReceived:
+	case DebugEventDebugTimingsEventFirstTokenReceived:
 		return true
-	case UpstreamBodyEnded:
+	case DebugEventDebugTimingsEventUpstreamBodyEnded:
 		return true
-	case UpstreamHeadersReceived:
+	case DebugEventDebugTimingsEventUpstreamHeadersReceived:
 		return true
 	default:
 		return false
@@ -2136,13 +2136,13 @@ func (e DebugEventDebugTimingsEvent) Valid() bool {
 
 // Defines values for DebugEventType.
 const (
-	ResponseDebug DebugEventType = "response.debug"
+	DebugEventTypeResponseDebug DebugEventType = "response.debug"
 )
 
 // Valid indicates whether the value is a known member of the DebugEventType enum.
 func (e DebugEventType) Valid() bool {
 	switch e {
-	case ResponseDebug:
+	case DebugEventTypeResponseDebug:
 		return true
 	default:
 		return false
@@ -2241,28 +2241,28 @@ func (e EasyInputMessageType) Valid() bool {
 
 // Defines values for EndpointStatus.
 const (
-	Minus1  EndpointStatus = -1
-	Minus10 EndpointStatus = -10
-	Minus2  EndpointStatus = -2
-	Minus3  EndpointStatus = -3
-	Minus5  EndpointStatus = -5
-	N0      EndpointStatus = 0
+	EndpointStatusMinus1  EndpointStatus = -1
+	EndpointStatusMinus10 EndpointStatus = -10
+	EndpointStatusMinus2  EndpointStatus = -2
+	EndpointStatusMinus3  EndpointStatus = -3
+	EndpointStatusMinus5  EndpointStatus = -5
+	EndpointStatusN0      EndpointStatus = 0
 )
 
 // Valid indicates whether the value is a known member of the EndpointStatus enum.
 func (e EndpointStatus) Valid() bool {
 	switch e {
-	case Minus1:
+	case EndpointStatusMinus1:
 		return true
-	case Minus10:
+	case EndpointStatusMinus10:
 		return true
-	case Minus2:
+	case EndpointStatusMinus2:
 		return true
-	case Minus3:
+	case EndpointStatusMinus3:
 		return true
-	case Minus5:
+	case EndpointStatusMinus5:
 		return true
-	case N0:
+	case EndpointStatusN0:
 		return true
 	default:
 		return false
@@ -2313,13 +2313,13 @@ func (e FailableToolCallStatus) Valid() bool {
 
 // Defines values for FailedEventType.
 const (
-	ResponseFailed FailedEventType = "response.failed"
+	FailedEventTypeResponseFailed FailedEventType = "response.failed"
 )
 
 // Valid indicates whether the value is a known member of the FailedEventType enum.
 func (e FailedEventType) Valid() bool {
 	switch e {
-	case ResponseFailed:
+	case FailedEventTypeResponseFailed:
 		return true
 	default:
 		return false
@@ -2343,13 +2343,13 @@ func (e FileCitationType) Valid() bool {
 
 // Defines values for FileParserPluginID.
 const (
-	FileParser FileParserPluginID = "file-parser"
+	FileParserPluginIDFileParser FileParserPluginID = "file-parser"
 )
 
 // Valid indicates whether the value is a known member of the FileParserPluginID enum.
 func (e FileParserPluginID) Valid() bool {
 	switch e {
-	case FileParser:
+	case FileParserPluginIDFileParser:
 		return true
 	default:
 		return false
@@ -2373,28 +2373,28 @@ func (e FilePathType) Valid() bool {
 
 // Defines values for FileSearchServerToolFiltersEqType.
 const (
-	Eq  FileSearchServerToolFiltersEqType = "eq"
-	Gt  FileSearchServerToolFiltersEqType = "gt"
-	Gte FileSearchServerToolFiltersEqType = "gte"
-	Lt  FileSearchServerToolFiltersEqType = "lt"
-	Lte FileSearchServerToolFiltersEqType = "lte"
-	Ne  FileSearchServerToolFiltersEqType = "ne"
+	FileSearchServerToolFiltersEqTypeEq  FileSearchServerToolFiltersEqType = "eq"
+	FileSearchServerToolFiltersEqTypeGt  FileSearchServerToolFiltersEqType = "gt"
+	FileSearchServerToolFiltersEqTypeGte FileSearchServerToolFiltersEqType = "gte"
+	FileSearchServerToolFiltersEqTypeLt  FileSearchServerToolFiltersEqType = "lt"
+	FileSearchServerToolFiltersEqTypeLte FileSearchServerToolFiltersEqType = "lte"
+	FileSearchServerToolFiltersEqTypeNe  FileSearchServerToolFiltersEqType = "ne"
 )
 
 // Valid indicates whether the value is a known member of the FileSearchServerToolFiltersEqType enum.
 func (e FileSearchServerToolFiltersEqType) Valid() bool {
 	switch e {
-	case Eq:
+	case FileSearchServerToolFiltersEqTypeEq:
 		return true
-	case Gt:
+	case FileSearchServerToolFiltersEqTypeGt:
 		return true
-	case Gte:
+	case FileSearchServerToolFiltersEqTypeGte:
 		return true
-	case Lt:
+	case FileSearchServerToolFiltersEqTypeLt:
 		return true
-	case Lte:
+	case FileSearchServerToolFiltersEqTypeLte:
 		return true
-	case Ne:
+	case FileSearchServerToolFiltersEqTypeNe:
 		return true
 	default:
 		return false
@@ -2421,13 +2421,13 @@ func (e FileSearchServerToolRankingOptionsRanker) Valid() bool {
 
 // Defines values for FileSearchServerToolType.
 const (
-	FileSearch FileSearchServerToolType = "file_search"
+	FileSearchServerToolTypeFileSearch FileSearchServerToolType = "file_search"
 )
 
 // Valid indicates whether the value is a known member of the FileSearchServerToolType enum.
 func (e FileSearchServerToolType) Valid() bool {
 	switch e {
-	case FileSearch:
+	case FileSearchServerToolTypeFileSearch:
 		return true
 	default:
 		return false
@@ -2511,13 +2511,13 @@ func (e FunctionToolType) Valid() bool {
 
 // Defines values for FusionCallAnalysisCompletedEventType.
 const (
-	ResponseFusionCallAnalysisCompleted FusionCallAnalysisCompletedEventType = "response.fusion_call.analysis.completed"
+	FusionCallAnalysisCompletedEventTypeResponseFusionCallAnalysisCompleted FusionCallAnalysisCompletedEventType = "response.fusion_call.analysis.completed"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallAnalysisCompletedEventType enum.
 func (e FusionCallAnalysisCompletedEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallAnalysisCompleted:
+	case FusionCallAnalysisCompletedEventTypeResponseFusionCallAnalysisCompleted:
 		return true
 	default:
 		return false
@@ -2526,13 +2526,13 @@ func (e FusionCallAnalysisCompletedEventType) Valid() bool {
 
 // Defines values for FusionCallAnalysisInProgressEventType.
 const (
-	ResponseFusionCallAnalysisInProgress FusionCallAnalysisInProgressEventType = "response.fusion_call.analysis.in_progress"
+	FusionCallAnalysisInProgressEventTypeResponseFusionCallAnalysisInProgress FusionCallAnalysisInProgressEventType = "response.fusion_call.analysis.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallAnalysisInProgressEventType enum.
 func (e FusionCallAnalysisInProgressEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallAnalysisInProgress:
+	case FusionCallAnalysisInProgressEventTypeResponseFusionCallAnalysisInProgress:
 		return true
 	default:
 		return false
@@ -2541,13 +2541,13 @@ func (e FusionCallAnalysisInProgressEventType) Valid() bool {
 
 // Defines values for FusionCallCompletedEventType.
 const (
-	ResponseFusionCallCompleted FusionCallCompletedEventType = "response.fusion_call.completed"
+	FusionCallCompletedEventTypeResponseFusionCallCompleted FusionCallCompletedEventType = "response.fusion_call.completed"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallCompletedEventType enum.
 func (e FusionCallCompletedEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallCompleted:
+	case FusionCallCompletedEventTypeResponseFusionCallCompleted:
 		return true
 	default:
 		return false
@@ -2556,13 +2556,13 @@ func (e FusionCallCompletedEventType) Valid() bool {
 
 // Defines values for FusionCallInProgressEventType.
 const (
-	ResponseFusionCallInProgress FusionCallInProgressEventType = "response.fusion_call.in_progress"
+	FusionCallInProgressEventTypeResponseFusionCallInProgress FusionCallInProgressEventType = "response.fusion_call.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallInProgressEventType enum.
 func (e FusionCallInProgressEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallInProgress:
+	case FusionCallInProgressEventTypeResponseFusionCallInProgress:
 		return true
 	default:
 		return false
@@ -2571,13 +2571,13 @@ func (e FusionCallInProgressEventType) Valid() bool {
 
 // Defines values for FusionCallPanelAddedEventType.
 const (
-	ResponseFusionCallPanelAdded FusionCallPanelAddedEventType = "response.fusion_call.panel.added"
+	FusionCallPanelAddedEventTypeResponseFusionCallPanelAdded FusionCallPanelAddedEventType = "response.fusion_call.panel.added"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallPanelAddedEventType enum.
 func (e FusionCallPanelAddedEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallPanelAdded:
+	case FusionCallPanelAddedEventTypeResponseFusionCallPanelAdded:
 		return true
 	default:
 		return false
@@ -2586,13 +2586,13 @@ func (e FusionCallPanelAddedEventType) Valid() bool {
 
 // Defines values for FusionCallPanelCompletedEventType.
 const (
-	ResponseFusionCallPanelCompleted FusionCallPanelCompletedEventType = "response.fusion_call.panel.completed"
+	FusionCallPanelCompletedEventTypeResponseFusionCallPanelCompleted FusionCallPanelCompletedEventType = "response.fusion_call.panel.completed"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallPanelCompletedEventType enum.
 func (e FusionCallPanelCompletedEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallPanelCompleted:
+	case FusionCallPanelCompletedEventTypeResponseFusionCallPanelCompleted:
 		return true
 	default:
 		return false
@@ -2601,13 +2601,13 @@ func (e FusionCallPanelCompletedEventType) Valid() bool {
 
 // Defines values for FusionCallPanelDeltaEventType.
 const (
-	ResponseFusionCallPanelDelta FusionCallPanelDeltaEventType = "response.fusion_call.panel.delta"
+	FusionCallPanelDeltaEventTypeResponseFusionCallPanelDelta FusionCallPanelDeltaEventType = "response.fusion_call.panel.delta"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallPanelDeltaEventType enum.
 func (e FusionCallPanelDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallPanelDelta:
+	case FusionCallPanelDeltaEventTypeResponseFusionCallPanelDelta:
 		return true
 	default:
 		return false
@@ -2616,13 +2616,13 @@ func (e FusionCallPanelDeltaEventType) Valid() bool {
 
 // Defines values for FusionCallPanelFailedEventType.
 const (
-	ResponseFusionCallPanelFailed FusionCallPanelFailedEventType = "response.fusion_call.panel.failed"
+	FusionCallPanelFailedEventTypeResponseFusionCallPanelFailed FusionCallPanelFailedEventType = "response.fusion_call.panel.failed"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallPanelFailedEventType enum.
 func (e FusionCallPanelFailedEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallPanelFailed:
+	case FusionCallPanelFailedEventTypeResponseFusionCallPanelFailed:
 		return true
 	default:
 		return false
@@ -2631,13 +2631,13 @@ func (e FusionCallPanelFailedEventType) Valid() bool {
 
 // Defines values for FusionCallPanelReasoningDeltaEventType.
 const (
-	ResponseFusionCallPanelReasoningDelta FusionCallPanelReasoningDeltaEventType = "response.fusion_call.panel.reasoning.delta"
+	FusionCallPanelReasoningDeltaEventTypeResponseFusionCallPanelReasoningDelta FusionCallPanelReasoningDeltaEventType = "response.fusion_call.panel.reasoning.delta"
 )
 
 // Valid indicates whether the value is a known member of the FusionCallPanelReasoningDeltaEventType enum.
 func (e FusionCallPanelReasoningDeltaEventType) Valid() bool {
 	switch e {
-	case ResponseFusionCallPanelReasoningDelta:
+	case FusionCallPanelReasoningDeltaEventTypeResponseFusionCallPanelReasoningDelta:
 		return true
 	default:
 		return false
@@ -2661,19 +2661,19 @@ func (e FusionPluginID) Valid() bool {
 
 // Defines values for FusionPluginPreset.
 const (
-	GeneralBudget FusionPluginPreset = "general-budget"
-	GeneralFast   FusionPluginPreset = "general-fast"
-	GeneralHigh   FusionPluginPreset = "general-high"
+	FusionPluginPresetGeneralBudget FusionPluginPreset = "general-budget"
+	FusionPluginPresetGeneralFast   FusionPluginPreset = "general-fast"
+	FusionPluginPresetGeneralHigh   FusionPluginPreset = "general-high"
 )
 
 // Valid indicates whether the value is a known member of the FusionPluginPreset enum.
 func (e FusionPluginPreset) Valid() bool {
 	switch e {
-	case GeneralBudget:
+	case FusionPluginPresetGeneralBudget:
 		return true
-	case GeneralFast:
+	case FusionPluginPresetGeneralFast:
 		return true
-	case GeneralHigh:
+	case FusionPluginPresetGeneralHigh:
 		return true
 	default:
 		return false
@@ -2784,46 +2784,46 @@ func (e GenerationResponseDataDataRegion) Valid() bool {
 
 // Defines values for GetModelsCategoryParam.
 const (
-	Academia     GetModelsCategoryParam = "academia"
-	Finance      GetModelsCategoryParam = "finance"
-	Health       GetModelsCategoryParam = "health"
-	Legal        GetModelsCategoryParam = "legal"
-	Marketing    GetModelsCategoryParam = "marketing"
-	MarketingSeo GetModelsCategoryParam = "marketing/seo"
-	Programming  GetModelsCategoryParam = "programming"
-	Roleplay     GetModelsCategoryParam = "roleplay"
-	Science      GetModelsCategoryParam = "science"
-	Technology   GetModelsCategoryParam = "technology"
-	Translation  GetModelsCategoryParam = "translation"
-	Trivia       GetModelsCategoryParam = "trivia"
+	GetModelsCategoryParamAcademia     GetModelsCategoryParam = "academia"
+	GetModelsCategoryParamFinance      GetModelsCategoryParam = "finance"
+	GetModelsCategoryParamHealth       GetModelsCategoryParam = "health"
+	GetModelsCategoryParamLegal        GetModelsCategoryParam = "legal"
+	GetModelsCategoryParamMarketing    GetModelsCategoryParam = "marketing"
+	GetModelsCategoryParamMarketingSeo GetModelsCategoryParam = "marketing/seo"
+	GetModelsCategoryParamProgramming  GetModelsCategoryParam = "programming"
+	GetModelsCategoryParamRoleplay     GetModelsCategoryParam = "roleplay"
+	GetModelsCategoryParamScience      GetModelsCategoryParam = "science"
+	GetModelsCategoryParamTechnology   GetModelsCategoryParam = "technology"
+	GetModelsCategoryParamTranslation  GetModelsCategoryParam = "translation"
+	GetModelsCategoryParamTrivia       GetModelsCategoryParam = "trivia"
 )
 
 // Valid indicates whether the value is a known member of the GetModelsCategoryParam enum.
 func (e GetModelsCategoryParam) Valid() bool {
 	switch e {
-	case Academia:
+	case GetModelsCategoryParamAcademia:
 		return true
-	case Finance:
+	case GetModelsCategoryParamFinance:
 		return true
-	case Health:
+	case GetModelsCategoryParamHealth:
 		return true
-	case Legal:
+	case GetModelsCategoryParamLegal:
 		return true
-	case Marketing:
+	case GetModelsCategoryParamMarketing:
 		return true
-	case MarketingSeo:
+	case GetModelsCategoryParamMarketingSeo:
 		return true
-	case Programming:
+	case GetModelsCategoryParamProgramming:
 		return true
-	case Roleplay:
+	case GetModelsCategoryParamRoleplay:
 		return true
-	case Science:
+	case GetModelsCategoryParamScience:
 		return true
-	case Technology:
+	case GetModelsCategoryParamTechnology:
 		return true
-	case Translation:
+	case GetModelsCategoryParamTranslation:
 		return true
-	case Trivia:
+	case GetModelsCategoryParamTrivia:
 		return true
 	default:
 		return false
@@ -2868,46 +2868,46 @@ func (e GetModelsRegionParam) Valid() bool {
 
 // Defines values for GetModelsSortParam.
 const (
-	AgenticHighToLow        GetModelsSortParam = "agentic-high-to-low"
-	CodingHighToLow         GetModelsSortParam = "coding-high-to-low"
-	ContextHighToLow        GetModelsSortParam = "context-high-to-low"
-	DesignArenaEloHighToLow GetModelsSortParam = "design-arena-elo-high-to-low"
-	IntelligenceHighToLow   GetModelsSortParam = "intelligence-high-to-low"
-	LatencyLowToHigh        GetModelsSortParam = "latency-low-to-high"
-	MostPopular             GetModelsSortParam = "most-popular"
-	Newest                  GetModelsSortParam = "newest"
-	PricingHighToLow        GetModelsSortParam = "pricing-high-to-low"
-	PricingLowToHigh        GetModelsSortParam = "pricing-low-to-high"
-	ThroughputHighToLow     GetModelsSortParam = "throughput-high-to-low"
-	TopWeekly               GetModelsSortParam = "top-weekly"
+	GetModelsSortParamAgenticHighToLow        GetModelsSortParam = "agentic-high-to-low"
+	GetModelsSortParamCodingHighToLow         GetModelsSortParam = "coding-high-to-low"
+	GetModelsSortParamContextHighToLow        GetModelsSortParam = "context-high-to-low"
+	GetModelsSortParamDesignArenaEloHighToLow GetModelsSortParam = "design-arena-elo-high-to-low"
+	GetModelsSortParamIntelligenceHighToLow   GetModelsSortParam = "intelligence-high-to-low"
+	GetModelsSortParamLatencyLowToHigh        GetModelsSortParam = "latency-low-to-high"
+	GetModelsSortParamMostPopular             GetModelsSortParam = "most-popular"
+	GetModelsSortParamNewest                  GetModelsSortParam = "newest"
+	GetModelsSortParamPricingHighToLow        GetModelsSortParam = "pricing-high-to-low"
+	GetModelsSortParamPricingLowToHigh        GetModelsSortParam = "pricing-low-to-high"
+	GetModelsSortParamThroughputHighToLow     GetModelsSortParam = "throughput-high-to-low"
+	GetModelsSortParamTopWeekly               GetModelsSortParam = "top-weekly"
 )
 
 // Valid indicates whether the value is a known member of the GetModelsSortParam enum.
 func (e GetModelsSortParam) Valid() bool {
 	switch e {
-	case AgenticHighToLow:
+	case GetModelsSortParamAgenticHighToLow:
 		return true
-	case CodingHighToLow:
+	case GetModelsSortParamCodingHighToLow:
 		return true
-	case ContextHighToLow:
+	case GetModelsSortParamContextHighToLow:
 		return true
-	case DesignArenaEloHighToLow:
+	case GetModelsSortParamDesignArenaEloHighToLow:
 		return true
-	case IntelligenceHighToLow:
+	case GetModelsSortParamIntelligenceHighToLow:
 		return true
-	case LatencyLowToHigh:
+	case GetModelsSortParamLatencyLowToHigh:
 		return true
-	case MostPopular:
+	case GetModelsSortParamMostPopular:
 		return true
-	case Newest:
+	case GetModelsSortParamNewest:
 		return true
-	case PricingHighToLow:
+	case GetModelsSortParamPricingHighToLow:
 		return true
-	case PricingLowToHigh:
+	case GetModelsSortParamPricingLowToHigh:
 		return true
-	case ThroughputHighToLow:
+	case GetModelsSortParamThroughputHighToLow:
 		return true
-	case TopWeekly:
+	case GetModelsSortParamTopWeekly:
 		return true
 	default:
 		return false
@@ -3015,13 +3015,13 @@ func (e GetParametersResponseDataSupportedParameter) Valid() bool {
 
 // Defines values for GetUserActivityGroupByParam.
 const (
-	Workspace GetUserActivityGroupByParam = "workspace"
+	GetUserActivityGroupByParamWorkspace GetUserActivityGroupByParam = "workspace"
 )
 
 // Valid indicates whether the value is a known member of the GetUserActivityGroupByParam enum.
 func (e GetUserActivityGroupByParam) Valid() bool {
 	switch e {
-	case Workspace:
+	case GetUserActivityGroupByParamWorkspace:
 		return true
 	default:
 		return false
@@ -3087,19 +3087,19 @@ func (e ImageGenerationServerToolModeration) Valid() bool {
 
 // Defines values for ImageGenerationServerToolOutputFormat.
 const (
-	Jpeg ImageGenerationServerToolOutputFormat = "jpeg"
-	Png  ImageGenerationServerToolOutputFormat = "png"
-	Webp ImageGenerationServerToolOutputFormat = "webp"
+	ImageGenerationServerToolOutputFormatJpeg ImageGenerationServerToolOutputFormat = "jpeg"
+	ImageGenerationServerToolOutputFormatPng  ImageGenerationServerToolOutputFormat = "png"
+	ImageGenerationServerToolOutputFormatWebp ImageGenerationServerToolOutputFormat = "webp"
 )
 
 // Valid indicates whether the value is a known member of the ImageGenerationServerToolOutputFormat enum.
 func (e ImageGenerationServerToolOutputFormat) Valid() bool {
 	switch e {
-	case Jpeg:
+	case ImageGenerationServerToolOutputFormatJpeg:
 		return true
-	case Png:
+	case ImageGenerationServerToolOutputFormatPng:
 		return true
-	case Webp:
+	case ImageGenerationServerToolOutputFormatWebp:
 		return true
 	default:
 		return false
@@ -3132,13 +3132,13 @@ func (e ImageGenerationServerToolQuality) Valid() bool {
 
 // Defines values for ImageGenerationServerToolType.
 const (
-	ImageGeneration ImageGenerationServerToolType = "image_generation"
+	ImageGenerationServerToolTypeImageGeneration ImageGenerationServerToolType = "image_generation"
 )
 
 // Valid indicates whether the value is a known member of the ImageGenerationServerToolType enum.
 func (e ImageGenerationServerToolType) Valid() bool {
 	switch e {
-	case ImageGeneration:
+	case ImageGenerationServerToolTypeImageGeneration:
 		return true
 	default:
 		return false
@@ -3186,13 +3186,13 @@ func (e ImageGenerationStatus) Valid() bool {
 
 // Defines values for InProgressEventType.
 const (
-	ResponseInProgress InProgressEventType = "response.in_progress"
+	InProgressEventTypeResponseInProgress InProgressEventType = "response.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the InProgressEventType enum.
 func (e InProgressEventType) Valid() bool {
 	switch e {
-	case ResponseInProgress:
+	case InProgressEventTypeResponseInProgress:
 		return true
 	default:
 		return false
@@ -3219,13 +3219,13 @@ func (e IncompleteDetailsReason) Valid() bool {
 
 // Defines values for IncompleteEventType.
 const (
-	ResponseIncomplete IncompleteEventType = "response.incomplete"
+	IncompleteEventTypeResponseIncomplete IncompleteEventType = "response.incomplete"
 )
 
 // Valid indicates whether the value is a known member of the IncompleteEventType enum.
 func (e IncompleteEventType) Valid() bool {
 	switch e {
-	case ResponseIncomplete:
+	case IncompleteEventTypeResponseIncomplete:
 		return true
 	default:
 		return false
@@ -3234,16 +3234,16 @@ func (e IncompleteEventType) Valid() bool {
 
 // Defines values for InputAudioInputAudioFormat.
 const (
-	Mp3 InputAudioInputAudioFormat = "mp3"
-	Wav InputAudioInputAudioFormat = "wav"
+	InputAudioInputAudioFormatMp3 InputAudioInputAudioFormat = "mp3"
+	InputAudioInputAudioFormatWav InputAudioInputAudioFormat = "wav"
 )
 
 // Valid indicates whether the value is a known member of the InputAudioInputAudioFormat enum.
 func (e InputAudioInputAudioFormat) Valid() bool {
 	switch e {
-	case Mp3:
+	case InputAudioInputAudioFormatMp3:
 		return true
-	case Wav:
+	case InputAudioInputAudioFormatWav:
 		return true
 	default:
 		return false
@@ -3507,13 +3507,13 @@ func (e InstructType) Valid() bool {
 
 // Defines values for ItemReferenceItemType.
 const (
-	ItemReference ItemReferenceItemType = "item_reference"
+	ItemReferenceItemTypeItemReference ItemReferenceItemType = "item_reference"
 )
 
 // Valid indicates whether the value is a known member of the ItemReferenceItemType enum.
 func (e ItemReferenceItemType) Valid() bool {
 	switch e {
-	case ItemReference:
+	case ItemReferenceItemTypeItemReference:
 		return true
 	default:
 		return false
@@ -5070,13 +5070,13 @@ func (e ListProvidersResponseDataItemHeadquarters) Valid() bool {
 
 // Defines values for LocalShellCallItemActionType.
 const (
-	Exec LocalShellCallItemActionType = "exec"
+	LocalShellCallItemActionTypeExec LocalShellCallItemActionType = "exec"
 )
 
 // Valid indicates whether the value is a known member of the LocalShellCallItemActionType enum.
 func (e LocalShellCallItemActionType) Valid() bool {
 	switch e {
-	case Exec:
+	case LocalShellCallItemActionTypeExec:
 		return true
 	default:
 		return false
@@ -5085,13 +5085,13 @@ func (e LocalShellCallItemActionType) Valid() bool {
 
 // Defines values for LocalShellCallItemType.
 const (
-	LocalShellCall LocalShellCallItemType = "local_shell_call"
+	LocalShellCallItemTypeLocalShellCall LocalShellCallItemType = "local_shell_call"
 )
 
 // Valid indicates whether the value is a known member of the LocalShellCallItemType enum.
 func (e LocalShellCallItemType) Valid() bool {
 	switch e {
-	case LocalShellCall:
+	case LocalShellCallItemTypeLocalShellCall:
 		return true
 	default:
 		return false
@@ -5100,13 +5100,13 @@ func (e LocalShellCallItemType) Valid() bool {
 
 // Defines values for LocalShellCallOutputItemType.
 const (
-	LocalShellCallOutput LocalShellCallOutputItemType = "local_shell_call_output"
+	LocalShellCallOutputItemTypeLocalShellCallOutput LocalShellCallOutputItemType = "local_shell_call_output"
 )
 
 // Valid indicates whether the value is a known member of the LocalShellCallOutputItemType enum.
 func (e LocalShellCallOutputItemType) Valid() bool {
 	switch e {
-	case LocalShellCallOutput:
+	case LocalShellCallOutputItemTypeLocalShellCallOutput:
 		return true
 	default:
 		return false
@@ -5115,13 +5115,13 @@ func (e LocalShellCallOutputItemType) Valid() bool {
 
 // Defines values for McpApprovalRequestItemType.
 const (
-	McpApprovalRequest McpApprovalRequestItemType = "mcp_approval_request"
+	McpApprovalRequestItemTypeMcpApprovalRequest McpApprovalRequestItemType = "mcp_approval_request"
 )
 
 // Valid indicates whether the value is a known member of the McpApprovalRequestItemType enum.
 func (e McpApprovalRequestItemType) Valid() bool {
 	switch e {
-	case McpApprovalRequest:
+	case McpApprovalRequestItemTypeMcpApprovalRequest:
 		return true
 	default:
 		return false
@@ -5130,13 +5130,13 @@ func (e McpApprovalRequestItemType) Valid() bool {
 
 // Defines values for McpApprovalResponseItemType.
 const (
-	McpApprovalResponse McpApprovalResponseItemType = "mcp_approval_response"
+	McpApprovalResponseItemTypeMcpApprovalResponse McpApprovalResponseItemType = "mcp_approval_response"
 )
 
 // Valid indicates whether the value is a known member of the McpApprovalResponseItemType enum.
 func (e McpApprovalResponseItemType) Valid() bool {
 	switch e {
-	case McpApprovalResponse:
+	case McpApprovalResponseItemTypeMcpApprovalResponse:
 		return true
 	default:
 		return false
@@ -5145,13 +5145,13 @@ func (e McpApprovalResponseItemType) Valid() bool {
 
 // Defines values for McpCallItemType.
 const (
-	McpCall McpCallItemType = "mcp_call"
+	McpCallItemTypeMcpCall McpCallItemType = "mcp_call"
 )
 
 // Valid indicates whether the value is a known member of the McpCallItemType enum.
 func (e McpCallItemType) Valid() bool {
 	switch e {
-	case McpCall:
+	case McpCallItemTypeMcpCall:
 		return true
 	default:
 		return false
@@ -5160,13 +5160,13 @@ func (e McpCallItemType) Valid() bool {
 
 // Defines values for McpListToolsItemType.
 const (
-	McpListTools McpListToolsItemType = "mcp_list_tools"
+	McpListToolsItemTypeMcpListTools McpListToolsItemType = "mcp_list_tools"
 )
 
 // Valid indicates whether the value is a known member of the McpListToolsItemType enum.
 func (e McpListToolsItemType) Valid() bool {
 	switch e {
-	case McpListTools:
+	case McpListToolsItemTypeMcpListTools:
 		return true
 	default:
 		return false
@@ -5175,34 +5175,34 @@ func (e McpListToolsItemType) Valid() bool {
 
 // Defines values for McpServerToolConnectorID.
 const (
-	ConnectorDropbox         McpServerToolConnectorID = "connector_dropbox"
-	ConnectorGmail           McpServerToolConnectorID = "connector_gmail"
-	ConnectorGooglecalendar  McpServerToolConnectorID = "connector_googlecalendar"
-	ConnectorGoogledrive     McpServerToolConnectorID = "connector_googledrive"
-	ConnectorMicrosoftteams  McpServerToolConnectorID = "connector_microsoftteams"
-	ConnectorOutlookcalendar McpServerToolConnectorID = "connector_outlookcalendar"
-	ConnectorOutlookemail    McpServerToolConnectorID = "connector_outlookemail"
-	ConnectorSharepoint      McpServerToolConnectorID = "connector_sharepoint"
+	McpServerToolConnectorIDConnectorDropbox         McpServerToolConnectorID = "connector_dropbox"
+	McpServerToolConnectorIDConnectorGmail           McpServerToolConnectorID = "connector_gmail"
+	McpServerToolConnectorIDConnectorGooglecalendar  McpServerToolConnectorID = "connector_googlecalendar"
+	McpServerToolConnectorIDConnectorGoogledrive     McpServerToolConnectorID = "connector_googledrive"
+	McpServerToolConnectorIDConnectorMicrosoftteams  McpServerToolConnectorID = "connector_microsoftteams"
+	McpServerToolConnectorIDConnectorOutlookcalendar McpServerToolConnectorID = "connector_outlookcalendar"
+	McpServerToolConnectorIDConnectorOutlookemail    McpServerToolConnectorID = "connector_outlookemail"
+	McpServerToolConnectorIDConnectorSharepoint      McpServerToolConnectorID = "connector_sharepoint"
 )
 
 // Valid indicates whether the value is a known member of the McpServerToolConnectorID enum.
 func (e McpServerToolConnectorID) Valid() bool {
 	switch e {
-	case ConnectorDropbox:
+	case McpServerToolConnectorIDConnectorDropbox:
 		return true
-	case ConnectorGmail:
+	case McpServerToolConnectorIDConnectorGmail:
 		return true
-	case ConnectorGooglecalendar:
+	case McpServerToolConnectorIDConnectorGooglecalendar:
 		return true
-	case ConnectorGoogledrive:
+	case McpServerToolConnectorIDConnectorGoogledrive:
 		return true
-	case ConnectorMicrosoftteams:
+	case McpServerToolConnectorIDConnectorMicrosoftteams:
 		return true
-	case ConnectorOutlookcalendar:
+	case McpServerToolConnectorIDConnectorOutlookcalendar:
 		return true
-	case ConnectorOutlookemail:
+	case McpServerToolConnectorIDConnectorOutlookemail:
 		return true
-	case ConnectorSharepoint:
+	case McpServerToolConnectorIDConnectorSharepoint:
 		return true
 	default:
 		return false
@@ -5211,16 +5211,16 @@ func (e McpServerToolConnectorID) Valid() bool {
 
 // Defines values for McpServerToolRequireApprovalMode.
 const (
-	Always McpServerToolRequireApprovalMode = "always"
-	Never  McpServerToolRequireApprovalMode = "never"
+	McpServerToolRequireApprovalModeAlways McpServerToolRequireApprovalMode = "always"
+	McpServerToolRequireApprovalModeNever  McpServerToolRequireApprovalMode = "never"
 )
 
 // Valid indicates whether the value is a known member of the McpServerToolRequireApprovalMode enum.
 func (e McpServerToolRequireApprovalMode) Valid() bool {
 	switch e {
-	case Always:
+	case McpServerToolRequireApprovalModeAlways:
 		return true
-	case Never:
+	case McpServerToolRequireApprovalModeNever:
 		return true
 	default:
 		return false
@@ -5229,13 +5229,13 @@ func (e McpServerToolRequireApprovalMode) Valid() bool {
 
 // Defines values for McpServerToolType.
 const (
-	Mcp McpServerToolType = "mcp"
+	McpServerToolTypeMcp McpServerToolType = "mcp"
 )
 
 // Valid indicates whether the value is a known member of the McpServerToolType enum.
 func (e McpServerToolType) Valid() bool {
 	switch e {
-	case Mcp:
+	case McpServerToolTypeMcp:
 		return true
 	default:
 		return false
@@ -5334,13 +5334,13 @@ func (e ModelGroup) Valid() bool {
 
 // Defines values for ModerationPluginID.
 const (
-	Moderation ModerationPluginID = "moderation"
+	ModerationPluginIDModeration ModerationPluginID = "moderation"
 )
 
 // Valid indicates whether the value is a known member of the ModerationPluginID enum.
 func (e ModerationPluginID) Valid() bool {
 	switch e {
-	case Moderation:
+	case ModerationPluginIDModeration:
 		return true
 	default:
 		return false
@@ -5382,13 +5382,13 @@ func (e NamespaceFunctionToolType) Valid() bool {
 
 // Defines values for NamespaceToolType.
 const (
-	Namespace NamespaceToolType = "namespace"
+	NamespaceToolTypeNamespace NamespaceToolType = "namespace"
 )
 
 // Valid indicates whether the value is a known member of the NamespaceToolType enum.
 func (e NamespaceToolType) Valid() bool {
 	switch e {
-	case Namespace:
+	case NamespaceToolTypeNamespace:
 		return true
 	default:
 		return false
@@ -5397,13 +5397,13 @@ func (e NamespaceToolType) Valid() bool {
 
 // Defines values for OpenAIResponseCustomToolCallOutputType.
 const (
-	CustomToolCallOutput OpenAIResponseCustomToolCallOutputType = "custom_tool_call_output"
+	OpenAIResponseCustomToolCallOutputTypeCustomToolCallOutput OpenAIResponseCustomToolCallOutputType = "custom_tool_call_output"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponseCustomToolCallOutputType enum.
 func (e OpenAIResponseCustomToolCallOutputType) Valid() bool {
 	switch e {
-	case CustomToolCallOutput:
+	case OpenAIResponseCustomToolCallOutputTypeCustomToolCallOutput:
 		return true
 	default:
 		return false
@@ -5427,13 +5427,13 @@ func (e OpenAIResponseCustomToolCallType) Valid() bool {
 
 // Defines values for OpenAIResponseFunctionToolCallOutputType.
 const (
-	FunctionCallOutput OpenAIResponseFunctionToolCallOutputType = "function_call_output"
+	OpenAIResponseFunctionToolCallOutputTypeFunctionCallOutput OpenAIResponseFunctionToolCallOutputType = "function_call_output"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponseFunctionToolCallOutputType enum.
 func (e OpenAIResponseFunctionToolCallOutputType) Valid() bool {
 	switch e {
-	case FunctionCallOutput:
+	case OpenAIResponseFunctionToolCallOutputTypeFunctionCallOutput:
 		return true
 	default:
 		return false
@@ -5493,13 +5493,13 @@ func (e OpenAIResponseInputMessageItemType) Valid() bool {
 
 // Defines values for OpenAIResponsesCodeInterpreterCallCodeDeltaType.
 const (
-	ResponseCodeInterpreterCallCodeDelta OpenAIResponsesCodeInterpreterCallCodeDeltaType = "response.code_interpreter_call_code.delta"
+	OpenAIResponsesCodeInterpreterCallCodeDeltaTypeResponseCodeInterpreterCallCodeDelta OpenAIResponsesCodeInterpreterCallCodeDeltaType = "response.code_interpreter_call_code.delta"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesCodeInterpreterCallCodeDeltaType enum.
 func (e OpenAIResponsesCodeInterpreterCallCodeDeltaType) Valid() bool {
 	switch e {
-	case ResponseCodeInterpreterCallCodeDelta:
+	case OpenAIResponsesCodeInterpreterCallCodeDeltaTypeResponseCodeInterpreterCallCodeDelta:
 		return true
 	default:
 		return false
@@ -5508,13 +5508,13 @@ func (e OpenAIResponsesCodeInterpreterCallCodeDeltaType) Valid() bool {
 
 // Defines values for OpenAIResponsesCodeInterpreterCallCodeDoneType.
 const (
-	ResponseCodeInterpreterCallCodeDone OpenAIResponsesCodeInterpreterCallCodeDoneType = "response.code_interpreter_call_code.done"
+	OpenAIResponsesCodeInterpreterCallCodeDoneTypeResponseCodeInterpreterCallCodeDone OpenAIResponsesCodeInterpreterCallCodeDoneType = "response.code_interpreter_call_code.done"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesCodeInterpreterCallCodeDoneType enum.
 func (e OpenAIResponsesCodeInterpreterCallCodeDoneType) Valid() bool {
 	switch e {
-	case ResponseCodeInterpreterCallCodeDone:
+	case OpenAIResponsesCodeInterpreterCallCodeDoneTypeResponseCodeInterpreterCallCodeDone:
 		return true
 	default:
 		return false
@@ -5523,13 +5523,13 @@ func (e OpenAIResponsesCodeInterpreterCallCodeDoneType) Valid() bool {
 
 // Defines values for OpenAIResponsesCodeInterpreterCallCompletedType.
 const (
-	ResponseCodeInterpreterCallCompleted OpenAIResponsesCodeInterpreterCallCompletedType = "response.code_interpreter_call.completed"
+	OpenAIResponsesCodeInterpreterCallCompletedTypeResponseCodeInterpreterCallCompleted OpenAIResponsesCodeInterpreterCallCompletedType = "response.code_interpreter_call.completed"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesCodeInterpreterCallCompletedType enum.
 func (e OpenAIResponsesCodeInterpreterCallCompletedType) Valid() bool {
 	switch e {
-	case ResponseCodeInterpreterCallCompleted:
+	case OpenAIResponsesCodeInterpreterCallCompletedTypeResponseCodeInterpreterCallCompleted:
 		return true
 	default:
 		return false
@@ -5538,13 +5538,13 @@ func (e OpenAIResponsesCodeInterpreterCallCompletedType) Valid() bool {
 
 // Defines values for OpenAIResponsesCodeInterpreterCallInProgressType.
 const (
-	ResponseCodeInterpreterCallInProgress OpenAIResponsesCodeInterpreterCallInProgressType = "response.code_interpreter_call.in_progress"
+	OpenAIResponsesCodeInterpreterCallInProgressTypeResponseCodeInterpreterCallInProgress OpenAIResponsesCodeInterpreterCallInProgressType = "response.code_interpreter_call.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesCodeInterpreterCallInProgressType enum.
 func (e OpenAIResponsesCodeInterpreterCallInProgressType) Valid() bool {
 	switch e {
-	case ResponseCodeInterpreterCallInProgress:
+	case OpenAIResponsesCodeInterpreterCallInProgressTypeResponseCodeInterpreterCallInProgress:
 		return true
 	default:
 		return false
@@ -5553,13 +5553,13 @@ func (e OpenAIResponsesCodeInterpreterCallInProgressType) Valid() bool {
 
 // Defines values for OpenAIResponsesCodeInterpreterCallInterpretingType.
 const (
-	ResponseCodeInterpreterCallInterpreting OpenAIResponsesCodeInterpreterCallInterpretingType = "response.code_interpreter_call.interpreting"
+	OpenAIResponsesCodeInterpreterCallInterpretingTypeResponseCodeInterpreterCallInterpreting OpenAIResponsesCodeInterpreterCallInterpretingType = "response.code_interpreter_call.interpreting"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesCodeInterpreterCallInterpretingType enum.
 func (e OpenAIResponsesCodeInterpreterCallInterpretingType) Valid() bool {
 	switch e {
-	case ResponseCodeInterpreterCallInterpreting:
+	case OpenAIResponsesCodeInterpreterCallInterpretingTypeResponseCodeInterpreterCallInterpreting:
 		return true
 	default:
 		return false
@@ -5568,13 +5568,13 @@ func (e OpenAIResponsesCodeInterpreterCallInterpretingType) Valid() bool {
 
 // Defines values for OpenAIResponsesImageGenCallCompletedType.
 const (
-	ResponseImageGenerationCallCompleted OpenAIResponsesImageGenCallCompletedType = "response.image_generation_call.completed"
+	OpenAIResponsesImageGenCallCompletedTypeResponseImageGenerationCallCompleted OpenAIResponsesImageGenCallCompletedType = "response.image_generation_call.completed"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesImageGenCallCompletedType enum.
 func (e OpenAIResponsesImageGenCallCompletedType) Valid() bool {
 	switch e {
-	case ResponseImageGenerationCallCompleted:
+	case OpenAIResponsesImageGenCallCompletedTypeResponseImageGenerationCallCompleted:
 		return true
 	default:
 		return false
@@ -5583,13 +5583,13 @@ func (e OpenAIResponsesImageGenCallCompletedType) Valid() bool {
 
 // Defines values for OpenAIResponsesImageGenCallGeneratingType.
 const (
-	ResponseImageGenerationCallGenerating OpenAIResponsesImageGenCallGeneratingType = "response.image_generation_call.generating"
+	OpenAIResponsesImageGenCallGeneratingTypeResponseImageGenerationCallGenerating OpenAIResponsesImageGenCallGeneratingType = "response.image_generation_call.generating"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesImageGenCallGeneratingType enum.
 func (e OpenAIResponsesImageGenCallGeneratingType) Valid() bool {
 	switch e {
-	case ResponseImageGenerationCallGenerating:
+	case OpenAIResponsesImageGenCallGeneratingTypeResponseImageGenerationCallGenerating:
 		return true
 	default:
 		return false
@@ -5598,13 +5598,13 @@ func (e OpenAIResponsesImageGenCallGeneratingType) Valid() bool {
 
 // Defines values for OpenAIResponsesImageGenCallInProgressType.
 const (
-	ResponseImageGenerationCallInProgress OpenAIResponsesImageGenCallInProgressType = "response.image_generation_call.in_progress"
+	OpenAIResponsesImageGenCallInProgressTypeResponseImageGenerationCallInProgress OpenAIResponsesImageGenCallInProgressType = "response.image_generation_call.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesImageGenCallInProgressType enum.
 func (e OpenAIResponsesImageGenCallInProgressType) Valid() bool {
 	switch e {
-	case ResponseImageGenerationCallInProgress:
+	case OpenAIResponsesImageGenCallInProgressTypeResponseImageGenerationCallInProgress:
 		return true
 	default:
 		return false
@@ -5613,13 +5613,13 @@ func (e OpenAIResponsesImageGenCallInProgressType) Valid() bool {
 
 // Defines values for OpenAIResponsesImageGenCallPartialImageType.
 const (
-	ResponseImageGenerationCallPartialImage OpenAIResponsesImageGenCallPartialImageType = "response.image_generation_call.partial_image"
+	OpenAIResponsesImageGenCallPartialImageTypeResponseImageGenerationCallPartialImage OpenAIResponsesImageGenCallPartialImageType = "response.image_generation_call.partial_image"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesImageGenCallPartialImageType enum.
 func (e OpenAIResponsesImageGenCallPartialImageType) Valid() bool {
 	switch e {
-	case ResponseImageGenerationCallPartialImage:
+	case OpenAIResponsesImageGenCallPartialImageTypeResponseImageGenerationCallPartialImage:
 		return true
 	default:
 		return false
@@ -5673,13 +5673,13 @@ func (e OpenAIResponsesResponseStatus) Valid() bool {
 
 // Defines values for OpenAIResponsesSearchCompletedType.
 const (
-	ResponseWebSearchCallCompleted OpenAIResponsesSearchCompletedType = "response.web_search_call.completed"
+	OpenAIResponsesSearchCompletedTypeResponseWebSearchCallCompleted OpenAIResponsesSearchCompletedType = "response.web_search_call.completed"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesSearchCompletedType enum.
 func (e OpenAIResponsesSearchCompletedType) Valid() bool {
 	switch e {
-	case ResponseWebSearchCallCompleted:
+	case OpenAIResponsesSearchCompletedTypeResponseWebSearchCallCompleted:
 		return true
 	default:
 		return false
@@ -5790,13 +5790,13 @@ func (e OpenAIResponsesTruncation) Valid() bool {
 
 // Defines values for OpenAIResponsesWebSearchCallInProgressType.
 const (
-	ResponseWebSearchCallInProgress OpenAIResponsesWebSearchCallInProgressType = "response.web_search_call.in_progress"
+	OpenAIResponsesWebSearchCallInProgressTypeResponseWebSearchCallInProgress OpenAIResponsesWebSearchCallInProgressType = "response.web_search_call.in_progress"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesWebSearchCallInProgressType enum.
 func (e OpenAIResponsesWebSearchCallInProgressType) Valid() bool {
 	switch e {
-	case ResponseWebSearchCallInProgress:
+	case OpenAIResponsesWebSearchCallInProgressTypeResponseWebSearchCallInProgress:
 		return true
 	default:
 		return false
@@ -5805,13 +5805,13 @@ func (e OpenAIResponsesWebSearchCallInProgressType) Valid() bool {
 
 // Defines values for OpenAIResponsesWebSearchCallSearchingType.
 const (
-	ResponseWebSearchCallSearching OpenAIResponsesWebSearchCallSearchingType = "response.web_search_call.searching"
+	OpenAIResponsesWebSearchCallSearchingTypeResponseWebSearchCallSearching OpenAIResponsesWebSearchCallSearchingType = "response.web_search_call.searching"
 )
 
 // Valid indicates whether the value is a known member of the OpenAIResponsesWebSearchCallSearchingType enum.
 func (e OpenAIResponsesWebSearchCallSearchingType) Valid() bool {
 	switch e {
-	case ResponseWebSearchCallSearching:
+	case OpenAIResponsesWebSearchCallSearchingTypeResponseWebSearchCallSearching:
 		return true
 	default:
 		return false
@@ -5895,13 +5895,13 @@ func (e OutputBashServerToolItemType) Valid() bool {
 
 // Defines values for OutputBrowserUseServerToolItemType.
 const (
-	OpenrouterBrowserUse OutputBrowserUseServerToolItemType = "openrouter:browser_use"
+	OutputBrowserUseServerToolItemTypeOpenrouterBrowserUse OutputBrowserUseServerToolItemType = "openrouter:browser_use"
 )
 
 // Valid indicates whether the value is a known member of the OutputBrowserUseServerToolItemType enum.
 func (e OutputBrowserUseServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterBrowserUse:
+	case OutputBrowserUseServerToolItemTypeOpenrouterBrowserUse:
 		return true
 	default:
 		return false
@@ -5910,13 +5910,13 @@ func (e OutputBrowserUseServerToolItemType) Valid() bool {
 
 // Defines values for OutputCodeInterpreterServerToolItemType.
 const (
-	OpenrouterCodeInterpreter OutputCodeInterpreterServerToolItemType = "openrouter:code_interpreter"
+	OutputCodeInterpreterServerToolItemTypeOpenrouterCodeInterpreter OutputCodeInterpreterServerToolItemType = "openrouter:code_interpreter"
 )
 
 // Valid indicates whether the value is a known member of the OutputCodeInterpreterServerToolItemType enum.
 func (e OutputCodeInterpreterServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterCodeInterpreter:
+	case OutputCodeInterpreterServerToolItemTypeOpenrouterCodeInterpreter:
 		return true
 	default:
 		return false
@@ -5946,13 +5946,13 @@ func (e OutputComputerCallItemStatus) Valid() bool {
 
 // Defines values for OutputComputerCallItemType.
 const (
-	ComputerCall OutputComputerCallItemType = "computer_call"
+	OutputComputerCallItemTypeComputerCall OutputComputerCallItemType = "computer_call"
 )
 
 // Valid indicates whether the value is a known member of the OutputComputerCallItemType enum.
 func (e OutputComputerCallItemType) Valid() bool {
 	switch e {
-	case ComputerCall:
+	case OutputComputerCallItemTypeComputerCall:
 		return true
 	default:
 		return false
@@ -5991,13 +5991,13 @@ func (e OutputDatetimeItemType) Valid() bool {
 
 // Defines values for OutputFileSearchServerToolItemType.
 const (
-	OpenrouterFileSearch OutputFileSearchServerToolItemType = "openrouter:file_search"
+	OutputFileSearchServerToolItemTypeOpenrouterFileSearch OutputFileSearchServerToolItemType = "openrouter:file_search"
 )
 
 // Valid indicates whether the value is a known member of the OutputFileSearchServerToolItemType enum.
 func (e OutputFileSearchServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterFileSearch:
+	case OutputFileSearchServerToolItemTypeOpenrouterFileSearch:
 		return true
 	default:
 		return false
@@ -6051,13 +6051,13 @@ func (e OutputImageGenerationServerToolItemType) Valid() bool {
 
 // Defines values for OutputItemAddedEventType.
 const (
-	ResponseOutputItemAdded OutputItemAddedEventType = "response.output_item.added"
+	OutputItemAddedEventTypeResponseOutputItemAdded OutputItemAddedEventType = "response.output_item.added"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemAddedEventType enum.
 func (e OutputItemAddedEventType) Valid() bool {
 	switch e {
-	case ResponseOutputItemAdded:
+	case OutputItemAddedEventTypeResponseOutputItemAdded:
 		return true
 	default:
 		return false
@@ -6126,13 +6126,13 @@ func (e OutputItemCodeInterpreterCallStatus) Valid() bool {
 
 // Defines values for OutputItemCodeInterpreterCallType.
 const (
-	CodeInterpreterCall OutputItemCodeInterpreterCallType = "code_interpreter_call"
+	OutputItemCodeInterpreterCallTypeCodeInterpreterCall OutputItemCodeInterpreterCallType = "code_interpreter_call"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemCodeInterpreterCallType enum.
 func (e OutputItemCodeInterpreterCallType) Valid() bool {
 	switch e {
-	case CodeInterpreterCall:
+	case OutputItemCodeInterpreterCallTypeCodeInterpreterCall:
 		return true
 	default:
 		return false
@@ -6156,13 +6156,13 @@ func (e OutputItemCustomToolCallType) Valid() bool {
 
 // Defines values for OutputItemDoneEventType.
 const (
-	ResponseOutputItemDone OutputItemDoneEventType = "response.output_item.done"
+	OutputItemDoneEventTypeResponseOutputItemDone OutputItemDoneEventType = "response.output_item.done"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemDoneEventType enum.
 func (e OutputItemDoneEventType) Valid() bool {
 	switch e {
-	case ResponseOutputItemDone:
+	case OutputItemDoneEventTypeResponseOutputItemDone:
 		return true
 	default:
 		return false
@@ -6171,13 +6171,13 @@ func (e OutputItemDoneEventType) Valid() bool {
 
 // Defines values for OutputItemFileSearchCallType.
 const (
-	FileSearchCall OutputItemFileSearchCallType = "file_search_call"
+	OutputItemFileSearchCallTypeFileSearchCall OutputItemFileSearchCallType = "file_search_call"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemFileSearchCallType enum.
 func (e OutputItemFileSearchCallType) Valid() bool {
 	switch e {
-	case FileSearchCall:
+	case OutputItemFileSearchCallTypeFileSearchCall:
 		return true
 	default:
 		return false
@@ -6222,13 +6222,13 @@ func (e OutputItemFunctionCallType) Valid() bool {
 
 // Defines values for OutputItemImageGenerationCallType.
 const (
-	ImageGenerationCall OutputItemImageGenerationCallType = "image_generation_call"
+	OutputItemImageGenerationCallTypeImageGenerationCall OutputItemImageGenerationCallType = "image_generation_call"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemImageGenerationCallType enum.
 func (e OutputItemImageGenerationCallType) Valid() bool {
 	switch e {
-	case ImageGenerationCall:
+	case OutputItemImageGenerationCallTypeImageGenerationCall:
 		return true
 	default:
 		return false
@@ -6273,13 +6273,13 @@ func (e OutputItemReasoningType) Valid() bool {
 
 // Defines values for OutputItemWebSearchCallActionFindInPageType.
 const (
-	FindInPage OutputItemWebSearchCallActionFindInPageType = "find_in_page"
+	OutputItemWebSearchCallActionFindInPageTypeFindInPage OutputItemWebSearchCallActionFindInPageType = "find_in_page"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemWebSearchCallActionFindInPageType enum.
 func (e OutputItemWebSearchCallActionFindInPageType) Valid() bool {
 	switch e {
-	case FindInPage:
+	case OutputItemWebSearchCallActionFindInPageTypeFindInPage:
 		return true
 	default:
 		return false
@@ -6288,13 +6288,13 @@ func (e OutputItemWebSearchCallActionFindInPageType) Valid() bool {
 
 // Defines values for OutputItemWebSearchCallActionOpenPageType.
 const (
-	OpenPage OutputItemWebSearchCallActionOpenPageType = "open_page"
+	OutputItemWebSearchCallActionOpenPageTypeOpenPage OutputItemWebSearchCallActionOpenPageType = "open_page"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemWebSearchCallActionOpenPageType enum.
 func (e OutputItemWebSearchCallActionOpenPageType) Valid() bool {
 	switch e {
-	case OpenPage:
+	case OutputItemWebSearchCallActionOpenPageTypeOpenPage:
 		return true
 	default:
 		return false
@@ -6318,13 +6318,13 @@ func (e OutputItemWebSearchCallActionSearchType) Valid() bool {
 
 // Defines values for OutputItemWebSearchCallType.
 const (
-	WebSearchCall OutputItemWebSearchCallType = "web_search_call"
+	OutputItemWebSearchCallTypeWebSearchCall OutputItemWebSearchCallType = "web_search_call"
 )
 
 // Valid indicates whether the value is a known member of the OutputItemWebSearchCallType enum.
 func (e OutputItemWebSearchCallType) Valid() bool {
 	switch e {
-	case WebSearchCall:
+	case OutputItemWebSearchCallTypeWebSearchCall:
 		return true
 	default:
 		return false
@@ -6333,13 +6333,13 @@ func (e OutputItemWebSearchCallType) Valid() bool {
 
 // Defines values for OutputMcpServerToolItemType.
 const (
-	OpenrouterMcp OutputMcpServerToolItemType = "openrouter:mcp"
+	OutputMcpServerToolItemTypeOpenrouterMcp OutputMcpServerToolItemType = "openrouter:mcp"
 )
 
 // Valid indicates whether the value is a known member of the OutputMcpServerToolItemType enum.
 func (e OutputMcpServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterMcp:
+	case OutputMcpServerToolItemTypeOpenrouterMcp:
 		return true
 	default:
 		return false
@@ -6348,19 +6348,19 @@ func (e OutputMcpServerToolItemType) Valid() bool {
 
 // Defines values for OutputMemoryServerToolItemAction.
 const (
-	Delete OutputMemoryServerToolItemAction = "delete"
-	Read   OutputMemoryServerToolItemAction = "read"
-	Write  OutputMemoryServerToolItemAction = "write"
+	OutputMemoryServerToolItemActionDelete OutputMemoryServerToolItemAction = "delete"
+	OutputMemoryServerToolItemActionRead   OutputMemoryServerToolItemAction = "read"
+	OutputMemoryServerToolItemActionWrite  OutputMemoryServerToolItemAction = "write"
 )
 
 // Valid indicates whether the value is a known member of the OutputMemoryServerToolItemAction enum.
 func (e OutputMemoryServerToolItemAction) Valid() bool {
 	switch e {
-	case Delete:
+	case OutputMemoryServerToolItemActionDelete:
 		return true
-	case Read:
+	case OutputMemoryServerToolItemActionRead:
 		return true
-	case Write:
+	case OutputMemoryServerToolItemActionWrite:
 		return true
 	default:
 		return false
@@ -6369,13 +6369,13 @@ func (e OutputMemoryServerToolItemAction) Valid() bool {
 
 // Defines values for OutputMemoryServerToolItemType.
 const (
-	OpenrouterMemory OutputMemoryServerToolItemType = "openrouter:memory"
+	OutputMemoryServerToolItemTypeOpenrouterMemory OutputMemoryServerToolItemType = "openrouter:memory"
 )
 
 // Valid indicates whether the value is a known member of the OutputMemoryServerToolItemType enum.
 func (e OutputMemoryServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterMemory:
+	case OutputMemoryServerToolItemTypeOpenrouterMemory:
 		return true
 	default:
 		return false
@@ -6582,22 +6582,22 @@ func (e OutputSubagentServerToolItemType) Valid() bool {
 
 // Defines values for OutputTextEditorServerToolItemCommand.
 const (
-	Create     OutputTextEditorServerToolItemCommand = "create"
-	Insert     OutputTextEditorServerToolItemCommand = "insert"
-	StrReplace OutputTextEditorServerToolItemCommand = "str_replace"
-	View       OutputTextEditorServerToolItemCommand = "view"
+	OutputTextEditorServerToolItemCommandCreate     OutputTextEditorServerToolItemCommand = "create"
+	OutputTextEditorServerToolItemCommandInsert     OutputTextEditorServerToolItemCommand = "insert"
+	OutputTextEditorServerToolItemCommandStrReplace OutputTextEditorServerToolItemCommand = "str_replace"
+	OutputTextEditorServerToolItemCommandView       OutputTextEditorServerToolItemCommand = "view"
 )
 
 // Valid indicates whether the value is a known member of the OutputTextEditorServerToolItemCommand enum.
 func (e OutputTextEditorServerToolItemCommand) Valid() bool {
 	switch e {
-	case Create:
+	case OutputTextEditorServerToolItemCommandCreate:
 		return true
-	case Insert:
+	case OutputTextEditorServerToolItemCommandInsert:
 		return true
-	case StrReplace:
+	case OutputTextEditorServerToolItemCommandStrReplace:
 		return true
-	case View:
+	case OutputTextEditorServerToolItemCommandView:
 		return true
 	default:
 		return false
@@ -6606,13 +6606,13 @@ func (e OutputTextEditorServerToolItemCommand) Valid() bool {
 
 // Defines values for OutputTextEditorServerToolItemType.
 const (
-	OpenrouterTextEditor OutputTextEditorServerToolItemType = "openrouter:text_editor"
+	OutputTextEditorServerToolItemTypeOpenrouterTextEditor OutputTextEditorServerToolItemType = "openrouter:text_editor"
 )
 
 // Valid indicates whether the value is a known member of the OutputTextEditorServerToolItemType enum.
 func (e OutputTextEditorServerToolItemType) Valid() bool {
 	switch e {
-	case OpenrouterTextEditor:
+	case OutputTextEditorServerToolItemTypeOpenrouterTextEditor:
 		return true
 	default:
 		return false
@@ -6810,13 +6810,13 @@ func (e Parameter) Valid() bool {
 
 // Defines values for ParetoRouterPluginID.
 const (
-	ParetoRouter ParetoRouterPluginID = "pareto-router"
+	ParetoRouterPluginIDParetoRouter ParetoRouterPluginID = "pareto-router"
 )
 
 // Valid indicates whether the value is a known member of the ParetoRouterPluginID enum.
 func (e ParetoRouterPluginID) Valid() bool {
 	switch e {
-	case ParetoRouter:
+	case ParetoRouterPluginIDParetoRouter:
 		return true
 	default:
 		return false
@@ -6825,16 +6825,16 @@ func (e ParetoRouterPluginID) Valid() bool {
 
 // Defines values for ParetoRouterPluginPriceSource.
 const (
-	Prompt      ParetoRouterPluginPriceSource = "prompt"
-	WeightedAvg ParetoRouterPluginPriceSource = "weighted_avg"
+	ParetoRouterPluginPriceSourcePrompt      ParetoRouterPluginPriceSource = "prompt"
+	ParetoRouterPluginPriceSourceWeightedAvg ParetoRouterPluginPriceSource = "weighted_avg"
 )
 
 // Valid indicates whether the value is a known member of the ParetoRouterPluginPriceSource enum.
 func (e ParetoRouterPluginPriceSource) Valid() bool {
 	switch e {
-	case Prompt:
+	case ParetoRouterPluginPriceSourcePrompt:
 		return true
-	case WeightedAvg:
+	case ParetoRouterPluginPriceSourceWeightedAvg:
 		return true
 	default:
 		return false
@@ -6885,13 +6885,13 @@ func (e PredictionContentTextType) Valid() bool {
 
 // Defines values for PredictionType.
 const (
-	Content PredictionType = "content"
+	PredictionTypeContent PredictionType = "content"
 )
 
 // Valid indicates whether the value is a known member of the PredictionType enum.
 func (e PredictionType) Valid() bool {
 	switch e {
-	case Content:
+	case PredictionTypeContent:
 		return true
 	default:
 		return false
@@ -7305,16 +7305,16 @@ func (e ProviderName) Valid() bool {
 
 // Defines values for ProviderPreferencesDataCollection.
 const (
-	Allow ProviderPreferencesDataCollection = "allow"
-	Deny  ProviderPreferencesDataCollection = "deny"
+	ProviderPreferencesDataCollectionAllow ProviderPreferencesDataCollection = "allow"
+	ProviderPreferencesDataCollectionDeny  ProviderPreferencesDataCollection = "deny"
 )
 
 // Valid indicates whether the value is a known member of the ProviderPreferencesDataCollection enum.
 func (e ProviderPreferencesDataCollection) Valid() bool {
 	switch e {
-	case Allow:
+	case ProviderPreferencesDataCollectionAllow:
 		return true
-	case Deny:
+	case ProviderPreferencesDataCollectionDeny:
 		return true
 	default:
 		return false
@@ -7884,13 +7884,13 @@ func (e ReasoningContext) Valid() bool {
 
 // Defines values for ReasoningDetailEncryptedType.
 const (
-	ReasoningEncrypted ReasoningDetailEncryptedType = "reasoning.encrypted"
+	ReasoningDetailEncryptedTypeReasoningEncrypted ReasoningDetailEncryptedType = "reasoning.encrypted"
 )
 
 // Valid indicates whether the value is a known member of the ReasoningDetailEncryptedType enum.
 func (e ReasoningDetailEncryptedType) Valid() bool {
 	switch e {
-	case ReasoningEncrypted:
+	case ReasoningDetailEncryptedTypeReasoningEncrypted:
 		return true
 	default:
 		return false
@@ -7899,13 +7899,13 @@ func (e ReasoningDetailEncryptedType) Valid() bool {
 
 // Defines values for ReasoningDetailServerToolCallType.
 const (
-	ReasoningServerToolCall ReasoningDetailServerToolCallType = "reasoning.server_tool_call"
+	ReasoningDetailServerToolCallTypeReasoningServerToolCall ReasoningDetailServerToolCallType = "reasoning.server_tool_call"
 )
 
 // Valid indicates whether the value is a known member of the ReasoningDetailServerToolCallType enum.
 func (e ReasoningDetailServerToolCallType) Valid() bool {
 	switch e {
-	case ReasoningServerToolCall:
+	case ReasoningDetailServerToolCallTypeReasoningServerToolCall:
 		return true
 	default:
 		return false
@@ -7914,13 +7914,13 @@ func (e ReasoningDetailServerToolCallType) Valid() bool {
 
 // Defines values for ReasoningDetailSummaryType.
 const (
-	ReasoningSummary ReasoningDetailSummaryType = "reasoning.summary"
+	ReasoningDetailSummaryTypeReasoningSummary ReasoningDetailSummaryType = "reasoning.summary"
 )
 
 // Valid indicates whether the value is a known member of the ReasoningDetailSummaryType enum.
 func (e ReasoningDetailSummaryType) Valid() bool {
 	switch e {
-	case ReasoningSummary:
+	case ReasoningDetailSummaryTypeReasoningSummary:
 		return true
 	default:
 		return false
@@ -8016,16 +8016,16 @@ func (e ReasoningFormat) Valid() bool {
 
 // Defines values for ReasoningMode.
 const (
-	Pro      ReasoningMode = "pro"
-	Standard ReasoningMode = "standard"
+	ReasoningModePro      ReasoningMode = "pro"
+	ReasoningModeStandard ReasoningMode = "standard"
 )
 
 // Valid indicates whether the value is a known member of the ReasoningMode enum.
 func (e ReasoningMode) Valid() bool {
 	switch e {
-	case Pro:
+	case ReasoningModePro:
 		return true
-	case Standard:
+	case ReasoningModeStandard:
 		return true
 	default:
 		return false
@@ -8034,13 +8034,13 @@ func (e ReasoningMode) Valid() bool {
 
 // Defines values for ReasoningSummaryTextType.
 const (
-	SummaryText ReasoningSummaryTextType = "summary_text"
+	ReasoningSummaryTextTypeSummaryText ReasoningSummaryTextType = "summary_text"
 )
 
 // Valid indicates whether the value is a known member of the ReasoningSummaryTextType enum.
 func (e ReasoningSummaryTextType) Valid() bool {
 	switch e {
-	case SummaryText:
+	case ReasoningSummaryTextTypeSummaryText:
 		return true
 	default:
 		return false
@@ -8130,25 +8130,25 @@ func (e ResponseHealingPluginID) Valid() bool {
 
 // Defines values for ResponseIncludesEnum.
 const (
-	CodeInterpreterCallOutputs       ResponseIncludesEnum = "code_interpreter_call.outputs"
-	ComputerCallOutputOutputImageURL ResponseIncludesEnum = "computer_call_output.output.image_url"
-	FileSearchCallResults            ResponseIncludesEnum = "file_search_call.results"
-	MessageInputImageImageURL        ResponseIncludesEnum = "message.input_image.image_url"
-	ReasoningEncryptedContent        ResponseIncludesEnum = "reasoning.encrypted_content"
+	ResponseIncludesEnumCodeInterpreterCallOutputs       ResponseIncludesEnum = "code_interpreter_call.outputs"
+	ResponseIncludesEnumComputerCallOutputOutputImageURL ResponseIncludesEnum = "computer_call_output.output.image_url"
+	ResponseIncludesEnumFileSearchCallResults            ResponseIncludesEnum = "file_search_call.results"
+	ResponseIncludesEnumMessageInputImageImageURL        ResponseIncludesEnum = "message.input_image.image_url"
+	ResponseIncludesEnumReasoningEncryptedContent        ResponseIncludesEnum = "reasoning.encrypted_content"
 )
 
 // Valid indicates whether the value is a known member of the ResponseIncludesEnum enum.
 func (e ResponseIncludesEnum) Valid() bool {
 	switch e {
-	case CodeInterpreterCallOutputs:
+	case ResponseIncludesEnumCodeInterpreterCallOutputs:
 		return true
-	case ComputerCallOutputOutputImageURL:
+	case ResponseIncludesEnumComputerCallOutputOutputImageURL:
 		return true
-	case FileSearchCallResults:
+	case ResponseIncludesEnumFileSearchCallResults:
 		return true
-	case MessageInputImageImageURL:
+	case ResponseIncludesEnumMessageInputImageImageURL:
 		return true
-	case ReasoningEncryptedContent:
+	case ResponseIncludesEnumReasoningEncryptedContent:
 		return true
 	default:
 		return false
@@ -8157,13 +8157,13 @@ func (e ResponseIncludesEnum) Valid() bool {
 
 // Defines values for ResponseOutputTextType.
 const (
-	OutputText ResponseOutputTextType = "output_text"
+	ResponseOutputTextTypeOutputText ResponseOutputTextType = "output_text"
 )
 
 // Valid indicates whether the value is a known member of the ResponseOutputTextType enum.
 func (e ResponseOutputTextType) Valid() bool {
 	switch e {
-	case OutputText:
+	case ResponseOutputTextTypeOutputText:
 		return true
 	default:
 		return false
@@ -8427,13 +8427,13 @@ func (e ShellCallItemType) Valid() bool {
 
 // Defines values for ShellCallOutputContentOutcomeExitType.
 const (
-	Exit ShellCallOutputContentOutcomeExitType = "exit"
+	ShellCallOutputContentOutcomeExitTypeExit ShellCallOutputContentOutcomeExitType = "exit"
 )
 
 // Valid indicates whether the value is a known member of the ShellCallOutputContentOutcomeExitType enum.
 func (e ShellCallOutputContentOutcomeExitType) Valid() bool {
 	switch e {
-	case Exit:
+	case ShellCallOutputContentOutcomeExitTypeExit:
 		return true
 	default:
 		return false
@@ -8541,13 +8541,13 @@ func (e ShellServerToolOpenRouterType) Valid() bool {
 
 // Defines values for StopServerToolsWhenFinishReasonIsType.
 const (
-	FinishReasonIs StopServerToolsWhenFinishReasonIsType = "finish_reason_is"
+	StopServerToolsWhenFinishReasonIsTypeFinishReasonIs StopServerToolsWhenFinishReasonIsType = "finish_reason_is"
 )
 
 // Valid indicates whether the value is a known member of the StopServerToolsWhenFinishReasonIsType enum.
 func (e StopServerToolsWhenFinishReasonIsType) Valid() bool {
 	switch e {
-	case FinishReasonIs:
+	case StopServerToolsWhenFinishReasonIsTypeFinishReasonIs:
 		return true
 	default:
 		return false
@@ -8556,13 +8556,13 @@ func (e StopServerToolsWhenFinishReasonIsType) Valid() bool {
 
 // Defines values for StopServerToolsWhenHasToolCallType.
 const (
-	HasToolCall StopServerToolsWhenHasToolCallType = "has_tool_call"
+	StopServerToolsWhenHasToolCallTypeHasToolCall StopServerToolsWhenHasToolCallType = "has_tool_call"
 )
 
 // Valid indicates whether the value is a known member of the StopServerToolsWhenHasToolCallType enum.
 func (e StopServerToolsWhenHasToolCallType) Valid() bool {
 	switch e {
-	case HasToolCall:
+	case StopServerToolsWhenHasToolCallTypeHasToolCall:
 		return true
 	default:
 		return false
@@ -8571,13 +8571,13 @@ func (e StopServerToolsWhenHasToolCallType) Valid() bool {
 
 // Defines values for StopServerToolsWhenMaxCostType.
 const (
-	MaxCost StopServerToolsWhenMaxCostType = "max_cost"
+	StopServerToolsWhenMaxCostTypeMaxCost StopServerToolsWhenMaxCostType = "max_cost"
 )
 
 // Valid indicates whether the value is a known member of the StopServerToolsWhenMaxCostType enum.
 func (e StopServerToolsWhenMaxCostType) Valid() bool {
 	switch e {
-	case MaxCost:
+	case StopServerToolsWhenMaxCostTypeMaxCost:
 		return true
 	default:
 		return false
@@ -8586,13 +8586,13 @@ func (e StopServerToolsWhenMaxCostType) Valid() bool {
 
 // Defines values for StopServerToolsWhenMaxTokensUsedType.
 const (
-	MaxTokensUsed StopServerToolsWhenMaxTokensUsedType = "max_tokens_used"
+	StopServerToolsWhenMaxTokensUsedTypeMaxTokensUsed StopServerToolsWhenMaxTokensUsedType = "max_tokens_used"
 )
 
 // Valid indicates whether the value is a known member of the StopServerToolsWhenMaxTokensUsedType enum.
 func (e StopServerToolsWhenMaxTokensUsedType) Valid() bool {
 	switch e {
-	case MaxTokensUsed:
+	case StopServerToolsWhenMaxTokensUsedTypeMaxTokensUsed:
 		return true
 	default:
 		return false
@@ -8601,13 +8601,13 @@ func (e StopServerToolsWhenMaxTokensUsedType) Valid() bool {
 
 // Defines values for StopServerToolsWhenStepCountIsType.
 const (
-	StepCountIs StopServerToolsWhenStepCountIsType = "step_count_is"
+	StopServerToolsWhenStepCountIsTypeStepCountIs StopServerToolsWhenStepCountIsType = "step_count_is"
 )
 
 // Valid indicates whether the value is a known member of the StopServerToolsWhenStepCountIsType enum.
 func (e StopServerToolsWhenStepCountIsType) Valid() bool {
 	switch e {
-	case StepCountIs:
+	case StopServerToolsWhenStepCountIsTypeStepCountIs:
 		return true
 	default:
 		return false
@@ -8751,13 +8751,13 @@ func (e ToolChoiceAllowedMode) Valid() bool {
 
 // Defines values for ToolChoiceAllowedType.
 const (
-	AllowedTools ToolChoiceAllowedType = "allowed_tools"
+	ToolChoiceAllowedTypeAllowedTools ToolChoiceAllowedType = "allowed_tools"
 )
 
 // Valid indicates whether the value is a known member of the ToolChoiceAllowedType enum.
 func (e ToolChoiceAllowedType) Valid() bool {
 	switch e {
-	case AllowedTools:
+	case ToolChoiceAllowedTypeAllowedTools:
 		return true
 	default:
 		return false
@@ -8865,13 +8865,13 @@ func (e WebFetchEngineEnum) Valid() bool {
 
 // Defines values for WebFetchPluginID.
 const (
-	WebFetch WebFetchPluginID = "web-fetch"
+	WebFetchPluginIDWebFetch WebFetchPluginID = "web-fetch"
 )
 
 // Valid indicates whether the value is a known member of the WebFetchPluginID enum.
 func (e WebFetchPluginID) Valid() bool {
 	switch e {
-	case WebFetch:
+	case WebFetchPluginIDWebFetch:
 		return true
 	default:
 		return false
@@ -8991,13 +8991,13 @@ func (e WebSearchMode) Valid() bool {
 
 // Defines values for WebSearchPluginID.
 const (
-	Web WebSearchPluginID = "web"
+	WebSearchPluginIDWeb WebSearchPluginID = "web"
 )
 
 // Valid indicates whether the value is a known member of the WebSearchPluginID enum.
 func (e WebSearchPluginID) Valid() bool {
 	switch e {
-	case Web:
+	case WebSearchPluginIDWeb:
 		return true
 	default:
 		return false

@@ -1,0 +1,178 @@
+package openrouter
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// Version is this SDK's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is the API's address when neither WithBaseURL nor
+// $OPENROUTER_BASE_URL says otherwise.
+const DefaultBaseURL = "https://openrouter.ai/api/v1"
+
+// DefaultStreamIdleTimeout is how long a stream may go without receiving a
+// byte before it fails, unless WithStreamIdleTimeout says otherwise.
+const DefaultStreamIdleTimeout = 5 * time.Minute
+
+const (
+	headerReferer    = "HTTP-Referer"
+	headerTitle      = "X-OpenRouter-Title"
+	headerCategories = "X-OpenRouter-Categories"
+	userAgent        = "openrouter-go/" + Version
+)
+
+// Client calls the OpenRouter API. Its services group the operations the way
+// OpenRouter's documentation does. A Client is safe for concurrent use.
+type Client struct {
+	// Chat sends chat completions.
+	Chat *ChatService
+	// Completions sends legacy text completions.
+	Completions *CompletionsService
+	// Embeddings creates embeddings and lists embedding models.
+	Embeddings *EmbeddingsService
+	// Models lists and counts models.
+	Models *ModelsService
+	// Endpoints lists the provider endpoints of models.
+	Endpoints *EndpointsService
+	// Parameters tells which request parameters a model supports.
+	Parameters *ParametersService
+	// Providers lists inference providers.
+	Providers *ProvidersService
+	// Generations looks up past generations.
+	Generations *GenerationsService
+	// Credits reads and buys credits.
+	Credits *CreditsService
+	// APIKeys manages API keys (management key required).
+	APIKeys *APIKeysService
+	// Analytics reports usage.
+	Analytics *AnalyticsService
+	// OAuth runs the PKCE sign-in flow.
+	OAuth *OAuthService
+	// Beta groups APIs that OpenRouter marks as beta.
+	Beta *BetaService
+
+	cfg *config
+	gen *gen.Client
+}
+
+// NewClient returns a client configured by opts. The API key and base URL
+// default to $OPENROUTER_API_KEY and $OPENROUTER_BASE_URL. A missing API key
+// is not an error here, only at the first call that needs one, so the client
+// also serves the OAuth flow and fake servers.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := &config{
+		maxRetries:        2,
+		retry:             DefaultRetryPolicy,
+		streamIdleTimeout: DefaultStreamIdleTimeout,
+		header:            http.Header{},
+	}
+	cfg.apiKey = strings.TrimSpace(os.Getenv("OPENROUTER_API_KEY"))
+	base := DefaultBaseURL
+	if env := strings.TrimSpace(os.Getenv("OPENROUTER_BASE_URL")); env != "" {
+		base = env
+	}
+	u, err := parseBaseURL(base)
+	if err != nil {
+		return nil, fmt.Errorf("openrouter: OPENROUTER_BASE_URL: %w", err)
+	}
+	cfg.baseURL = u
+	if err := applyEnvAttribution(cfg); err != nil {
+		return nil, err
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errors.New("openrouter: NewClient: nil option")
+		}
+		if err := opt(cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.httpClient == nil {
+		cfg.httpClient = &http.Client{}
+	}
+	cfg.httpClient = withSafeRedirects(cfg.httpClient)
+
+	c := &Client{cfg: cfg}
+	// gen builds requests against the client's base URL; a per-call
+	// WithBaseURL is applied by rebasing the built request in the doer.
+	g, err := gen.NewClient(cfg.baseURL.String()+"/", gen.WithHTTPClient(doer{}))
+	if err != nil {
+		return nil, fmt.Errorf("openrouter: NewClient: %w", err)
+	}
+	c.gen = g
+	c.Chat = &ChatService{c}
+	c.Completions = &CompletionsService{c}
+	c.Embeddings = &EmbeddingsService{c}
+	c.Models = &ModelsService{c}
+	c.Endpoints = &EndpointsService{c}
+	c.Parameters = &ParametersService{c}
+	c.Providers = &ProvidersService{c}
+	c.Generations = &GenerationsService{c}
+	c.Credits = &CreditsService{c}
+	c.APIKeys = &APIKeysService{c}
+	c.Analytics = &AnalyticsService{c}
+	c.OAuth = &OAuthService{c}
+	c.Beta = &BetaService{Responses: &ResponsesService{c}}
+	return c, nil
+}
+
+func applyEnvAttribution(cfg *config) error {
+	var cats []string
+	if v := os.Getenv("OPENROUTER_APP_CATEGORIES"); v != "" {
+		for _, c := range strings.Split(v, ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				cats = append(cats, c)
+			}
+		}
+	}
+	site := strings.TrimSpace(os.Getenv("OPENROUTER_APP_URL"))
+	title := strings.TrimSpace(os.Getenv("OPENROUTER_APP_TITLE"))
+	if err := WithAppAttribution(site, title, cats...)(cfg); err != nil {
+		return fmt.Errorf("%w (from OPENROUTER_APP_* environment variables)", err)
+	}
+	return nil
+}
+
+// withSafeRedirects returns a copy of hc that strips Authorization when a
+// redirect leaves the original host and port.
+func withSafeRedirects(hc *http.Client) *http.Client {
+	cp := *hc
+	prev := hc.CheckRedirect
+	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) > 0 && !sameOrigin(req, via[0]) {
+			req.Header.Del("Authorization")
+		}
+		if prev != nil {
+			return prev(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &cp
+}
+
+func sameOrigin(a, b *http.Request) bool {
+	return a.URL.Scheme == b.URL.Scheme && hostPort(a) == hostPort(b)
+}
+
+func hostPort(r *http.Request) string {
+	host, port := r.URL.Hostname(), r.URL.Port()
+	if port == "" {
+		if r.URL.Scheme == "https" {
+			port = "443"
+		} else {
+			port = "80"
+		}
+	}
+	return strings.ToLower(host) + ":" + port
+}

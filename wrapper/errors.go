@@ -1,0 +1,334 @@
+package openrouter
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors for errors.Is. Every [*APIError] matches the sentinel of
+// its HTTP status (and ErrModeration when OpenRouter reports moderation
+// reasons), so callers can branch without inspecting status codes:
+//
+//	if errors.Is(err, openrouter.ErrRateLimited) { ... }
+var (
+	ErrBadRequest          = errors.New("openrouter: bad request")                // 400
+	ErrUnauthorized        = errors.New("openrouter: unauthorized")               // 401
+	ErrInsufficientCredits = errors.New("openrouter: insufficient credits")       // 402
+	ErrForbidden           = errors.New("openrouter: forbidden")                  // 403
+	ErrModeration          = errors.New("openrouter: flagged by moderation")      // 403 with moderation reasons
+	ErrNotFound            = errors.New("openrouter: not found")                  // 404
+	ErrRequestTimeout      = errors.New("openrouter: request timeout")            // 408
+	ErrRateLimited         = errors.New("openrouter: rate limited")               // 429
+	ErrServer              = errors.New("openrouter: server error")               // any 5xx
+	ErrProviderUnavailable = errors.New("openrouter: provider error or overload") // 502, 503, 524, 529
+)
+
+// ErrMissingAPIKey is returned by calls that need an API key when neither
+// WithAPIKey nor $OPENROUTER_API_KEY supplied one.
+var ErrMissingAPIKey = errors.New("openrouter: no API key: set OPENROUTER_API_KEY or pass openrouter.WithAPIKey(key)")
+
+// maxErrorBody bounds how much of an error response is read.
+const maxErrorBody = 1 << 20
+
+// APIError is the error for any response with a non-2xx status, and for an
+// error that OpenRouter reports inside a stream. Use errors.As to inspect it
+// and errors.Is with the sentinels above to classify it.
+type APIError struct {
+	// Operation names the SDK method, such as "Chat.Send".
+	Operation string
+	// StatusCode is the HTTP status. For an error reported mid-stream it is
+	// the error's code when that is an HTTP status, else 0.
+	StatusCode int
+	// Code is OpenRouter's numeric error code (error.code); often equal to
+	// the status.
+	Code int
+	// Message is OpenRouter's message, or a snippet of a body that was not
+	// OpenRouter's JSON error shape (an HTML error page, say).
+	Message string
+	// Metadata is error.metadata as sent: provider details, moderation
+	// reasons, and the like. Nil when absent.
+	Metadata map[string]any
+	// ProviderName names the upstream provider that failed, when known.
+	ProviderName string
+	// ProviderError is the provider's raw error text, when OpenRouter relays it.
+	ProviderError string
+	// ModerationReasons lists why the input was flagged, on moderation errors.
+	ModerationReasons []string
+	// RequestID is the request or generation id from the response, when present.
+	RequestID string
+	// RetryAfter is the wait the server asked for (Retry-After or
+	// retry-after-ms), zero if none.
+	RetryAfter time.Duration
+	// Header holds the response headers (nil for errors inside a stream).
+	Header http.Header
+	// Body is the raw response body, at most 1 MiB.
+	Body []byte
+}
+
+var _ error = (*APIError)(nil)
+
+// Error describes the failure without any credential.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("openrouter: ")
+	if e.Operation != "" {
+		b.WriteString(e.Operation)
+		b.WriteString(": ")
+	}
+	if e.StatusCode != 0 {
+		b.WriteString(strconv.Itoa(e.StatusCode))
+		if t := http.StatusText(e.StatusCode); t != "" {
+			b.WriteByte(' ')
+			b.WriteString(t)
+		}
+	} else {
+		b.WriteString("stream error")
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	var extra []string
+	if e.Code != 0 && e.Code != e.StatusCode {
+		extra = append(extra, "code "+strconv.Itoa(e.Code))
+	}
+	if e.ProviderName != "" {
+		extra = append(extra, "provider "+e.ProviderName)
+	}
+	if e.RequestID != "" {
+		extra = append(extra, "request "+e.RequestID)
+	}
+	if len(extra) > 0 {
+		b.WriteString(" (")
+		b.WriteString(strings.Join(extra, ", "))
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// Is reports whether target is the sentinel for this error's status.
+func (e *APIError) Is(target error) bool {
+	status := e.StatusCode
+	if status == 0 {
+		status = e.Code
+	}
+	switch target {
+	case ErrBadRequest:
+		return status == http.StatusBadRequest
+	case ErrUnauthorized:
+		return status == http.StatusUnauthorized
+	case ErrInsufficientCredits:
+		return status == http.StatusPaymentRequired
+	case ErrForbidden:
+		return status == http.StatusForbidden
+	case ErrModeration:
+		return status == http.StatusForbidden && len(e.ModerationReasons) > 0
+	case ErrNotFound:
+		return status == http.StatusNotFound
+	case ErrRequestTimeout:
+		return status == http.StatusRequestTimeout
+	case ErrRateLimited:
+		return status == http.StatusTooManyRequests
+	case ErrServer:
+		return status >= 500 && status <= 599
+	case ErrProviderUnavailable:
+		return status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == 524 || status == 529
+	}
+	return false
+}
+
+// errorBody is OpenRouter's error shape.
+type errorBody struct {
+	Error *struct {
+		Code     json.RawMessage `json:"code"`
+		Message  string          `json:"message"`
+		Metadata map[string]any  `json:"metadata"`
+	} `json:"error"`
+}
+
+// newAPIError reads (at most maxErrorBody of) resp's body and closes it.
+// The rest of an oversized body is drained up to a bound so the connection
+// can be reused.
+func newAPIError(op string, resp *http.Response) *APIError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	drainAndClose(resp.Body)
+	e := &APIError{
+		Operation:  op,
+		StatusCode: resp.StatusCode,
+		Header:     resp.Header,
+		Body:       body,
+		RequestID:  requestID(resp.Header),
+	}
+	e.RetryAfter, _ = retryAfter(resp.Header)
+	if !fillFromBody(e, body) {
+		e.Message = snippet(body)
+	}
+	return e
+}
+
+// fillFromBody sets the fields carried by an OpenRouter JSON error body and
+// reports whether body was one.
+func fillFromBody(e *APIError, body []byte) bool {
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err != nil || eb.Error == nil {
+		return false
+	}
+	e.Message = eb.Error.Message
+	e.Code = parseCode(eb.Error.Code)
+	e.Metadata = eb.Error.Metadata
+	fillFromMetadata(e)
+	return true
+}
+
+// parseCode accepts the code as a number or a numeric string; other strings
+// give 0.
+func parseCode(raw json.RawMessage) int {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return 0
+	}
+	var f float64
+	if json.Unmarshal(raw, &f) == nil {
+		return int(f)
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if n, err := strconv.Atoi(s); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+func fillFromMetadata(e *APIError) {
+	md := e.Metadata
+	if md == nil {
+		return
+	}
+	if s, ok := md["provider_name"].(string); ok {
+		e.ProviderName = s
+	}
+	switch raw := md["raw"].(type) {
+	case string:
+		e.ProviderError = raw
+	case nil:
+	default:
+		if b, err := json.Marshal(raw); err == nil {
+			e.ProviderError = string(b)
+		}
+	}
+	if reasons, ok := md["reasons"].([]any); ok {
+		for _, r := range reasons {
+			if s, ok := r.(string); ok {
+				e.ModerationReasons = append(e.ModerationReasons, s)
+			}
+		}
+	}
+}
+
+// snippet turns a body that is not JSON into a short readable message:
+// tags stripped, whitespace collapsed, at most 200 runes.
+func snippet(body []byte) string {
+	var b strings.Builder
+	inTag := false
+	space := false
+	for _, r := range string(bytes.ToValidUTF8(body, []byte("?"))) {
+		switch {
+		case r == '<':
+			inTag = true
+			continue
+		case r == '>' && inTag:
+			inTag = false
+			space = true
+			continue
+		case inTag:
+			continue
+		case r == ' ' || r == '\n' || r == '\r' || r == '\t':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		if utf8.RuneCountInString(b.String()) >= 200 {
+			b.WriteString("…")
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "empty response body"
+	}
+	return b.String()
+}
+
+func requestID(h http.Header) string {
+	for _, k := range []string{"X-Generation-Id", "X-Request-Id"} {
+		if v := h.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// retryAfter parses retry-after-ms, then Retry-After (seconds or HTTP date).
+func retryAfter(h http.Header) (time.Duration, bool) {
+	if v := h.Get("Retry-After-Ms"); v != "" {
+		if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 {
+			return time.Duration(ms * float64(time.Millisecond)), true
+		}
+	}
+	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
+		if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 {
+			return time.Duration(s * float64(time.Second)), true
+		}
+		if t, err := http.ParseTime(v); err == nil {
+			d := time.Until(t)
+			if d < 0 {
+				d = 0
+			}
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// DecodeError reports a 2xx response whose body did not decode into the
+// operation's result type.
+type DecodeError struct {
+	Operation  string
+	StatusCode int
+	Err        error
+}
+
+// Error names the operation and the cause.
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("openrouter: %s: decode %d response: %v", e.Operation, e.StatusCode, e.Err)
+}
+
+// Unwrap returns the JSON error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// RetriesExhaustedError wraps the last error of a call that was retried
+// until the retry budget ran out. errors.As still finds the [*APIError].
+type RetriesExhaustedError struct {
+	Attempts int
+	Err      error
+}
+
+// Error says how many attempts were made and how the last one failed.
+func (e *RetriesExhaustedError) Error() string {
+	return fmt.Sprintf("openrouter: giving up after %d attempts: %v", e.Attempts, e.Err)
+}
+
+// Unwrap returns the last attempt's error.
+func (e *RetriesExhaustedError) Unwrap() error { return e.Err }

@@ -1,0 +1,157 @@
+package openrouter_test
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	openrouter "github.com/gopenrouter/openrouter/wrapper"
+)
+
+func TestStatusSentinels(t *testing.T) {
+	t.Parallel()
+	cases := map[int][]error{
+		400: {openrouter.ErrBadRequest},
+		401: {openrouter.ErrUnauthorized},
+		402: {openrouter.ErrInsufficientCredits},
+		403: {openrouter.ErrForbidden},
+		404: {openrouter.ErrNotFound},
+		408: {openrouter.ErrRequestTimeout},
+		429: {openrouter.ErrRateLimited},
+		500: {openrouter.ErrServer},
+		502: {openrouter.ErrServer, openrouter.ErrProviderUnavailable},
+		503: {openrouter.ErrServer, openrouter.ErrProviderUnavailable},
+	}
+	all := []error{openrouter.ErrBadRequest, openrouter.ErrUnauthorized, openrouter.ErrInsufficientCredits, openrouter.ErrForbidden,
+		openrouter.ErrModeration, openrouter.ErrNotFound, openrouter.ErrRequestTimeout, openrouter.ErrRateLimited, openrouter.ErrServer, openrouter.ErrProviderUnavailable}
+	for status, want := range cases {
+		err := error(&openrouter.APIError{StatusCode: status})
+		for _, s := range all {
+			match := false
+			for _, w := range want {
+				match = match || w == s
+			}
+			if got := errors.Is(err, s); got != match {
+				t.Errorf("status %d: errors.Is(%v) = %v, want %v", status, s, got, match)
+			}
+		}
+	}
+}
+
+func TestErrorBodyIsDecoded(t *testing.T) {
+	t.Parallel()
+	body := `{"error":{"code":403,"message":"Your input was flagged","metadata":{"reasons":["violence","harassment"],"flagged_input":"...","provider_name":"OpenAI","raw":{"detail":"blocked"}}},"user_id":"u1"}`
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Generation-Id", "gen-77")
+		jsonHandler(403, body)(w, r)
+	})
+	_, err := sendChat(t, ts.client(t))
+	var e *openrouter.APIError
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v, want *APIError", err)
+	}
+	if e.StatusCode != 403 || e.Code != 403 || e.Message != "Your input was flagged" {
+		t.Errorf("status/code/message = %d/%d/%q", e.StatusCode, e.Code, e.Message)
+	}
+	if strings.Join(e.ModerationReasons, ",") != "violence,harassment" {
+		t.Errorf("ModerationReasons = %v", e.ModerationReasons)
+	}
+	if e.ProviderName != "OpenAI" || e.ProviderError != `{"detail":"blocked"}` {
+		t.Errorf("provider = %q, raw = %q", e.ProviderName, e.ProviderError)
+	}
+	if e.RequestID != "gen-77" || e.Operation != "Chat.Send" {
+		t.Errorf("RequestID %q, Operation %q", e.RequestID, e.Operation)
+	}
+	if e.Header.Get("X-Generation-Id") != "gen-77" || !bytes.Equal(e.Body, []byte(body)) {
+		t.Errorf("Header or Body not kept")
+	}
+	if !errors.Is(err, openrouter.ErrModeration) || !errors.Is(err, openrouter.ErrForbidden) {
+		t.Errorf("want ErrModeration and ErrForbidden to match %v", err)
+	}
+	want := "openrouter: Chat.Send: 403 Forbidden: Your input was flagged (provider OpenAI, request gen-77)"
+	if err.Error() != want {
+		t.Errorf("Error() = %q\nwant      %q", err.Error(), want)
+	}
+}
+
+func TestHTMLErrorPageGivesReadableMessage(t *testing.T) {
+	t.Parallel()
+	page := "<html><head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>"
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(502)
+		w.Write([]byte(page))
+	})
+	_, err := sendChat(t, ts.client(t, openrouter.WithMaxRetries(0)))
+	var e *openrouter.APIError
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v, want *APIError", err)
+	}
+	if e.StatusCode != 502 || e.Message != "502 Bad Gateway 502 Bad Gateway cloudflare" {
+		t.Errorf("status %d, message %q", e.StatusCode, e.Message)
+	}
+}
+
+func TestOversizedErrorBodyIsBoundedAndConnectionReused(t *testing.T) {
+	t.Parallel()
+	huge := `{"error":{"code":400,"message":"` + strings.Repeat("x", 1100<<10) + `"}}`
+	ts := newTestServer(t, sequence(jsonHandler(400, huge), jsonHandler(200, okChat)))
+	c := ts.client(t)
+	_, err := sendChat(t, c)
+	var e *openrouter.APIError
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v, want *APIError", err)
+	}
+	if len(e.Body) != 1<<20 {
+		t.Errorf("kept %d bytes of the error body, want exactly 1 MiB", len(e.Body))
+	}
+	if !strings.HasPrefix(e.Message, `{"error":{"code":400`) || len(e.Message) > 300 {
+		t.Errorf("message of a truncated body should be a short snippet, got %d bytes", len(e.Message))
+	}
+	if _, err := sendChat(t, c); err != nil {
+		t.Fatal(err)
+	}
+	if n := ts.conns.Load(); n != 1 {
+		t.Errorf("%d TCP connections for two calls, want 1 (the error body must be drained)", n)
+	}
+}
+
+func TestUndecodableSuccessIsDecodeError(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, jsonHandler(200, `{"id": 12, "choices": "nope"}`))
+	_, err := sendChat(t, ts.client(t))
+	var de *openrouter.DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("error %v (%T), want *DecodeError", err, err)
+	}
+	if de.Operation != "Chat.Send" || !contains(err.Error(), "Chat.Send") {
+		t.Errorf("decode error %q does not name the operation", err)
+	}
+}
+
+func TestMissingAPIKeyFailsAtCallTime(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, jsonHandler(200, okChat))
+	c, err := openrouter.NewClient(openrouter.WithBaseURL(ts.baseURL))
+	if err != nil {
+		t.Fatalf("NewClient without a key must succeed: %v", err)
+	}
+	_, err = sendChat(t, c)
+	if !errors.Is(err, openrouter.ErrMissingAPIKey) {
+		t.Fatalf("error %v, want ErrMissingAPIKey", err)
+	}
+	if !contains(err.Error(), "OPENROUTER_API_KEY") || !contains(err.Error(), "WithAPIKey") {
+		t.Errorf("error %q does not say how to set the key", err)
+	}
+	// The OAuth exchange needs no key.
+	ts2 := newTestServer(t, jsonHandler(200, `{"key":"sk-or-user"}`))
+	c2, _ := openrouter.NewClient(openrouter.WithBaseURL(ts2.baseURL))
+	if _, err := c2.OAuth.ExchangeAuthCode(t.Context(), openrouter.ExchangeAuthCodeRequest{Code: "c"}); err != nil {
+		t.Errorf("ExchangeAuthCode without a key: %v", err)
+	}
+	if h := ts2.requests()[0].Header.Get("Authorization"); h != "" {
+		t.Errorf("Authorization %q sent without a key", h)
+	}
+}
