@@ -10571,17 +10571,17 @@ type CompletionRequestPrompt struct {
 	union json.RawMessage
 }
 
-// CompletionRequestPromptNumberList defines model for CompletionRequestPromptNumberList.
-type CompletionRequestPromptNumberList = []float64
-
-// CompletionRequestPromptNumberMatrix defines model for CompletionRequestPromptNumberMatrix.
-type CompletionRequestPromptNumberMatrix = [][]float64
-
 // CompletionRequestPromptString defines model for CompletionRequestPromptString.
 type CompletionRequestPromptString = string
 
 // CompletionRequestPromptStringList defines model for CompletionRequestPromptStringList.
 type CompletionRequestPromptStringList = []string
+
+// CompletionRequestPromptTokenBatches defines model for CompletionRequestPromptTokenBatches.
+type CompletionRequestPromptTokenBatches = [][]int
+
+// CompletionRequestPromptTokens defines model for CompletionRequestPromptTokens.
+type CompletionRequestPromptTokens = []int
 
 // CompletionRequestResponseFormat defines model for CompletionRequestResponseFormat.
 type CompletionRequestResponseFormat struct {
@@ -10828,12 +10828,6 @@ type CreateEmbeddingsRequestInput struct {
 	union json.RawMessage
 }
 
-// CreateEmbeddingsRequestInputNumberList defines model for CreateEmbeddingsRequestInputNumberList.
-type CreateEmbeddingsRequestInputNumberList = []float64
-
-// CreateEmbeddingsRequestInputNumberMatrix defines model for CreateEmbeddingsRequestInputNumberMatrix.
-type CreateEmbeddingsRequestInputNumberMatrix = [][]float64
-
 // CreateEmbeddingsRequestInputObject defines model for CreateEmbeddingsRequestInputObject.
 type CreateEmbeddingsRequestInputObject struct {
 	Content []CreateEmbeddingsRequestInputObjectContentItem `json:"content"`
@@ -10875,6 +10869,12 @@ type CreateEmbeddingsRequestInputString = string
 
 // CreateEmbeddingsRequestInputStringList defines model for CreateEmbeddingsRequestInputStringList.
 type CreateEmbeddingsRequestInputStringList = []string
+
+// CreateEmbeddingsRequestInputTokenBatches defines model for CreateEmbeddingsRequestInputTokenBatches.
+type CreateEmbeddingsRequestInputTokenBatches = [][]int
+
+// CreateEmbeddingsRequestInputTokens defines model for CreateEmbeddingsRequestInputTokens.
+type CreateEmbeddingsRequestInputTokens = []int
 
 // CreateEmbeddingsRequestProvider defines model for CreateEmbeddingsRequestProvider.
 type CreateEmbeddingsRequestProvider = ProviderPreferences
@@ -19629,22 +19629,22 @@ func (t *CompletionRequestPrompt) MergeCompletionRequestPromptStringList(v Compl
 	return err
 }
 
-// AsCompletionRequestPromptNumberList returns the union data inside the CompletionRequestPrompt as a CompletionRequestPromptNumberList
-func (t CompletionRequestPrompt) AsCompletionRequestPromptNumberList() (CompletionRequestPromptNumberList, error) {
-	var body CompletionRequestPromptNumberList
+// AsCompletionRequestPromptTokens returns the union data inside the CompletionRequestPrompt as a CompletionRequestPromptTokens
+func (t CompletionRequestPrompt) AsCompletionRequestPromptTokens() (CompletionRequestPromptTokens, error) {
+	var body CompletionRequestPromptTokens
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCompletionRequestPromptNumberList overwrites any union data inside the CompletionRequestPrompt as the provided CompletionRequestPromptNumberList
-func (t *CompletionRequestPrompt) FromCompletionRequestPromptNumberList(v CompletionRequestPromptNumberList) error {
+// FromCompletionRequestPromptTokens overwrites any union data inside the CompletionRequestPrompt as the provided CompletionRequestPromptTokens
+func (t *CompletionRequestPrompt) FromCompletionRequestPromptTokens(v CompletionRequestPromptTokens) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCompletionRequestPromptNumberList performs a merge with any union data inside the CompletionRequestPrompt, using the provided CompletionRequestPromptNumberList
-func (t *CompletionRequestPrompt) MergeCompletionRequestPromptNumberList(v CompletionRequestPromptNumberList) error {
+// MergeCompletionRequestPromptTokens performs a merge with any union data inside the CompletionRequestPrompt, using the provided CompletionRequestPromptTokens
+func (t *CompletionRequestPrompt) MergeCompletionRequestPromptTokens(v CompletionRequestPromptTokens) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -19655,22 +19655,22 @@ func (t *CompletionRequestPrompt) MergeCompletionRequestPromptNumberList(v Compl
 	return err
 }
 
-// AsCompletionRequestPromptNumberMatrix returns the union data inside the CompletionRequestPrompt as a CompletionRequestPromptNumberMatrix
-func (t CompletionRequestPrompt) AsCompletionRequestPromptNumberMatrix() (CompletionRequestPromptNumberMatrix, error) {
-	var body CompletionRequestPromptNumberMatrix
+// AsCompletionRequestPromptTokenBatches returns the union data inside the CompletionRequestPrompt as a CompletionRequestPromptTokenBatches
+func (t CompletionRequestPrompt) AsCompletionRequestPromptTokenBatches() (CompletionRequestPromptTokenBatches, error) {
+	var body CompletionRequestPromptTokenBatches
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCompletionRequestPromptNumberMatrix overwrites any union data inside the CompletionRequestPrompt as the provided CompletionRequestPromptNumberMatrix
-func (t *CompletionRequestPrompt) FromCompletionRequestPromptNumberMatrix(v CompletionRequestPromptNumberMatrix) error {
+// FromCompletionRequestPromptTokenBatches overwrites any union data inside the CompletionRequestPrompt as the provided CompletionRequestPromptTokenBatches
+func (t *CompletionRequestPrompt) FromCompletionRequestPromptTokenBatches(v CompletionRequestPromptTokenBatches) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCompletionRequestPromptNumberMatrix performs a merge with any union data inside the CompletionRequestPrompt, using the provided CompletionRequestPromptNumberMatrix
-func (t *CompletionRequestPrompt) MergeCompletionRequestPromptNumberMatrix(v CompletionRequestPromptNumberMatrix) error {
+// MergeCompletionRequestPromptTokenBatches performs a merge with any union data inside the CompletionRequestPrompt, using the provided CompletionRequestPromptTokenBatches
+func (t *CompletionRequestPrompt) MergeCompletionRequestPromptTokenBatches(v CompletionRequestPromptTokenBatches) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -20121,22 +20121,22 @@ func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputStringLi
 	return err
 }
 
-// AsCreateEmbeddingsRequestInputNumberList returns the union data inside the CreateEmbeddingsRequestInput as a CreateEmbeddingsRequestInputNumberList
-func (t CreateEmbeddingsRequestInput) AsCreateEmbeddingsRequestInputNumberList() (CreateEmbeddingsRequestInputNumberList, error) {
-	var body CreateEmbeddingsRequestInputNumberList
+// AsCreateEmbeddingsRequestInputTokens returns the union data inside the CreateEmbeddingsRequestInput as a CreateEmbeddingsRequestInputTokens
+func (t CreateEmbeddingsRequestInput) AsCreateEmbeddingsRequestInputTokens() (CreateEmbeddingsRequestInputTokens, error) {
+	var body CreateEmbeddingsRequestInputTokens
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateEmbeddingsRequestInputNumberList overwrites any union data inside the CreateEmbeddingsRequestInput as the provided CreateEmbeddingsRequestInputNumberList
-func (t *CreateEmbeddingsRequestInput) FromCreateEmbeddingsRequestInputNumberList(v CreateEmbeddingsRequestInputNumberList) error {
+// FromCreateEmbeddingsRequestInputTokens overwrites any union data inside the CreateEmbeddingsRequestInput as the provided CreateEmbeddingsRequestInputTokens
+func (t *CreateEmbeddingsRequestInput) FromCreateEmbeddingsRequestInputTokens(v CreateEmbeddingsRequestInputTokens) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateEmbeddingsRequestInputNumberList performs a merge with any union data inside the CreateEmbeddingsRequestInput, using the provided CreateEmbeddingsRequestInputNumberList
-func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputNumberList(v CreateEmbeddingsRequestInputNumberList) error {
+// MergeCreateEmbeddingsRequestInputTokens performs a merge with any union data inside the CreateEmbeddingsRequestInput, using the provided CreateEmbeddingsRequestInputTokens
+func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputTokens(v CreateEmbeddingsRequestInputTokens) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -20147,22 +20147,22 @@ func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputNumberLi
 	return err
 }
 
-// AsCreateEmbeddingsRequestInputNumberMatrix returns the union data inside the CreateEmbeddingsRequestInput as a CreateEmbeddingsRequestInputNumberMatrix
-func (t CreateEmbeddingsRequestInput) AsCreateEmbeddingsRequestInputNumberMatrix() (CreateEmbeddingsRequestInputNumberMatrix, error) {
-	var body CreateEmbeddingsRequestInputNumberMatrix
+// AsCreateEmbeddingsRequestInputTokenBatches returns the union data inside the CreateEmbeddingsRequestInput as a CreateEmbeddingsRequestInputTokenBatches
+func (t CreateEmbeddingsRequestInput) AsCreateEmbeddingsRequestInputTokenBatches() (CreateEmbeddingsRequestInputTokenBatches, error) {
+	var body CreateEmbeddingsRequestInputTokenBatches
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateEmbeddingsRequestInputNumberMatrix overwrites any union data inside the CreateEmbeddingsRequestInput as the provided CreateEmbeddingsRequestInputNumberMatrix
-func (t *CreateEmbeddingsRequestInput) FromCreateEmbeddingsRequestInputNumberMatrix(v CreateEmbeddingsRequestInputNumberMatrix) error {
+// FromCreateEmbeddingsRequestInputTokenBatches overwrites any union data inside the CreateEmbeddingsRequestInput as the provided CreateEmbeddingsRequestInputTokenBatches
+func (t *CreateEmbeddingsRequestInput) FromCreateEmbeddingsRequestInputTokenBatches(v CreateEmbeddingsRequestInputTokenBatches) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateEmbeddingsRequestInputNumberMatrix performs a merge with any union data inside the CreateEmbeddingsRequestInput, using the provided CreateEmbeddingsRequestInputNumberMatrix
-func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputNumberMatrix(v CreateEmbeddingsRequestInputNumberMatrix) error {
+// MergeCreateEmbeddingsRequestInputTokenBatches performs a merge with any union data inside the CreateEmbeddingsRequestInput, using the provided CreateEmbeddingsRequestInputTokenBatches
+func (t *CreateEmbeddingsRequestInput) MergeCreateEmbeddingsRequestInputTokenBatches(v CreateEmbeddingsRequestInputTokenBatches) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
