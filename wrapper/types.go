@@ -8,8 +8,6 @@ import "github.com/gopenrouter/openrouter/gen"
 type (
 	// ChatRequest is the body of Chat.Send and Chat.Stream.
 	ChatRequest = gen.ChatRequest
-	// ChatResponse is the result of Chat.Send.
-	ChatResponse = gen.ChatResponse
 	// ChatChunk is one event of Chat.Stream.
 	ChatChunk = gen.ChatChunk
 	// ChatMessage is one message of a conversation (a union of the roles).
@@ -84,3 +82,9 @@ type (
 	// UserActivityParams are the optional filters of Analytics.GetUserActivity.
 	UserActivityParams = gen.GetUserActivityParams
 )
+
+// ChatResponse is the result of Chat.Send and of a [ChatAccumulator]: the
+// generated gen.ChatResponse, whose fields it promotes, plus helper methods.
+type ChatResponse struct {
+	gen.ChatResponse
+}
