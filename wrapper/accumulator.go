@@ -1,0 +1,354 @@
+package openrouter
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// ChatAccumulator folds the chunks of a chat stream into the response that
+// Chat.Send would have returned for the same completion: content, refusal,
+// reasoning and reasoning_details, tool calls assembled by index, audio,
+// finish reasons per choice, usage with cost from the final chunk, model
+// and id. The zero value is ready to use; it is not safe for concurrent use.
+//
+//	var acc openrouter.ChatAccumulator
+//	for chunk, err := range stream.All() {
+//		if err != nil {
+//			return err
+//		}
+//		acc.Add(chunk)
+//		if text, ok := acc.JustFinishedContent(); ok {
+//			fmt.Println(text)
+//		}
+//	}
+//	resp := acc.Response()
+type ChatAccumulator struct {
+	id, model, object string
+	created           int
+	fingerprint       *string
+	serviceTier       *string
+	usage             *gen.ChatUsage
+	metadata          *gen.OpenRouterMetadata
+	choices           map[int]*choiceAcc
+	chunks            int
+
+	// last reports what the latest chunk finished.
+	finishedContent   *string
+	finishedReasoning *string
+	finishedToolCalls []gen.ChatToolCall
+}
+
+type choiceAcc struct {
+	index        int
+	content      strings.Builder
+	hasContent   bool
+	refusal      strings.Builder
+	hasRefusal   bool
+	reasoning    strings.Builder
+	hasReasoning bool
+	details      []map[string]any
+	toolCalls    map[int]*toolCallAcc
+	audio        *gen.ChatAudioOutput
+	finish       *gen.ChatFinishReasonEnum
+	logprobs     *gen.ChatTokenLogprobs
+
+	// phase is what the choice was last receiving: "content", "reasoning",
+	// or "tool:<index>"; a change of phase finishes the previous one.
+	phase string
+}
+
+type toolCallAcc struct {
+	index int
+	id    string
+	kind  string
+	name  string
+	args  strings.Builder
+}
+
+// Add folds one chunk into the accumulated response.
+func (a *ChatAccumulator) Add(chunk ChatChunk) {
+	a.finishedContent, a.finishedReasoning, a.finishedToolCalls = nil, nil, nil
+	a.chunks++
+	if a.id == "" {
+		a.id = chunk.ID
+	}
+	if chunk.Model != "" {
+		a.model = chunk.Model
+	}
+	if a.created == 0 {
+		a.created = chunk.Created
+	}
+	if chunk.SystemFingerprint != nil {
+		a.fingerprint = chunk.SystemFingerprint
+	}
+	if chunk.ServiceTier != nil {
+		a.serviceTier = chunk.ServiceTier
+	}
+	if chunk.Usage != nil {
+		a.usage = chunk.Usage
+	}
+	if chunk.OpenrouterMetadata != nil {
+		a.metadata = chunk.OpenrouterMetadata
+	}
+	if a.choices == nil {
+		a.choices = map[int]*choiceAcc{}
+	}
+	for _, ch := range chunk.Choices {
+		c := a.choices[ch.Index]
+		if c == nil {
+			c = &choiceAcc{index: ch.Index, toolCalls: map[int]*toolCallAcc{}}
+			a.choices[ch.Index] = c
+		}
+		a.addChoice(c, ch)
+	}
+}
+
+func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
+	d := ch.Delta
+	if d.Reasoning != nil && *d.Reasoning != "" {
+		a.enter(c, "reasoning")
+		c.reasoning.WriteString(*d.Reasoning)
+		c.hasReasoning = true
+	}
+	if d.ReasoningDetails != nil {
+		for _, det := range *d.ReasoningDetails {
+			c.addDetail(det)
+		}
+	}
+	if d.Content != nil && *d.Content != "" {
+		a.enter(c, "content")
+		c.content.WriteString(*d.Content)
+		c.hasContent = true
+	}
+	if d.Refusal != nil {
+		c.refusal.WriteString(*d.Refusal)
+		c.hasRefusal = true
+	}
+	for _, tc := range d.ToolCalls {
+		a.enter(c, "tool:"+strconv.Itoa(tc.Index))
+		t := c.toolCalls[tc.Index]
+		if t == nil {
+			t = &toolCallAcc{index: tc.Index, kind: "function"}
+			c.toolCalls[tc.Index] = t
+		}
+		if tc.ID != nil && *tc.ID != "" {
+			t.id = *tc.ID
+		}
+		if tc.Type != nil {
+			t.kind = string(*tc.Type)
+		}
+		if f := tc.Function; f != nil {
+			if f.Name != nil {
+				t.name += *f.Name
+			}
+			if f.Arguments != nil {
+				t.args.WriteString(*f.Arguments)
+			}
+		}
+	}
+	if au := d.Audio; au != nil {
+		if c.audio == nil {
+			c.audio = &gen.ChatAudioOutput{}
+		}
+		appendPtr(&c.audio.ID, au.ID, false)
+		appendPtr(&c.audio.Data, au.Data, true)
+		appendPtr(&c.audio.Transcript, au.Transcript, true)
+		if au.ExpiresAt != nil {
+			c.audio.ExpiresAt = au.ExpiresAt
+		}
+	}
+	if lp := ch.Logprobs; lp != nil {
+		if c.logprobs == nil {
+			c.logprobs = &gen.ChatTokenLogprobs{}
+		}
+		c.logprobs.Content = append(c.logprobs.Content, lp.Content...)
+		c.logprobs.Refusal = append(c.logprobs.Refusal, lp.Refusal...)
+	}
+	if ch.FinishReason != nil {
+		c.finish = ch.FinishReason
+		a.enter(c, "")
+	}
+}
+
+// enter records that choice c now receives phase; the phase it leaves is
+// reported as just finished (for the first choice, which the JustFinished
+// helpers describe).
+func (a *ChatAccumulator) enter(c *choiceAcc, phase string) {
+	if c.phase == phase {
+		return
+	}
+	prev := c.phase
+	c.phase = phase
+	if c.index != 0 {
+		return
+	}
+	switch {
+	case prev == "content":
+		s := c.content.String()
+		a.finishedContent = &s
+	case prev == "reasoning":
+		s := c.reasoning.String()
+		a.finishedReasoning = &s
+	case strings.HasPrefix(prev, "tool:"):
+		for _, t := range c.toolCalls {
+			if "tool:"+strconv.Itoa(t.index) == prev {
+				a.finishedToolCalls = append(a.finishedToolCalls, t.call())
+			}
+		}
+	}
+}
+
+// JustFinishedContent returns the first choice's full content when the
+// latest chunk ended it (by moving on to tool calls or finishing).
+func (a *ChatAccumulator) JustFinishedContent() (string, bool) {
+	if a.finishedContent == nil {
+		return "", false
+	}
+	return *a.finishedContent, true
+}
+
+// JustFinishedReasoning returns the first choice's full reasoning text when
+// the latest chunk ended it.
+func (a *ChatAccumulator) JustFinishedReasoning() (string, bool) {
+	if a.finishedReasoning == nil {
+		return "", false
+	}
+	return *a.finishedReasoning, true
+}
+
+// JustFinishedToolCall returns the first choice's tool call that the latest
+// chunk completed, with its whole arguments.
+func (a *ChatAccumulator) JustFinishedToolCall() (gen.ChatToolCall, bool) {
+	if len(a.finishedToolCalls) == 0 {
+		return gen.ChatToolCall{}, false
+	}
+	return a.finishedToolCalls[0], true
+}
+
+// Chunks returns how many chunks were added.
+func (a *ChatAccumulator) Chunks() int { return a.chunks }
+
+// Response builds the response accumulated so far. It can be called at
+// any time; after the stream's last chunk it equals what Chat.Send returns.
+func (a *ChatAccumulator) Response() *ChatResponse {
+	r := &ChatResponse{ChatResponse: gen.ChatResponse{
+		ID:                 a.id,
+		Model:              a.model,
+		Created:            a.created,
+		Object:             gen.ChatResponseObjectChatCompletion,
+		SystemFingerprint:  a.fingerprint,
+		ServiceTier:        a.serviceTier,
+		Usage:              a.usage,
+		OpenrouterMetadata: a.metadata,
+		Choices:            []gen.ChatChoice{},
+	}}
+	idx := make([]int, 0, len(a.choices))
+	for i := range a.choices {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	for _, i := range idx {
+		r.Choices = append(r.Choices, a.choices[i].choice())
+	}
+	return r
+}
+
+func (c *choiceAcc) choice() gen.ChatChoice {
+	msg := gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant}
+	if c.hasContent {
+		var content gen.ChatAssistantMessageContent
+		_ = content.FromChatAssistantMessageContentString(c.content.String()) // marshalling a string cannot fail
+		msg.Content = &content
+	}
+	if c.hasRefusal {
+		s := c.refusal.String()
+		msg.Refusal = &s
+	}
+	if c.hasReasoning {
+		s := c.reasoning.String()
+		msg.Reasoning = &s
+	}
+	if len(c.details) > 0 {
+		details := make(gen.ChatReasoningDetails, 0, len(c.details))
+		for _, d := range c.details {
+			raw, err := json.Marshal(d)
+			if err != nil {
+				continue
+			}
+			var u gen.ReasoningDetailUnion
+			if u.UnmarshalJSON(raw) == nil {
+				details = append(details, u)
+			}
+		}
+		msg.ReasoningDetails = &details
+	}
+	if len(c.toolCalls) > 0 {
+		idx := make([]int, 0, len(c.toolCalls))
+		for i := range c.toolCalls {
+			idx = append(idx, i)
+		}
+		sort.Ints(idx)
+		for _, i := range idx {
+			msg.ToolCalls = append(msg.ToolCalls, c.toolCalls[i].call())
+		}
+	}
+	msg.Audio = c.audio
+	return gen.ChatChoice{Index: c.index, FinishReason: c.finish, Message: msg, Logprobs: c.logprobs}
+}
+
+func (t *toolCallAcc) call() gen.ChatToolCall {
+	return gen.ChatToolCall{
+		ID:       t.id,
+		Type:     gen.ChatToolCallType(t.kind),
+		Function: gen.ChatToolCallFunction{Name: t.name, Arguments: t.args.String()},
+	}
+}
+
+// addDetail merges a streamed reasoning detail into the details so far:
+// fragments with the same type and index are concatenated.
+func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
+	raw, err := det.MarshalJSON()
+	if err != nil {
+		return
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return
+	}
+	key := func(x map[string]any) string {
+		t, _ := x["type"].(string)
+		i, _ := json.Marshal(x["index"])
+		return t + "/" + string(i)
+	}
+	if n := len(c.details); n > 0 && key(c.details[n-1]) == key(m) {
+		last := c.details[n-1]
+		for k, v := range m {
+			s, isStr := v.(string)
+			prev, wasStr := last[k].(string)
+			if isStr && wasStr && (k == "text" || k == "summary" || k == "data") {
+				last[k] = prev + s
+			} else if v != nil {
+				last[k] = v
+			}
+		}
+		return
+	}
+	c.details = append(c.details, m)
+}
+
+func appendPtr(dst **string, add *string, concat bool) {
+	if add == nil {
+		return
+	}
+	if *dst == nil || !concat {
+		s := *add
+		*dst = &s
+		return
+	}
+	s := **dst + *add
+	*dst = &s
+}
