@@ -22,6 +22,7 @@ type call struct {
 	cfg      *config
 	client   *Client
 	needsKey bool
+	accept   string
 	attempts int
 }
 
@@ -292,7 +293,9 @@ func (cl *call) setHeaders(h http.Header) {
 		h[k] = v
 	}
 	h.Set("User-Agent", userAgent)
-	if h.Get("Accept") == "" {
+	if cl.accept != "" {
+		h.Set("Accept", cl.accept)
+	} else if h.Get("Accept") == "" {
 		h.Set("Accept", "application/json")
 	}
 	if cl.cfg.apiKey != "" {

@@ -12,6 +12,11 @@ type (
 	ChatChunk = gen.ChatChunk
 	// ChatMessage is one message of a conversation (a union of the roles).
 	ChatMessage = gen.ChatMessage
+	// CompletionChunk is one event of Completions.Stream.
+	CompletionChunk = gen.CompletionResponse
+	// ResponsesStreamEvent is one event of Beta.Responses.Stream, a union
+	// keyed by its "type"; see its Discriminator and As* methods.
+	ResponsesStreamEvent = gen.ResponsesStreamEvent
 	// CompletionRequest is the body of Completions.Generate.
 	CompletionRequest = gen.CompletionRequest
 	// CompletionResponse is the result of Completions.Generate.

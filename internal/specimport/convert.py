@@ -420,7 +420,7 @@ def conv_op(ctx, path, method, op):
     o = collections.OrderedDict()
     o['operationId'] = op['operationId']
     o['tags'] = op.get('tags', [])
-    o['summary'], o['description'] = docs.OPS[op['operationId']]
+    o['summary'], o['description'] = docs.OPS.get(op['operationId'], ('TODO', 'TODO'))
     oid = op['operationId']
     base = camel({'list': 'listKeys'}.get(oid, oid))
     params = conv_params(ctx, (ctx.doc['paths'][path].get('parameters') or []) + (op.get('parameters') or []), oid)
