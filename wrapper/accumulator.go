@@ -27,14 +27,14 @@ import (
 //	}
 //	resp := acc.Response()
 type ChatAccumulator struct {
-	id, model, object string
-	created           int
-	fingerprint       *string
-	serviceTier       *string
-	usage             *gen.ChatUsage
-	metadata          *gen.OpenRouterMetadata
-	choices           map[int]*choiceAcc
-	chunks            int
+	id, model   string
+	created     int
+	fingerprint *string
+	serviceTier *string
+	usage       *gen.ChatUsage
+	metadata    *gen.OpenRouterMetadata
+	choices     map[int]*choiceAcc
+	chunks      int
 
 	// last reports what the latest chunk finished.
 	finishedContent   *string

@@ -94,8 +94,8 @@ func TestHTMLErrorPageGivesReadableMessage(t *testing.T) {
 	}
 }
 
+// Not parallel, like TestStreamEarlyBreakReusesConnection.
 func TestOversizedErrorBodyIsBoundedAndConnectionReused(t *testing.T) {
-	t.Parallel()
 	huge := `{"error":{"code":400,"message":"` + strings.Repeat("x", 1100<<10) + `"}}`
 	ts := newTestServer(t, sequence(jsonHandler(400, huge), jsonHandler(200, okChat)))
 	c := ts.client(t)
@@ -153,5 +153,13 @@ func TestMissingAPIKeyFailsAtCallTime(t *testing.T) {
 	}
 	if h := ts2.requests()[0].Header.Get("Authorization"); h != "" {
 		t.Errorf("Authorization %q sent without a key", h)
+	}
+	// Nor is a configured key sent to it: the exchange needs none.
+	c3 := ts2.client(t)
+	if _, err := c3.OAuth.ExchangeAuthCode(t.Context(), openrouter.ExchangeAuthCodeRequest{Code: "c"}); err != nil {
+		t.Fatal(err)
+	}
+	if h := ts2.requests()[1].Header.Get("Authorization"); h != "" {
+		t.Errorf("the API key was sent to the OAuth code exchange: %q", h)
 	}
 }

@@ -365,7 +365,11 @@ func TestOperations(t *testing.T) {
 					t.Errorf("Content-Type %q, want application/json", ct)
 				}
 			}
-			if got, want := r.Header.Get("Authorization"), "Bearer "+testKey; got != want {
+			wantAuth := "Bearer " + testKey
+			if name == "OAuth.ExchangeAuthCode" {
+				wantAuth = "" // the exchange takes no key
+			}
+			if got, want := r.Header.Get("Authorization"), wantAuth; got != want {
 				t.Errorf("Authorization %q, want %q", got, want)
 			}
 			if ua := r.Header.Get("User-Agent"); ua != "openrouter-go/"+openrouter.Version {

@@ -138,13 +138,16 @@ func TestRetryAfterHeaders(t *testing.T) {
 	}{
 		"seconds":   {http.Header{"Retry-After": {"1"}}, 900 * time.Millisecond},
 		"ms":        {http.Header{"Retry-After-Ms": {"300"}}, 250 * time.Millisecond},
-		"http-date": {http.Header{"Retry-After": {time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)}}, 500 * time.Millisecond},
+		"http-date": {http.Header{"Retry-After": {"DATE+2s"}}, 500 * time.Millisecond},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			limited := func(w http.ResponseWriter, r *http.Request) {
 				for k, v := range tc.header {
+					if v[0] == "DATE+2s" { // an HTTP date made when the request arrives
+						v = []string{time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)}
+					}
 					w.Header()[k] = v
 				}
 				jsonHandler(429, errBody(429))(w, r)

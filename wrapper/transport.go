@@ -298,7 +298,8 @@ func (cl *call) setHeaders(h http.Header) {
 	} else if h.Get("Accept") == "" {
 		h.Set("Accept", "application/json")
 	}
-	if cl.cfg.apiKey != "" {
+	// Operations that take no key (the OAuth code exchange) are not sent one.
+	if cl.needsKey && cl.cfg.apiKey != "" {
 		h.Set("Authorization", "Bearer "+cl.cfg.apiKey)
 	}
 }
