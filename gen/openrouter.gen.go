@@ -9837,6 +9837,9 @@ type ChatChoice struct {
 	Index        int                   `json:"index"`
 	Logprobs     *ChatTokenLogprobs    `json:"logprobs,omitempty"`
 	Message      ChatAssistantMessage  `json:"message"`
+
+	// NativeFinishReason The finish reason exactly as the provider reported it.
+	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
 }
 
 // ChatChunk defines model for ChatChunk.
@@ -9848,9 +9851,12 @@ type ChatChunk struct {
 	Model              string              `json:"model"`
 	Object             ChatChunkObject     `json:"object"`
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
-	ServiceTier        *string             `json:"service_tier,omitempty"`
-	SystemFingerprint  *string             `json:"system_fingerprint,omitempty"`
-	Usage              *ChatUsage          `json:"usage,omitempty"`
+
+	// Provider The provider that served the request, such as "OpenAI".
+	Provider          *string    `json:"provider,omitempty"`
+	ServiceTier       *string    `json:"service_tier,omitempty"`
+	SystemFingerprint *string    `json:"system_fingerprint,omitempty"`
+	Usage             *ChatUsage `json:"usage,omitempty"`
 }
 
 // ChatChunkError defines model for ChatChunkError.
@@ -10175,9 +10181,12 @@ type ChatResponse struct {
 	Model              string              `json:"model"`
 	Object             ChatResponseObject  `json:"object"`
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
-	ServiceTier        *string             `json:"service_tier,omitempty"`
-	SystemFingerprint  *string             `json:"system_fingerprint"`
-	Usage              *ChatUsage          `json:"usage,omitempty"`
+
+	// Provider The provider that served the request, such as "OpenAI".
+	Provider          *string    `json:"provider,omitempty"`
+	ServiceTier       *string    `json:"service_tier,omitempty"`
+	SystemFingerprint *string    `json:"system_fingerprint"`
+	Usage             *ChatUsage `json:"usage,omitempty"`
 }
 
 // ChatResponseObject defines model for ChatResponseObject.
@@ -10203,6 +10212,9 @@ type ChatStreamChoice struct {
 	FinishReason *ChatFinishReasonEnum `json:"finish_reason"`
 	Index        int                   `json:"index"`
 	Logprobs     *ChatTokenLogprobs    `json:"logprobs,omitempty"`
+
+	// NativeFinishReason The finish reason exactly as the provider reported it.
+	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
 }
 
 // ChatStreamDelta defines model for ChatStreamDelta.
@@ -10642,6 +10654,11 @@ type CompletionResponse struct {
 
 // CompletionResponseObject defines model for CompletionResponseObject.
 type CompletionResponseObject string
+
+// CompletionStreamEvent One server-sent event of a streamed text completion; `data` holds a chunk shaped like a completion response.
+type CompletionStreamEvent struct {
+	Data CompletionResponse `json:"data"`
+}
 
 // CompletionUsage defines model for CompletionUsage.
 type CompletionUsage struct {

@@ -12,8 +12,8 @@ import (
 // ChatAccumulator folds the chunks of a chat stream into the response that
 // Chat.Send would have returned for the same completion: content, refusal,
 // reasoning and reasoning_details, tool calls assembled by index, audio,
-// finish reasons per choice, usage with cost from the final chunk, model
-// and id. The zero value is ready to use; it is not safe for concurrent use.
+// finish reasons per choice (OpenRouter's and the provider's), usage with
+// cost from the final chunk, provider, model and id. The zero value is ready to use; it is not safe for concurrent use.
 //
 //	var acc openrouter.ChatAccumulator
 //	for chunk, err := range stream.All() {
@@ -28,6 +28,7 @@ import (
 //	resp := acc.Response()
 type ChatAccumulator struct {
 	id, model   string
+	provider    *string
 	created     int
 	fingerprint *string
 	serviceTier *string
@@ -54,6 +55,7 @@ type choiceAcc struct {
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
+	nativeFinish *string
 	logprobs     *gen.ChatTokenLogprobs
 
 	// phase is what the choice was last receiving: "content", "reasoning",
@@ -78,6 +80,9 @@ func (a *ChatAccumulator) Add(chunk ChatChunk) {
 	}
 	if chunk.Model != "" {
 		a.model = chunk.Model
+	}
+	if chunk.Provider != nil {
+		a.provider = chunk.Provider
 	}
 	if a.created == 0 {
 		a.created = chunk.Created
@@ -168,6 +173,9 @@ func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
 		c.logprobs.Content = append(c.logprobs.Content, lp.Content...)
 		c.logprobs.Refusal = append(c.logprobs.Refusal, lp.Refusal...)
 	}
+	if ch.NativeFinishReason != nil {
+		c.nativeFinish = ch.NativeFinishReason
+	}
 	if ch.FinishReason != nil {
 		c.finish = ch.FinishReason
 		a.enter(c, "")
@@ -244,6 +252,7 @@ func (a *ChatAccumulator) Response() *ChatResponse {
 		ServiceTier:        a.serviceTier,
 		Usage:              a.usage,
 		OpenrouterMetadata: a.metadata,
+		Provider:           a.provider,
 		Choices:            []gen.ChatChoice{},
 	}}
 	idx := make([]int, 0, len(a.choices))
@@ -297,7 +306,7 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 		}
 	}
 	msg.Audio = c.audio
-	return gen.ChatChoice{Index: c.index, FinishReason: c.finish, Message: msg, Logprobs: c.logprobs}
+	return gen.ChatChoice{Index: c.index, FinishReason: c.finish, NativeFinishReason: c.nativeFinish, Message: msg, Logprobs: c.logprobs}
 }
 
 func (t *toolCallAcc) call() gen.ChatToolCall {
