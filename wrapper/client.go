@@ -59,6 +59,41 @@ type Client struct {
 	// Beta groups APIs that OpenRouter marks as beta.
 	Beta *BetaService
 
+	// Messages is the Anthropic Messages API.
+	Messages *MessagesService
+	// Images generates images.
+	Images *ImagesService
+	// Videos runs video generation jobs.
+	Videos *VideosService
+	// Rerank orders documents by relevance.
+	Rerank *RerankService
+	// STT transcribes speech.
+	STT *STTService
+	// TTS synthesizes speech.
+	TTS *TTSService
+	// Presets reads presets and runs requests through them.
+	Presets *PresetsService
+	// Files uploads and downloads files.
+	Files *FilesService
+	// Benchmarks reads model benchmark scores.
+	Benchmarks *BenchmarksService
+	// Classifications reads task classifications.
+	Classifications *ClassificationsService
+	// Datasets reads public rankings and cost datasets.
+	Datasets *DatasetsService
+	// BYOK manages bring-your-own provider keys (management key required).
+	BYOK *BYOKService
+	// Guardrails manages guardrails (management key required).
+	Guardrails *GuardrailsService
+	// Observability manages trace export destinations (management key required).
+	Observability *ObservabilityService
+	// Organization lists organization members (management key required).
+	Organization *OrganizationService
+	// SCIM manages SCIM group mappings (management key required).
+	SCIM *SCIMService
+	// Workspaces manages workspaces, budgets and members (management key required).
+	Workspaces *WorkspacesService
+
 	cfg *config
 	gen *gen.Client
 }
@@ -121,6 +156,23 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Analytics = &AnalyticsService{c}
 	c.OAuth = &OAuthService{c}
 	c.Beta = &BetaService{Responses: &ResponsesService{c}}
+	c.Messages = &MessagesService{c}
+	c.Images = &ImagesService{c}
+	c.Videos = &VideosService{c}
+	c.Rerank = &RerankService{c}
+	c.STT = &STTService{c}
+	c.TTS = &TTSService{c}
+	c.Presets = &PresetsService{c}
+	c.Files = &FilesService{c}
+	c.Benchmarks = &BenchmarksService{c}
+	c.Classifications = &ClassificationsService{c}
+	c.Datasets = &DatasetsService{c}
+	c.BYOK = &BYOKService{c}
+	c.Guardrails = &GuardrailsService{c}
+	c.Observability = &ObservabilityService{c}
+	c.Organization = &OrganizationService{c}
+	c.SCIM = &SCIMService{c}
+	c.Workspaces = &WorkspacesService{c}
 	return c, nil
 }
 

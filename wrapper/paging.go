@@ -1,0 +1,79 @@
+package openrouter
+
+import (
+	"context"
+	"iter"
+)
+
+// pageSize is the page size the iterators ask for when the caller set none.
+const pageSize = 100
+
+// offsetPages iterates over items fetched one page at a time by offset.
+// fetch gets the offset and the page size and returns one page; the
+// iteration stops after a page shorter than the page size, an empty page,
+// or total items when total is known (>= 0), and stops at the first error,
+// which it yields. Pages are fetched lazily: breaking out of the loop
+// fetches no more.
+func offsetPages[T any](ctx context.Context, start, limit int, fetch func(ctx context.Context, offset, limit int) (items []T, total int, err error)) iter.Seq2[T, error] {
+	if limit <= 0 {
+		limit = pageSize
+	}
+	return func(yield func(T, error) bool) {
+		offset := start
+		for {
+			if err := ctx.Err(); err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			items, total, err := fetch(ctx, offset, limit)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			offset += len(items)
+			if len(items) == 0 || len(items) < limit || (total >= 0 && offset >= total) {
+				return
+			}
+		}
+	}
+}
+
+// cursorPages iterates over items fetched one page at a time by cursor.
+// fetch gets the cursor ("" for the first page) and returns one page and
+// the next cursor, "" when there are no more pages.
+func cursorPages[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		cursor := ""
+		seen := map[string]bool{}
+		for {
+			if err := ctx.Err(); err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			items, next, err := fetch(ctx, cursor)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if next == "" || seen[next] {
+				return
+			}
+			seen[next] = true
+			cursor = next
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package openrouter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// Request and result types of the analytics methods.
+type (
+	// AnalyticsMetaResponse is the result of Analytics.GetMeta: the metrics,
+	// dimensions, filter operators and time granularities a query accepts.
+	AnalyticsMetaResponse = gen.GetAnalyticsMetaResponse
+	// AnalyticsQueryRequest is the body of Analytics.Query. Metrics is
+	// required; Dimensions (at most two) group the rows.
+	AnalyticsQueryRequest = gen.QueryAnalyticsRequest
+	// AnalyticsQueryResponse is the result of Analytics.Query. Its rows are
+	// JSON objects keyed by the requested dimension and metric names.
+	AnalyticsQueryResponse = gen.QueryAnalyticsResponse
+)
+
+// GetMeta lists the metrics, dimensions, filter operators and granularities
+// that Query accepts. It calls GET /analytics/meta.
+func (s *AnalyticsService) GetMeta(ctx context.Context, opts ...Option) (*AnalyticsMetaResponse, error) {
+	return doJSON[AnalyticsMetaResponse](ctx, s.c, "Analytics.GetMeta", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetAnalyticsMeta(ctx)
+	})
+}
+
+// Query runs an aggregate usage query: the requested metrics, grouped by up
+// to two dimensions and optionally by time, over a time range and filters.
+// It needs a management key. It calls POST /analytics/query.
+func (s *AnalyticsService) Query(ctx context.Context, req AnalyticsQueryRequest, opts ...Option) (*AnalyticsQueryResponse, error) {
+	return doJSON[AnalyticsQueryResponse](ctx, s.c, "Analytics.Query", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.QueryAnalytics(ctx, req)
+	})
+}

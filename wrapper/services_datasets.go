@@ -1,0 +1,152 @@
+package openrouter
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// Request and result types of the Benchmarks, Classifications and Datasets
+// methods.
+type (
+	// BenchmarksParams are the optional filters of Benchmarks.List.
+	BenchmarksParams = gen.GetBenchmarksParams
+	// BenchmarksResponse is the result of Benchmarks.List. Each item is one
+	// of four shapes (Artificial Analysis, Design Arena, OpenRouter
+	// accuracy, OpenRouter search); read it with the item's As* methods
+	// after checking its "source" and "benchmark_type".
+	BenchmarksResponse = gen.UnifiedBenchmarksResponse
+	// TaskClassificationsParams are the optional parameters of
+	// Classifications.GetTasks.
+	TaskClassificationsParams = gen.GetTaskClassificationsParams
+	// TaskClassificationsResponse is the result of Classifications.GetTasks.
+	TaskClassificationsResponse = gen.TaskClassificationResponse
+	// AppRankingsParams are the optional filters and paging of
+	// Datasets.GetAppRankings.
+	AppRankingsParams = gen.GetAppRankingsParams
+	// AppRankingsResponse is the result of Datasets.GetAppRankings.
+	AppRankingsResponse = gen.AppRankingsResponse
+	// AppRanking is one app of Datasets.GetAppRankingsAll.
+	AppRanking = gen.AppRankingsItem
+	// RankingsDailyParams are the optional filters of
+	// Datasets.GetRankingsDaily.
+	RankingsDailyParams = gen.GetRankingsDailyParams
+	// RankingsDailyResponse is the result of Datasets.GetRankingsDaily.
+	RankingsDailyResponse = gen.RankingsDailyResponse
+	// SessionCostParams are the optional filters and paging of
+	// Datasets.GetSessionCost.
+	SessionCostParams = gen.GetSessionCostParams
+	// SessionCostResponse is the result of Datasets.GetSessionCost.
+	SessionCostResponse = gen.SessionCostResponse
+	// SessionCost is one row of Datasets.GetSessionCostAll.
+	SessionCost = gen.SessionCostItem
+)
+
+// Paging limits of the datasets, from openapi.yaml: the API rejects an
+// offset or limit above them.
+const (
+	appRankingsMaxOffset = 100
+	appRankingsMaxLimit  = 100
+	sessionCostMaxOffset = 5000
+	sessionCostMaxLimit  = 500
+)
+
+// List returns benchmark scores of models, such as Artificial Analysis
+// indices, Design Arena ratings and OpenRouter's own runs, filtered by
+// params (nil for all). It calls GET /benchmarks.
+func (s *BenchmarksService) List(ctx context.Context, params *BenchmarksParams, opts ...Option) (*BenchmarksResponse, error) {
+	return doJSON[BenchmarksResponse](ctx, s.c, "Benchmarks.List", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetBenchmarks(ctx, params)
+	})
+}
+
+// GetTasks returns how OpenRouter's traffic splits across task categories,
+// and the leading models of each, over a recent window (params may be nil).
+// It calls GET /classifications/task.
+func (s *ClassificationsService) GetTasks(ctx context.Context, params *TaskClassificationsParams, opts ...Option) (*TaskClassificationsResponse, error) {
+	return doJSON[TaskClassificationsResponse](ctx, s.c, "Classifications.GetTasks", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetTaskClassifications(ctx, params)
+	})
+}
+
+// GetAppRankings returns one page of public apps ranked by token usage,
+// filtered and paged by params (nil for the first 50 by popularity); see
+// GetAppRankingsAll to iterate. It calls GET /datasets/app-rankings.
+func (s *DatasetsService) GetAppRankings(ctx context.Context, params *AppRankingsParams, opts ...Option) (*AppRankingsResponse, error) {
+	return doJSON[AppRankingsResponse](ctx, s.c, "Datasets.GetAppRankings", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetAppRankings(ctx, params)
+	})
+}
+
+// GetAppRankingsAll iterates over the ranked apps, fetching pages lazily
+// from params.Offset (default 0) with params.Limit apps each (default and
+// maximum 100); the other fields of params filter every page. The API
+// serves no offset beyond 100, so the iteration ends after the page at
+// offset 100 at the latest. It stops at the first error, which it yields.
+// It calls GET /datasets/app-rankings once per page.
+func (s *DatasetsService) GetAppRankingsAll(ctx context.Context, params *AppRankingsParams, opts ...Option) iter.Seq2[AppRanking, error] {
+	var p AppRankingsParams
+	if params != nil {
+		p = *params
+	}
+	limit := min(limitArg(p.Limit), appRankingsMaxLimit)
+	return offsetPages(ctx, offsetArg(p.Offset), limit, func(ctx context.Context, offset, limit int) ([]AppRanking, int, error) {
+		if offset > appRankingsMaxOffset {
+			return nil, -1, nil
+		}
+		q := p
+		q.Offset, q.Limit = &offset, &limit
+		resp, err := s.GetAppRankings(ctx, &q, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, -1, nil
+	})
+}
+
+// GetRankingsDaily returns the daily token totals of the most used public
+// models, filtered by params (nil for the default window).
+// It calls GET /datasets/rankings-daily.
+func (s *DatasetsService) GetRankingsDaily(ctx context.Context, params *RankingsDailyParams, opts ...Option) (*RankingsDailyResponse, error) {
+	return doJSON[RankingsDailyResponse](ctx, s.c, "Datasets.GetRankingsDaily", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetRankingsDaily(ctx, params)
+	})
+}
+
+// GetSessionCost returns one page of median session costs by app, model
+// and session length, filtered and paged by params (nil for the first
+// 100 rows); see GetSessionCostAll to iterate.
+// It calls GET /datasets/session-cost.
+func (s *DatasetsService) GetSessionCost(ctx context.Context, params *SessionCostParams, opts ...Option) (*SessionCostResponse, error) {
+	return doJSON[SessionCostResponse](ctx, s.c, "Datasets.GetSessionCost", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetSessionCost(ctx, params)
+	})
+}
+
+// GetSessionCostAll iterates over the session cost rows, fetching pages
+// lazily from params.Offset (default 0) with params.Limit rows each
+// (default 100, maximum 500); the other fields of params filter every
+// page. The API serves no offset beyond 5000, so the iteration ends there
+// at the latest. It stops at the first error, which it yields.
+// It calls GET /datasets/session-cost once per page.
+func (s *DatasetsService) GetSessionCostAll(ctx context.Context, params *SessionCostParams, opts ...Option) iter.Seq2[SessionCost, error] {
+	var p SessionCostParams
+	if params != nil {
+		p = *params
+	}
+	limit := min(limitArg(p.Limit), sessionCostMaxLimit)
+	return offsetPages(ctx, offsetArg(p.Offset), limit, func(ctx context.Context, offset, limit int) ([]SessionCost, int, error) {
+		if offset > sessionCostMaxOffset {
+			return nil, -1, nil
+		}
+		q := p
+		q.Offset, q.Limit = &offset, &limit
+		resp, err := s.GetSessionCost(ctx, &q, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, -1, nil
+	})
+}

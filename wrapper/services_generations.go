@@ -1,0 +1,42 @@
+package openrouter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// Request and result types of the generation content and feedback methods.
+type (
+	// GenerationContentResponse is the result of Generations.GetContent.
+	// Its Data.Input is a prompt or a list of messages (see its As*
+	// methods); Data.Error is nil unless the generation failed.
+	GenerationContentResponse = gen.GenerationContentResponse
+	// GenerationFeedbackRequest is the body of Generations.SubmitFeedback.
+	GenerationFeedbackRequest = gen.SubmitGenerationFeedbackRequest
+	// GenerationFeedbackResponse is the result of Generations.SubmitFeedback.
+	GenerationFeedbackResponse = gen.SubmitGenerationFeedbackResponse
+)
+
+// GetContent returns the stored input and output of the generation with the
+// given id, when the account keeps them; otherwise OpenRouter answers with
+// an [*APIError] (403 or 404). It calls GET /generation/content?id={id}.
+func (s *GenerationsService) GetContent(ctx context.Context, id string, opts ...Option) (*GenerationContentResponse, error) {
+	const op = "Generations.GetContent"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[GenerationContentResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListGenerationContent(ctx, &gen.ListGenerationContentParams{ID: id})
+	})
+}
+
+// SubmitFeedback records feedback about a generation: its GenerationID, a
+// category such as "incorrect_response", and an optional comment.
+// It calls POST /generation/feedback.
+func (s *GenerationsService) SubmitFeedback(ctx context.Context, req GenerationFeedbackRequest, opts ...Option) (*GenerationFeedbackResponse, error) {
+	return doJSON[GenerationFeedbackResponse](ctx, s.c, "Generations.SubmitFeedback", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.SubmitGenerationFeedback(ctx, req)
+	})
+}
