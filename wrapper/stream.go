@@ -44,7 +44,8 @@ var ErrStreamIdleTimeout = errors.New("openrouter: stream idle timeout")
 //		return err
 //	}
 //
-// A stream ends cleanly at `data: [DONE]`. It ends with an error when
+// A stream ends cleanly at `data: [DONE]` (a Messages.Stream also right
+// after its message_stop event). It ends with an error when
 // OpenRouter sends an error event (an [*APIError]), when the body ends
 // early ([ErrStreamTruncated]), when an event is not valid JSON, when no
 // bytes arrive for the idle timeout ([ErrStreamIdleTimeout]), or when ctx
@@ -60,6 +61,11 @@ type Stream[T any] struct {
 	err      error
 	finished bool
 	events   int
+
+	// isEnd, when set, reports the last event of a protocol without
+	// [DONE] (Anthropic's message_stop): the stream ends cleanly after it.
+	isEnd  func(*T) bool
+	sawEnd bool
 
 	closeOnce sync.Once
 	closeErr  error
@@ -85,6 +91,10 @@ func newStream[T any](cl *call, resp *http.Response, decode func([]byte, *T) err
 // false when the stream has ended, cleanly or not; Err tells which.
 func (s *Stream[T]) Next() bool {
 	if s.finished {
+		return false
+	}
+	if s.sawEnd {
+		s.finish(nil)
 		return false
 	}
 	if !s.dec.Next() {
@@ -114,6 +124,7 @@ func (s *Stream[T]) Next() bool {
 		return false
 	}
 	s.events++
+	s.sawEnd = s.isEnd != nil && s.isEnd(&s.cur)
 	return true
 }
 
