@@ -2,9 +2,12 @@ package tests
 
 import (
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
@@ -438,5 +441,45 @@ func TestRerankContract(t *testing.T) {
 	wantAPIError(t, err, 402)
 	if !errors.Is(err, openrouter.ErrInsufficientCredits) {
 		t.Errorf("%v does not match ErrInsufficientCredits", err)
+	}
+}
+
+// TestMessagesStreamAnthropicWire feeds Messages.Stream the bytes of an
+// Anthropic stream (event lines, no [DONE]) from a server that keeps the
+// connection open after message_stop: the stream must end at once, cleanly.
+func TestMessagesStreamAnthropicWire(t *testing.T) {
+	t.Parallel()
+	const wire = ": OPENROUTER PROCESSING\n\n" +
+		"event: message_start\r\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"container\":null,\"content\":[],\"model\":\"anthropic/claude-sonnet-4\",\"stop_reason\":null,\"stop_details\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}\r\n\r\n" +
+		"event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n" +
+		"event: ping\ndata: {\"type\": \"ping\"}\n\n" +
+		"event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi \"}}\n\n" +
+		"event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"there\"}}\n\n" +
+		"event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n" +
+		"event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}\n\n" +
+		"event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, wire)
+		w.(http.Flusher).Flush()
+		select { // hold the connection open
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	c, err := openrouter.NewClient(openrouter.WithAPIKey("sk-or-v1-test"), openrouter.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	kinds, text, err := streamMessages(t, c, messagesRequest("x"))
+	noErr(t, err)
+	check(t, "text", text, "Hi there")
+	check(t, "events", len(kinds), 8)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the stream took %v to end after message_stop", d)
 	}
 }
