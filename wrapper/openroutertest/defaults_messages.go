@@ -1,7 +1,6 @@
 package openroutertest
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
@@ -113,12 +112,8 @@ func (s *Server) defaultMessages(c *call) Response {
 // pieces. Like Anthropic's, it has no `data: [DONE]`: it ends after
 // message_stop.
 func messagesStream(id, model string, pieces []string, in, out int) *Stream {
-	// message_start carries stop_reason and stop_sequence null, as
-	// Anthropic sends them; openapi.yaml types both as {} without
-	// nullable, which forbids null, so this one event is sent unvalidated.
-	start, _ := json.Marshal(obj{"type": "message_start", "message": anthropicMessage(id, model, arr{}, nil, anthropicUsage(in, 1))})
 	events := []any{
-		RawEvent(start),
+		obj{"type": "message_start", "message": anthropicMessage(id, model, arr{}, nil, anthropicUsage(in, 1))},
 		obj{"type": "content_block_start", "index": 0, "content_block": obj{"type": "text", "text": "", "citations": nil}},
 		obj{"type": "ping"},
 	}
