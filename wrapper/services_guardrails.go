@@ -92,6 +92,8 @@ type (
 	BYOKKey = gen.BYOKKey
 	// BYOKProviderSlug names the provider of a BYOK key, such as "openai".
 	BYOKProviderSlug = gen.BYOKProviderSlug
+	// BYOKProviderFilter is the provider filter of ListBYOKKeysParams.
+	BYOKProviderFilter = gen.ListBYOKKeysProviderParam
 	// ListBYOKKeysParams are the optional paging and filters of BYOK.List.
 	ListBYOKKeysParams = gen.ListBYOKKeysParams
 	// BYOKKeyListResponse is the result of BYOK.List: one page of keys and
