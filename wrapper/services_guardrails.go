@@ -1,0 +1,535 @@
+package openrouter
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/gopenrouter/openrouter/gen"
+	openapi_types "github.com/oapi-codegen/runtime/types"
+)
+
+// Request and result types of the Guardrails, BYOK and Organization
+// methods.
+type (
+	// Guardrail is a guardrail: a spending limit, model and provider rules
+	// and content filters applied to API keys and organization members.
+	Guardrail = gen.Guardrail
+	// GuardrailInterval is how often a guardrail's spending limit resets:
+	// daily, weekly or monthly.
+	GuardrailInterval = gen.GuardrailInterval
+	// ListGuardrailsParams are the optional paging and workspace filter of
+	// Guardrails.List.
+	ListGuardrailsParams = gen.ListGuardrailsParams
+	// GuardrailListResponse is the result of Guardrails.List: one page of
+	// guardrails and the total count.
+	GuardrailListResponse = gen.ListGuardrailsResponse
+	// CreateGuardrailRequest is the body of Guardrails.Create; Name is
+	// required.
+	CreateGuardrailRequest = gen.CreateGuardrailRequest
+	// CreateGuardrailResponse is the result of Guardrails.Create.
+	CreateGuardrailResponse = gen.CreateGuardrailResponse
+	// GuardrailResponse is the result of Guardrails.Get.
+	GuardrailResponse = gen.GetGuardrailResponse
+	// UpdateGuardrailRequest is the body of Guardrails.Update; fields left
+	// nil keep their value.
+	UpdateGuardrailRequest = gen.UpdateGuardrailRequest
+	// UpdateGuardrailResponse is the result of Guardrails.Update.
+	UpdateGuardrailResponse = gen.UpdateGuardrailResponse
+	// DeleteGuardrailResponse is the result of Guardrails.Delete.
+	DeleteGuardrailResponse = gen.DeleteGuardrailResponse
+
+	// GuardrailKeyAssignment records that a guardrail applies to an API key.
+	GuardrailKeyAssignment = gen.KeyAssignment
+	// GuardrailKeyAssignmentListResponse is the result of
+	// Guardrails.ListKeyAssignments and Guardrails.ListGuardrailKeyAssignments.
+	GuardrailKeyAssignmentListResponse = gen.ListKeyAssignmentsResponse
+	// ListKeyAssignmentsParams is the optional paging of
+	// Guardrails.ListKeyAssignments.
+	ListKeyAssignmentsParams = gen.ListKeyAssignmentsParams
+	// ListGuardrailKeyAssignmentsParams is the optional paging of
+	// Guardrails.ListGuardrailKeyAssignments.
+	ListGuardrailKeyAssignmentsParams = gen.ListGuardrailKeyAssignmentsParams
+	// GuardrailAssignKeysRequest is the body of Guardrails.AssignKeys: the
+	// hashes of the API keys.
+	GuardrailAssignKeysRequest = gen.BulkAssignKeysRequest
+	// GuardrailAssignKeysResponse is the result of Guardrails.AssignKeys.
+	GuardrailAssignKeysResponse = gen.BulkAssignKeysResponse
+	// GuardrailUnassignKeysRequest is the body of Guardrails.UnassignKeys:
+	// the hashes of the API keys.
+	GuardrailUnassignKeysRequest = gen.BulkUnassignKeysRequest
+	// GuardrailUnassignKeysResponse is the result of Guardrails.UnassignKeys.
+	GuardrailUnassignKeysResponse = gen.BulkUnassignKeysResponse
+
+	// GuardrailMemberAssignment records that a guardrail applies to an
+	// organization member.
+	GuardrailMemberAssignment = gen.MemberAssignment
+	// GuardrailMemberAssignmentListResponse is the result of
+	// Guardrails.ListMemberAssignments and
+	// Guardrails.ListGuardrailMemberAssignments.
+	GuardrailMemberAssignmentListResponse = gen.ListMemberAssignmentsResponse
+	// ListMemberAssignmentsParams is the optional paging of
+	// Guardrails.ListMemberAssignments.
+	ListMemberAssignmentsParams = gen.ListMemberAssignmentsParams
+	// ListGuardrailMemberAssignmentsParams is the optional paging of
+	// Guardrails.ListGuardrailMemberAssignments.
+	ListGuardrailMemberAssignmentsParams = gen.ListGuardrailMemberAssignmentsParams
+	// GuardrailAssignMembersRequest is the body of Guardrails.AssignMembers:
+	// the user ids of the members.
+	GuardrailAssignMembersRequest = gen.BulkAssignMembersRequest
+	// GuardrailAssignMembersResponse is the result of Guardrails.AssignMembers.
+	GuardrailAssignMembersResponse = gen.BulkAssignMembersResponse
+	// GuardrailUnassignMembersRequest is the body of
+	// Guardrails.UnassignMembers: the user ids of the members.
+	GuardrailUnassignMembersRequest = gen.BulkUnassignMembersRequest
+	// GuardrailUnassignMembersResponse is the result of
+	// Guardrails.UnassignMembers.
+	GuardrailUnassignMembersResponse = gen.BulkUnassignMembersResponse
+
+	// BYOKKey is a stored bring-your-own provider key; the secret itself
+	// is never returned, only a masked Label.
+	BYOKKey = gen.BYOKKey
+	// BYOKProviderSlug names the provider of a BYOK key, such as "openai".
+	BYOKProviderSlug = gen.BYOKProviderSlug
+	// BYOKProviderFilter is the provider filter of ListBYOKKeysParams.
+	BYOKProviderFilter = gen.ListBYOKKeysProviderParam
+	// ListBYOKKeysParams are the optional paging and filters of BYOK.List.
+	ListBYOKKeysParams = gen.ListBYOKKeysParams
+	// BYOKKeyListResponse is the result of BYOK.List: one page of keys and
+	// the total count.
+	BYOKKeyListResponse = gen.ListBYOKKeysResponse
+	// CreateBYOKKeyRequest is the body of BYOK.Create; Provider and Key are
+	// required.
+	CreateBYOKKeyRequest = gen.CreateBYOKKeyRequest
+	// CreateBYOKKeyResponse is the result of BYOK.Create.
+	CreateBYOKKeyResponse = gen.CreateBYOKKeyResponse
+	// BYOKKeyResponse is the result of BYOK.Get.
+	BYOKKeyResponse = gen.GetBYOKKeyResponse
+	// UpdateBYOKKeyRequest is the body of BYOK.Update; fields left nil keep
+	// their value.
+	UpdateBYOKKeyRequest = gen.UpdateBYOKKeyRequest
+	// UpdateBYOKKeyResponse is the result of BYOK.Update.
+	UpdateBYOKKeyResponse = gen.UpdateBYOKKeyResponse
+	// DeleteBYOKKeyResponse is the result of BYOK.Delete.
+	DeleteBYOKKeyResponse = gen.DeleteBYOKKeyResponse
+
+	// OrganizationMember is one member of the organization.
+	OrganizationMember = gen.ListOrganizationMembersResponseDataItem
+	// ListOrganizationMembersParams is the optional paging of
+	// Organization.ListMembers.
+	ListOrganizationMembersParams = gen.ListOrganizationMembersParams
+	// OrganizationMemberListResponse is the result of
+	// Organization.ListMembers: one page of members and the total count.
+	OrganizationMemberListResponse = gen.ListOrganizationMembersResponse
+)
+
+// guardrailsMaxLimit is the largest page the guardrail, BYOK and
+// organization listings serve (openapi.yaml: limit maximum 100).
+const guardrailsMaxLimit = 100
+
+// guardrailsUUID checks that the path argument name of op is a UUID, as
+// the guardrail and BYOK endpoints require, so that a malformed id fails
+// before any request is sent.
+func guardrailsUUID(op, name, value string) (openapi_types.UUID, error) {
+	var id openapi_types.UUID
+	if err := nonEmpty(op, name, value); err != nil {
+		return id, err
+	}
+	if err := id.UnmarshalText([]byte(value)); err != nil {
+		return id, fmt.Errorf("openrouter: %s: %s %q is not a UUID", op, name, value)
+	}
+	return id, nil
+}
+
+// guardrailsPages iterates over an offset-paged management listing that
+// reports its total count: pages of limit items (default and maximum
+// 100) from start, each fetched by list.
+func guardrailsPages[T any](ctx context.Context, start, limit *int, list func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
+	return offsetPages(ctx, offsetArg(start), min(limitArg(limit), guardrailsMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
+		items, total, err := list(ctx, offset, limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		return items, knownTotal(total, offset, len(items)), nil
+	})
+}
+
+// --- Guardrails ---
+
+// List returns one page of the organization's guardrails, paged and
+// filtered by params (nil for the first 50); see ListAll to iterate. It
+// needs a management key. It calls GET /guardrails.
+func (s *GuardrailsService) List(ctx context.Context, params *ListGuardrailsParams, opts ...Option) (*GuardrailListResponse, error) {
+	return doJSON[GuardrailListResponse](ctx, s.c, "Guardrails.List", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListGuardrails(ctx, params)
+	})
+}
+
+// ListAll iterates over the guardrails, fetching pages lazily from
+// params.Offset (default 0) with params.Limit guardrails each (default
+// and maximum 100); params.WorkspaceID filters every page. It stops at the
+// first error, which it yields. It needs a management key.
+// It calls GET /guardrails once per page.
+func (s *GuardrailsService) ListAll(ctx context.Context, params *ListGuardrailsParams, opts ...Option) iter.Seq2[Guardrail, error] {
+	var p ListGuardrailsParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Guardrail, int, error) {
+		q := p
+		q.Offset, q.Limit = &offset, &limit
+		resp, err := s.List(ctx, &q, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// Create creates a guardrail and returns it. It needs a management key.
+// It calls POST /guardrails.
+func (s *GuardrailsService) Create(ctx context.Context, req CreateGuardrailRequest, opts ...Option) (*CreateGuardrailResponse, error) {
+	return doJSON[CreateGuardrailResponse](ctx, s.c, "Guardrails.Create", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateGuardrail(ctx, req)
+	})
+}
+
+// Get returns the guardrail with the given id (a UUID). It needs a
+// management key. It calls GET /guardrails/{id}.
+func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) (*GuardrailResponse, error) {
+	const op = "Guardrails.Get"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetGuardrail(ctx, uid)
+	})
+}
+
+// Update changes the fields of the guardrail id (a UUID) that req sets and
+// returns the guardrail. It needs a management key.
+// It calls PATCH /guardrails/{id}.
+func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGuardrailRequest, opts ...Option) (*UpdateGuardrailResponse, error) {
+	const op = "Guardrails.Update"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[UpdateGuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpdateGuardrail(ctx, uid, req)
+	})
+}
+
+// Delete deletes the guardrail id (a UUID). It needs a management key.
+// It calls DELETE /guardrails/{id}.
+func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteGuardrailResponse, error) {
+	const op = "Guardrails.Delete"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[DeleteGuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteGuardrail(ctx, uid)
+	})
+}
+
+// ListKeyAssignments returns one page of the API key assignments of all
+// the organization's guardrails (params nil for the first 50); see
+// ListKeyAssignmentsAll to iterate, and ListGuardrailKeyAssignments for
+// one guardrail. It needs a management key.
+// It calls GET /guardrails/assignments/keys.
+func (s *GuardrailsService) ListKeyAssignments(ctx context.Context, params *ListKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
+	return doJSON[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListKeyAssignments", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListKeyAssignments(ctx, params)
+	})
+}
+
+// ListKeyAssignmentsAll iterates over the API key assignments of all
+// guardrails, fetching pages lazily from params.Offset (default 0) with
+// params.Limit assignments each (default and maximum 100). It stops at the
+// first error, which it yields. It needs a management key.
+// It calls GET /guardrails/assignments/keys once per page.
+func (s *GuardrailsService) ListKeyAssignmentsAll(ctx context.Context, params *ListKeyAssignmentsParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
+	var p ListKeyAssignmentsParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
+		resp, err := s.ListKeyAssignments(ctx, &ListKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// ListMemberAssignments returns one page of the member assignments of all
+// the organization's guardrails (params nil for the first 50); see
+// ListMemberAssignmentsAll to iterate, and ListGuardrailMemberAssignments
+// for one guardrail. It needs a management key.
+// It calls GET /guardrails/assignments/members.
+func (s *GuardrailsService) ListMemberAssignments(ctx context.Context, params *ListMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
+	return doJSON[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListMemberAssignments", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListMemberAssignments(ctx, params)
+	})
+}
+
+// ListMemberAssignmentsAll iterates over the member assignments of all
+// guardrails, fetching pages lazily from params.Offset (default 0) with
+// params.Limit assignments each (default and maximum 100). It stops at the
+// first error, which it yields. It needs a management key.
+// It calls GET /guardrails/assignments/members once per page.
+func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params *ListMemberAssignmentsParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
+	var p ListMemberAssignmentsParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
+		resp, err := s.ListMemberAssignments(ctx, &ListMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// ListGuardrailKeyAssignments returns one page of the API keys the
+// guardrail id (a UUID) applies to (params nil for the first 50); see
+// ListGuardrailKeyAssignmentsAll to iterate. It needs a management key.
+// It calls GET /guardrails/{id}/assignments/keys.
+func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
+	const op = "Guardrails.ListGuardrailKeyAssignments"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailKeyAssignmentListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListGuardrailKeyAssignments(ctx, uid, params)
+	})
+}
+
+// ListGuardrailKeyAssignmentsAll iterates over the API key assignments of
+// the guardrail id (a UUID), fetching pages lazily from params.Offset
+// (default 0) with params.Limit assignments each (default and maximum
+// 100). It stops at the first error, which it yields; a malformed id is
+// that error, before any request. It needs a management key.
+// It calls GET /guardrails/{id}/assignments/keys once per page.
+func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
+	var p ListGuardrailKeyAssignmentsParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
+		resp, err := s.ListGuardrailKeyAssignments(ctx, id, &ListGuardrailKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// AssignKeys applies the guardrail id (a UUID) to the API keys whose
+// hashes req lists, and reports how many assignments were made. It needs
+// a management key. It calls POST /guardrails/{id}/assignments/keys.
+func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req GuardrailAssignKeysRequest, opts ...Option) (*GuardrailAssignKeysResponse, error) {
+	const op = "Guardrails.AssignKeys"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailAssignKeysResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkAssignKeysToGuardrail(ctx, uid, req)
+	})
+}
+
+// UnassignKeys stops the guardrail id (a UUID) applying to the API keys
+// whose hashes req lists, and reports how many assignments were removed.
+// It needs a management key.
+// It calls POST /guardrails/{id}/assignments/keys/remove.
+func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req GuardrailUnassignKeysRequest, opts ...Option) (*GuardrailUnassignKeysResponse, error) {
+	const op = "Guardrails.UnassignKeys"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailUnassignKeysResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkUnassignKeysFromGuardrail(ctx, uid, req)
+	})
+}
+
+// ListGuardrailMemberAssignments returns one page of the organization
+// members the guardrail id (a UUID) applies to (params nil for the first
+// 50); see ListGuardrailMemberAssignmentsAll to iterate. It needs a
+// management key. It calls GET /guardrails/{id}/assignments/members.
+func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
+	const op = "Guardrails.ListGuardrailMemberAssignments"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailMemberAssignmentListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListGuardrailMemberAssignments(ctx, uid, params)
+	})
+}
+
+// ListGuardrailMemberAssignmentsAll iterates over the member assignments
+// of the guardrail id (a UUID), fetching pages lazily from params.Offset
+// (default 0) with params.Limit assignments each (default and maximum
+// 100). It stops at the first error, which it yields; a malformed id is
+// that error, before any request. It needs a management key.
+// It calls GET /guardrails/{id}/assignments/members once per page.
+func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
+	var p ListGuardrailMemberAssignmentsParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
+		resp, err := s.ListGuardrailMemberAssignments(ctx, id, &ListGuardrailMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// AssignMembers applies the guardrail id (a UUID) to the organization
+// members whose user ids req lists, and reports how many assignments were
+// made. It needs a management key.
+// It calls POST /guardrails/{id}/assignments/members.
+func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req GuardrailAssignMembersRequest, opts ...Option) (*GuardrailAssignMembersResponse, error) {
+	const op = "Guardrails.AssignMembers"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailAssignMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkAssignMembersToGuardrail(ctx, uid, req)
+	})
+}
+
+// UnassignMembers stops the guardrail id (a UUID) applying to the
+// organization members whose user ids req lists, and reports how many
+// assignments were removed. It needs a management key.
+// It calls POST /guardrails/{id}/assignments/members/remove.
+func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req GuardrailUnassignMembersRequest, opts ...Option) (*GuardrailUnassignMembersResponse, error) {
+	const op = "Guardrails.UnassignMembers"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[GuardrailUnassignMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkUnassignMembersFromGuardrail(ctx, uid, req)
+	})
+}
+
+// --- BYOK ---
+
+// List returns one page of the stored provider keys, paged and filtered
+// by params (nil for the first 50); see ListAll to iterate. It needs a
+// management key. It calls GET /byok.
+func (s *BYOKService) List(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) (*BYOKKeyListResponse, error) {
+	return doJSON[BYOKKeyListResponse](ctx, s.c, "BYOK.List", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListBYOKKeys(ctx, params)
+	})
+}
+
+// ListAll iterates over the stored provider keys, fetching pages lazily
+// from params.Offset (default 0) with params.Limit keys each (default and
+// maximum 100); the filters of params apply to every page. It stops at
+// the first error, which it yields. It needs a management key.
+// It calls GET /byok once per page.
+func (s *BYOKService) ListAll(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) iter.Seq2[BYOKKey, error] {
+	var p ListBYOKKeysParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]BYOKKey, int, error) {
+		q := p
+		q.Offset, q.Limit = &offset, &limit
+		resp, err := s.List(ctx, &q, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// Create stores a provider key and returns its record; the secret is not
+// returned again. It needs a management key. It calls POST /byok.
+func (s *BYOKService) Create(ctx context.Context, req CreateBYOKKeyRequest, opts ...Option) (*CreateBYOKKeyResponse, error) {
+	return doJSON[CreateBYOKKeyResponse](ctx, s.c, "BYOK.Create", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateBYOKKey(ctx, req)
+	})
+}
+
+// Get returns the stored provider key id (a UUID), its secret masked. It
+// needs a management key. It calls GET /byok/{id}.
+func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOKKeyResponse, error) {
+	const op = "BYOK.Get"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[BYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetBYOKKey(ctx, uid)
+	})
+}
+
+// Update changes the fields of the provider key id (a UUID) that req sets
+// and returns the key. It needs a management key.
+// It calls PATCH /byok/{id}.
+func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRequest, opts ...Option) (*UpdateBYOKKeyResponse, error) {
+	const op = "BYOK.Update"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[UpdateBYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpdateBYOKKey(ctx, uid, req)
+	})
+}
+
+// Delete removes the provider key id (a UUID). It needs a management key.
+// It calls DELETE /byok/{id}.
+func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteBYOKKeyResponse, error) {
+	const op = "BYOK.Delete"
+	uid, err := guardrailsUUID(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[DeleteBYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteBYOKKey(ctx, uid)
+	})
+}
+
+// --- Organization ---
+
+// ListMembers returns one page of the organization's members (params nil
+// for the first 50); see ListMembersAll to iterate. It needs a management
+// key. It calls GET /organization/members.
+func (s *OrganizationService) ListMembers(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) (*OrganizationMemberListResponse, error) {
+	return doJSON[OrganizationMemberListResponse](ctx, s.c, "Organization.ListMembers", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListOrganizationMembers(ctx, params)
+	})
+}
+
+// ListMembersAll iterates over the organization's members, fetching pages
+// lazily from params.Offset (default 0) with params.Limit members each
+// (default and maximum 100). It stops at the first error, which it
+// yields. It needs a management key.
+// It calls GET /organization/members once per page.
+func (s *OrganizationService) ListMembersAll(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) iter.Seq2[OrganizationMember, error] {
+	var p ListOrganizationMembersParams
+	if params != nil {
+		p = *params
+	}
+	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]OrganizationMember, int, error) {
+		resp, err := s.ListMembers(ctx, &ListOrganizationMembersParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
