@@ -23,21 +23,23 @@ func ExampleWorkspacesService_ListAll() {
 	client, _ := srv.Client()
 	ctx := context.Background()
 
+	var last openrouter.Workspace
 	for ws, err := range client.Workspaces.ListAll(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println(ws.Slug, ws.Name)
+		last = ws
 	}
 
-	budget, err := client.Workspaces.SetBudget(ctx, "research", openrouter.WorkspaceBudgetMonthly,
+	budget, err := client.Workspaces.SetBudget(ctx, last.ID.String(), openrouter.WorkspaceBudgetMonthly,
 		openrouter.SetWorkspaceBudgetRequest{LimitUsd: 250})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(budget.Data.LimitUsd, *budget.Data.ResetInterval)
 
-	_, err = client.Workspaces.GetBudget(ctx, "research", "yearly")
+	_, err = client.Workspaces.GetBudget(ctx, last.ID.String(), "yearly")
 	fmt.Println(err)
 	// Output:
 	// default Default
