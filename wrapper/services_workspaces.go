@@ -1,0 +1,573 @@
+package openrouter
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
+	"github.com/gopenrouter/openrouter/gen"
+)
+
+// Request and result types of the Workspaces methods.
+type (
+	// ListWorkspacesParams are the optional paging parameters of
+	// Workspaces.List (offset, and limit from 1 to 100, default 50).
+	ListWorkspacesParams = gen.ListWorkspacesParams
+	// WorkspaceListResponse is the result of Workspaces.List: one page of
+	// workspaces and the total count.
+	WorkspaceListResponse = gen.ListWorkspacesResponse
+	// Workspace is one workspace of the organization, as listed by
+	// Workspaces.ListAll and carried in the Data field of the other
+	// workspace results.
+	Workspace = gen.Workspace
+	// CreateWorkspaceRequest is the body of Workspaces.Create; Name and
+	// Slug are required.
+	CreateWorkspaceRequest = gen.CreateWorkspaceRequest
+	// CreateWorkspaceResponse is the result of Workspaces.Create.
+	CreateWorkspaceResponse = gen.CreateWorkspaceResponse
+	// WorkspaceResponse is the result of Workspaces.Get.
+	WorkspaceResponse = gen.GetWorkspaceResponse
+	// UpdateWorkspaceRequest is the body of Workspaces.Update; only the
+	// fields that are set change.
+	UpdateWorkspaceRequest = gen.UpdateWorkspaceRequest
+	// UpdateWorkspaceResponse is the result of Workspaces.Update.
+	UpdateWorkspaceResponse = gen.UpdateWorkspaceResponse
+	// DeleteWorkspaceResponse is the result of Workspaces.Delete.
+	DeleteWorkspaceResponse = gen.DeleteWorkspaceResponse
+	// WorkspaceBudgetListResponse is the result of Workspaces.ListBudgets.
+	WorkspaceBudgetListResponse = gen.ListWorkspaceBudgetsResponse
+	// WorkspaceBudget is the spending limit of a workspace over one
+	// interval.
+	WorkspaceBudget = gen.WorkspaceBudget
+	// WorkspaceBudgetInterval selects the budget of a workspace in
+	// Workspaces.GetBudget, SetBudget and DeleteBudget; use one of the
+	// WorkspaceBudget* constants.
+	WorkspaceBudgetInterval = gen.WorkspaceBudgetInterval
+	// WorkspaceBudgetResponse is the result of Workspaces.GetBudget.
+	WorkspaceBudgetResponse = gen.GetWorkspaceBudgetResponse
+	// SetWorkspaceBudgetRequest is the body of Workspaces.SetBudget.
+	SetWorkspaceBudgetRequest = gen.UpsertWorkspaceBudgetRequest
+	// SetWorkspaceBudgetResponse is the result of Workspaces.SetBudget.
+	SetWorkspaceBudgetResponse = gen.UpsertWorkspaceBudgetResponse
+	// DeleteWorkspaceBudgetResponse is the result of Workspaces.DeleteBudget.
+	DeleteWorkspaceBudgetResponse = gen.DeleteWorkspaceBudgetResponse
+	// ListWorkspaceMembersParams are the optional paging parameters of
+	// Workspaces.ListMembers (offset, and limit from 1 to 100, default 50).
+	ListWorkspaceMembersParams = gen.ListWorkspaceMembersParams
+	// WorkspaceMemberListResponse is the result of Workspaces.ListMembers:
+	// one page of members and the total count.
+	WorkspaceMemberListResponse = gen.ListWorkspaceMembersResponse
+	// WorkspaceMember is one member of a workspace, with its role.
+	WorkspaceMember = gen.WorkspaceMember
+	// AddWorkspaceMembersRequest is the body of Workspaces.AddMembers: the
+	// ids of the organization's users to add.
+	AddWorkspaceMembersRequest = gen.BulkAddWorkspaceMembersRequest
+	// AddWorkspaceMembersResponse is the result of Workspaces.AddMembers.
+	AddWorkspaceMembersResponse = gen.BulkAddWorkspaceMembersResponse
+	// RemoveWorkspaceMembersRequest is the body of Workspaces.RemoveMembers:
+	// the ids of the users to remove.
+	RemoveWorkspaceMembersRequest = gen.BulkRemoveWorkspaceMembersRequest
+	// RemoveWorkspaceMembersResponse is the result of
+	// Workspaces.RemoveMembers.
+	RemoveWorkspaceMembersResponse = gen.BulkRemoveWorkspaceMembersResponse
+)
+
+// The budget intervals of a workspace. A lifetime budget never resets.
+const (
+	WorkspaceBudgetDaily    WorkspaceBudgetInterval = gen.WorkspaceBudgetIntervalDaily
+	WorkspaceBudgetWeekly   WorkspaceBudgetInterval = gen.WorkspaceBudgetIntervalWeekly
+	WorkspaceBudgetMonthly  WorkspaceBudgetInterval = gen.WorkspaceBudgetIntervalMonthly
+	WorkspaceBudgetLifetime WorkspaceBudgetInterval = gen.WorkspaceBudgetIntervalLifetime
+)
+
+// Request and result types of the Observability methods.
+type (
+	// ListObservabilityDestinationsParams are the optional paging
+	// parameters (limit from 1 to 100, default 50) and workspace filter of
+	// Observability.List.
+	ListObservabilityDestinationsParams = gen.ListObservabilityDestinationsParams
+	// ObservabilityDestinationListResponse is the result of
+	// Observability.List: one page of destinations and the total count.
+	ObservabilityDestinationListResponse = gen.ListObservabilityDestinationsResponse
+	// ObservabilityDestination is one trace export destination. Its shape
+	// depends on its type (langfuse, datadog, webhook, ...): call
+	// Discriminator for the type, then the matching As* method, such as
+	// AsObservabilityWebhookDestination, or ValueByDiscriminator.
+	ObservabilityDestination = gen.ObservabilityDestination
+	// CreateObservabilityDestinationRequest is the body of
+	// Observability.Create; Type, Name and Config (whose keys depend on
+	// Type) are required.
+	CreateObservabilityDestinationRequest = gen.CreateObservabilityDestinationRequest
+	// CreateObservabilityDestinationResponse is the result of
+	// Observability.Create.
+	CreateObservabilityDestinationResponse = gen.CreateObservabilityDestinationResponse
+	// ObservabilityDestinationResponse is the result of Observability.Get.
+	ObservabilityDestinationResponse = gen.GetObservabilityDestinationResponse
+	// UpdateObservabilityDestinationRequest is the body of
+	// Observability.Update; only the fields that are set change.
+	UpdateObservabilityDestinationRequest = gen.UpdateObservabilityDestinationRequest
+	// UpdateObservabilityDestinationResponse is the result of
+	// Observability.Update.
+	UpdateObservabilityDestinationResponse = gen.UpdateObservabilityDestinationResponse
+	// DeleteObservabilityDestinationResponse is the result of
+	// Observability.Delete.
+	DeleteObservabilityDestinationResponse = gen.DeleteObservabilityDestinationResponse
+)
+
+// Request and result types of the SCIM methods.
+type (
+	// ListSCIMGroupMappingsParams are the optional paging parameters of
+	// SCIM.ListGroupMappings (offset, and limit from 1 to 100, default 50).
+	ListSCIMGroupMappingsParams = gen.ListScimGroupMappingsParams
+	// SCIMGroupMappingListResponse is the result of SCIM.ListGroupMappings:
+	// one page of mappings and the total count.
+	SCIMGroupMappingListResponse = gen.ListScimGroupMappingsResponse
+	// SCIMGroupMapping gives the members of a SCIM group a role in a
+	// workspace.
+	SCIMGroupMapping = gen.ScimGroupMapping
+	// CreateSCIMGroupMappingRequest is the body of SCIM.CreateGroupMapping.
+	CreateSCIMGroupMappingRequest = gen.CreateScimGroupMappingRequest
+	// CreateSCIMGroupMappingResponse is the result of
+	// SCIM.CreateGroupMapping.
+	CreateSCIMGroupMappingResponse = gen.CreateScimGroupMappingResponse
+	// SCIMGroupMappingResponse is the result of SCIM.GetGroupMapping.
+	SCIMGroupMappingResponse = gen.GetScimGroupMappingResponse
+	// UpdateSCIMGroupMappingRequest is the body of SCIM.UpdateGroupMapping:
+	// the new role.
+	UpdateSCIMGroupMappingRequest = gen.UpdateScimGroupMappingRequest
+	// UpdateSCIMGroupMappingResponse is the result of
+	// SCIM.UpdateGroupMapping.
+	UpdateSCIMGroupMappingResponse = gen.UpdateScimGroupMappingResponse
+	// DeleteSCIMGroupMappingResponse is the result of
+	// SCIM.DeleteGroupMapping.
+	DeleteSCIMGroupMappingResponse = gen.DeleteScimGroupMappingResponse
+	// ListSCIMGroupsParams are the optional paging parameters of
+	// SCIM.ListGroups (offset, and limit from 1 to 100, default 50).
+	ListSCIMGroupsParams = gen.ListScimGroupsParams
+	// SCIMGroupListResponse is the result of SCIM.ListGroups: one page of
+	// groups and the total count.
+	SCIMGroupListResponse = gen.ListScimGroupsResponse
+	// SCIMGroup is one group provisioned by the identity provider.
+	SCIMGroup = gen.ScimGroup
+)
+
+// managementMaxLimit is the largest page size of the workspace,
+// observability and SCIM listings, from openapi.yaml.
+const managementMaxLimit = 100
+
+// uuidPathArg parses a path argument that the API requires to be a UUID,
+// so that a malformed id fails before any request is sent.
+func uuidPathArg(op, name, value string) (openapi_types.UUID, error) {
+	var id openapi_types.UUID
+	if err := nonEmpty(op, name, value); err != nil {
+		return id, err
+	}
+	if err := id.UnmarshalText([]byte(value)); err != nil {
+		return id, fmt.Errorf("openrouter: %s: %s %q is not a UUID", op, name, value)
+	}
+	return id, nil
+}
+
+// budgetArgs checks the path arguments of the budget methods.
+func budgetArgs(op, id string, interval WorkspaceBudgetInterval) error {
+	if err := nonEmpty(op, "id", id); err != nil {
+		return err
+	}
+	if !interval.Valid() {
+		return fmt.Errorf("openrouter: %s: unknown budget interval %q (want daily, weekly, monthly or lifetime)", op, interval)
+	}
+	return nil
+}
+
+// totalPages is the iterator of a listing paged by offset and limit (at most
+// 100) that reports its total count.
+func totalPages[T any](ctx context.Context, offset, limit *int, page func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
+	return offsetPages(ctx, offsetArg(offset), min(limitArg(limit), managementMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
+		items, total, err := page(ctx, offset, limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		return items, knownTotal(total, offset, len(items)), nil
+	})
+}
+
+// List returns one page of the organization's workspaces, paged by params
+// (nil for the first 50); see ListAll to iterate. It needs a management
+// key. It calls GET /workspaces.
+func (s *WorkspacesService) List(ctx context.Context, params *ListWorkspacesParams, opts ...Option) (*WorkspaceListResponse, error) {
+	return doJSON[WorkspaceListResponse](ctx, s.c, "Workspaces.List", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListWorkspaces(ctx, params)
+	})
+}
+
+// ListAll iterates over the workspaces, fetching pages lazily from
+// params.Offset (default 0) with params.Limit workspaces each (default and
+// maximum 100). It stops at the first error, which it yields. It needs a
+// management key. It calls GET /workspaces once per page.
+func (s *WorkspacesService) ListAll(ctx context.Context, params *ListWorkspacesParams, opts ...Option) iter.Seq2[Workspace, error] {
+	var p ListWorkspacesParams
+	if params != nil {
+		p = *params
+	}
+	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Workspace, int, error) {
+		resp, err := s.List(ctx, &ListWorkspacesParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// Create makes a new workspace and returns it. It needs a management key.
+// It calls POST /workspaces.
+func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceRequest, opts ...Option) (*CreateWorkspaceResponse, error) {
+	return doJSON[CreateWorkspaceResponse](ctx, s.c, "Workspaces.Create", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateWorkspace(ctx, req)
+	})
+}
+
+// Get returns the workspace with the given id. It needs a management key.
+// It calls GET /workspaces/{id}.
+func (s *WorkspacesService) Get(ctx context.Context, id string, opts ...Option) (*WorkspaceResponse, error) {
+	const op = "Workspaces.Get"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[WorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetWorkspace(ctx, id)
+	})
+}
+
+// Update changes the fields set in req of the workspace with the given id
+// and returns the workspace. It needs a management key.
+// It calls PATCH /workspaces/{id}.
+func (s *WorkspacesService) Update(ctx context.Context, id string, req UpdateWorkspaceRequest, opts ...Option) (*UpdateWorkspaceResponse, error) {
+	const op = "Workspaces.Update"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[UpdateWorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpdateWorkspace(ctx, id, req)
+	})
+}
+
+// Delete removes the workspace with the given id. It needs a management
+// key. It calls DELETE /workspaces/{id}.
+func (s *WorkspacesService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteWorkspaceResponse, error) {
+	const op = "Workspaces.Delete"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[DeleteWorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteWorkspace(ctx, id)
+	})
+}
+
+// ListBudgets returns every spending budget of the workspace with the
+// given id. It needs a management key. It calls GET /workspaces/{id}/budgets.
+func (s *WorkspacesService) ListBudgets(ctx context.Context, id string, opts ...Option) (*WorkspaceBudgetListResponse, error) {
+	const op = "Workspaces.ListBudgets"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[WorkspaceBudgetListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListWorkspaceBudgets(ctx, id)
+	})
+}
+
+// GetBudget returns the budget of one interval of the workspace with the
+// given id. An interval outside the WorkspaceBudget* constants is an error
+// and sends no request. It needs a management key.
+// It calls GET /workspaces/{id}/budgets/{interval}.
+func (s *WorkspacesService) GetBudget(ctx context.Context, id string, interval WorkspaceBudgetInterval, opts ...Option) (*WorkspaceBudgetResponse, error) {
+	const op = "Workspaces.GetBudget"
+	if err := budgetArgs(op, id, interval); err != nil {
+		return nil, err
+	}
+	return doJSON[WorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetWorkspaceBudget(ctx, id, interval)
+	})
+}
+
+// SetBudget creates the budget of one interval of the workspace with the
+// given id, or replaces it if there is one, and returns it. An interval
+// outside the WorkspaceBudget* constants is an error and sends no request.
+// It needs a management key.
+// It calls PUT /workspaces/{id}/budgets/{interval}.
+func (s *WorkspacesService) SetBudget(ctx context.Context, id string, interval WorkspaceBudgetInterval, req SetWorkspaceBudgetRequest, opts ...Option) (*SetWorkspaceBudgetResponse, error) {
+	const op = "Workspaces.SetBudget"
+	if err := budgetArgs(op, id, interval); err != nil {
+		return nil, err
+	}
+	return doJSON[SetWorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpsertWorkspaceBudget(ctx, id, interval, req)
+	})
+}
+
+// DeleteBudget removes the budget of one interval of the workspace with
+// the given id. An interval outside the WorkspaceBudget* constants is an
+// error and sends no request. It needs a management key.
+// It calls DELETE /workspaces/{id}/budgets/{interval}.
+func (s *WorkspacesService) DeleteBudget(ctx context.Context, id string, interval WorkspaceBudgetInterval, opts ...Option) (*DeleteWorkspaceBudgetResponse, error) {
+	const op = "Workspaces.DeleteBudget"
+	if err := budgetArgs(op, id, interval); err != nil {
+		return nil, err
+	}
+	return doJSON[DeleteWorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteWorkspaceBudget(ctx, id, interval)
+	})
+}
+
+// ListMembers returns one page of the members of the workspace with the
+// given id, paged by params (nil for the first 50); see ListMembersAll to
+// iterate. It needs a management key. It calls GET /workspaces/{id}/members.
+func (s *WorkspacesService) ListMembers(ctx context.Context, id string, params *ListWorkspaceMembersParams, opts ...Option) (*WorkspaceMemberListResponse, error) {
+	const op = "Workspaces.ListMembers"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[WorkspaceMemberListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListWorkspaceMembers(ctx, id, params)
+	})
+}
+
+// ListMembersAll iterates over the members of the workspace with the given
+// id, fetching pages lazily from params.Offset (default 0) with
+// params.Limit members each (default and maximum 100). It stops at the
+// first error, which it yields. It needs a management key.
+// It calls GET /workspaces/{id}/members once per page.
+func (s *WorkspacesService) ListMembersAll(ctx context.Context, id string, params *ListWorkspaceMembersParams, opts ...Option) iter.Seq2[WorkspaceMember, error] {
+	var p ListWorkspaceMembersParams
+	if params != nil {
+		p = *params
+	}
+	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]WorkspaceMember, int, error) {
+		resp, err := s.ListMembers(ctx, id, &ListWorkspaceMembersParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// AddMembers adds the organization's users in req.UserIds to the workspace
+// with the given id and returns the new memberships. It needs a management
+// key. It calls POST /workspaces/{id}/members/add.
+func (s *WorkspacesService) AddMembers(ctx context.Context, id string, req AddWorkspaceMembersRequest, opts ...Option) (*AddWorkspaceMembersResponse, error) {
+	const op = "Workspaces.AddMembers"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[AddWorkspaceMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkAddWorkspaceMembers(ctx, id, req)
+	})
+}
+
+// RemoveMembers removes the users in req.UserIds from the workspace with
+// the given id and reports how many were removed. It needs a management
+// key. It calls POST /workspaces/{id}/members/remove.
+func (s *WorkspacesService) RemoveMembers(ctx context.Context, id string, req RemoveWorkspaceMembersRequest, opts ...Option) (*RemoveWorkspaceMembersResponse, error) {
+	const op = "Workspaces.RemoveMembers"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[RemoveWorkspaceMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.BulkRemoveWorkspaceMembers(ctx, id, req)
+	})
+}
+
+// List returns one page of the trace export destinations, paged and
+// filtered by params (nil for the first 50 of every workspace); see ListAll
+// to iterate. It needs a management key.
+// It calls GET /observability/destinations.
+func (s *ObservabilityService) List(ctx context.Context, params *ListObservabilityDestinationsParams, opts ...Option) (*ObservabilityDestinationListResponse, error) {
+	return doJSON[ObservabilityDestinationListResponse](ctx, s.c, "Observability.List", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListObservabilityDestinations(ctx, params)
+	})
+}
+
+// ListAll iterates over the trace export destinations, fetching pages
+// lazily from params.Offset (default 0) with params.Limit destinations
+// each (default and maximum 100); params.WorkspaceID filters every page.
+// It stops at the first error, which it yields. It needs a management key.
+// It calls GET /observability/destinations once per page.
+func (s *ObservabilityService) ListAll(ctx context.Context, params *ListObservabilityDestinationsParams, opts ...Option) iter.Seq2[ObservabilityDestination, error] {
+	var p ListObservabilityDestinationsParams
+	if params != nil {
+		p = *params
+	}
+	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]ObservabilityDestination, int, error) {
+		q := p
+		q.Offset, q.Limit = &offset, &limit
+		resp, err := s.List(ctx, &q, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// Create adds a trace export destination and returns it. It needs a
+// management key. It calls POST /observability/destinations.
+func (s *ObservabilityService) Create(ctx context.Context, req CreateObservabilityDestinationRequest, opts ...Option) (*CreateObservabilityDestinationResponse, error) {
+	return doJSON[CreateObservabilityDestinationResponse](ctx, s.c, "Observability.Create", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateObservabilityDestination(ctx, req)
+	})
+}
+
+// Get returns the trace export destination with the given id, a UUID (a
+// malformed id is an error and sends no request). It needs a management
+// key. It calls GET /observability/destinations/{id}.
+func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Option) (*ObservabilityDestinationResponse, error) {
+	const op = "Observability.Get"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[ObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetObservabilityDestination(ctx, uid)
+	})
+}
+
+// Update changes the fields set in req of the trace export destination
+// with the given id, a UUID, and returns the destination. It needs a
+// management key. It calls PATCH /observability/destinations/{id}.
+func (s *ObservabilityService) Update(ctx context.Context, id string, req UpdateObservabilityDestinationRequest, opts ...Option) (*UpdateObservabilityDestinationResponse, error) {
+	const op = "Observability.Update"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[UpdateObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpdateObservabilityDestination(ctx, uid, req)
+	})
+}
+
+// Delete removes the trace export destination with the given id, a UUID.
+// It needs a management key.
+// It calls DELETE /observability/destinations/{id}.
+func (s *ObservabilityService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteObservabilityDestinationResponse, error) {
+	const op = "Observability.Delete"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[DeleteObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteObservabilityDestination(ctx, uid)
+	})
+}
+
+// ListGroupMappings returns one page of the mappings from SCIM groups to
+// workspace roles, paged by params (nil for the first 50); see
+// ListGroupMappingsAll to iterate. It needs a management key.
+// It calls GET /scim/group-mappings.
+func (s *SCIMService) ListGroupMappings(ctx context.Context, params *ListSCIMGroupMappingsParams, opts ...Option) (*SCIMGroupMappingListResponse, error) {
+	return doJSON[SCIMGroupMappingListResponse](ctx, s.c, "SCIM.ListGroupMappings", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListScimGroupMappings(ctx, params)
+	})
+}
+
+// ListGroupMappingsAll iterates over the SCIM group mappings, fetching
+// pages lazily from params.Offset (default 0) with params.Limit mappings
+// each (default and maximum 100). It stops at the first error, which it
+// yields. It needs a management key.
+// It calls GET /scim/group-mappings once per page.
+func (s *SCIMService) ListGroupMappingsAll(ctx context.Context, params *ListSCIMGroupMappingsParams, opts ...Option) iter.Seq2[SCIMGroupMapping, error] {
+	var p ListSCIMGroupMappingsParams
+	if params != nil {
+		p = *params
+	}
+	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroupMapping, int, error) {
+		resp, err := s.ListGroupMappings(ctx, &ListSCIMGroupMappingsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
+
+// CreateGroupMapping gives the members of a SCIM group a role in a
+// workspace and returns the new mapping. It needs a management key.
+// It calls POST /scim/group-mappings.
+func (s *SCIMService) CreateGroupMapping(ctx context.Context, req CreateSCIMGroupMappingRequest, opts ...Option) (*CreateSCIMGroupMappingResponse, error) {
+	return doJSON[CreateSCIMGroupMappingResponse](ctx, s.c, "SCIM.CreateGroupMapping", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateScimGroupMapping(ctx, req)
+	})
+}
+
+// GetGroupMapping returns the SCIM group mapping with the given id, a UUID
+// (a malformed id is an error and sends no request). It needs a management
+// key. It calls GET /scim/group-mappings/{id}.
+func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Option) (*SCIMGroupMappingResponse, error) {
+	const op = "SCIM.GetGroupMapping"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[SCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.GetScimGroupMapping(ctx, uid)
+	})
+}
+
+// UpdateGroupMapping changes the role of the SCIM group mapping with the
+// given id, a UUID, and returns the mapping. It needs a management key.
+// It calls PATCH /scim/group-mappings/{id}.
+func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req UpdateSCIMGroupMappingRequest, opts ...Option) (*UpdateSCIMGroupMappingResponse, error) {
+	const op = "SCIM.UpdateGroupMapping"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[UpdateSCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.UpdateScimGroupMapping(ctx, uid, req)
+	})
+}
+
+// DeleteGroupMapping removes the SCIM group mapping with the given id, a
+// UUID. With keepMembers the users it brought into the workspace stay
+// members; without, they are removed from it. It needs a management key.
+// It calls DELETE /scim/group-mappings/{id}?keep_members={keepMembers}.
+func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
+	const op = "SCIM.DeleteGroupMapping"
+	uid, err := uuidPathArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	var params gen.DeleteScimGroupMappingParams
+	if err := params.KeepMembers.FromDeleteScimGroupMappingKeepMembersParamBool(keepMembers); err != nil {
+		return nil, fmt.Errorf("openrouter: %s: %w", op, err)
+	}
+	return doJSON[DeleteSCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteScimGroupMapping(ctx, uid, &params)
+	})
+}
+
+// ListGroups returns one page of the groups provisioned through SCIM,
+// paged by params (nil for the first 50); see ListGroupsAll to iterate.
+// It needs a management key. It calls GET /scim/groups.
+func (s *SCIMService) ListGroups(ctx context.Context, params *ListSCIMGroupsParams, opts ...Option) (*SCIMGroupListResponse, error) {
+	return doJSON[SCIMGroupListResponse](ctx, s.c, "SCIM.ListGroups", opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListScimGroups(ctx, params)
+	})
+}
+
+// ListGroupsAll iterates over the SCIM groups, fetching pages lazily from
+// params.Offset (default 0) with params.Limit groups each (default and
+// maximum 100). It stops at the first error, which it yields. It needs a
+// management key. It calls GET /scim/groups once per page.
+func (s *SCIMService) ListGroupsAll(ctx context.Context, params *ListSCIMGroupsParams, opts ...Option) iter.Seq2[SCIMGroup, error] {
+	var p ListSCIMGroupsParams
+	if params != nil {
+		p = *params
+	}
+	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroup, int, error) {
+		resp, err := s.ListGroups(ctx, &ListSCIMGroupsParams{Offset: &offset, Limit: &limit}, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp.Data, resp.TotalCount, nil
+	})
+}
