@@ -163,3 +163,13 @@ func TestMissingAPIKeyFailsAtCallTime(t *testing.T) {
 		t.Errorf("the API key was sent to the OAuth code exchange: %q", h)
 	}
 }
+
+func TestParseUUID(t *testing.T) {
+	id, err := openrouter.ParseUUID("550e8400-e29b-41d4-a716-446655440000")
+	if err != nil || id.String() != "550e8400-e29b-41d4-a716-446655440000" {
+		t.Errorf("ParseUUID = %v, %v", id, err)
+	}
+	if _, err := openrouter.ParseUUID("not-a-uuid"); err == nil || !strings.Contains(err.Error(), `"not-a-uuid" is not a UUID`) {
+		t.Errorf("ParseUUID(bad) error = %v", err)
+	}
+}

@@ -1,6 +1,25 @@
 package openrouter
 
-import "github.com/gopenrouter/openrouter/gen"
+import (
+	"fmt"
+
+	"github.com/gopenrouter/openrouter/gen"
+	openapi_types "github.com/oapi-codegen/runtime/types"
+)
+
+// UUID is the type of the UUID fields of requests and results, such as a
+// workspace id. Parse one with [ParseUUID].
+type UUID = openapi_types.UUID
+
+// ParseUUID parses s, such as "550e8400-e29b-41d4-a716-446655440000", into
+// a [UUID], with an error that names the bad input.
+func ParseUUID(s string) (UUID, error) {
+	var id UUID
+	if err := id.UnmarshalText([]byte(s)); err != nil {
+		return id, fmt.Errorf("openrouter: %q is not a UUID: %w", s, err)
+	}
+	return id, nil
+}
 
 // Request and result types of the service methods. They are the generated
 // types of package gen under shorter names, so most programs never import
