@@ -8,6 +8,10 @@ import (
 // message: its id, the function's name and the JSON text of its arguments.
 type ToolCall = gen.ChatToolCall
 
+// ToolCallFunction is the function part of a [ToolCall]: its name and the
+// JSON text of its arguments.
+type ToolCallFunction = gen.ChatToolCallFunction
+
 // Ptr returns a pointer to a copy of v. Use it for the optional scalar
 // fields of request types, which are pointers so that an unset field is
 // left out of the JSON:
