@@ -84,10 +84,14 @@ func TestContentPartErrors(t *testing.T) {
 		{"image bad MIME", func() (openrouter.ContentPart, error) { return openrouter.ImageBytesPart(pngHeader, "png") }, `malformed MIME type "png"`},
 		{"image not image", func() (openrouter.ContentPart, error) { return openrouter.ImageBytesPart(pngHeader, "application/pdf") }, "not an image type"},
 		{"image no data", func() (openrouter.ContentPart, error) { return openrouter.ImageBytesPart(nil, "image/png") }, "no image data"},
-		{"image file missing", func() (openrouter.ContentPart, error) { return openrouter.ImageFilePart(filepath.Join(dir, "nope.png")) }, "no such file"},
+		{"image file missing", func() (openrouter.ContentPart, error) {
+			return openrouter.ImageFilePart(filepath.Join(dir, "nope.png"))
+		}, "no such file"},
 		{"image file not image", func() (openrouter.ContentPart, error) { return openrouter.ImageFilePart(textPath) }, "does not look like an image"},
 		{"file no MIME", func() (openrouter.ContentPart, error) { return openrouter.FileBytesPart([]byte("%PDF"), "", "a.pdf") }, "MIME type is required"},
-		{"file no data", func() (openrouter.ContentPart, error) { return openrouter.FileBytesPart(nil, "application/pdf", "a.pdf") }, "no file data"},
+		{"file no data", func() (openrouter.ContentPart, error) {
+			return openrouter.FileBytesPart(nil, "application/pdf", "a.pdf")
+		}, "no file data"},
 		{"audio no format", func() (openrouter.ContentPart, error) { return openrouter.AudioPart([]byte("RIFF"), "") }, "no audio format"},
 		{"audio no data", func() (openrouter.ContentPart, error) { return openrouter.AudioPart(nil, "wav") }, "no audio data"},
 	}
