@@ -86,7 +86,7 @@ func TestContentPartErrors(t *testing.T) {
 		{"image no data", func() (openrouter.ContentPart, error) { return openrouter.ImageBytesPart(nil, "image/png") }, "no image data"},
 		{"image file missing", func() (openrouter.ContentPart, error) {
 			return openrouter.ImageFilePart(filepath.Join(dir, "nope.png"))
-		}, "no such file"},
+		}, "nope.png"},
 		{"image file not image", func() (openrouter.ContentPart, error) { return openrouter.ImageFilePart(textPath) }, "does not look like an image"},
 		{"file no MIME", func() (openrouter.ContentPart, error) { return openrouter.FileBytesPart([]byte("%PDF"), "", "a.pdf") }, "MIME type is required"},
 		{"file no data", func() (openrouter.ContentPart, error) {
