@@ -54,7 +54,9 @@ func TestResponseFormatErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"empty name", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[cityReport]("") }, "empty tool name"},
-		{"bad name", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[cityReport]("city report") }, "must be 1 to 64"},
+		{"bad name", func() (*openrouter.ResponseFormat, error) {
+			return openrouter.ResponseFormatFor[cityReport]("city report")
+		}, "must be 1 to 64"},
 		{"scalar", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[string]("s") }, "type string has no JSON object schema"},
 		{"chan field", func() (*openrouter.ResponseFormat, error) {
 			return openrouter.ResponseFormatFor[struct{ C chan int }]("s")
