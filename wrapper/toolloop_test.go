@@ -138,9 +138,8 @@ func TestRunToolsTwoSteps(t *testing.T) {
 	if got := roles(t, res.Messages); got != "system,user,assistant,tool,assistant" {
 		t.Errorf("transcript roles = %s", got)
 	}
-	for i, m := range res.Messages {
+	for _, m := range res.Messages {
 		mustMatchSpec(t, "ChatMessage", m)
-		_ = i
 	}
 	if len(req.Messages) != 2 || req.Tools != nil {
 		t.Errorf("RunTools changed the caller's request: %d messages, %d tools", len(req.Messages), len(req.Tools))
