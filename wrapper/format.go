@@ -31,7 +31,7 @@ func ResponseFormatJSON() *ResponseFormat {
 // strict false. It fails when name is invalid or T has no object schema
 // (see [FunctionToolFor]).
 func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
-	if err := checkToolName("ResponseFormatFor", name); err != nil {
+	if err := checkName("ResponseFormatFor", "schema", name); err != nil {
 		return nil, err
 	}
 	s, err := schemaFor(reflect.TypeFor[T]())
@@ -45,7 +45,7 @@ func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
 // in any form that [FunctionTool] accepts for parameters, under the given
 // schema name; strict asks the provider to enforce the schema exactly.
 func ResponseFormatSchema(name string, schema any, strict bool) (*ResponseFormat, error) {
-	if err := checkToolName("ResponseFormatSchema", name); err != nil {
+	if err := checkName("ResponseFormatSchema", "schema", name); err != nil {
 		return nil, err
 	}
 	if schema == nil {

@@ -53,10 +53,10 @@ func TestResponseFormatErrors(t *testing.T) {
 		call    func() (*openrouter.ResponseFormat, error)
 		wantErr string
 	}{
-		{"empty name", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[cityReport]("") }, "empty tool name"},
+		{"empty name", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[cityReport]("") }, "ResponseFormatFor: empty schema name"},
 		{"bad name", func() (*openrouter.ResponseFormat, error) {
 			return openrouter.ResponseFormatFor[cityReport]("city report")
-		}, "must be 1 to 64"},
+		}, `schema name "city report" must be 1 to 64`},
 		{"scalar", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatFor[string]("s") }, "type string has no JSON object schema"},
 		{"chan field", func() (*openrouter.ResponseFormat, error) {
 			return openrouter.ResponseFormatFor[struct{ C chan int }]("s")

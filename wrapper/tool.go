@@ -21,22 +21,26 @@ type Tool = gen.ChatFunctionTool
 // [ToolChoiceFunction].
 type ToolChoice = gen.ChatToolChoice
 
-// toolName is what OpenAI-compatible providers accept as a function name.
-var toolName = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
+// validName is what OpenAI-compatible providers accept as the name of a
+// function or of a response schema.
+var validName = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
 
-func checkToolName(op, name string) error {
+// checkName checks the name of a tool or schema (kind says which).
+func checkName(op, kind, name string) error {
 	if name == "" {
-		return fmt.Errorf("openrouter: %s: empty tool name", op)
+		return fmt.Errorf("openrouter: %s: empty %s name", op, kind)
 	}
-	if !toolName.MatchString(name) {
-		return fmt.Errorf("openrouter: %s: tool name %q must be 1 to 64 letters, digits, '_' or '-'", op, name)
+	if !validName.MatchString(name) {
+		return fmt.Errorf("openrouter: %s: %s name %q must be 1 to 64 letters, digits, '_' or '-'", op, kind, name)
 	}
 	return nil
 }
 
+func checkToolName(op, name string) error { return checkName(op, "tool", name) }
+
 // FunctionTool returns a function tool named name. parameters is the JSON
 // Schema of the function's arguments, an object schema given as a
-// map[string]any, a json.RawMessage or []byte of JSON, a
+// map[string]any, JSON text as a json.RawMessage, []byte or string, a
 // *jsonschema.Schema, or any other value that marshals to a JSON object;
 // nil means the function takes no arguments. It fails when name is empty
 // or not a valid function name, or parameters is not a JSON object.

@@ -39,6 +39,8 @@ func TestFunctionToolsMatchSpec(t *testing.T) {
 			`{"function":{"description":"Current weather","name":"get_weather","parameters":` + mapJSON + `},"type":"function"}`},
 		{"raw JSON", must(openrouter.FunctionTool("get_weather", "", json.RawMessage(mapJSON))),
 			`{"function":{"name":"get_weather","parameters":` + mapJSON + `},"type":"function"}`},
+		{"string", must(openrouter.FunctionTool("get_weather", "", mapJSON)),
+			`{"function":{"name":"get_weather","parameters":` + mapJSON + `},"type":"function"}`},
 		{"bytes", must(openrouter.FunctionTool("get_weather", "", []byte(mapJSON))),
 			`{"function":{"name":"get_weather","parameters":` + mapJSON + `},"type":"function"}`},
 		{"jsonschema.Schema", must(openrouter.FunctionTool("get_weather", "", &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{"city": {Type: "string"}}, Required: []string{"city"}})),
