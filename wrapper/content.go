@@ -43,9 +43,10 @@ const (
 	ImageDetailOriginal ImageDetail = gen.ChatContentImageImageURLDetailOriginal
 )
 
-// EphemeralCache returns a cache breakpoint of type "ephemeral". With no
-// ttl the provider's default lifetime applies; otherwise the first ttl is
-// used.
+// EphemeralCache returns a cache breakpoint of type "ephemeral", for
+// [CachedTextPart], [CachedSystemMessage] or [ChatRequest].CacheControl.
+// With no ttl the provider's default lifetime applies; otherwise the first
+// ttl is used.
 func EphemeralCache(ttl ...CacheTTL) *CacheControl {
 	cc := &CacheControl{Type: gen.AnthropicCacheControlDirectiveTypeEphemeral}
 	if len(ttl) > 0 && ttl[0] != "" {

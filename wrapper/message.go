@@ -28,6 +28,19 @@ func SystemMessage(text string) ChatMessage {
 	return m
 }
 
+// CachedSystemMessage returns a message with role "system" whose text ends
+// a cacheable prompt prefix: a long system prompt reused across requests.
+// cc is usually [EphemeralCache](); nil means no cache breakpoint.
+func CachedSystemMessage(text string, cc *CacheControl) ChatMessage {
+	var c gen.ChatSystemMessageContent
+	_ = c.FromChatSystemMessageContentChatContentTextList([]gen.ChatContentText{
+		{Type: gen.ChatContentTextTypeText, Text: text, CacheControl: cc},
+	})
+	var m ChatMessage
+	_ = m.FromChatSystemMessage(gen.ChatSystemMessage{Role: gen.ChatSystemMessageRoleSystem, Content: c})
+	return m
+}
+
 // DeveloperMessage returns a message with role "developer" whose content
 // is text. Models that do not know the role get it as a system message.
 func DeveloperMessage(text string) ChatMessage {

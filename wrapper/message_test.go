@@ -86,6 +86,8 @@ func TestMessagesMatchSpec(t *testing.T) {
 		want string
 	}{
 		{"system", openrouter.SystemMessage("Be brief."), `{"content":"Be brief.","role":"system"}`},
+		{"cached system", openrouter.CachedSystemMessage("Long rules.", openrouter.EphemeralCache()),
+			`{"content":[{"cache_control":{"type":"ephemeral"},"text":"Long rules.","type":"text"}],"role":"system"}`},
 		{"developer", openrouter.DeveloperMessage("Answer in French."), `{"content":"Answer in French.","role":"developer"}`},
 		{"user text", openrouter.UserText("Hello"), `{"content":"Hello","role":"user"}`},
 		{"user parts", openrouter.UserMessage(openrouter.TextPart("Look:"), openrouter.ImageURLPart("https://example.com/a.png")),
@@ -116,10 +118,11 @@ func TestPtr(t *testing.T) {
 		t.Errorf("Ptr shares the variable: %v", *p)
 	}
 	req := openrouter.ChatRequest{
-		Model:       openrouter.Ptr("openai/gpt-4o"),
-		Temperature: openrouter.Ptr(0.2),
-		MaxTokens:   openrouter.Ptr(100),
-		Messages:    []openrouter.ChatMessage{openrouter.SystemMessage("s"), openrouter.UserText("u")},
+		Model:        openrouter.Ptr("openai/gpt-4o"),
+		Temperature:  openrouter.Ptr(0.2),
+		MaxTokens:    openrouter.Ptr(100),
+		Messages:     []openrouter.ChatMessage{openrouter.SystemMessage("s"), openrouter.UserText("u")},
+		CacheControl: openrouter.EphemeralCache(openrouter.CacheTTL5m),
 	}
 	mustMatchSpec(t, "ChatRequest", req)
 }

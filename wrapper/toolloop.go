@@ -191,9 +191,10 @@ type RunResult struct {
 
 // RunTools runs a tool-calling conversation: it sends req with the tools
 // of handlers added to req.Tools, runs the function calls of the answer
-// through the handlers (in the order the model gave them), appends the
-// results to the conversation and sends it again, until the model answers
-// without calling tools. It calls POST /chat/completions once per step.
+// through the handlers (in the order the model gave them, one at a time),
+// appends the results to the conversation and sends it again, until the
+// model answers without calling tools. It calls POST /chat/completions
+// once per step, streamed with [WithStreaming].
 //
 // The loop stops with [ErrMaxSteps] after [WithMaxSteps] requests
 // (default [DefaultMaxSteps]) and with [ErrMaxCost] at the [WithMaxCost]
