@@ -5,6 +5,7 @@ go 1.25
 require (
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/google/go-cmp v0.7.0
+	github.com/google/jsonschema-go v0.4.3
 	github.com/oapi-codegen/runtime v1.8.0
 	go.uber.org/goleak v1.3.0
 )

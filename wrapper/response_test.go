@@ -1,0 +1,70 @@
+package openrouter_test
+
+import (
+	"testing"
+
+	openrouter "github.com/gopenrouter/openrouter/wrapper"
+)
+
+func TestResponseHelpers(t *testing.T) {
+	r := chatResponse(t, `{"role":"assistant","content":"Checking the weather.","reasoning":"The user wants Paris.",
+		"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}`)
+	if got := r.Text(); got != "Checking the weather." {
+		t.Errorf("Text = %q", got)
+	}
+	if got := r.Reasoning(); got != "The user wants Paris." {
+		t.Errorf("Reasoning = %q", got)
+	}
+	calls := r.ToolCalls()
+	if len(calls) != 1 || calls[0].ID != "call_1" || calls[0].Function.Name != "get_weather" || calls[0].Function.Arguments != `{"city":"Paris"}` {
+		t.Errorf("ToolCalls = %+v", calls)
+	}
+	if got := r.Cost(); got != 0.0012 {
+		t.Errorf("Cost = %v", got)
+	}
+	if p, c, tot := r.PromptTokens(), r.CompletionTokens(), r.TotalTokens(); p != 3 || c != 4 || tot != 7 {
+		t.Errorf("tokens = %d %d %d", p, c, tot)
+	}
+	if got := r.GenerationID(); got != "gen-1" {
+		t.Errorf("GenerationID = %q", got)
+	}
+	if got := r.FinishReason(); got != "stop" {
+		t.Errorf("FinishReason = %q", got)
+	}
+	if got := r.Refusal(); got != "" {
+		t.Errorf("Refusal = %q", got)
+	}
+	msg := r.Message()
+	mustMatchSpec(t, "ChatMessage", msg)
+	want := `{"content":"Checking the weather.","reasoning":"The user wants Paris.","role":"assistant","tool_calls":[{"function":{"arguments":"{\"city\":\"Paris\"}","name":"get_weather"},"id":"call_1","type":"function"}]}`
+	if got := jsonOf(t, msg); got != want {
+		t.Errorf("Message:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestResponseHelpersOnEmpty(t *testing.T) {
+	for name, r := range map[string]*openrouter.ChatResponse{
+		"nil":          nil,
+		"no choices":   {},
+		"null content": chatResponse(t, `{"role":"assistant","content":null,"reasoning":null,"refusal":"No."}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if r.Text() != "" || r.Reasoning() != "" || r.ToolCalls() != nil {
+				t.Errorf("helpers of an empty response are not zero")
+			}
+			if r == nil || len(r.Choices) == 0 {
+				if r.GenerationID() != "" || r.Cost() != 0 || r.FinishReason() != "" || r.TotalTokens() != 0 || r.PromptTokens() != 0 || r.CompletionTokens() != 0 {
+					t.Errorf("helpers of an empty response are not zero")
+				}
+				if got := jsonOf(t, r.Message()); got != "null" {
+					t.Errorf("Message = %s, want null", got)
+				}
+				return
+			}
+			if r.Refusal() != "No." {
+				t.Errorf("Refusal = %q", r.Refusal())
+			}
+			mustMatchSpec(t, "ChatMessage", r.Message())
+		})
+	}
+}
