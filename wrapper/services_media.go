@@ -27,7 +27,7 @@ type (
 	// reference images. Its Stream field is set by the method called.
 	ImageRequest = gen.ImageGenerationRequest
 	// ImageResponse is the result of Images.Generate: the images as base64
-	// data (Data[i].B64JSON) and the usage.
+	// data (Data[i].B64Json) and the usage.
 	ImageResponse = gen.ImageGenerationResponse
 	// ImageStreamEvent is one event of Images.Stream, a union keyed by its
 	// "type": image_generation.partial_image, image_generation.text_chunk
