@@ -160,7 +160,7 @@ func TestImagesStream(t *testing.T) {
 	check(t, "Accept", r.Header.Get("Accept"), "text/event-stream")
 }
 
-func partialImage(i int) any {
+func mediaPartialImage(i int) any {
 	return map[string]any{"type": "image_generation.partial_image", "partial_image_index": i, "b64_json": openroutertest.FakeImage}
 }
 
@@ -168,7 +168,7 @@ func TestImagesStreamMidStreamError(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	srv.Enqueue("createImages", openroutertest.Response{Stream: &openroutertest.Stream{
-		Events: []any{partialImage(0)},
+		Events: []any{mediaPartialImage(0)},
 		Error:  map[string]any{"type": "error", "error": map[string]any{"code": "content_policy_violation", "message": "the prompt was refused", "type": "invalid_request_error"}},
 	}})
 	stream, err := c.Images.Stream(ctx, openrouter.ImageRequest{Model: "m/img", Prompt: "x"})
@@ -211,8 +211,8 @@ func TestImagesStreamTruncated(t *testing.T) {
 		name string
 		st   *openroutertest.Stream
 	}{
-		{"no DONE", &openroutertest.Stream{Events: []any{partialImage(0), partialImage(1)}, OmitDone: true}},
-		{"reset", &openroutertest.Stream{Events: []any{partialImage(0), partialImage(1), partialImage(2)}, ResetAfter: 2}},
+		{"no DONE", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1)}, OmitDone: true}},
+		{"reset", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}, ResetAfter: 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -326,8 +326,8 @@ func TestVideosWaitPollError(t *testing.T) {
 	}
 }
 
-// upload is a transcription upload as the fake server received it.
-type upload struct {
+// mediaUpload is a transcription upload as the fake server received it.
+type mediaUpload struct {
 	fields              map[string][]string
 	filename, fileType  string
 	file                []byte
@@ -335,9 +335,9 @@ type upload struct {
 	contentLengthHeader string
 }
 
-func parseUpload(t *testing.T, r openroutertest.Request) upload {
+func parseMediaUpload(t *testing.T, r openroutertest.Request) mediaUpload {
 	t.Helper()
-	u := upload{fields: map[string][]string{}, requestContentType: r.Header.Get("Content-Type"), contentLengthHeader: r.Header.Get("Content-Length")}
+	u := mediaUpload{fields: map[string][]string{}, requestContentType: r.Header.Get("Content-Type"), contentLengthHeader: r.Header.Get("Content-Length")}
 	mt, params, err := mime.ParseMediaType(u.requestContentType)
 	if err != nil || mt != "multipart/form-data" {
 		t.Fatalf("Content-Type %q", u.requestContentType)
@@ -360,9 +360,9 @@ func parseUpload(t *testing.T, r openroutertest.Request) upload {
 	}
 }
 
-// onlyReader hides the type of its reader, so that the request cannot
+// mediaOnlyReader hides the type of its reader, so that the request cannot
 // know the length.
-type onlyReader struct{ io.Reader }
+type mediaOnlyReader struct{ io.Reader }
 
 func TestSTTTranscribeFile(t *testing.T) {
 	t.Parallel()
@@ -371,13 +371,13 @@ func TestSTTTranscribeFile(t *testing.T) {
 	resp, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{
 		Model: "openai/whisper-1", Language: "fr", ResponseFormat: "verbose_json", Temperature: ptr(0.25),
 		TimestampGranularities: []openrouter.TranscriptionGranularity{"word", "segment"},
-	}, `voice "memo".wav`, "audio/wav", onlyReader{bytes.NewReader(audio)})
+	}, `voice "memo".wav`, "audio/wav", mediaOnlyReader{bytes.NewReader(audio)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := only(t, srv, "createAudioTranscriptions")
 	expectRequest(t, r, "POST", "/audio/transcriptions", nil)
-	u := parseUpload(t, r)
+	u := parseMediaUpload(t, r)
 	check(t, "filename", u.filename, `voice "memo".wav`)
 	check(t, "file type", u.fileType, "audio/wav")
 	if !bytes.Equal(u.file, audio) {
@@ -396,7 +396,7 @@ func TestSTTTranscribeFileGuessesType(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	must[*openrouter.TranscriptionResponse](t)(c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "talk.MP3", "", strings.NewReader("ID3 data")))
-	u := parseUpload(t, only(t, srv, "createAudioTranscriptions"))
+	u := parseMediaUpload(t, only(t, srv, "createAudioTranscriptions"))
 	check(t, "file type", u.fileType, "audio/mpeg")
 	check(t, "file", string(u.file), "ID3 data")
 	if _, ok := u.fields["language"]; ok {
@@ -418,14 +418,14 @@ func TestSTTTranscribeFileNotRetried(t *testing.T) {
 	check(t, "attempts", len(srv.RequestsFor("createAudioTranscriptions")), 3)
 }
 
-// failingReader returns some bytes, then an error.
-type failingReader struct{ sent bool }
+// mediaFailingReader returns some bytes, then an error.
+type mediaFailingReader struct{ sent bool }
 
-var errDisk = errors.New("disk on fire")
+var errMediaDisk = errors.New("disk on fire")
 
-func (f *failingReader) Read(p []byte) (int, error) {
+func (f *mediaFailingReader) Read(p []byte) (int, error) {
 	if f.sent {
-		return 0, errDisk
+		return 0, errMediaDisk
 	}
 	f.sent = true
 	return copy(p, "RIFF"), nil
@@ -434,8 +434,8 @@ func (f *failingReader) Read(p []byte) (int, error) {
 func TestSTTTranscribeFileReadError(t *testing.T) {
 	t.Parallel()
 	_, c := newMediaServer(t)
-	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "a.wav", "audio/wav", &failingReader{})
-	if !errors.Is(err, errDisk) || !contains(err.Error(), "a.wav") {
+	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "a.wav", "audio/wav", &mediaFailingReader{})
+	if !errors.Is(err, errMediaDisk) || !contains(err.Error(), "a.wav") {
 		t.Errorf("error %v, want one naming a.wav and wrapping the read error", err)
 	}
 }

@@ -71,6 +71,9 @@ type (
 	// SpeechRequest is the body of TTS.Speak: a model, the text (Input),
 	// and optionally a voice, speed and audio format.
 	SpeechRequest = gen.SpeechRequest
+	// SpeechFormat is the audio format of TTS.Speak: "mp3" or "pcm" (the
+	// default).
+	SpeechFormat = gen.SpeechRequestResponseFormat
 )
 
 // --- Images ---

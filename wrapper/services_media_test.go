@@ -17,7 +17,7 @@ import (
 // The upload tests rely on TestMain's leak check: the goroutine that
 // writes the multipart body must end however the request ends.
 
-var whisper = openrouter.TranscribeFileParams{Model: "openai/whisper-1"}
+var mediaWhisper = openrouter.TranscribeFileParams{Model: "openai/mediaWhisper-1"}
 
 func TestTranscribeFileStreamsTheBody(t *testing.T) {
 	t.Parallel()
@@ -26,7 +26,7 @@ func TestTranscribeFileStreamsTheBody(t *testing.T) {
 		chunked = r.ContentLength == -1 && len(r.TransferEncoding) > 0 && r.TransferEncoding[0] == "chunked"
 		jsonHandler(200, `{"text":"ok"}`)(w, r)
 	})
-	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), whisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), mediaWhisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
 	if err != nil || resp.Text != "ok" {
 		t.Fatalf("TranscribeFile = %+v, %v", resp, err)
 	}
@@ -42,7 +42,7 @@ func TestTranscribeFileMissingKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.STT.TranscribeFile(context.Background(), whisper, "a.wav", "audio/wav", strings.NewReader(strings.Repeat("x", 1<<20)))
+	_, err = c.STT.TranscribeFile(context.Background(), mediaWhisper, "a.wav", "audio/wav", strings.NewReader(strings.Repeat("x", 1<<20)))
 	if !errors.Is(err, openrouter.ErrMissingAPIKey) {
 		t.Errorf("error %v, want ErrMissingAPIKey", err)
 	}
@@ -55,7 +55,7 @@ func TestTranscribeFileNilContext(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, jsonHandler(200, `{"text":"ok"}`))
 	var nilCtx context.Context
-	_, err := ts.client(t).STT.TranscribeFile(nilCtx, whisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	_, err := ts.client(t).STT.TranscribeFile(nilCtx, mediaWhisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
 	if err == nil || !strings.Contains(err.Error(), "nil context") {
 		t.Errorf("error %v", err)
 	}
@@ -75,8 +75,8 @@ func TestTranscribeFileEarlyAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	big := io.LimitReader(zeros{}, 64<<20)
-	_, err = c.STT.TranscribeFile(context.Background(), whisper, "big.wav", "audio/wav", big)
+	big := io.LimitReader(mediaZeros{}, 64<<20)
+	_, err = c.STT.TranscribeFile(context.Background(), mediaWhisper, "big.wav", "audio/wav", big)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -86,20 +86,20 @@ func TestTranscribeFileEarlyAnswer(t *testing.T) {
 	}
 }
 
-type zeros struct{}
+type mediaZeros struct{}
 
-func (zeros) Read(p []byte) (int, error) {
+func (mediaZeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
 
-// slowReader yields a byte every few milliseconds, forever.
-type slowReader struct {
+// mediaSlowReader yields a byte every few milliseconds, forever.
+type mediaSlowReader struct {
 	mu    sync.Mutex
 	reads int
 }
 
-func (s *slowReader) Read(p []byte) (int, error) {
+func (s *mediaSlowReader) Read(p []byte) (int, error) {
 	time.Sleep(2 * time.Millisecond)
 	s.mu.Lock()
 	s.reads++
@@ -113,9 +113,9 @@ func TestTranscribeFileContextCancelled(t *testing.T) {
 	ts := newTestServer(t, jsonHandler(200, `{"text":"ok"}`))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
 	defer cancel()
-	r := &slowReader{}
+	r := &mediaSlowReader{}
 	start := time.Now()
-	_, err := ts.client(t).STT.TranscribeFile(ctx, whisper, "a.wav", "audio/wav", r)
+	_, err := ts.client(t).STT.TranscribeFile(ctx, mediaWhisper, "a.wav", "audio/wav", r)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want DeadlineExceeded", err)
 	}

@@ -70,8 +70,8 @@ func TestMediaImageStream(t *testing.T) {
 	}
 }
 
-// multipartBody builds a transcription upload.
-func multipartBody(t *testing.T, fields map[string]string, withFile bool) (string, string) {
+// mediaMultipartBody builds a transcription upload.
+func mediaMultipartBody(t *testing.T, fields map[string]string, withFile bool) (string, string) {
 	t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
@@ -113,7 +113,7 @@ func TestMediaMultipartValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			srv := openroutertest.NewServer(t, openroutertest.AllowInvalidRequests())
-			body, ctype := multipartBody(t, tc.fields, tc.withFile)
+			body, ctype := mediaMultipartBody(t, tc.fields, tc.withFile)
 			status, _, got := do(t, srv, http.MethodPost, "/audio/transcriptions", body, "Content-Type", ctype)
 			if status != tc.status || !strings.Contains(string(got), tc.want) {
 				t.Errorf("status %d, body %s; want %d with %q", status, got, tc.status, tc.want)
