@@ -251,7 +251,7 @@ func TestVideosWait(t *testing.T) {
 	job := must[*openrouter.VideoJob](t)(c.Videos.Create(ctx, openrouter.VideoRequest{Model: "google/veo-3.1"}))
 	srv.Enqueue("getVideos", openroutertest.VideoJob(job.ID, "pending"))
 	srv.Enqueue("getVideos", openroutertest.VideoJob(job.ID, "in_progress"))
-	done, err := c.Videos.Wait(ctx, job.ID, &openrouter.WaitOptions{Interval: time.Millisecond, MaxInterval: 2 * time.Millisecond})
+	done, err := c.Videos.Wait(ctx, job.ID, &openrouter.VideoWaitOptions{Interval: time.Millisecond, MaxInterval: 2 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestVideosWaitFailed(t *testing.T) {
 			srv, c := newMediaServer(t)
 			srv.Enqueue("getVideos", openroutertest.VideoJob("job-7", "in_progress"))
 			srv.Enqueue("getVideos", openroutertest.VideoJob("job-7", status))
-			job, err := c.Videos.Wait(ctx, "job-7", &openrouter.WaitOptions{Interval: time.Millisecond})
+			job, err := c.Videos.Wait(ctx, "job-7", &openrouter.VideoWaitOptions{Interval: time.Millisecond})
 			var jobErr *openrouter.VideoJobError
 			if !errors.As(err, &jobErr) {
 				t.Fatalf("error %v (%T), want *VideoJobError", err, err)
@@ -302,7 +302,7 @@ func TestVideosWaitContext(t *testing.T) {
 	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.Videos.Wait(cctx, "job-9", &openrouter.WaitOptions{Interval: 5 * time.Millisecond, MaxInterval: 10 * time.Millisecond})
+	_, err := c.Videos.Wait(cctx, "job-9", &openrouter.VideoWaitOptions{Interval: 5 * time.Millisecond, MaxInterval: 10 * time.Millisecond})
 	if !errors.Is(err, context.DeadlineExceeded) || !contains(err.Error(), "job-9") || !contains(err.Error(), "in_progress") {
 		t.Errorf("error %v, want a deadline error naming job-9 and in_progress", err)
 	}
@@ -319,7 +319,7 @@ func TestVideosWaitPollError(t *testing.T) {
 	srv, c := newMediaServer(t)
 	srv.Enqueue("getVideos", openroutertest.VideoJob("job-3", "pending"))
 	srv.Enqueue("getVideos", openroutertest.ErrorResponse(http.StatusNotFound, "no such job"))
-	_, err := c.Videos.Wait(ctx, "job-3", &openrouter.WaitOptions{Interval: time.Millisecond})
+	_, err := c.Videos.Wait(ctx, "job-3", &openrouter.VideoWaitOptions{Interval: time.Millisecond})
 	wantAPIError(t, err, 404)
 	if !contains(err.Error(), "job-3") || !contains(err.Error(), "pending") {
 		t.Errorf("error %q does not name the job and its last status", err)
@@ -460,7 +460,7 @@ func TestMediaBadArguments(t *testing.T) {
 		"Videos.Content":                   func() error { _, err := c.Videos.Content(ctx, "", nil); return err },
 		"Videos.Wait":                      func() error { _, err := c.Videos.Wait(ctx, "", nil); return err },
 		"Videos.Wait negative": func() error {
-			_, err := c.Videos.Wait(ctx, "j", &openrouter.WaitOptions{Interval: -time.Second})
+			_, err := c.Videos.Wait(ctx, "j", &openrouter.VideoWaitOptions{Interval: -time.Second})
 			return err
 		},
 		"STT.TranscribeFile filename": func() error {

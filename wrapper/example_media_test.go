@@ -88,7 +88,7 @@ func ExampleVideosService_Wait() {
 
 	// Poll until the job ends; the defaults (2s growing to 30s) suit real
 	// jobs, which take minutes.
-	job, err = client.Videos.Wait(ctx, job.ID, &openrouter.WaitOptions{Interval: 10 * time.Millisecond})
+	job, err = client.Videos.Wait(ctx, job.ID, &openrouter.VideoWaitOptions{Interval: 10 * time.Millisecond})
 	if err != nil {
 		panic(err) // a *VideoJobError when the job failed
 	}

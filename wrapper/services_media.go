@@ -220,9 +220,10 @@ func (s *VideosService) ListModels(ctx context.Context, opts ...Option) (*VideoM
 	})
 }
 
-// WaitOptions set how often Videos.Wait polls. The zero value (and a nil
-// *WaitOptions) polls after 2s, then doubles the interval up to 30s.
-type WaitOptions struct {
+// VideoWaitOptions set how often Videos.Wait polls. The zero value (and a
+// nil *VideoWaitOptions) polls after 2s, then doubles the interval up to
+// 30s.
+type VideoWaitOptions struct {
 	// Interval is the wait before the second poll; the first is at once.
 	// Zero means 2s.
 	Interval time.Duration
@@ -277,7 +278,7 @@ func videoTerminal(st VideoStatus) bool {
 // naming it. A failed poll (after the usual retries) or the end of ctx
 // stops the wait with an error that names the job and its last status.
 // Each poll calls GET /videos/{jobId}.
-func (s *VideosService) Wait(ctx context.Context, jobID string, w *WaitOptions, opts ...Option) (*VideoJob, error) {
+func (s *VideosService) Wait(ctx context.Context, jobID string, w *VideoWaitOptions, opts ...Option) (*VideoJob, error) {
 	const op = "Videos.Wait"
 	if err := nonEmpty(op, "jobID", jobID); err != nil {
 		return nil, err

@@ -149,7 +149,7 @@ func TestVideosWaitBackoff(t *testing.T) {
 		jsonHandler(200, `{"id":"j1","polling_url":"/api/v1/videos/j1","status":"`+status+`"}`)(w, r)
 	})
 	start := time.Now()
-	job, err := ts.client(t).Videos.Wait(context.Background(), "j1", &openrouter.WaitOptions{Interval: 4 * time.Millisecond, MaxInterval: 10 * time.Millisecond})
+	job, err := ts.client(t).Videos.Wait(context.Background(), "j1", &openrouter.VideoWaitOptions{Interval: 4 * time.Millisecond, MaxInterval: 10 * time.Millisecond})
 	if err != nil || job.Status != "completed" {
 		t.Fatalf("Wait = %+v, %v", job, err)
 	}
