@@ -182,8 +182,8 @@ func TestRunToolsParallelCalls(t *testing.T) {
 	if fmt.Sprint(cities) != "[Paris Rome]" {
 		t.Errorf("handler calls = %v, want in order", cities)
 	}
-	// The second answer is the fake's default, which echoes the last user text.
-	if got := res.Response.Text(); got != "You said: What is the weather in Paris?" {
+	// The second answer is the fake's default, which quotes the last tool result.
+	if got := res.Response.Text(); got != `The tool returned: {"city":"Rome","temp_c":21}` {
 		t.Errorf("final text = %q", got)
 	}
 	b := sent(t, srv)[1]

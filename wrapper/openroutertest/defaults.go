@@ -1,6 +1,7 @@
 package openroutertest
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -232,6 +233,14 @@ func (s *Server) defaultChat(c *call) Response {
 	id := s.genID()
 	now := time.Now().Unix()
 	prompt, completion := countWords(allText(messages)...), countWords(reply)
+	if call := fakeToolCall(c.json, messages); call != nil && !streaming(c.json) {
+		msg := obj{"role": "assistant", "content": nil, "refusal": nil, "reasoning": nil, "tool_calls": arr{call}}
+		return ok(chatCompletion(id, model, now, msg, "tool_calls", chatUsage(prompt, 10)))
+	}
+	if last := lastMessage(messages); last != nil && last["role"] == "tool" {
+		reply = "The tool returned: " + textOf(last["content"])
+		completion = countWords(reply)
+	}
 	if streaming(c.json) {
 		return Response{Stream: chatStream(id, model, now, splitReply(reply), chatUsage(prompt, completion))}
 	}
@@ -768,4 +777,68 @@ func (s *Server) defaultActivity(c *call) Response {
 		item("openai/gpt-4o-mini", "ep-fake-0001", 42, 5100, 2300),
 		item("anthropic/claude-3.5-haiku", "ep-fake-0002", 7, 900, 640),
 	}})
+}
+
+// lastMessage is the last message of a chat request, or nil.
+func lastMessage(messages []any) map[string]any {
+	if len(messages) == 0 {
+		return nil
+	}
+	m, _ := messages[len(messages)-1].(map[string]any)
+	return m
+}
+
+// fakeToolCall is the tool call the fake model makes: when the request
+// offers function tools, tool_choice is not "none" and the last message is
+// the user's, it calls the tool tool_choice names, or else the first one.
+// Its arguments fill the required parameters: strings with the last word
+// of the user's text ("weather in Paris?" gives "Paris"), numbers with 1,
+// booleans with true. It returns nil when the model should answer in text.
+func fakeToolCall(body map[string]any, messages []any) obj {
+	tools, _ := body["tools"].([]any)
+	last := lastMessage(messages)
+	if len(tools) == 0 || last == nil || last["role"] != "user" || body["tool_choice"] == "none" {
+		return nil
+	}
+	want := ""
+	if tc, ok := body["tool_choice"].(map[string]any); ok {
+		if fn, ok := tc["function"].(map[string]any); ok {
+			want = str(fn, "name")
+		}
+	}
+	var fn map[string]any
+	for _, t := range tools {
+		tm, _ := t.(map[string]any)
+		f, _ := tm["function"].(map[string]any)
+		if f != nil && (want == "" || str(f, "name") == want) {
+			fn = f
+			break
+		}
+	}
+	if fn == nil {
+		return nil
+	}
+	words := strings.Fields(textOf(last["content"]))
+	word := ""
+	if len(words) > 0 {
+		word = strings.Trim(words[len(words)-1], ".,;:!?\"'()")
+	}
+	args := obj{}
+	params, _ := fn["parameters"].(map[string]any)
+	props, _ := params["properties"].(map[string]any)
+	required, _ := params["required"].([]any)
+	for _, r := range required {
+		name, _ := r.(string)
+		prop, _ := props[name].(map[string]any)
+		switch prop["type"] {
+		case "string":
+			args[name] = word
+		case "number", "integer":
+			args[name] = 1
+		case "boolean":
+			args[name] = true
+		}
+	}
+	argText, _ := json.Marshal(args)
+	return obj{"id": "call_fake_1", "type": "function", "function": obj{"name": str(fn, "name"), "arguments": string(argText)}}
 }

@@ -13,6 +13,8 @@ import (
 
 // Sample requests of the media operations.
 func init() {
+	sampleContentTypes["listVideosContent"] = "video/mp4"
+	sampleContentTypes["createAudioSpeech"] = "audio/mpeg"
 	for id, s := range map[string]sample{
 		"createImages": {"POST", "/images", `{"model":"google/gemini-2.5-flash-image","prompt":"a red fox","n":2,"output_format":"jpeg"}`, false, 200,
 			[]string{`"b64_json":"` + openroutertest.FakeImage + `"`, `"media_type":"image/jpeg"`}},
