@@ -2,8 +2,13 @@
 GO        ?= go
 TOOL      := $(GO) tool -modfile=internal/tools/go.mod
 GEN_OUT   := gen/openrouter.gen.go
+# Redocly CLI for lint-spec and docs: pinned, fetched by npx on first use
+# (needs Node.js >= 20.19 and the npm registry once; cached afterwards).
+REDOCLY_VERSION := 2.77.0
+REDOCLY   := npx --yes @redocly/cli@$(REDOCLY_VERSION)
+DOCS_OUT  := docs/api.html
 
-.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check
+.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check lint-spec docs check-docs
 
 all: test
 
@@ -46,3 +51,24 @@ test: check-generated tidy-check lint
 ## test-short: the Go tests alone, without the race detector
 test-short:
 	$(GO) test ./...
+
+## lint-spec: openapi.yaml against Redocly's recommended rules (.redocly.yaml,
+## accepted exceptions in .redocly.lint-ignore.yaml)
+lint-spec:
+	$(REDOCLY) lint --config .redocly.yaml
+
+## docs: the HTML API reference, one file, in docs/api.html (gitignored)
+docs:
+	@mkdir -p $(dir $(DOCS_OUT))
+	$(REDOCLY) build-docs openapi.yaml --config .redocly.yaml --output $(DOCS_OUT)
+
+## check-docs: build the reference and check that it documents every operation
+check-docs: docs
+	@test -s $(DOCS_OUT) || { echo "$(DOCS_OUT) is missing or empty" >&2; exit 1; }
+	@missing=0; n=0; \
+	for id in $$(sed -n 's/^ *operationId: *//p' openapi.yaml | tr -d "'\""); do \
+		n=$$((n+1)); \
+		grep -q "\"operationId\":\"$$id\"" $(DOCS_OUT) || { echo "$(DOCS_OUT) lacks operation $$id" >&2; missing=1; }; \
+	done; \
+	[ $$n -gt 0 ] && [ $$missing = 0 ] || exit 1; \
+	echo "check-docs: $(DOCS_OUT) documents all $$n operations"

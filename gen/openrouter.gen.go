@@ -15669,7 +15669,7 @@ type ActivityItem struct {
 	WorkspaceID        *string `json:"workspace_id,omitempty"`
 }
 
-// ActivityResponse defines model for ActivityResponse.
+// ActivityResponse Daily usage of the account, per model and endpoint, as returned by GET /activity.
 type ActivityResponse struct {
 	Data []ActivityItem `json:"data"`
 }
@@ -16801,7 +16801,7 @@ type AppRankingsItem struct {
 	TotalTokens   string `json:"total_tokens"`
 }
 
-// AppRankingsResponse defines model for AppRankingsResponse.
+// AppRankingsResponse One page of the public app ranking, as returned by GET /datasets/app-rankings.
 type AppRankingsResponse struct {
 	Data []AppRankingsItem `json:"data"`
 	Meta RankingsDailyMeta `json:"meta"`
@@ -17403,63 +17403,63 @@ type BooleanCapability struct {
 // BooleanCapabilityType defines model for BooleanCapabilityType.
 type BooleanCapabilityType string
 
-// BulkAddWorkspaceMembersRequest defines model for BulkAddWorkspaceMembersRequest.
+// BulkAddWorkspaceMembersRequest The users to add as members of a workspace.
 type BulkAddWorkspaceMembersRequest struct {
 	UserIds []string `json:"user_ids"`
 }
 
-// BulkAddWorkspaceMembersResponse defines model for BulkAddWorkspaceMembersResponse.
+// BulkAddWorkspaceMembersResponse The result of adding members to a workspace.
 type BulkAddWorkspaceMembersResponse struct {
 	AddedCount int               `json:"added_count"`
 	Data       []WorkspaceMember `json:"data"`
 }
 
-// BulkAssignKeysRequest defines model for BulkAssignKeysRequest.
+// BulkAssignKeysRequest The hashes of the API keys to put under a guardrail.
 type BulkAssignKeysRequest struct {
 	KeyHashes []string `json:"key_hashes"`
 }
 
-// BulkAssignKeysResponse defines model for BulkAssignKeysResponse.
+// BulkAssignKeysResponse The result of assigning API keys to a guardrail.
 type BulkAssignKeysResponse struct {
 	AssignedCount int `json:"assigned_count"`
 }
 
-// BulkAssignMembersRequest defines model for BulkAssignMembersRequest.
+// BulkAssignMembersRequest The organization members to put under a guardrail.
 type BulkAssignMembersRequest struct {
 	MemberUserIds []string `json:"member_user_ids"`
 }
 
-// BulkAssignMembersResponse defines model for BulkAssignMembersResponse.
+// BulkAssignMembersResponse The result of assigning members to a guardrail.
 type BulkAssignMembersResponse struct {
 	AssignedCount int `json:"assigned_count"`
 }
 
-// BulkRemoveWorkspaceMembersRequest defines model for BulkRemoveWorkspaceMembersRequest.
+// BulkRemoveWorkspaceMembersRequest The members to remove from a workspace.
 type BulkRemoveWorkspaceMembersRequest struct {
 	UserIds []string `json:"user_ids"`
 }
 
-// BulkRemoveWorkspaceMembersResponse defines model for BulkRemoveWorkspaceMembersResponse.
+// BulkRemoveWorkspaceMembersResponse The result of removing members from a workspace.
 type BulkRemoveWorkspaceMembersResponse struct {
 	RemovedCount int `json:"removed_count"`
 }
 
-// BulkUnassignKeysRequest defines model for BulkUnassignKeysRequest.
+// BulkUnassignKeysRequest The hashes of the API keys to release from a guardrail.
 type BulkUnassignKeysRequest struct {
 	KeyHashes []string `json:"key_hashes"`
 }
 
-// BulkUnassignKeysResponse defines model for BulkUnassignKeysResponse.
+// BulkUnassignKeysResponse The result of releasing API keys from a guardrail.
 type BulkUnassignKeysResponse struct {
 	UnassignedCount int `json:"unassigned_count"`
 }
 
-// BulkUnassignMembersRequest defines model for BulkUnassignMembersRequest.
+// BulkUnassignMembersRequest The members to release from a guardrail.
 type BulkUnassignMembersRequest struct {
 	MemberUserIds []string `json:"member_user_ids"`
 }
 
-// BulkUnassignMembersResponse defines model for BulkUnassignMembersResponse.
+// BulkUnassignMembersResponse The result of releasing members from a guardrail.
 type BulkUnassignMembersResponse struct {
 	UnassignedCount int `json:"unassigned_count"`
 }
@@ -17777,7 +17777,7 @@ type ChatReasoningDetails = []ReasoningDetailUnion
 // ChatReasoningSummaryVerbosityEnum defines model for ChatReasoningSummaryVerbosityEnum.
 type ChatReasoningSummaryVerbosityEnum string
 
-// ChatRequest defines model for ChatRequest.
+// ChatRequest A chat completion request: the conversation, the model (or models to fall back on) and the sampling, tool, output-format and routing settings. Also the body saved by POST /presets/{slug}/chat/completions.
 type ChatRequest struct {
 	CacheControl        *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
 	Debug               *ChatDebugOptions               `json:"debug,omitempty"`
@@ -17860,7 +17860,7 @@ type ChatRequestStopString = string
 // ChatRequestStopStringList defines model for ChatRequestStopStringList.
 type ChatRequestStopStringList = []string
 
-// ChatResponse defines model for ChatResponse.
+// ChatResponse A complete chat completion: the generated choices, the model and provider that served them, and token usage.
 type ChatResponse struct {
 	Choices            []ChatChoice        `json:"choices"`
 	Created            int                 `json:"created"`
@@ -17921,7 +17921,7 @@ type ChatStreamDeltaAudio = ChatAudioOutput
 // ChatStreamDeltaRole defines model for ChatStreamDeltaRole.
 type ChatStreamDeltaRole string
 
-// ChatStreamEvent defines model for ChatStreamEvent.
+// ChatStreamEvent One server-sent event of a streamed chat completion; its data is a chunk with the next piece of each choice. The stream ends with data: [DONE].
 type ChatStreamEvent struct {
 	Data ChatChunk `json:"data"`
 }
@@ -18240,7 +18240,7 @@ type CompletionLogprobs struct {
 	TopLogprobs   []map[string]float64 `json:"top_logprobs"`
 }
 
-// CompletionRequest defines model for CompletionRequest.
+// CompletionRequest A legacy text completion request: a prompt and the sampling settings.
 type CompletionRequest struct {
 	BestOf           *int                             `json:"best_of,omitempty"`
 	Echo             *bool                            `json:"echo,omitempty"`
@@ -18327,7 +18327,7 @@ type CompletionRequestStreamOptions struct {
 	IncludeUsage *bool `json:"include_usage,omitempty"`
 }
 
-// CompletionResponse defines model for CompletionResponse.
+// CompletionResponse A legacy text completion: the generated text of each choice and token usage.
 type CompletionResponse struct {
 	Choices           []CompletionChoice       `json:"choices"`
 	Created           int                      `json:"created"`
@@ -18344,6 +18344,7 @@ type CompletionResponseObject string
 
 // CompletionStreamEvent One server-sent event of a streamed text completion; `data` holds a chunk shaped like a completion response.
 type CompletionStreamEvent struct {
+	// Data A legacy text completion: the generated text of each choice and token usage.
 	Data CompletionResponse `json:"data"`
 }
 
@@ -18556,7 +18557,7 @@ type CostDetails struct {
 	UpstreamInferencePromptCost      float64  `json:"upstream_inference_prompt_cost"`
 }
 
-// CreateAudioTranscriptionsRequest defines model for CreateAudioTranscriptionsRequest.
+// CreateAudioTranscriptionsRequest A transcription request sent as a multipart form, with the audio as a file part.
 type CreateAudioTranscriptionsRequest struct {
 	File                   openapi_types.File                                     `json:"file"`
 	Language               *string                                                `json:"language,omitempty"`
@@ -18572,7 +18573,7 @@ type CreateAudioTranscriptionsRequestResponseFormat string
 // CreateAudioTranscriptionsRequestTimestampGranularity defines model for CreateAudioTranscriptionsRequestTimestampGranularity.
 type CreateAudioTranscriptionsRequestTimestampGranularity string
 
-// CreateAuthKeysCodeRequest defines model for CreateAuthKeysCodeRequest.
+// CreateAuthKeysCodeRequest Starts the PKCE sign-in flow: where to send the user back and the code challenge.
 type CreateAuthKeysCodeRequest struct {
 	CallbackURL         string                                        `json:"callback_url"`
 	CodeChallenge       *string                                       `json:"code_challenge,omitempty"`
@@ -18592,7 +18593,7 @@ type CreateAuthKeysCodeRequestCodeChallengeMethod string
 // CreateAuthKeysCodeRequestUsageLimitType defines model for CreateAuthKeysCodeRequestUsageLimitType.
 type CreateAuthKeysCodeRequestUsageLimitType string
 
-// CreateAuthKeysCodeResponse defines model for CreateAuthKeysCodeResponse.
+// CreateAuthKeysCodeResponse The authorization code created for the PKCE flow.
 type CreateAuthKeysCodeResponse struct {
 	Data CreateAuthKeysCodeResponseData `json:"data"`
 }
@@ -18604,7 +18605,7 @@ type CreateAuthKeysCodeResponseData struct {
 	ID        string `json:"id"`
 }
 
-// CreateBYOKKeyRequest defines model for CreateBYOKKeyRequest.
+// CreateBYOKKeyRequest A provider API key to store for bring-your-own-key routing.
 type CreateBYOKKeyRequest struct {
 	AllowedAPIKeyHashes []string            `json:"allowed_api_key_hashes,omitempty"`
 	AllowedModels       []string            `json:"allowed_models,omitempty"`
@@ -18617,7 +18618,7 @@ type CreateBYOKKeyRequest struct {
 	WorkspaceID         *openapi_types.UUID `json:"workspace_id,omitempty"`
 }
 
-// CreateBYOKKeyResponse defines model for CreateBYOKKeyResponse.
+// CreateBYOKKeyResponse The provider key that was stored.
 type CreateBYOKKeyResponse struct {
 	Data CreateBYOKKeyResponseData `json:"data"`
 }
@@ -18625,7 +18626,7 @@ type CreateBYOKKeyResponse struct {
 // CreateBYOKKeyResponseData defines model for CreateBYOKKeyResponseData.
 type CreateBYOKKeyResponseData = BYOKKey
 
-// CreateEmbeddingsRequest defines model for CreateEmbeddingsRequest.
+// CreateEmbeddingsRequest An embeddings request: the input texts or token arrays and the embedding model.
 type CreateEmbeddingsRequest struct {
 	Dimensions     *int                                   `json:"dimensions,omitempty"`
 	EncodingFormat *CreateEmbeddingsRequestEncodingFormat `json:"encoding_format,omitempty"`
@@ -18695,7 +18696,7 @@ type CreateEmbeddingsRequestInputTokens = []int
 // CreateEmbeddingsRequestProvider defines model for CreateEmbeddingsRequestProvider.
 type CreateEmbeddingsRequestProvider = ProviderPreferences
 
-// CreateEmbeddingsResponse defines model for CreateEmbeddingsResponse.
+// CreateEmbeddingsResponse The embedding vectors, one per input, with token usage.
 type CreateEmbeddingsResponse struct {
 	Data   []CreateEmbeddingsResponseDataItem `json:"data"`
 	ID     *string                            `json:"id,omitempty"`
@@ -18747,7 +18748,7 @@ type CreateEmbeddingsResponseUsagePromptTokensDetails struct {
 	VideoTokens *int `json:"video_tokens,omitempty"`
 }
 
-// CreateGuardrailRequest defines model for CreateGuardrailRequest.
+// CreateGuardrailRequest A new guardrail: its name and the limits and restrictions it enforces.
 type CreateGuardrailRequest struct {
 	AllowedModels              []string                         `json:"allowed_models,omitempty"`
 	AllowedProviders           []string                         `json:"allowed_providers,omitempty"`
@@ -18773,7 +18774,7 @@ type CreateGuardrailRequest struct {
 	WorkspaceID          *openapi_types.UUID `json:"workspace_id,omitempty"`
 }
 
-// CreateGuardrailResponse defines model for CreateGuardrailResponse.
+// CreateGuardrailResponse The guardrail that was created.
 type CreateGuardrailResponse struct {
 	Data CreateGuardrailResponseData `json:"data"`
 }
@@ -18781,7 +18782,7 @@ type CreateGuardrailResponse struct {
 // CreateGuardrailResponseData defines model for CreateGuardrailResponseData.
 type CreateGuardrailResponseData = Guardrail
 
-// CreateKeysRequest defines model for CreateKeysRequest.
+// CreateKeysRequest A new API key: its name and optional credit limit and expiry.
 type CreateKeysRequest struct {
 	CreatorUserID      *string                      `json:"creator_user_id,omitempty"`
 	ExpiresAt          *time.Time                   `json:"expires_at,omitempty"`
@@ -18795,7 +18796,7 @@ type CreateKeysRequest struct {
 // CreateKeysRequestLimitReset defines model for CreateKeysRequestLimitReset.
 type CreateKeysRequestLimitReset string
 
-// CreateKeysResponse defines model for CreateKeysResponse.
+// CreateKeysResponse The record of the new API key, and in key its secret.
 type CreateKeysResponse struct {
 	Data CreateKeysResponseData `json:"data"`
 	Key  string                 `json:"key"`
@@ -18826,7 +18827,7 @@ type CreateKeysResponseData struct {
 	WorkspaceID        string     `json:"workspace_id"`
 }
 
-// CreateObservabilityDestinationRequest defines model for CreateObservabilityDestinationRequest.
+// CreateObservabilityDestinationRequest A new destination to which traces of requests are exported.
 type CreateObservabilityDestinationRequest struct {
 	APIKeyHashes                      []string                                  `json:"api_key_hashes,omitempty"`
 	BroadcastGenerationCost           *bool                                     `json:"broadcast_generation_cost,omitempty"`
@@ -18845,7 +18846,7 @@ type CreateObservabilityDestinationRequest struct {
 // CreateObservabilityDestinationRequestType defines model for CreateObservabilityDestinationRequestType.
 type CreateObservabilityDestinationRequestType string
 
-// CreateObservabilityDestinationResponse defines model for CreateObservabilityDestinationResponse.
+// CreateObservabilityDestinationResponse The observability destination that was created.
 type CreateObservabilityDestinationResponse struct {
 	Data CreateObservabilityDestinationResponseData `json:"data"`
 }
@@ -18853,12 +18854,12 @@ type CreateObservabilityDestinationResponse struct {
 // CreateObservabilityDestinationResponseData defines model for CreateObservabilityDestinationResponseData.
 type CreateObservabilityDestinationResponseData = ObservabilityDestination
 
-// CreatePresetFromInferenceResponse defines model for CreatePresetFromInferenceResponse.
+// CreatePresetFromInferenceResponse The preset saved from an inference request, with its new version.
 type CreatePresetFromInferenceResponse struct {
 	Data PresetWithDesignatedVersion `json:"data"`
 }
 
-// CreateRerankRequest defines model for CreateRerankRequest.
+// CreateRerankRequest A rerank request: a query, the documents to order and the rerank model.
 type CreateRerankRequest struct {
 	Documents []CreateRerankRequestDocument `json:"documents"`
 	Model     string                        `json:"model"`
@@ -18884,7 +18885,7 @@ type CreateRerankRequestDocumentString = string
 // CreateRerankRequestProvider defines model for CreateRerankRequestProvider.
 type CreateRerankRequestProvider = ProviderPreferences
 
-// CreateRerankResponse defines model for CreateRerankResponse.
+// CreateRerankResponse The documents ordered by relevance to the query, with their scores.
 type CreateRerankResponse struct {
 	ID       *string                      `json:"id,omitempty"`
 	Model    string                       `json:"model"`
@@ -18913,7 +18914,7 @@ type CreateRerankResponseUsage struct {
 	TotalTokens *int     `json:"total_tokens,omitempty"`
 }
 
-// CreateScimGroupMappingRequest defines model for CreateScimGroupMappingRequest.
+// CreateScimGroupMappingRequest A new mapping that gives the members of an identity-provider group a role in a workspace.
 type CreateScimGroupMappingRequest struct {
 	Role        CreateScimGroupMappingRequestRole `json:"role"`
 	ScimGroupID openapi_types.UUID                `json:"scim_group_id"`
@@ -18923,12 +18924,12 @@ type CreateScimGroupMappingRequest struct {
 // CreateScimGroupMappingRequestRole defines model for CreateScimGroupMappingRequestRole.
 type CreateScimGroupMappingRequestRole string
 
-// CreateScimGroupMappingResponse defines model for CreateScimGroupMappingResponse.
+// CreateScimGroupMappingResponse The SCIM group mapping that was created.
 type CreateScimGroupMappingResponse struct {
 	Data ScimGroupMapping `json:"data"`
 }
 
-// CreateWorkspaceRequest defines model for CreateWorkspaceRequest.
+// CreateWorkspaceRequest A new workspace and its defaults.
 type CreateWorkspaceRequest struct {
 	DefaultImageModel               *string  `json:"default_image_model,omitempty"`
 	DefaultProviderSort             *string  `json:"default_provider_sort,omitempty"`
@@ -18943,7 +18944,7 @@ type CreateWorkspaceRequest struct {
 	Slug                            string   `json:"slug"`
 }
 
-// CreateWorkspaceResponse defines model for CreateWorkspaceResponse.
+// CreateWorkspaceResponse The workspace that was created.
 type CreateWorkspaceResponse struct {
 	Data CreateWorkspaceResponseData `json:"data"`
 }
@@ -19101,7 +19102,7 @@ type DefaultParameters struct {
 	TopP              *float64 `json:"top_p,omitempty"`
 }
 
-// DeleteBYOKKeyResponse defines model for DeleteBYOKKeyResponse.
+// DeleteBYOKKeyResponse Confirms that a provider key was deleted.
 type DeleteBYOKKeyResponse struct {
 	Deleted DeleteBYOKKeyResponseDeleted `json:"deleted"`
 }
@@ -19109,7 +19110,7 @@ type DeleteBYOKKeyResponse struct {
 // DeleteBYOKKeyResponseDeleted defines model for DeleteBYOKKeyResponseDeleted.
 type DeleteBYOKKeyResponseDeleted bool
 
-// DeleteGuardrailResponse defines model for DeleteGuardrailResponse.
+// DeleteGuardrailResponse Confirms that a guardrail was deleted.
 type DeleteGuardrailResponse struct {
 	Deleted DeleteGuardrailResponseDeleted `json:"deleted"`
 }
@@ -19117,7 +19118,7 @@ type DeleteGuardrailResponse struct {
 // DeleteGuardrailResponseDeleted defines model for DeleteGuardrailResponseDeleted.
 type DeleteGuardrailResponseDeleted bool
 
-// DeleteKeysResponse defines model for DeleteKeysResponse.
+// DeleteKeysResponse Confirms that an API key was deleted.
 type DeleteKeysResponse struct {
 	Deleted DeleteKeysResponseDeleted `json:"deleted"`
 }
@@ -19125,7 +19126,7 @@ type DeleteKeysResponse struct {
 // DeleteKeysResponseDeleted defines model for DeleteKeysResponseDeleted.
 type DeleteKeysResponseDeleted bool
 
-// DeleteObservabilityDestinationResponse defines model for DeleteObservabilityDestinationResponse.
+// DeleteObservabilityDestinationResponse Confirms that an observability destination was deleted.
 type DeleteObservabilityDestinationResponse struct {
 	Deleted DeleteObservabilityDestinationResponseDeleted `json:"deleted"`
 }
@@ -19144,7 +19145,7 @@ type DeleteScimGroupMappingKeepMembersParamBool = bool
 // DeleteScimGroupMappingKeepMembersParamMode defines model for DeleteScimGroupMappingKeepMembersParamMode.
 type DeleteScimGroupMappingKeepMembersParamMode string
 
-// DeleteScimGroupMappingResponse defines model for DeleteScimGroupMappingResponse.
+// DeleteScimGroupMappingResponse Confirms that a SCIM group mapping was deleted.
 type DeleteScimGroupMappingResponse struct {
 	Deleted DeleteScimGroupMappingResponseDeleted `json:"deleted"`
 }
@@ -19152,7 +19153,7 @@ type DeleteScimGroupMappingResponse struct {
 // DeleteScimGroupMappingResponseDeleted defines model for DeleteScimGroupMappingResponseDeleted.
 type DeleteScimGroupMappingResponseDeleted bool
 
-// DeleteWorkspaceBudgetResponse defines model for DeleteWorkspaceBudgetResponse.
+// DeleteWorkspaceBudgetResponse Confirms that a workspace budget was removed.
 type DeleteWorkspaceBudgetResponse struct {
 	Deleted DeleteWorkspaceBudgetResponseDeleted `json:"deleted"`
 }
@@ -19160,7 +19161,7 @@ type DeleteWorkspaceBudgetResponse struct {
 // DeleteWorkspaceBudgetResponseDeleted defines model for DeleteWorkspaceBudgetResponseDeleted.
 type DeleteWorkspaceBudgetResponseDeleted bool
 
-// DeleteWorkspaceResponse defines model for DeleteWorkspaceResponse.
+// DeleteWorkspaceResponse Confirms that a workspace was deleted.
 type DeleteWorkspaceResponse struct {
 	Deleted DeleteWorkspaceResponseDeleted `json:"deleted"`
 }
@@ -19251,7 +19252,7 @@ type ErrorResponse struct {
 	UserID             *string                `json:"user_id,omitempty"`
 }
 
-// ExchangeAuthCodeForAPIKeyRequest defines model for ExchangeAuthCodeForAPIKeyRequest.
+// ExchangeAuthCodeForAPIKeyRequest Ends the PKCE sign-in flow: the authorization code and the verifier for its challenge.
 type ExchangeAuthCodeForAPIKeyRequest struct {
 	Code                string                                               `json:"code"`
 	CodeChallengeMethod *ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod `json:"code_challenge_method,omitempty"`
@@ -19261,7 +19262,7 @@ type ExchangeAuthCodeForAPIKeyRequest struct {
 // ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod defines model for ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod.
 type ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod string
 
-// ExchangeAuthCodeForAPIKeyResponse defines model for ExchangeAuthCodeForAPIKeyResponse.
+// ExchangeAuthCodeForAPIKeyResponse The API key issued to the app at the end of the PKCE flow.
 type ExchangeAuthCodeForAPIKeyResponse struct {
 	Key    string  `json:"key"`
 	UserID *string `json:"user_id"`
@@ -19291,12 +19292,12 @@ type FileCitation struct {
 // FileCitationType defines model for FileCitationType.
 type FileCitationType string
 
-// FileDeleteResponse defines model for FileDeleteResponse.
+// FileDeleteResponse Confirms that a file was deleted.
 type FileDeleteResponse struct {
 	union json.RawMessage
 }
 
-// FileListResponse defines model for FileListResponse.
+// FileListResponse One page of the uploaded files.
 type FileListResponse struct {
 	union json.RawMessage
 }
@@ -19324,7 +19325,7 @@ type FilePathType string
 // FileProvider defines model for FileProvider.
 type FileProvider string
 
-// FileResponse defines model for FileResponse.
+// FileResponse The metadata of one uploaded file.
 type FileResponse struct {
 	union json.RawMessage
 }
@@ -19811,12 +19812,12 @@ type GenerationContentErrorAttempt struct {
 	Raw          *string `json:"raw"`
 }
 
-// GenerationContentResponse defines model for GenerationContentResponse.
+// GenerationContentResponse The stored input and output of a past generation.
 type GenerationContentResponse struct {
 	Data GenerationContentData `json:"data"`
 }
 
-// GenerationResponse defines model for GenerationResponse.
+// GenerationResponse The metadata of a past generation: model, provider, tokens, cost and timing.
 type GenerationResponse struct {
 	Data GenerationResponseData `json:"data"`
 }
@@ -19876,7 +19877,7 @@ type GenerationResponseDataAPIType string
 // GenerationResponseDataDataRegion defines model for GenerationResponseDataDataRegion.
 type GenerationResponseDataDataRegion string
 
-// GetAnalyticsMetaResponse defines model for GetAnalyticsMetaResponse.
+// GetAnalyticsMetaResponse The dimensions and metrics that POST /analytics/query accepts.
 type GetAnalyticsMetaResponse struct {
 	Data GetAnalyticsMetaResponseData `json:"data"`
 }
@@ -19936,7 +19937,7 @@ type GetAppRankingsSortParam string
 // GetAppRankingsSubcategoryParam defines model for GetAppRankingsSubcategoryParam.
 type GetAppRankingsSubcategoryParam string
 
-// GetBYOKKeyResponse defines model for GetBYOKKeyResponse.
+// GetBYOKKeyResponse One stored provider key.
 type GetBYOKKeyResponse struct {
 	Data GetBYOKKeyResponseData `json:"data"`
 }
@@ -19959,7 +19960,7 @@ type GetBenchmarksSourceParam string
 // GetBenchmarksTaskTypeParam defines model for GetBenchmarksTaskTypeParam.
 type GetBenchmarksTaskTypeParam string
 
-// GetCreditsResponse defines model for GetCreditsResponse.
+// GetCreditsResponse The credits bought and used by the account.
 type GetCreditsResponse struct {
 	Data GetCreditsResponseData `json:"data"`
 }
@@ -19970,7 +19971,7 @@ type GetCreditsResponseData struct {
 	TotalUsage   float64 `json:"total_usage"`
 }
 
-// GetCurrentKeyResponse defines model for GetCurrentKeyResponse.
+// GetCurrentKeyResponse The API key that authenticated the request: its limits and usage.
 type GetCurrentKeyResponse struct {
 	Data GetCurrentKeyResponseData `json:"data"`
 }
@@ -20009,7 +20010,7 @@ type GetCurrentKeyResponseDataRateLimit struct {
 	Requests int    `json:"requests"`
 }
 
-// GetGuardrailResponse defines model for GetGuardrailResponse.
+// GetGuardrailResponse One guardrail.
 type GetGuardrailResponse struct {
 	Data GetGuardrailResponseData `json:"data"`
 }
@@ -20017,7 +20018,7 @@ type GetGuardrailResponse struct {
 // GetGuardrailResponseData defines model for GetGuardrailResponseData.
 type GetGuardrailResponseData = Guardrail
 
-// GetKeyResponse defines model for GetKeyResponse.
+// GetKeyResponse One API key, without its secret.
 type GetKeyResponse struct {
 	Data GetKeyResponseData `json:"data"`
 }
@@ -20062,7 +20063,7 @@ type GetModelsSortParam string
 // GetModelsZdrParam defines model for GetModelsZdrParam.
 type GetModelsZdrParam string
 
-// GetObservabilityDestinationResponse defines model for GetObservabilityDestinationResponse.
+// GetObservabilityDestinationResponse One observability destination.
 type GetObservabilityDestinationResponse struct {
 	Data GetObservabilityDestinationResponseData `json:"data"`
 }
@@ -20070,7 +20071,7 @@ type GetObservabilityDestinationResponse struct {
 // GetObservabilityDestinationResponseData defines model for GetObservabilityDestinationResponseData.
 type GetObservabilityDestinationResponseData = ObservabilityDestination
 
-// GetParametersResponse defines model for GetParametersResponse.
+// GetParametersResponse The request parameters a model supports.
 type GetParametersResponse struct {
 	Data GetParametersResponseData `json:"data"`
 }
@@ -20084,12 +20085,12 @@ type GetParametersResponseData struct {
 // GetParametersResponseDataSupportedParameter defines model for GetParametersResponseDataSupportedParameter.
 type GetParametersResponseDataSupportedParameter string
 
-// GetPresetResponse defines model for GetPresetResponse.
+// GetPresetResponse One preset, with its designated version.
 type GetPresetResponse struct {
 	Data PresetWithDesignatedVersion `json:"data"`
 }
 
-// GetPresetVersionResponse defines model for GetPresetVersionResponse.
+// GetPresetVersionResponse One version of a preset.
 type GetPresetVersionResponse struct {
 	Data *PresetDesignatedVersion `json:"data"`
 }
@@ -20109,7 +20110,7 @@ type GetRankingsDailyModalityParam string
 // GetRankingsDailyPeriodParam defines model for GetRankingsDailyPeriodParam.
 type GetRankingsDailyPeriodParam string
 
-// GetScimGroupMappingResponse defines model for GetScimGroupMappingResponse.
+// GetScimGroupMappingResponse One SCIM group mapping.
 type GetScimGroupMappingResponse struct {
 	Data ScimGroupMapping `json:"data"`
 }
@@ -20123,7 +20124,7 @@ type GetTaskClassificationsWindowParam string
 // GetUserActivityGroupByParam defines model for GetUserActivityGroupByParam.
 type GetUserActivityGroupByParam string
 
-// GetWorkspaceBudgetResponse defines model for GetWorkspaceBudgetResponse.
+// GetWorkspaceBudgetResponse The budget of a workspace for one interval.
 type GetWorkspaceBudgetResponse struct {
 	Data                 GetWorkspaceBudgetResponseData `json:"data"`
 	IncludeByokInBudgets *bool                          `json:"include_byok_in_budgets,omitempty"`
@@ -20132,7 +20133,7 @@ type GetWorkspaceBudgetResponse struct {
 // GetWorkspaceBudgetResponseData defines model for GetWorkspaceBudgetResponseData.
 type GetWorkspaceBudgetResponseData = WorkspaceBudget
 
-// GetWorkspaceResponse defines model for GetWorkspaceResponse.
+// GetWorkspaceResponse One workspace.
 type GetWorkspaceResponse struct {
 	Data GetWorkspaceResponseData `json:"data"`
 }
@@ -20309,7 +20310,7 @@ type ImageGenerationProviderPreferencesSort struct {
 	union json.RawMessage
 }
 
-// ImageGenerationRequest defines model for ImageGenerationRequest.
+// ImageGenerationRequest An image generation request: the prompt, the model and output settings.
 type ImageGenerationRequest struct {
 	AspectRatio       *ImageGenerationRequestAspectRatio  `json:"aspect_ratio,omitempty"`
 	Background        *ImageGenerationRequestBackground   `json:"background,omitempty"`
@@ -20342,7 +20343,7 @@ type ImageGenerationRequestQuality string
 // ImageGenerationRequestResolution defines model for ImageGenerationRequestResolution.
 type ImageGenerationRequestResolution string
 
-// ImageGenerationResponse defines model for ImageGenerationResponse.
+// ImageGenerationResponse The generated images with usage.
 type ImageGenerationResponse struct {
 	Created int                               `json:"created"`
 	Data    []ImageGenerationResponseDataItem `json:"data"`
@@ -20475,7 +20476,7 @@ type ImageModelArchitecture struct {
 	OutputModalities []ImageOutputModality `json:"output_modalities"`
 }
 
-// ImageModelEndpointsResponse defines model for ImageModelEndpointsResponse.
+// ImageModelEndpointsResponse An image model with the provider endpoints that serve it.
 type ImageModelEndpointsResponse struct {
 	Endpoints []ImageEndpoint `json:"endpoints"`
 	ID        string          `json:"id"`
@@ -20493,7 +20494,7 @@ type ImageModelListItem struct {
 	SupportsStreaming   bool                   `json:"supports_streaming"`
 }
 
-// ImageModelsListResponse defines model for ImageModelsListResponse.
+// ImageModelsListResponse The models that generate images.
 type ImageModelsListResponse struct {
 	Data []ImageModelListItem `json:"data"`
 }
@@ -20515,7 +20516,7 @@ type ImagePricingEntryBillable string
 // ImagePricingEntryUnit defines model for ImagePricingEntryUnit.
 type ImagePricingEntryUnit string
 
-// ImageStreamingResponse defines model for ImageStreamingResponse.
+// ImageStreamingResponse One server-sent event of a streamed image generation: a partial image, text, the final image or an error.
 type ImageStreamingResponse struct {
 	Data ImageStreamingResponseData `json:"data"`
 }
@@ -20767,18 +20768,18 @@ type LegacyWebSearchServerToolType string
 // ListBYOKKeysProviderParam defines model for ListBYOKKeysProviderParam.
 type ListBYOKKeysProviderParam string
 
-// ListBYOKKeysResponse defines model for ListBYOKKeysResponse.
+// ListBYOKKeysResponse The stored provider keys.
 type ListBYOKKeysResponse struct {
 	Data       []BYOKKey `json:"data"`
 	TotalCount int       `json:"total_count"`
 }
 
-// ListEndpointsResponse defines model for ListEndpointsResponse.
+// ListEndpointsResponse A model with the provider endpoints that serve it, their prices and limits.
 type ListEndpointsResponse struct {
 	Data ModelEndpoints `json:"data"`
 }
 
-// ListEndpointsZdrResponse defines model for ListEndpointsZdrResponse.
+// ListEndpointsZdrResponse The endpoints whose providers retain no prompt or completion data.
 type ListEndpointsZdrResponse struct {
 	Data []PublicEndpoint `json:"data"`
 }
@@ -20786,19 +20787,19 @@ type ListEndpointsZdrResponse struct {
 // ListFilesOrderParam defines model for ListFilesOrderParam.
 type ListFilesOrderParam string
 
-// ListGuardrailsResponse defines model for ListGuardrailsResponse.
+// ListGuardrailsResponse One page of the guardrails.
 type ListGuardrailsResponse struct {
 	Data       []Guardrail `json:"data"`
 	TotalCount int         `json:"total_count"`
 }
 
-// ListKeyAssignmentsResponse defines model for ListKeyAssignmentsResponse.
+// ListKeyAssignmentsResponse One page of API keys assigned to guardrails.
 type ListKeyAssignmentsResponse struct {
 	Data       []KeyAssignment `json:"data"`
 	TotalCount int             `json:"total_count"`
 }
 
-// ListKeysResponse defines model for ListKeysResponse.
+// ListKeysResponse One page of the API keys, without their secrets.
 type ListKeysResponse struct {
 	Data []ListKeysResponseDataItem `json:"data"`
 }
@@ -20828,19 +20829,19 @@ type ListKeysResponseDataItem struct {
 	WorkspaceID        string     `json:"workspace_id"`
 }
 
-// ListMemberAssignmentsResponse defines model for ListMemberAssignmentsResponse.
+// ListMemberAssignmentsResponse One page of organization members assigned to guardrails.
 type ListMemberAssignmentsResponse struct {
 	Data       []MemberAssignment `json:"data"`
 	TotalCount int                `json:"total_count"`
 }
 
-// ListObservabilityDestinationsResponse defines model for ListObservabilityDestinationsResponse.
+// ListObservabilityDestinationsResponse The observability destinations.
 type ListObservabilityDestinationsResponse struct {
 	Data       []ObservabilityDestination `json:"data"`
 	TotalCount int                        `json:"total_count"`
 }
 
-// ListOrganizationMembersResponse defines model for ListOrganizationMembersResponse.
+// ListOrganizationMembersResponse One page of the members of the organization.
 type ListOrganizationMembersResponse struct {
 	Data       []ListOrganizationMembersResponseDataItem `json:"data"`
 	TotalCount int                                       `json:"total_count"`
@@ -20858,19 +20859,19 @@ type ListOrganizationMembersResponseDataItem struct {
 // ListOrganizationMembersResponseDataItemRole defines model for ListOrganizationMembersResponseDataItemRole.
 type ListOrganizationMembersResponseDataItemRole string
 
-// ListPresetVersionsResponse defines model for ListPresetVersionsResponse.
+// ListPresetVersionsResponse The versions of a preset.
 type ListPresetVersionsResponse struct {
 	Data       []*PresetDesignatedVersion `json:"data"`
 	TotalCount int                        `json:"total_count"`
 }
 
-// ListPresetsResponse defines model for ListPresetsResponse.
+// ListPresetsResponse One page of the presets.
 type ListPresetsResponse struct {
 	Data       []Preset `json:"data"`
 	TotalCount int      `json:"total_count"`
 }
 
-// ListProvidersResponse defines model for ListProvidersResponse.
+// ListProvidersResponse The inference providers OpenRouter routes to.
 type ListProvidersResponse struct {
 	Data []ListProvidersResponseDataItem `json:"data"`
 }
@@ -20892,31 +20893,31 @@ type ListProvidersResponseDataItemDatacenter string
 // ListProvidersResponseDataItemHeadquarters defines model for ListProvidersResponseDataItemHeadquarters.
 type ListProvidersResponseDataItemHeadquarters string
 
-// ListScimGroupMappingsResponse defines model for ListScimGroupMappingsResponse.
+// ListScimGroupMappingsResponse The SCIM group mappings.
 type ListScimGroupMappingsResponse struct {
 	Data       []ScimGroupMapping `json:"data"`
 	TotalCount int                `json:"total_count"`
 }
 
-// ListScimGroupsResponse defines model for ListScimGroupsResponse.
+// ListScimGroupsResponse The groups known from the identity provider.
 type ListScimGroupsResponse struct {
 	Data       []ScimGroup `json:"data"`
 	TotalCount int         `json:"total_count"`
 }
 
-// ListWorkspaceBudgetsResponse defines model for ListWorkspaceBudgetsResponse.
+// ListWorkspaceBudgetsResponse The budgets of a workspace.
 type ListWorkspaceBudgetsResponse struct {
 	Data                 []WorkspaceBudget `json:"data"`
 	IncludeByokInBudgets *bool             `json:"include_byok_in_budgets,omitempty"`
 }
 
-// ListWorkspaceMembersResponse defines model for ListWorkspaceMembersResponse.
+// ListWorkspaceMembersResponse One page of the members of a workspace.
 type ListWorkspaceMembersResponse struct {
 	Data       []WorkspaceMember `json:"data"`
 	TotalCount int               `json:"total_count"`
 }
 
-// ListWorkspacesResponse defines model for ListWorkspacesResponse.
+// ListWorkspacesResponse One page of the workspaces.
 type ListWorkspacesResponse struct {
 	Data       []Workspace `json:"data"`
 	TotalCount int         `json:"total_count"`
@@ -21454,7 +21455,7 @@ type MessagesPingEvent struct {
 // MessagesPingEventType defines model for MessagesPingEventType.
 type MessagesPingEventType string
 
-// MessagesRequest defines model for MessagesRequest.
+// MessagesRequest A request in the shape of the Anthropic Messages API. Also the body saved by POST /presets/{slug}/messages.
 type MessagesRequest struct {
 	CacheControl      *AnthropicCacheControlDirective   `json:"cache_control,omitempty"`
 	ContextManagement *MessagesRequestContextManagement `json:"context_management,omitempty"`
@@ -21770,7 +21771,7 @@ type MessagesRequestToolWebSearch20260209Name string
 // MessagesRequestToolWebSearch20260209Type defines model for MessagesRequestToolWebSearch20260209Type.
 type MessagesRequestToolWebSearch20260209Type string
 
-// MessagesResult defines model for MessagesResult.
+// MessagesResult A complete answer in the shape of the Anthropic Messages API.
 type MessagesResult struct {
 	Container          *AnthropicContainer              `json:"container"`
 	Content            []ORAnthropicContentBlock        `json:"content"`
@@ -21896,7 +21897,7 @@ type MessagesStreamEvents struct {
 	union json.RawMessage
 }
 
-// MessagesStreamingResponse defines model for MessagesStreamingResponse.
+// MessagesStreamingResponse One server-sent event of a streamed Messages answer.
 type MessagesStreamingResponse struct {
 	Data  MessagesStreamEvents `json:"data"`
 	Event string               `json:"event"`
@@ -22078,12 +22079,12 @@ type ModelReasoning struct {
 // ModelReasoningDefaultEffort defines model for ModelReasoningDefaultEffort.
 type ModelReasoningDefaultEffort = ReasoningEffort
 
-// ModelResponse defines model for ModelResponse.
+// ModelResponse One model of the catalogue.
 type ModelResponse struct {
 	Data Model `json:"data"`
 }
 
-// ModelsCountResponse defines model for ModelsCountResponse.
+// ModelsCountResponse How many models match the filters.
 type ModelsCountResponse struct {
 	Data ModelsCountResponseData `json:"data"`
 }
@@ -22093,7 +22094,7 @@ type ModelsCountResponseData struct {
 	Count int `json:"count"`
 }
 
-// ModelsListResponse defines model for ModelsListResponse.
+// ModelsListResponse A list of models of the catalogue: all of them, the embedding models, or those the current user may use.
 type ModelsListResponse struct {
 	Data       ModelsListResponseData  `json:"data"`
 	Links      ModelsListResponseLinks `json:"links"`
@@ -23157,6 +23158,7 @@ type OpenAIResponsesWebSearchCallSearchingType string
 
 // OpenResponsesCreatedEvent defines model for OpenResponsesCreatedEvent.
 type OpenResponsesCreatedEvent struct {
+	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
 	Type           CreatedEventType    `json:"type"`
@@ -23164,6 +23166,7 @@ type OpenResponsesCreatedEvent struct {
 
 // OpenResponsesInProgressEvent defines model for OpenResponsesInProgressEvent.
 type OpenResponsesInProgressEvent struct {
+	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
 	Type           InProgressEventType `json:"type"`
@@ -23177,7 +23180,7 @@ type OpenResponsesLogProbs struct {
 	TopLogprobs []OpenResponsesTopLogprobs `json:"top_logprobs,omitempty"`
 }
 
-// OpenResponsesResult defines model for OpenResponsesResult.
+// OpenResponsesResult The result of a Responses API request: its output items, status and usage.
 type OpenResponsesResult struct {
 	Background         *bool                         `json:"background,omitempty"`
 	CompletedAt        *int                          `json:"completed_at"`
@@ -24494,7 +24497,7 @@ type PublicPricing struct {
 // Quantization defines model for Quantization.
 type Quantization string
 
-// QueryAnalyticsRequest defines model for QueryAnalyticsRequest.
+// QueryAnalyticsRequest An analytics query: metrics, dimensions, filters and time range.
 type QueryAnalyticsRequest struct {
 	ClassifierDimensions *QueryAnalyticsRequestClassifierDimensions `json:"classifier_dimensions,omitempty"`
 	ClassifierFilters    *QueryAnalyticsRequestClassifierFilters    `json:"classifier_filters,omitempty"`
@@ -24601,7 +24604,7 @@ type QueryAnalyticsRequestTimeRange struct {
 	Start time.Time `json:"start"`
 }
 
-// QueryAnalyticsResponse defines model for QueryAnalyticsResponse.
+// QueryAnalyticsResponse The rows answering an analytics query.
 type QueryAnalyticsResponse struct {
 	Data QueryAnalyticsResponseData `json:"data"`
 }
@@ -24649,7 +24652,7 @@ type RankingsDailyMeta struct {
 // RankingsDailyMetaVersion defines model for RankingsDailyMetaVersion.
 type RankingsDailyMetaVersion string
 
-// RankingsDailyResponse defines model for RankingsDailyResponse.
+// RankingsDailyResponse Tokens used per model and day.
 type RankingsDailyResponse struct {
 	Data []RankingsDailyItem `json:"data"`
 	Meta RankingsDailyMeta   `json:"meta"`
@@ -24859,7 +24862,7 @@ type ResponsesErrorField struct {
 // ResponsesErrorFieldCode defines model for ResponsesErrorFieldCode.
 type ResponsesErrorFieldCode string
 
-// ResponsesRequest defines model for ResponsesRequest.
+// ResponsesRequest A Responses API request: input items, model, tools and output settings. Also the body saved by POST /presets/{slug}/responses.
 type ResponsesRequest struct {
 	Background         *bool                           `json:"background,omitempty"`
 	CacheControl       *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
@@ -24935,7 +24938,7 @@ type ResponsesStreamEvent struct {
 	union json.RawMessage
 }
 
-// ResponsesStreamingResponse defines model for ResponsesStreamingResponse.
+// ResponsesStreamingResponse One server-sent event of a streamed Responses API request, keyed by its type.
 type ResponsesStreamingResponse struct {
 	Data ResponsesStreamEvent `json:"data"`
 }
@@ -24963,7 +24966,7 @@ type STTInputAudio struct {
 	Format string `json:"format"`
 }
 
-// STTRequest defines model for STTRequest.
+// STTRequest A transcription request sent as JSON, with the audio inline.
 type STTRequest struct {
 	InputAudio             STTInputAudio             `json:"input_audio"`
 	Language               *string                   `json:"language,omitempty"`
@@ -24982,7 +24985,7 @@ type STTRequestProvider struct {
 // STTRequestResponseFormat defines model for STTRequestResponseFormat.
 type STTRequestResponseFormat string
 
-// STTResponse defines model for STTResponse.
+// STTResponse The transcribed text with usage.
 type STTResponse struct {
 	Duration *float64     `json:"duration,omitempty"`
 	Language *string      `json:"language,omitempty"`
@@ -25108,7 +25111,7 @@ type SessionCostMeta struct {
 // SessionCostMetaVersion defines model for SessionCostMetaVersion.
 type SessionCostMetaVersion string
 
-// SessionCostResponse defines model for SessionCostResponse.
+// SessionCostResponse Median session costs per app, model and conversation length.
 type SessionCostResponse struct {
 	Data []SessionCostItem `json:"data"`
 	Meta SessionCostMeta   `json:"meta"`
@@ -25241,7 +25244,7 @@ type SpeechInputReferenceText struct {
 // SpeechInputReferenceTextType defines model for SpeechInputReferenceTextType.
 type SpeechInputReferenceTextType string
 
-// SpeechRequest defines model for SpeechRequest.
+// SpeechRequest A text-to-speech request: the text, the model and the voice and audio format.
 type SpeechRequest struct {
 	Input           string                       `json:"input"`
 	InputReferences []SpeechInputReference       `json:"input_references,omitempty"`
@@ -25329,6 +25332,7 @@ type StoredPromptTemplateVariablesValueString = string
 
 // StreamEventsResponseCompleted defines model for StreamEventsResponseCompleted.
 type StreamEventsResponseCompleted struct {
+	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
 	Type           CompletedEventType  `json:"type"`
@@ -25336,6 +25340,7 @@ type StreamEventsResponseCompleted struct {
 
 // StreamEventsResponseFailed defines model for StreamEventsResponseFailed.
 type StreamEventsResponseFailed struct {
+	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
 	Type           FailedEventType     `json:"type"`
@@ -25343,6 +25348,7 @@ type StreamEventsResponseFailed struct {
 
 // StreamEventsResponseIncomplete defines model for StreamEventsResponseIncomplete.
 type StreamEventsResponseIncomplete struct {
+	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
 	Type           IncompleteEventType `json:"type"`
@@ -25413,7 +25419,7 @@ type SubagentServerToolOpenRouter struct {
 // SubagentServerToolOpenRouterType defines model for SubagentServerTool_OpenRouterType.
 type SubagentServerToolOpenRouterType string
 
-// SubmitGenerationFeedbackRequest defines model for SubmitGenerationFeedbackRequest.
+// SubmitGenerationFeedbackRequest Feedback on a past generation.
 type SubmitGenerationFeedbackRequest struct {
 	Category     SubmitGenerationFeedbackRequestCategory `json:"category"`
 	Comment      *string                                 `json:"comment,omitempty"`
@@ -25423,7 +25429,7 @@ type SubmitGenerationFeedbackRequest struct {
 // SubmitGenerationFeedbackRequestCategory defines model for SubmitGenerationFeedbackRequestCategory.
 type SubmitGenerationFeedbackRequestCategory string
 
-// SubmitGenerationFeedbackResponse defines model for SubmitGenerationFeedbackResponse.
+// SubmitGenerationFeedbackResponse Confirms that feedback was recorded.
 type SubmitGenerationFeedbackResponse struct {
 	Data SubmitGenerationFeedbackResponseData `json:"data"`
 }
@@ -25466,7 +25472,7 @@ type TaskClassificationModel struct {
 	TagUsageShare float64 `json:"tag_usage_share"`
 }
 
-// TaskClassificationResponse defines model for TaskClassificationResponse.
+// TaskClassificationResponse How requests divide among task categories over a recent window.
 type TaskClassificationResponse struct {
 	Data TaskClassificationResponseData `json:"data"`
 }
@@ -25663,7 +25669,7 @@ type UnifiedBenchmarksORItemBenchmarkType string
 // UnifiedBenchmarksORItemSource defines model for UnifiedBenchmarksORItemSource.
 type UnifiedBenchmarksORItemSource string
 
-// UnifiedBenchmarksResponse defines model for UnifiedBenchmarksResponse.
+// UnifiedBenchmarksResponse Benchmark scores of models, with their sources.
 type UnifiedBenchmarksResponse struct {
 	Data []UnifiedBenchmarksResponseDataItem `json:"data"`
 	Meta UnifiedBenchmarksMeta               `json:"meta"`
@@ -25710,7 +25716,7 @@ type UnifiedBenchmarksSearchRunConfig struct {
 	Temperature     *float64 `json:"temperature"`
 }
 
-// UpdateBYOKKeyRequest defines model for UpdateBYOKKeyRequest.
+// UpdateBYOKKeyRequest The fields of a provider key to change.
 type UpdateBYOKKeyRequest struct {
 	AllowedAPIKeyHashes []string `json:"allowed_api_key_hashes,omitempty"`
 	AllowedModels       []string `json:"allowed_models,omitempty"`
@@ -25721,7 +25727,7 @@ type UpdateBYOKKeyRequest struct {
 	Name                *string  `json:"name,omitempty"`
 }
 
-// UpdateBYOKKeyResponse defines model for UpdateBYOKKeyResponse.
+// UpdateBYOKKeyResponse The provider key after the update.
 type UpdateBYOKKeyResponse struct {
 	Data UpdateBYOKKeyResponseData `json:"data"`
 }
@@ -25729,7 +25735,7 @@ type UpdateBYOKKeyResponse struct {
 // UpdateBYOKKeyResponseData defines model for UpdateBYOKKeyResponseData.
 type UpdateBYOKKeyResponseData = BYOKKey
 
-// UpdateGuardrailRequest defines model for UpdateGuardrailRequest.
+// UpdateGuardrailRequest The fields of a guardrail to change.
 type UpdateGuardrailRequest struct {
 	AllowedModels              []string                         `json:"allowed_models,omitempty"`
 	AllowedProviders           []string                         `json:"allowed_providers,omitempty"`
@@ -25754,7 +25760,7 @@ type UpdateGuardrailRequest struct {
 	ResetInterval        *GuardrailInterval `json:"reset_interval,omitempty"`
 }
 
-// UpdateGuardrailResponse defines model for UpdateGuardrailResponse.
+// UpdateGuardrailResponse The guardrail after the update.
 type UpdateGuardrailResponse struct {
 	Data UpdateGuardrailResponseData `json:"data"`
 }
@@ -25762,7 +25768,7 @@ type UpdateGuardrailResponse struct {
 // UpdateGuardrailResponseData defines model for UpdateGuardrailResponseData.
 type UpdateGuardrailResponseData = Guardrail
 
-// UpdateKeysRequest defines model for UpdateKeysRequest.
+// UpdateKeysRequest The fields of an API key to change, such as its name, limit or disabled state.
 type UpdateKeysRequest struct {
 	Disabled           *bool                        `json:"disabled,omitempty"`
 	IncludeByokInLimit *bool                        `json:"include_byok_in_limit,omitempty"`
@@ -25774,7 +25780,7 @@ type UpdateKeysRequest struct {
 // UpdateKeysRequestLimitReset defines model for UpdateKeysRequestLimitReset.
 type UpdateKeysRequestLimitReset string
 
-// UpdateKeysResponse defines model for UpdateKeysResponse.
+// UpdateKeysResponse The API key after the update.
 type UpdateKeysResponse struct {
 	Data UpdateKeysResponseData `json:"data"`
 }
@@ -25804,7 +25810,7 @@ type UpdateKeysResponseData struct {
 	WorkspaceID        string     `json:"workspace_id"`
 }
 
-// UpdateObservabilityDestinationRequest defines model for UpdateObservabilityDestinationRequest.
+// UpdateObservabilityDestinationRequest The fields of an observability destination to change.
 type UpdateObservabilityDestinationRequest struct {
 	APIKeyHashes                      []string                                          `json:"api_key_hashes,omitempty"`
 	BroadcastGenerationCost           *bool                                             `json:"broadcast_generation_cost,omitempty"`
@@ -25821,7 +25827,7 @@ type UpdateObservabilityDestinationRequest struct {
 // UpdateObservabilityDestinationRequestFilterRules defines model for UpdateObservabilityDestinationRequestFilterRules.
 type UpdateObservabilityDestinationRequestFilterRules = ObservabilityFilterRulesConfigNullable
 
-// UpdateObservabilityDestinationResponse defines model for UpdateObservabilityDestinationResponse.
+// UpdateObservabilityDestinationResponse The observability destination after the update.
 type UpdateObservabilityDestinationResponse struct {
 	Data UpdateObservabilityDestinationResponseData `json:"data"`
 }
@@ -25829,7 +25835,7 @@ type UpdateObservabilityDestinationResponse struct {
 // UpdateObservabilityDestinationResponseData defines model for UpdateObservabilityDestinationResponseData.
 type UpdateObservabilityDestinationResponseData = ObservabilityDestination
 
-// UpdateScimGroupMappingRequest defines model for UpdateScimGroupMappingRequest.
+// UpdateScimGroupMappingRequest The new role of a SCIM group mapping.
 type UpdateScimGroupMappingRequest struct {
 	Role UpdateScimGroupMappingRequestRole `json:"role"`
 }
@@ -25837,12 +25843,12 @@ type UpdateScimGroupMappingRequest struct {
 // UpdateScimGroupMappingRequestRole defines model for UpdateScimGroupMappingRequestRole.
 type UpdateScimGroupMappingRequestRole string
 
-// UpdateScimGroupMappingResponse defines model for UpdateScimGroupMappingResponse.
+// UpdateScimGroupMappingResponse The SCIM group mapping after the update.
 type UpdateScimGroupMappingResponse struct {
 	Data ScimGroupMapping `json:"data"`
 }
 
-// UpdateWorkspaceRequest defines model for UpdateWorkspaceRequest.
+// UpdateWorkspaceRequest The fields of a workspace to change.
 type UpdateWorkspaceRequest struct {
 	DefaultImageModel               *string  `json:"default_image_model,omitempty"`
 	DefaultProviderSort             *string  `json:"default_provider_sort,omitempty"`
@@ -25857,7 +25863,7 @@ type UpdateWorkspaceRequest struct {
 	Slug                            *string  `json:"slug,omitempty"`
 }
 
-// UpdateWorkspaceResponse defines model for UpdateWorkspaceResponse.
+// UpdateWorkspaceResponse The workspace after the update.
 type UpdateWorkspaceResponse struct {
 	Data UpdateWorkspaceResponseData `json:"data"`
 }
@@ -25865,18 +25871,18 @@ type UpdateWorkspaceResponse struct {
 // UpdateWorkspaceResponseData defines model for UpdateWorkspaceResponseData.
 type UpdateWorkspaceResponseData = Workspace
 
-// UploadFileRequest defines model for UploadFileRequest.
+// UploadFileRequest A file upload sent as a multipart form.
 type UploadFileRequest struct {
 	File openapi_types.File `json:"file"`
 }
 
-// UpsertWorkspaceBudgetRequest defines model for UpsertWorkspaceBudgetRequest.
+// UpsertWorkspaceBudgetRequest The budget to set on a workspace for one interval.
 type UpsertWorkspaceBudgetRequest struct {
 	IncludeByokInBudgets *bool   `json:"include_byok_in_budgets,omitempty"`
 	LimitUsd             float64 `json:"limit_usd"`
 }
 
-// UpsertWorkspaceBudgetResponse defines model for UpsertWorkspaceBudgetResponse.
+// UpsertWorkspaceBudgetResponse The workspace budget after it was set.
 type UpsertWorkspaceBudgetResponse struct {
 	Data                 UpsertWorkspaceBudgetResponseData `json:"data"`
 	IncludeByokInBudgets *bool                             `json:"include_byok_in_budgets,omitempty"`
@@ -25905,7 +25911,7 @@ type UsageCostDetails struct {
 	UpstreamInferenceOutputCost float64  `json:"upstream_inference_output_cost"`
 }
 
-// VideoGenerationRequest defines model for VideoGenerationRequest.
+// VideoGenerationRequest A video generation request: the prompt, the model and output settings.
 type VideoGenerationRequest struct {
 	AspectRatio     *VideoGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
 	CallbackURL     *string                            `json:"callback_url,omitempty"`
@@ -25937,7 +25943,7 @@ type VideoGenerationRequestProviderOptions = ProviderOptions
 // VideoGenerationRequestResolution defines model for VideoGenerationRequestResolution.
 type VideoGenerationRequestResolution string
 
-// VideoGenerationResponse defines model for VideoGenerationResponse.
+// VideoGenerationResponse A video generation job: its id, its status, where to poll it and, when done, the URLs of the videos.
 type VideoGenerationResponse struct {
 	Error        *string                       `json:"error,omitempty"`
 	GenerationID *string                       `json:"generation_id,omitempty"`
@@ -25996,7 +26002,7 @@ type VideoModelUpscaleFactor struct {
 	Min *float64 `json:"min,omitempty"`
 }
 
-// VideoModelsListResponse defines model for VideoModelsListResponse.
+// VideoModelsListResponse The models that generate videos.
 type VideoModelsListResponse struct {
 	Data []VideoModel `json:"data"`
 }

@@ -1,17 +1,18 @@
 // Package openrouter is a Go client for the OpenRouter API: one
 // OpenAI-compatible API in front of hundreds of models, plus OpenRouter's
 // platform endpoints (models, providers, keys, credits, generations,
-// analytics, OAuth).
+// analytics, OAuth and more).
 //
 // The package lives in the wrapper directory of its module; import it as
 //
 //	import openrouter "github.com/gopenrouter/openrouter/wrapper"
 //
-// It is a thin layer over package gen, which oapi-codegen generates from
-// the module's openapi.yaml: request and response types are gen's (the
-// common ones have short aliases here, such as [ChatRequest]), and this
-// package adds authentication, app attribution, retries, timeouts, typed
-// errors, streaming and constructors.
+// It is a thin layer over package [github.com/gopenrouter/openrouter/gen],
+// which oapi-codegen generates from the module's openapi.yaml: request and
+// response types are gen's (the common ones have short aliases here, such
+// as [ChatRequest] and [Model]), and this package adds authentication, app
+// attribution, retries, timeouts, typed errors, streaming, paging,
+// constructors and a fake server for tests.
 //
 // # Creating a client
 //
@@ -22,26 +23,52 @@
 //	client, err := openrouter.NewClient(
 //		openrouter.WithAppAttribution("https://myapp.example", "My App"),
 //	)
+//	if err != nil {
+//		return err
+//	}
 //
 // A missing key is reported by the first call that needs one
 // ([ErrMissingAPIKey]), so a keyless client can still run the OAuth flow or
-// talk to a fake server.
+// talk to a fake server. A [Client] is safe for concurrent use; create one
+// and share it.
 //
-// Every option works on the client and on a single call; a call option
+// Every [Option] works on the client and on a single call; a call option
 // overrides the client's for that call only:
 //
 //	resp, err := client.Chat.Send(ctx, req, openrouter.WithMaxRetries(0))
 //
 // # Services
 //
-// Operations are grouped as in OpenRouter's documentation: [Client].Chat,
-// Completions, Embeddings, Models, Endpoints, Parameters, Providers,
-// Generations, Credits, APIKeys, Analytics, OAuth and Beta.Responses. Each
-// method takes ctx first, path parameters as arguments, optional query
-// parameters as a params struct (nil for defaults) and the body as a
-// struct, and returns (*T, error). Its doc comment names the endpoint.
+// Operations are grouped into services, fields of [Client], the way
+// OpenRouter's documentation groups them: [Client].Chat ([ChatService]),
+// Completions, Embeddings, Models ([ModelsService]), Endpoints, Parameters,
+// Providers, Generations, Credits, APIKeys ([APIKeysService]), Analytics,
+// OAuth, Datasets, Beta.Responses ([ResponsesService]) and the platform
+// services (guardrails, workspaces, BYOK keys, files, ...). Each method
+// takes ctx first, path parameters as arguments, optional query parameters
+// as a params struct (nil for defaults) and the body as a struct, and
+// returns (*T, error). Its doc comment names the endpoint it calls ("It
+// calls GET /models.") and says when it needs a management key.
+//
+// List endpoints that page have an ...All variant returning an
+// [iter.Seq2] that fetches pages lazily, such as [ModelsService.ListAll]
+// and [APIKeysService.ListAll]:
+//
+//	for key, err := range client.APIKeys.ListAll(ctx, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(key.Name)
+//	}
+//
+// Endpoints that answer with audio or other bytes return a
+// [BinaryResponse], an [io.ReadCloser] with the content type; close it.
 //
 // # Chat
+//
+// [ChatService.Send] sends a [ChatRequest] and returns a [*ChatResponse],
+// which embeds gen's response, so its fields (ID, Model, Choices, Usage,
+// ...) read directly:
 //
 //	resp, err := client.Chat.Send(ctx, openrouter.ChatRequest{
 //		Model:    openrouter.Ptr("openai/gpt-4o"),
@@ -52,10 +79,28 @@
 //	}
 //	fmt.Println(resp.Text())
 //
+// [ChatService.Send] is for a whole answer; for the text as it is written,
+// see Streaming below. [CompletionsService] (legacy prompts),
+// [EmbeddingsService] and Beta.Responses follow the same pattern.
+//
+// # Constructors
+//
+// Messages, tools and response formats are unions in the API, so building
+// them by hand means raw JSON. Constructors do it for you: SystemMessage,
+// DeveloperMessage, UserText and UserMessage (text, images, files, audio
+// parts), AssistantMessage and ToolMessage build a [ChatMessage]; Ptr
+// takes the address of a literal for the many optional fields, such as
+// Model, Temperature or MaxTokens. On the answer side, the methods Text,
+// ToolCalls, Reasoning, Cost and GenerationID of [ChatResponse] read the
+// first choice's content, its tool calls, its reasoning, the cost from the
+// usage and the generation id without walking the
+// choices.
+//
 // # Streaming
 //
-// [ChatService.Stream] returns a [Stream] read in the caller's goroutine.
-// Range over [Stream.All], which closes the stream when the loop ends:
+// [ChatService.Stream] returns a [Stream] of [ChatChunk] read in the
+// caller's goroutine (no goroutines or channels behind it). Range over
+// [Stream.All], which closes the stream when the loop ends, early or not:
 //
 //	stream, err := client.Chat.Stream(ctx, req)
 //	if err != nil {
@@ -67,14 +112,51 @@
 //			return err
 //		}
 //		acc.Add(chunk)
+//		if text, ok := acc.JustFinishedContent(); ok {
+//			fmt.Println(text)
+//		}
 //	}
 //	final := acc.Response() // the same shape Chat.Send returns
+//
+// [Stream.Next], [Stream.Current], [Stream.Err] and [Stream.Close] are
+// the loop without range-over-func; [Stream.Header] gives the response
+// headers, such as the generation id. [ChatAccumulator] folds the chunks
+// into a [ChatResponse] (content, reasoning, tool calls assembled by
+// index, usage and cost from the last chunk).
+// [CompletionsService.Stream] and [ResponsesService.Stream] stream the
+// other two generation APIs.
 //
 // A stream ends cleanly only at OpenRouter's `data: [DONE]`. An error event
 // sent mid-stream ends it with an [*APIError]; a body that stops early ends
 // it with [ErrStreamTruncated]; a stream silent for longer than
 // [WithStreamIdleTimeout] ends with [ErrStreamIdleTimeout]. Chunks already
 // delivered stay delivered.
+//
+// # Structured output
+//
+// To get JSON back, set the request's ResponseFormat: ResponseFormatJSON
+// asks for any JSON object, and ResponseFormatFor derives a strict JSON
+// Schema from a Go type, so the model answers in the shape of that type.
+// ParseInto then decodes the answer's text into a value of the type, with
+// an error that quotes the text when it does not fit. Not every model
+// accepts response_format: [ParametersService.Get] tells which request
+// parameters a model supports.
+//
+// # Tools and the tool loop
+//
+// Tools are declared in the request's Tools field: FunctionTool takes a
+// name, a description and the parameters as a JSON Schema, and
+// FunctionToolFor derives the schema from a Go struct. When the answer's
+// finish reason is "tool_calls", the ToolCalls method of [ChatResponse]
+// lists the calls; run them, append the assistant message and one
+// ToolMessage per call to the conversation, and send again.
+//
+// RunTools does that loop for you: it sends the request, decodes each
+// call's arguments into the input type of the matching handler, runs the
+// handler, sends the results back and repeats until the model answers
+// without tool calls or a step limit is reached, then returns the final
+// response and the transcript. Whether a handler's error goes back to the
+// model or ends the loop is an option.
 //
 // # Errors
 //
@@ -97,27 +179,52 @@
 //
 // Connection failures before a response and the statuses 408, 429, 500,
 // 502, 503, 504, 524 and 529 are retried, twice by default
-// ([WithMaxRetries]), with exponential backoff and jitter ([RetryPolicy]).
-// The server's Retry-After or retry-after-ms is honoured up to
-// RetryPolicy.MaxRetryAfter; a longer request returns the error at once.
-// The request body is replayed byte for byte. When retries run out the
-// error is a [*RetriesExhaustedError] that still unwraps to the last
-// [*APIError]. A stream is never retried once it has delivered an event.
+// ([WithMaxRetries]), with exponential backoff and jitter ([RetryPolicy],
+// [WithRetryPolicy], [DefaultRetryPolicy]). The server's Retry-After or
+// retry-after-ms is honoured up to RetryPolicy.MaxRetryAfter; a longer
+// request returns the error at once. The request body is replayed byte for
+// byte; a body that cannot be replayed (an upload streamed from a reader)
+// is sent once. When retries run out the error is a
+// [*RetriesExhaustedError] that still unwraps to the last [*APIError]. A
+// stream is never retried once it has delivered an event.
 //
 // [WithTimeout] bounds each attempt up to the response headers only, so it
-// never cuts off a long stream; ctx bounds the whole call.
+// never cuts off a long stream; ctx bounds the whole call, and
+// [WithStreamIdleTimeout] (default [DefaultStreamIdleTimeout]) ends a
+// stream that stops delivering.
 //
 // # Attribution, headers, logging
 //
 // [WithAppAttribution] (or $OPENROUTER_APP_URL, $OPENROUTER_APP_TITLE and
 // $OPENROUTER_APP_CATEGORIES) sends HTTP-Referer, X-OpenRouter-Title and
-// X-OpenRouter-Categories with every request. [WithHeader] adds any other
-// header, [WithMiddleware] wraps each HTTP attempt, and [WithLogger] writes
-// debug records of attempts and retries with credentials redacted.
+// X-OpenRouter-Categories with every request, which is how an app appears
+// in OpenRouter's rankings. [WithHeader] adds any other header,
+// [WithMiddleware] wraps each HTTP attempt ([Middleware]),
+// [WithResponseInto] hands back the final *http.Response (rate-limit
+// headers), [WithHTTPClient] replaces the transport, and [WithLogger]
+// writes debug records of attempts and retries with credentials redacted.
 //
-// # Testing
+// # Testing with the fake server
 //
-// Package openroutertest, in this module's wrapper/openroutertest, starts a
-// fake OpenRouter that validates every request and response against the
-// OpenAPI document and can be scripted with responses, streams and faults.
+// Package [github.com/gopenrouter/openrouter/wrapper/openroutertest]
+// starts a fake OpenRouter on a loopback port that validates every
+// request and every response against the OpenAPI document, answers each
+// operation with a plausible default (a chat reply echoes the last user
+// message), and can be scripted per operation with replies, streams, tool
+// calls, errors, Retry-After and dropped connections. Its Server.Client
+// method returns a [Client] already pointed at it:
+//
+//	func TestGreeting(t *testing.T) {
+//		srv := openroutertest.NewServer(t)
+//		client, err := srv.Client()
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply("Hi!"))
+//		resp, err := client.Chat.Send(context.Background(), req)
+//		...
+//	}
+//
+// openroutertest.New starts the same server outside tests, for examples
+// and demos that must run offline.
 package openrouter
