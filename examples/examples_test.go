@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -30,11 +29,20 @@ var want = map[string][]string{
 	"tools":      {`tool get_weather("Paris")`, `final answer: The tool returned: {"city":"Paris","temp_c":21,"sky":"sunny"}`, "[2 requests, $"},
 }
 
+// goCommand is the go command that runs this test: $GOROOT/bin/go when
+// the go command set GOROOT, else the first go on $PATH.
 func goCommand() string {
-	if p, err := exec.LookPath("go"); err == nil {
-		return p
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	return "go"
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 func TestExamplesRunOffline(t *testing.T) {

@@ -277,7 +277,7 @@ func videoTerminal(st VideoStatus) bool {
 // cancelled or expired job is returned together with a [*VideoJobError]
 // naming it. A failed poll (after the usual retries) or the end of ctx
 // stops the wait with an error that names the job and its last status.
-// Each poll calls GET /videos/{jobId}.
+// It calls GET /videos/{jobId} once per poll.
 func (s *VideosService) Wait(ctx context.Context, jobID string, w *VideoWaitOptions, opts ...Option) (*VideoJob, error) {
 	const op = "Videos.Wait"
 	if err := nonEmpty(op, "jobID", jobID); err != nil {
