@@ -86,12 +86,12 @@
 // # Constructors
 //
 // Messages, tools and response formats are unions in the API, so building
-// them by hand means raw JSON. Constructors do it for you: SystemMessage,
-// DeveloperMessage, UserText and UserMessage (text, images, files, audio
-// parts), AssistantMessage and ToolMessage build a [ChatMessage]; Ptr
+// them by hand means raw JSON. Constructors do it for you: [SystemMessage],
+// [DeveloperMessage], [UserText] and [UserMessage] (text, images, files, audio
+// parts), [AssistantMessage] and [ToolMessage] build a [ChatMessage]; [Ptr]
 // takes the address of a literal for the many optional fields, such as
-// Model, Temperature or MaxTokens. On the answer side, the methods Text,
-// ToolCalls, Reasoning, Cost and GenerationID of [ChatResponse] read the
+// Model, Temperature or MaxTokens. On the answer side, the methods [ChatResponse.Text],
+// [ChatResponse.ToolCalls], [ChatResponse.Reasoning], [ChatResponse.Cost] and [ChatResponse.GenerationID] read the
 // first choice's content, its tool calls, its reasoning, the cost from the
 // usage and the generation id without walking the
 // choices.
@@ -126,7 +126,8 @@
 // [CompletionsService.Stream] and [ResponsesService.Stream] stream the
 // other two generation APIs.
 //
-// A stream ends cleanly only at OpenRouter's `data: [DONE]`. An error event
+// A stream ends cleanly only at OpenRouter's `data: [DONE]` (or, for
+// [MessagesService.Stream], Anthropic's message_stop event). An error event
 // sent mid-stream ends it with an [*APIError]; a body that stops early ends
 // it with [ErrStreamTruncated]; a stream silent for longer than
 // [WithStreamIdleTimeout] ends with [ErrStreamIdleTimeout]. Chunks already
@@ -134,29 +135,30 @@
 //
 // # Structured output
 //
-// To get JSON back, set the request's ResponseFormat: ResponseFormatJSON
-// asks for any JSON object, and ResponseFormatFor derives a strict JSON
+// To get JSON back, set the request's ResponseFormat: [ResponseFormatJSON]
+// asks for any JSON object, and [ResponseFormatFor] derives a strict JSON
 // Schema from a Go type, so the model answers in the shape of that type.
-// ParseInto then decodes the answer's text into a value of the type, with
+// [ParseInto] then decodes the answer's text into a value of the type, with
 // an error that quotes the text when it does not fit. Not every model
 // accepts response_format: [ParametersService.Get] tells which request
 // parameters a model supports.
 //
 // # Tools and the tool loop
 //
-// Tools are declared in the request's Tools field: FunctionTool takes a
+// Tools are declared in the request's Tools field: [FunctionTool] takes a
 // name, a description and the parameters as a JSON Schema, and
-// FunctionToolFor derives the schema from a Go struct. When the answer's
-// finish reason is "tool_calls", the ToolCalls method of [ChatResponse]
+// [FunctionToolFor] derives the schema from a Go struct. When the answer's
+// finish reason is "tool_calls", [ChatResponse.ToolCalls]
 // lists the calls; run them, append the assistant message and one
-// ToolMessage per call to the conversation, and send again.
+// [ToolMessage] per call to the conversation, and send again.
 //
-// RunTools does that loop for you: it sends the request, decodes each
+// [RunTools] does that loop for you, with handlers made by [NewToolHandler]: it sends the request, decodes each
 // call's arguments into the input type of the matching handler, runs the
 // handler, sends the results back and repeats until the model answers
 // without tool calls or a step limit is reached, then returns the final
 // response and the transcript. Whether a handler's error goes back to the
-// model or ends the loop is an option.
+// model or ends the loop is an option ([WithToolErrors]); [WithMaxSteps]
+// and [WithMaxCost] bound the loop, and [WithStreaming] streams each step.
 //
 // # Errors
 //
