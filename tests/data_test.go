@@ -1,0 +1,220 @@
+package tests
+
+import (
+	"bytes"
+	"io"
+	"mime"
+	"mime/multipart"
+	"strings"
+	"testing"
+
+	"github.com/gopenrouter/openrouter/gen"
+	openrouter "github.com/gopenrouter/openrouter/wrapper"
+	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
+)
+
+// Contract tests of the files, analytics, benchmarks, classifications,
+// datasets, generation content and feedback operations, and getModel.
+func init() {
+	register(map[string]contract{
+		"listFiles": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.FileListResponse](t)(c.Files.List(ctx, &openrouter.ListFilesParams{Limit: ptr(1), Order: ptr(gen.ListFilesOrderParamDesc)}))
+			r := only(t, srv, "listFiles")
+			expectRequest(t, r, "GET", "/files", nil)
+			check(t, "query", r.Query.Encode(), "limit=1&order=desc")
+			page := must[gen.OpenRouterFileList](t)(resp.AsOpenRouterFileList())
+			check(t, "files", len(page.Data), 1)
+			check(t, "first file", page.Data[0].ID, "file-fake-sample-2")
+			check(t, "has more", page.HasMore, true)
+			if page.Cursor == nil || *page.Cursor == "" {
+				t.Error("no cursor on a page with more")
+			}
+		},
+		"uploadFile": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, "report \"Q1\".txt", "text/plain", strings.NewReader("quarterly numbers"),
+				&openrouter.FileParams{Provider: ptr(openrouter.FileProviderAnthropic)}))
+			r := only(t, srv, "uploadFile")
+			expectRequest(t, r, "POST", "/files", nil)
+			check(t, "provider query", r.Query.Get("provider"), "anthropic")
+			name, ctype, content := uploadedFile(t, r)
+			check(t, "part filename", name, `report "Q1".txt`)
+			check(t, "part content type", ctype, "text/plain")
+			check(t, "part content", string(content), "quarterly numbers")
+			f := must[gen.AnthropicFile](t)(resp.AsAnthropicFile())
+			check(t, "shape", must[string](t)(resp.Discriminator()), openrouter.FileShapeAnthropic)
+			check(t, "filename", f.Filename, `report "Q1".txt`)
+			check(t, "mime type", f.MimeType, "text/plain")
+			check(t, "size", f.SizeBytes, len("quarterly numbers"))
+			if f.ID == "" {
+				t.Error("no file id")
+			}
+		},
+		"getFileMetadata": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.FileResponse](t)(c.Files.Get(ctx, "file-abc", &openrouter.FileParams{Provider: ptr(openrouter.FileProviderOpenAI)}))
+			r := only(t, srv, "getFileMetadata")
+			expectRequest(t, r, "GET", "/files/file-abc", nil)
+			check(t, "provider query", r.Query.Get("provider"), "openai")
+			f := must[gen.OpenAIFile](t)(resp.AsOpenAIFile())
+			check(t, "shape", must[string](t)(resp.Discriminator()), openrouter.FileShapeOpenAI)
+			check(t, "id", f.ID, "file-abc")
+			check(t, "object", f.Object, "file")
+		},
+		"deleteFile": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.FileDeleteResponse](t)(c.Files.Delete(ctx, "file-fake-sample-1", nil))
+			expectRequest(t, only(t, srv, "deleteFile"), "DELETE", "/files/file-fake-sample-1", nil)
+			d := must[gen.OpenRouterFileDeleted](t)(resp.AsOpenRouterFileDeleted())
+			check(t, "deleted id", d.ID, "file-fake-sample-1")
+			check(t, "type", d.Type, "file_deleted")
+			// The fake forgets the file: the listing no longer has it.
+			page := must[gen.OpenRouterFileList](t)(must[*openrouter.FileListResponse](t)(c.Files.List(ctx, nil)).AsOpenRouterFileList())
+			for _, f := range page.Data {
+				if f.ID == "file-fake-sample-1" {
+					t.Error("the deleted file is still listed")
+				}
+			}
+		},
+		"downloadFileContent": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.BinaryResponse](t)(c.Files.Download(ctx, "file-fake-sample-2", nil))
+			defer resp.Close()
+			b := must[[]byte](t)(io.ReadAll(resp))
+			r := only(t, srv, "downloadFileContent")
+			expectRequest(t, r, "GET", "/files/file-fake-sample-2/content", nil)
+			check(t, "Accept", r.Header.Get("Accept"), "*/*")
+			check(t, "content", string(b), "name,score\nalpha,1\nbeta,2\n")
+			check(t, "content type", resp.ContentType, "application/octet-stream")
+		},
+
+		"getAnalyticsMeta": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.AnalyticsMetaResponse](t)(c.Analytics.GetMeta(ctx))
+			expectRequest(t, only(t, srv, "getAnalyticsMeta"), "GET", "/analytics/meta", nil)
+			if len(resp.Data.Metrics) == 0 || len(resp.Data.Dimensions) == 0 || len(resp.Data.Operators) == 0 || len(resp.Data.Granularities) == 0 {
+				t.Errorf("incomplete meta: %+v", resp.Data)
+			}
+			check(t, "first metric", resp.Data.Metrics[0].Name, "requests")
+		},
+		"queryAnalytics": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.AnalyticsQueryResponse](t)(c.Analytics.Query(ctx, openrouter.AnalyticsQueryRequest{
+				Metrics: []string{"requests", "cost"}, Dimensions: []string{"model"}, Granularity: ptr("day"), Limit: ptr(10),
+			}))
+			expectRequest(t, only(t, srv, "queryAnalytics"), "POST", "/analytics/query",
+				map[string]any{"metrics": []any{"requests", "cost"}, "dimensions": []any{"model"}, "granularity": "day", "limit": 10})
+			check(t, "rows", len(resp.Data.Data), 2)
+			check(t, "row count", resp.Data.Metadata.RowCount, 2)
+			row := resp.Data.Data[1]
+			check(t, "row", []any{row["model"], row["date"], row["requests"], row["cost"]}, []any{"model-2", "2025-01-15", 200, 201})
+		},
+		"getBenchmarks": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.BenchmarksResponse](t)(c.Benchmarks.List(ctx, &openrouter.BenchmarksParams{Source: ptr(gen.GetBenchmarksSourceParamDesignArena), MaxResults: ptr(5)}))
+			r := only(t, srv, "getBenchmarks")
+			expectRequest(t, r, "GET", "/benchmarks", nil)
+			check(t, "query", r.Query.Encode(), "max_results=5&source=design-arena")
+			check(t, "items", len(resp.Data), 1)
+			da := must[gen.UnifiedBenchmarksDAItem](t)(resp.Data[0].AsUnifiedBenchmarksDAItem())
+			check(t, "source", da.Source, "design-arena")
+			check(t, "elo", da.Elo, 1210.5)
+			check(t, "meta count", resp.Meta.ModelCount, 1)
+		},
+		"getTaskClassifications": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.TaskClassificationsResponse](t)(c.Classifications.GetTasks(ctx, &openrouter.TaskClassificationsParams{Window: ptr(gen.GetTaskClassificationsWindowParamN7D)}))
+			r := only(t, srv, "getTaskClassifications")
+			expectRequest(t, r, "GET", "/classifications/task", nil)
+			check(t, "window query", r.Query.Get("window"), "7d")
+			check(t, "window days", resp.Data.WindowDays, 7)
+			if len(resp.Data.Classifications) == 0 || len(resp.Data.Classifications[0].Models) == 0 {
+				t.Errorf("no classifications with models: %+v", resp.Data)
+			}
+		},
+		"getAppRankings": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.AppRankingsResponse](t)(c.Datasets.GetAppRankings(ctx, &openrouter.AppRankingsParams{
+				Sort: ptr(gen.GetAppRankingsSortParamTrending), StartDate: ptr("2025-01-01"), Offset: ptr(2), Limit: ptr(2),
+			}))
+			r := only(t, srv, "getAppRankings")
+			expectRequest(t, r, "GET", "/datasets/app-rankings", nil)
+			check(t, "query", r.Query.Encode(), "limit=2&offset=2&sort=trending&start_date=2025-01-01")
+			check(t, "apps", len(resp.Data), 2)
+			check(t, "first rank", resp.Data[0].Rank, 3)
+			check(t, "start date", resp.Meta.StartDate, "2025-01-01")
+		},
+		"getRankingsDaily": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.RankingsDailyResponse](t)(c.Datasets.GetRankingsDaily(ctx, &openrouter.RankingsDailyParams{
+				StartDate: ptr("2025-02-01"), EndDate: ptr("2025-02-07"), Period: ptr(gen.GetRankingsDailyPeriodParamDay),
+			}))
+			r := only(t, srv, "getRankingsDaily")
+			expectRequest(t, r, "GET", "/datasets/rankings-daily", nil)
+			check(t, "query", r.Query.Encode(), "end_date=2025-02-07&period=day&start_date=2025-02-01")
+			if len(resp.Data) == 0 || resp.Data[0].Date != "2025-02-01" {
+				t.Errorf("rows %+v", resp.Data)
+			}
+			check(t, "end date", resp.Meta.EndDate, "2025-02-07")
+		},
+		"getSessionCost": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.SessionCostResponse](t)(c.Datasets.GetSessionCost(ctx, &openrouter.SessionCostParams{
+				AppSlug: ptr("aider"), TurnRange: ptr(gen.GetSessionCostTurnRangeParamN29Turns),
+			}))
+			r := only(t, srv, "getSessionCost")
+			expectRequest(t, r, "GET", "/datasets/session-cost", nil)
+			check(t, "query", r.Query.Encode(), "app_slug=aider&turn_range=2-9-turns")
+			check(t, "rows", len(resp.Data), 1)
+			check(t, "row", []any{resp.Data[0].AppSlug, resp.Data[0].TurnRange}, []any{"aider", "2-9-turns"})
+		},
+		"listGenerationContent": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.GenerationContentResponse](t)(c.Generations.GetContent(ctx, "gen-123"))
+			r := only(t, srv, "listGenerationContent")
+			expectRequest(t, r, "GET", "/generation/content", nil)
+			check(t, "id query", r.Query.Get("id"), "gen-123")
+			if resp.Data.Output.Completion == nil || *resp.Data.Output.Completion != "You said: Hello there" {
+				t.Errorf("output %+v", resp.Data.Output)
+			}
+			in := must[gen.GenerationContentDataInputObject2](t)(resp.Data.Input.AsGenerationContentDataInputObject2())
+			check(t, "input messages", len(in.Messages), 2)
+			if resp.Data.Error != nil {
+				t.Errorf("error %+v", resp.Data.Error)
+			}
+		},
+		"submitGenerationFeedback": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.GenerationFeedbackResponse](t)(c.Generations.SubmitFeedback(ctx, openrouter.GenerationFeedbackRequest{
+				GenerationID: "gen-123", Category: gen.SubmitGenerationFeedbackRequestCategoryIncorrectResponse, Comment: ptr("wrong sum"),
+			}))
+			expectRequest(t, only(t, srv, "submitGenerationFeedback"), "POST", "/generation/feedback",
+				map[string]any{"generation_id": "gen-123", "category": "incorrect_response", "comment": "wrong sum"})
+			check(t, "success", resp.Data.Success, true)
+		},
+		"getModel": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.ModelResponse](t)(c.Models.Get(ctx, "anthropic", "claude-3.5-haiku"))
+			expectRequest(t, only(t, srv, "getModel"), "GET", "/model/anthropic/claude-3.5-haiku", nil)
+			check(t, "id", resp.Data.ID, "anthropic/claude-3.5-haiku")
+			check(t, "name", resp.Data.Name, "Anthropic: Claude 3.5 Haiku")
+		},
+	})
+}
+
+// uploadedFile parses the multipart body of an uploadFile request and
+// returns its "file" part.
+func uploadedFile(t *testing.T, r openroutertest.Request) (filename, contentType string, content []byte) {
+	t.Helper()
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" {
+		t.Fatalf("Content-Type %q: %v", r.Header.Get("Content-Type"), err)
+	}
+	mr := multipart.NewReader(bytes.NewReader(r.Body), params["boundary"])
+	var found bool
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("multipart body: %v", err)
+		}
+		if part.FormName() != "file" || found {
+			t.Fatalf("unexpected part %q", part.FormName())
+		}
+		found = true
+		filename, contentType = part.FileName(), part.Header.Get("Content-Type")
+		content = must[[]byte](t)(io.ReadAll(part))
+	}
+	if !found {
+		t.Fatal(`no "file" part`)
+	}
+	return filename, contentType, content
+}
