@@ -2,7 +2,9 @@ package tests
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"mime/multipart"
 	"strings"
@@ -217,4 +219,225 @@ func uploadedFile(t *testing.T, r openroutertest.Request) (filename, contentType
 		t.Fatal(`no "file" part`)
 	}
 	return filename, contentType, content
+}
+
+// seqIDs maps an iterator's items to their ids.
+func seqIDs[T any](seq iter.Seq2[T, error], id func(T) string) iter.Seq2[string, error] {
+	return func(yield func(string, error) bool) {
+		for v, err := range seq {
+			var s string
+			if err == nil {
+				s = id(v)
+			}
+			if !yield(s, err) {
+				return
+			}
+		}
+	}
+}
+
+// iterCase is an iterator over scripted pages: op answers each page in
+// turn, and param is the query parameter that moves from page to page,
+// whose values the requests must carry in turn ("" for none).
+type iterCase struct {
+	op        string
+	pages     []any
+	param     string
+	wantParam []string
+	wantIDs   string
+	// query holds query values every request must carry.
+	query map[string]string
+	all   func(c *openrouter.Client) iter.Seq2[string, error]
+}
+
+// runIterCase checks that the iterator fetches the scripted pages in
+// order, fetches no more after an early break, and stops at an error
+// (after the first page, when there are more).
+func runIterCase(t *testing.T, tc iterCase) {
+	t.Run("all pages", func(t *testing.T) {
+		t.Parallel()
+		srv := openroutertest.NewServer(t)
+		c := must[*openrouter.Client](t)(srv.Client())
+		for _, p := range tc.pages {
+			srv.Enqueue(tc.op, openroutertest.Response{JSON: p})
+		}
+		var ids []string
+		for id, err := range tc.all(c) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		check(t, "ids", strings.Join(ids, " "), tc.wantIDs)
+		reqs := srv.RequestsFor(tc.op)
+		var got []string
+		for _, r := range reqs {
+			got = append(got, r.Query.Get(tc.param))
+			for k, v := range tc.query {
+				check(t, "query "+k, r.Query.Get(k), v)
+			}
+		}
+		check(t, "requests' "+tc.param, got, tc.wantParam)
+		check(t, "pages left", srv.Pending(tc.op), 0)
+	})
+	t.Run("early break", func(t *testing.T) {
+		t.Parallel()
+		srv := openroutertest.NewServer(t)
+		c := must[*openrouter.Client](t)(srv.Client())
+		for _, p := range tc.pages {
+			srv.Enqueue(tc.op, openroutertest.Response{JSON: p})
+		}
+		for id, err := range tc.all(c) {
+			if err != nil || id == "" {
+				t.Fatalf("first item %q, %v", id, err)
+			}
+			break
+		}
+		check(t, "requests", len(srv.RequestsFor(tc.op)), 1)
+	})
+	if len(tc.pages) == 1 {
+		return // the iteration ends after the only page
+	}
+	t.Run("error stops", func(t *testing.T) {
+		t.Parallel()
+		srv := openroutertest.NewServer(t)
+		c := must[*openrouter.Client](t)(srv.Client())
+		srv.Enqueue(tc.op, openroutertest.Response{JSON: tc.pages[0]})
+		srv.Enqueue(tc.op, openroutertest.ErrorResponse(403, "no access"))
+		var n, errs int
+		for _, err := range tc.all(c) {
+			if err != nil {
+				wantAPIError(t, err, 403)
+				errs++
+				continue
+			}
+			if errs > 0 {
+				t.Fatal("an item after the error")
+			}
+			n++
+		}
+		check(t, "errors", errs, 1)
+		if n == 0 {
+			t.Error("no items of the first page")
+		}
+		check(t, "requests", len(srv.RequestsFor(tc.op)), 2)
+	})
+}
+
+// sampleModels returns n models with ids m0..m(n-1), valid for the spec.
+func sampleModels(t *testing.T, n int) []openrouter.Model {
+	t.Helper()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	base := must[*openrouter.ModelsListResponse](t)(c.Models.List(ctx, nil)).Data[0]
+	out := make([]openrouter.Model, n)
+	for i := range out {
+		out[i] = base
+		out[i].ID = fmt.Sprintf("m%d", i)
+	}
+	return out
+}
+
+func modelPage(models []openrouter.Model, total int) openrouter.ModelsListResponse {
+	return openrouter.ModelsListResponse{Data: models, TotalCount: total}
+}
+
+func TestModelIterators(t *testing.T) {
+	t.Parallel()
+	ms := sampleModels(t, 5)
+	pages := []any{modelPage(ms[0:2], 5), modelPage(ms[2:4], 5), modelPage(ms[4:], 5)}
+	modelID := func(m openrouter.Model) string { return m.ID }
+	for name, tc := range map[string]iterCase{
+		"Models.ListAll": {op: "getModels", pages: pages, param: "offset", wantParam: []string{"0", "2", "4"}, wantIDs: "m0 m1 m2 m3 m4",
+			query: map[string]string{"limit": "2", "category": "programming"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Models.ListAll(ctx, &openrouter.ListModelsParams{Limit: ptr(2), Category: ptr(gen.GetModelsCategoryParamProgramming)}), modelID)
+			}},
+		"Models.ListForUserAll": {op: "listModelsUser", pages: pages, param: "offset", wantParam: []string{"0", "2", "4"}, wantIDs: "m0 m1 m2 m3 m4",
+			query: map[string]string{"limit": "2"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Models.ListForUserAll(ctx, &openrouter.ListUserModelsParams{Limit: ptr(2)}), modelID)
+			}},
+		// A total below the items received is ignored: the short page ends it.
+		"Embeddings.ListModelsAll": {op: "listEmbeddingsModels", pages: []any{modelPage(ms[0:2], 0), modelPage(ms[2:4], 1), modelPage(ms[4:], 1)},
+			param: "offset", wantParam: []string{"0", "2", "4"}, wantIDs: "m0 m1 m2 m3 m4", query: map[string]string{"limit": "2"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Embeddings.ListModelsAll(ctx, &openrouter.ListEmbeddingsModelsParams{Limit: ptr(2)}), modelID)
+			}},
+		// The page size is capped at the API's maximum; the total ends it.
+		"Models.ListAll capped": {op: "getModels", pages: []any{modelPage(ms[0:3], 3)}, param: "limit", wantParam: []string{"1000"}, wantIDs: "m0 m1 m2",
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Models.ListAll(ctx, &openrouter.ListModelsParams{Limit: ptr(5000)}), modelID)
+			}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			runIterCase(t, tc)
+		})
+	}
+}
+
+func TestAPIKeysListAll(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	base := must[*openrouter.APIKeyListResponse](t)(c.APIKeys.List(ctx, nil)).Data[0]
+	key := func(h string) openrouter.APIKey { k := base; k.Hash = h; return k }
+	page := func(keys ...openrouter.APIKey) any { return map[string]any{"data": append([]openrouter.APIKey{}, keys...)} }
+	runIterCase(t, iterCase{
+		op: "list", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
+		param: "offset", wantParam: []string{"0", "2", "3"}, wantIDs: "k0 k1 k2",
+		query: map[string]string{"include_disabled": "true"},
+		all: func(c *openrouter.Client) iter.Seq2[string, error] {
+			return seqIDs(c.APIKeys.ListAll(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr("true")}), func(k openrouter.APIKey) string { return k.Hash })
+		},
+	})
+}
+
+func TestDatasetIterators(t *testing.T) {
+	t.Parallel()
+	meta := map[string]any{"as_of": "2025-01-15T10:30:00Z", "version": "v1", "start_date": "2025-01-01", "end_date": "2025-01-07"}
+	apps := func(ranks ...int) any {
+		data := []any{}
+		for _, r := range ranks {
+			data = append(data, map[string]any{"rank": r, "app_id": r, "app_name": fmt.Sprint("app", r), "total_tokens": "100", "total_requests": 1})
+		}
+		return map[string]any{"data": data, "meta": meta}
+	}
+	rows := func(slugs ...string) any {
+		data := []any{}
+		for _, s := range slugs {
+			data = append(data, map[string]any{"app_slug": s, "app_name": s, "turn_range": "1-turn", "model_permaslug": "m/x", "median_session_cost_usd": 0.01})
+		}
+		return map[string]any{"data": data, "meta": map[string]any{"as_of": "2025-01-15T10:30:00Z", "version": "v1", "window_days": nil, "window_end_date": nil}}
+	}
+	rank := func(a openrouter.AppRanking) string { return fmt.Sprint(a.Rank) }
+	slug := func(s openrouter.SessionCost) string { return s.AppSlug }
+	for name, tc := range map[string]iterCase{
+		"GetAppRankingsAll": {op: "getAppRankings", pages: []any{apps(1, 2), apps(3, 4), apps(5)}, param: "offset", wantParam: []string{"0", "2", "4"},
+			wantIDs: "1 2 3 4 5", query: map[string]string{"limit": "2", "category": "coding"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Datasets.GetAppRankingsAll(ctx, &openrouter.AppRankingsParams{Limit: ptr(2), Category: ptr(gen.GetAppRankingsCategoryParamCoding)}), rank)
+			}},
+		// The API serves no offset beyond 100: the page there is the last.
+		"GetAppRankingsAll offset limit": {op: "getAppRankings", pages: []any{apps(96, 97, 98, 99), apps(100, 101, 102, 103)}, param: "offset",
+			wantParam: []string{"96", "100"}, wantIDs: "96 97 98 99 100 101 102 103", query: map[string]string{"limit": "4"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Datasets.GetAppRankingsAll(ctx, &openrouter.AppRankingsParams{Offset: ptr(96), Limit: ptr(4)}), rank)
+			}},
+		"GetSessionCostAll": {op: "getSessionCost", pages: []any{rows("a", "b", "c"), rows("d", "e", "f"), rows()}, param: "offset",
+			wantParam: []string{"0", "3", "6"}, wantIDs: "a b c d e f", query: map[string]string{"limit": "3", "model": "m/x"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Datasets.GetSessionCostAll(ctx, &openrouter.SessionCostParams{Limit: ptr(3), Model: ptr("m/x")}), slug)
+			}},
+		"GetSessionCostAll capped": {op: "getSessionCost", pages: []any{rows("a")}, param: "limit", wantParam: []string{"500"}, wantIDs: "a",
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Datasets.GetSessionCostAll(ctx, &openrouter.SessionCostParams{Limit: ptr(9999)}), slug)
+			}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			runIterCase(t, tc)
+		})
+	}
 }
