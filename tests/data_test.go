@@ -383,7 +383,9 @@ func TestAPIKeysListAll(t *testing.T) {
 	c := must[*openrouter.Client](t)(srv.Client())
 	base := must[*openrouter.APIKeyListResponse](t)(c.APIKeys.List(ctx, nil)).Data[0]
 	key := func(h string) openrouter.APIKey { k := base; k.Hash = h; return k }
-	page := func(keys ...openrouter.APIKey) any { return map[string]any{"data": append([]openrouter.APIKey{}, keys...)} }
+	page := func(keys ...openrouter.APIKey) any {
+		return map[string]any{"data": append([]openrouter.APIKey{}, keys...)}
+	}
 	runIterCase(t, iterCase{
 		op: "list", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
 		param: "offset", wantParam: []string{"0", "2", "3"}, wantIDs: "k0 k1 k2",
