@@ -2,6 +2,7 @@ package tests
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -442,4 +443,185 @@ func TestDatasetIterators(t *testing.T) {
 			runIterCase(t, tc)
 		})
 	}
+}
+
+// fileID is the id of a file in any shape.
+func fileID(f openrouter.FileResponse) string {
+	switch shape, _ := f.Discriminator(); shape {
+	case openrouter.FileShapeOpenAI:
+		v, _ := f.AsOpenAIFile()
+		return v.ID
+	case openrouter.FileShapeAnthropic:
+		v, _ := f.AsAnthropicFile()
+		return v.ID
+	}
+	v, _ := f.AsOpenRouterFile()
+	return v.ID
+}
+
+func TestFilesListAll(t *testing.T) {
+	t.Parallel()
+	file := func(id string) map[string]any {
+		return map[string]any{"_shape": "openrouter", "id": id, "type": "file", "filename": id + ".txt", "mime_type": "text/plain",
+			"size_bytes": 1, "created_at": "2025-01-15T10:30:00Z", "downloadable": true}
+	}
+	page := func(cursor any, ids ...string) any {
+		data := []any{}
+		for _, id := range ids {
+			data = append(data, file(id))
+		}
+		return map[string]any{"_shape": "openrouter", "data": data, "has_more": cursor != nil, "cursor": cursor, "first_id": nil, "last_id": nil}
+	}
+	t.Run("scripted", func(t *testing.T) {
+		t.Parallel()
+		runIterCase(t, iterCase{
+			op: "listFiles", pages: []any{page("c1", "f1", "f2"), page("c2", "f3"), page(nil, "f4")},
+			param: "cursor", wantParam: []string{"", "c1", "c2"}, wantIDs: "f1 f2 f3 f4", query: map[string]string{"limit": "2"},
+			all: func(c *openrouter.Client) iter.Seq2[string, error] {
+				return seqIDs(c.Files.ListAll(ctx, &openrouter.ListFilesParams{Limit: ptr(2)}), fileID)
+			},
+		})
+	})
+	// Against the fake's file store, in each shape: two sample files and
+	// three uploads, two a page.
+	for shape, param := range map[string]string{"openrouter": "cursor", "openai": "after", "anthropic": "after_id"} {
+		t.Run(shape, func(t *testing.T) {
+			t.Parallel()
+			srv := openroutertest.NewServer(t)
+			c := must[*openrouter.Client](t)(srv.Client())
+			var fp *openrouter.FileParams
+			lp := &openrouter.ListFilesParams{Limit: ptr(2)}
+			if shape != "openrouter" {
+				fp = &openrouter.FileParams{Provider: ptr(openrouter.FileProvider(shape))}
+				lp.Provider = fp.Provider
+			}
+			want := []string{"file-fake-sample-1", "file-fake-sample-2"}
+			for i := range 3 {
+				f := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, fmt.Sprint("f", i), "", strings.NewReader("x"), fp))
+				want = append(want, fileID(*f))
+			}
+			var got []string
+			for f, err := range c.Files.ListAll(ctx, lp) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				check(t, "shape", must[string](t)(f.Discriminator()), shape)
+				got = append(got, fileID(f))
+			}
+			check(t, "ids", got, want)
+			var params []string
+			for _, r := range srv.RequestsFor("listFiles") {
+				params = append(params, r.Query.Get(param))
+			}
+			cursor := map[string]string{"openrouter": "cur_"}[shape]
+			check(t, param+" of the pages", params, []string{"", cursor + want[1], cursor + want[3]})
+		})
+	}
+}
+
+// endless is a reader of n bytes (forever when n < 0) that is neither a
+// bytes.Reader nor a strings.Reader, so its length is unknown to net/http.
+type endless struct{ n, read int64 }
+
+func (r *endless) Read(p []byte) (int, error) {
+	if r.n >= 0 && r.read >= r.n {
+		return 0, io.EOF
+	}
+	if r.n >= 0 {
+		p = p[:min(int64(len(p)), r.n-r.read)]
+	}
+	for i := range p {
+		p[i] = byte('a' + (r.read+int64(i))%26)
+	}
+	r.read += int64(len(p))
+	return len(p), nil
+}
+
+func TestFilesUploadLarge(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	const size = 8 << 20
+	resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, "big.bin", "application/octet-stream", &endless{n: size}, nil))
+	f := must[gen.OpenRouterFile](t)(resp.AsOpenRouterFile())
+	check(t, "size", f.SizeBytes, size)
+	_, ctype, content := uploadedFile(t, only(t, srv, "uploadFile"))
+	check(t, "content type", ctype, "application/octet-stream")
+	want := must[[]byte](t)(io.ReadAll(&endless{n: size}))
+	if !bytes.Equal(content, want) {
+		t.Errorf("the server received %d bytes that differ from the %d sent", len(content), size)
+	}
+	// And back: the download streams the same bytes.
+	dl := must[*openrouter.BinaryResponse](t)(c.Files.Download(ctx, f.ID, nil))
+	defer dl.Close()
+	if got := must[[]byte](t)(io.ReadAll(dl)); !bytes.Equal(got, want) {
+		t.Errorf("downloaded %d bytes that differ", len(got))
+	}
+}
+
+func TestFilesUploadIsNotRetried(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client(openrouter.WithMaxRetries(3)))
+	srv.Enqueue("uploadFile", openroutertest.ErrorResponse(503, "busy"))
+	_, err := c.Files.Upload(ctx, "a.txt", "text/plain", strings.NewReader("abc"), nil)
+	wantAPIError(t, err, 503)
+	check(t, "attempts", len(srv.RequestsFor("uploadFile")), 1)
+	// Other file calls are retried as usual.
+	srv.Enqueue("getFileMetadata", openroutertest.ErrorResponse(503, "busy"))
+	must[*openrouter.FileResponse](t)(c.Files.Get(ctx, "file-1", nil))
+	check(t, "Get attempts", len(srv.RequestsFor("getFileMetadata")), 2)
+}
+
+type failingReader struct{ err error }
+
+func (r failingReader) Read([]byte) (int, error) { return 0, r.err }
+
+func TestFilesUploadReaderError(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t, openroutertest.AllowInvalidRequests())
+	c := must[*openrouter.Client](t)(srv.Client())
+	boom := errors.New("disk on fire")
+	_, err := c.Files.Upload(ctx, "a.txt", "text/plain", io.MultiReader(strings.NewReader("partial"), failingReader{boom}), nil)
+	if !errors.Is(err, boom) {
+		t.Errorf("error %v, want one wrapping %v", err, boom)
+	}
+}
+
+// TestDataBadInput checks that missing arguments fail without a request.
+func TestDataBadInput(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	for name, call := range map[string]func() error{
+		"Upload nil reader":     func() error { _, err := c.Files.Upload(ctx, "a.txt", "", nil, nil); return err },
+		"Upload empty filename": func() error { _, err := c.Files.Upload(ctx, " ", "", strings.NewReader("x"), nil); return err },
+		"Get empty id":          func() error { _, err := c.Files.Get(ctx, "", nil); return err },
+		"Delete empty id":       func() error { _, err := c.Files.Delete(ctx, "", nil); return err },
+		"Download empty id":     func() error { _, err := c.Files.Download(ctx, "", nil); return err },
+		"GetContent empty id":   func() error { _, err := c.Generations.GetContent(ctx, ""); return err },
+		"SubmitFeedback empty id": func() error {
+			_, err := c.Generations.SubmitFeedback(ctx, openrouter.GenerationFeedbackRequest{Category: gen.SubmitGenerationFeedbackRequestCategoryOther})
+			return err
+		},
+		"Query no metrics": func() error { _, err := c.Analytics.Query(ctx, openrouter.AnalyticsQueryRequest{}); return err },
+		"Models.Get empty": func() error { _, err := c.Models.Get(ctx, "openai", ""); return err },
+	} {
+		if err := call(); err == nil || !strings.HasPrefix(err.Error(), "openrouter: ") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+	check(t, "requests", len(srv.Requests()), 0)
+}
+
+func TestFilesErrors(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	srv.Enqueue("downloadFileContent", openroutertest.ErrorResponse(404, "no such file"))
+	_, err := c.Files.Download(ctx, "file-missing", nil)
+	check(t, "message", wantAPIError(t, err, 404).Message, "no such file")
+	srv.Enqueue("uploadFile", openroutertest.ErrorResponse(413, "file too large"))
+	_, err = c.Files.Upload(ctx, "a.txt", "", strings.NewReader("x"), nil)
+	wantAPIError(t, err, 413)
 }
