@@ -596,10 +596,18 @@ func TestDataBadInput(t *testing.T) {
 	for name, call := range map[string]func() error{
 		"Upload nil reader":     func() error { _, err := c.Files.Upload(ctx, "a.txt", "", nil, nil); return err },
 		"Upload empty filename": func() error { _, err := c.Files.Upload(ctx, " ", "", strings.NewReader("x"), nil); return err },
-		"Get empty id":          func() error { _, err := c.Files.Get(ctx, "", nil); return err },
-		"Delete empty id":       func() error { _, err := c.Files.Delete(ctx, "", nil); return err },
-		"Download empty id":     func() error { _, err := c.Files.Download(ctx, "", nil); return err },
-		"GetContent empty id":   func() error { _, err := c.Generations.GetContent(ctx, ""); return err },
+		"Upload bad filename": func() error {
+			_, err := c.Files.Upload(ctx, "a.txt\r\nX-Evil: 1", "", strings.NewReader("x"), nil)
+			return err
+		},
+		"Upload bad content type": func() error {
+			_, err := c.Files.Upload(ctx, "a.txt", "text/plain\r\nX-Evil: 1", strings.NewReader("x"), nil)
+			return err
+		},
+		"Get empty id":        func() error { _, err := c.Files.Get(ctx, "", nil); return err },
+		"Delete empty id":     func() error { _, err := c.Files.Delete(ctx, "", nil); return err },
+		"Download empty id":   func() error { _, err := c.Files.Download(ctx, "", nil); return err },
+		"GetContent empty id": func() error { _, err := c.Generations.GetContent(ctx, ""); return err },
 		"SubmitFeedback empty id": func() error {
 			_, err := c.Generations.SubmitFeedback(ctx, openrouter.GenerationFeedbackRequest{Category: gen.SubmitGenerationFeedbackRequestCategoryOther})
 			return err

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
+	"strings"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
@@ -184,7 +186,13 @@ var errUploadEnded = errors.New("openrouter: the upload call ended")
 // never retried, whatever WithMaxRetries says: a failed upload returns its
 // error and must be started again with a fresh reader. Upload reads r
 // until EOF or until the call ends (on error, or when ctx is cancelled),
-// and does not close it.
+// and does not close it. OpenRouter answers once the body is sent, so a
+// WithTimeout, which bounds the wait for the answer, includes the time the
+// upload takes: give a large file a long timeout (or none) and bound the
+// call with ctx instead.
+//
+// An empty filename, a nil r, a filename with a line break, or a
+// contentType that is not a media type is an error, and nothing is sent.
 func (s *FilesService) Upload(ctx context.Context, filename, contentType string, r io.Reader, params *FileParams, opts ...Option) (*FileResponse, error) {
 	const op = "Files.Upload"
 	if err := nonEmpty(op, "filename", filename); err != nil {
@@ -193,8 +201,13 @@ func (s *FilesService) Upload(ctx context.Context, filename, contentType string,
 	if r == nil {
 		return nil, fmt.Errorf("openrouter: %s: nil reader", op)
 	}
+	if strings.ContainsAny(filename, "\r\n\x00") {
+		return nil, fmt.Errorf("openrouter: %s: filename %q has a line break or NUL", op, filename)
+	}
 	if contentType == "" {
 		contentType = defaultFileType
+	} else if _, _, err := mime.ParseMediaType(contentType); err != nil {
+		return nil, fmt.Errorf("openrouter: %s: content type %q: %w", op, contentType, err)
 	}
 	return doJSON[FileResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
 		pr, pw := io.Pipe()
