@@ -633,3 +633,17 @@ func TestFilesErrors(t *testing.T) {
 	_, err = c.Files.Upload(ctx, "a.txt", "", strings.NewReader("x"), nil)
 	wantAPIError(t, err, 413)
 }
+
+func TestFilesListAllUnknownShape(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c := must[*openrouter.Client](t)(srv.Client())
+	srv.Enqueue("listFiles", openroutertest.Response{Raw: []byte(`{"_shape":"dropbox","data":[]}`), Header: map[string][]string{"Content-Type": {"application/json"}}})
+	var errs []error
+	for _, err := range c.Files.ListAll(ctx, nil) {
+		errs = append(errs, err)
+	}
+	if len(errs) != 1 || errs[0] == nil || !strings.Contains(errs[0].Error(), `"dropbox"`) {
+		t.Errorf("errors %v, want one naming the unknown shape", errs)
+	}
+}

@@ -140,3 +140,65 @@ func TestUploadEndsWhenTheServerAnswersEarly(t *testing.T) {
 		stopsReading(t, r)
 	}
 }
+
+// gatedReader sends size bytes, but the second half only once the server
+// has received the first: a buffering upload would never get there.
+type gatedReader struct {
+	size, read int
+	gate       <-chan struct{}
+}
+
+func (r *gatedReader) Read(p []byte) (int, error) {
+	if r.read >= r.size {
+		return 0, io.EOF
+	}
+	if r.read >= r.size/2 {
+		select {
+		case <-r.gate:
+		case <-time.After(5 * time.Second):
+			return 0, errors.New("the server got nothing of the first half: the body is not streamed")
+		}
+	}
+	n := min(len(p), r.size-r.read)
+	if r.read < r.size/2 {
+		n = min(n, r.size/2-r.read)
+	}
+	for i := range n {
+		p[i] = 'x'
+	}
+	r.read += n
+	return n, nil
+}
+
+func TestUploadStreamsTheBody(t *testing.T) {
+	t.Parallel()
+	const size = 4 << 20
+	gate := make(chan struct{})
+	var got atomic.Int64
+	var chunked atomic.Bool
+	c := newUploadServer(t, func(w http.ResponseWriter, r *http.Request) {
+		chunked.Store(r.ContentLength == -1)
+		buf := make([]byte, 32<<10)
+		opened := false
+		for {
+			n, err := r.Body.Read(buf)
+			got.Add(int64(n))
+			if !opened && got.Load() >= size/4 {
+				close(gate)
+				opened = true
+			}
+			if err != nil {
+				break
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, fileJSON)
+	})
+	r := &gatedReader{size: size, gate: gate}
+	if _, err := c.Files.Upload(context.Background(), "big.bin", "", r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.Load() < size || !chunked.Load() {
+		t.Errorf("server got %d bytes (want over %d), chunked %v", got.Load(), size, chunked.Load())
+	}
+}
