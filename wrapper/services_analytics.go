@@ -2,6 +2,7 @@ package openrouter
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/gopenrouter/openrouter/gen"
@@ -30,9 +31,14 @@ func (s *AnalyticsService) GetMeta(ctx context.Context, opts ...Option) (*Analyt
 
 // Query runs an aggregate usage query: the requested metrics, grouped by up
 // to two dimensions and optionally by time, over a time range and filters.
-// It needs a management key. It calls POST /analytics/query.
+// At least one metric is required: without any, Query returns an error and
+// sends nothing. It needs a management key. It calls POST /analytics/query.
 func (s *AnalyticsService) Query(ctx context.Context, req AnalyticsQueryRequest, opts ...Option) (*AnalyticsQueryResponse, error) {
-	return doJSON[AnalyticsQueryResponse](ctx, s.c, "Analytics.Query", opts, func(ctx context.Context) (*http.Response, error) {
+	const op = "Analytics.Query"
+	if len(req.Metrics) == 0 {
+		return nil, fmt.Errorf("openrouter: %s: no metrics", op)
+	}
+	return doJSON[AnalyticsQueryResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.QueryAnalytics(ctx, req)
 	})
 }

@@ -33,10 +33,15 @@ func (s *GenerationsService) GetContent(ctx context.Context, id string, opts ...
 }
 
 // SubmitFeedback records feedback about a generation: its GenerationID, a
-// category such as "incorrect_response", and an optional comment.
+// category such as "incorrect_response", and an optional comment. An
+// empty GenerationID or Category is an error, and nothing is sent.
 // It calls POST /generation/feedback.
 func (s *GenerationsService) SubmitFeedback(ctx context.Context, req GenerationFeedbackRequest, opts ...Option) (*GenerationFeedbackResponse, error) {
-	return doJSON[GenerationFeedbackResponse](ctx, s.c, "Generations.SubmitFeedback", opts, func(ctx context.Context) (*http.Response, error) {
+	const op = "Generations.SubmitFeedback"
+	if err := nonEmpty(op, "generation id", req.GenerationID, "category", string(req.Category)); err != nil {
+		return nil, err
+	}
+	return doJSON[GenerationFeedbackResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SubmitGenerationFeedback(ctx, req)
 	})
 }

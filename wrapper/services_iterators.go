@@ -32,6 +32,14 @@ func limitArg(p *int) int {
 	return *p
 }
 
+// modelsMaxLimit is the largest page size the model listings accept
+// (openapi.yaml); the iterators ask for no more.
+const modelsMaxLimit = 1000
+
+// modelsLimit is the page size of a model iterator: the caller's, or
+// pageSize, capped at modelsMaxLimit.
+func modelsLimit(p *int) int { return min(limitArg(p), modelsMaxLimit) }
+
 // knownTotal passes a listing's total count on to offsetPages, unless it
 // contradicts the items already received (a total below them), in which
 // case the iteration goes on until a short page instead.
@@ -44,16 +52,16 @@ func knownTotal(total, offset, n int) int {
 
 // ListAll iterates over the model catalogue, filtered by params (nil for
 // all), fetching pages lazily from params.Offset (default 0) with
-// params.Limit models each (default 100). It always sends a limit, since
-// the API answers a request without offset and limit with the whole
-// catalogue. It stops at the first error, which it yields.
+// params.Limit models each (default 100, at most 1000). It always sends a
+// limit, since the API answers a request without offset and limit with
+// the whole catalogue. It stops at the first error, which it yields.
 // It calls GET /models once per page.
 func (s *ModelsService) ListAll(ctx context.Context, params *ListModelsParams, opts ...Option) iter.Seq2[Model, error] {
 	var p ListModelsParams
 	if params != nil {
 		p = *params
 	}
-	return offsetPages(ctx, offsetArg(p.Offset), limitArg(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
+	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.List(ctx, &q, opts...)
@@ -66,14 +74,14 @@ func (s *ModelsService) ListAll(ctx context.Context, params *ListModelsParams, o
 
 // ListForUserAll iterates over the models available to the calling key,
 // fetching pages lazily from params.Offset (default 0) with params.Limit
-// models each (default 100). It stops at the first error, which it yields.
-// It calls GET /models/user once per page.
+// models each (default 100, at most 1000). It stops at the first error,
+// which it yields. It calls GET /models/user once per page.
 func (s *ModelsService) ListForUserAll(ctx context.Context, params *ListUserModelsParams, opts ...Option) iter.Seq2[Model, error] {
 	var p ListUserModelsParams
 	if params != nil {
 		p = *params
 	}
-	return offsetPages(ctx, offsetArg(p.Offset), limitArg(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
+	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
 		resp, err := s.ListForUser(ctx, &ListUserModelsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -84,14 +92,14 @@ func (s *ModelsService) ListForUserAll(ctx context.Context, params *ListUserMode
 
 // ListModelsAll iterates over the embedding models, fetching pages lazily
 // from params.Offset (default 0) with params.Limit models each (default
-// 100). It stops at the first error, which it yields.
+// 100, at most 1000). It stops at the first error, which it yields.
 // It calls GET /embeddings/models once per page.
 func (s *EmbeddingsService) ListModelsAll(ctx context.Context, params *ListEmbeddingsModelsParams, opts ...Option) iter.Seq2[Model, error] {
 	var p ListEmbeddingsModelsParams
 	if params != nil {
 		p = *params
 	}
-	return offsetPages(ctx, offsetArg(p.Offset), limitArg(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
+	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
 		resp, err := s.ListModels(ctx, &ListEmbeddingsModelsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
