@@ -16,15 +16,9 @@ const uploadSample = "--XyZ\r\n" +
 	"quarterly numbers\r\n" +
 	"--XyZ--\r\n"
 
-// dataSampleHeaders are the extra request headers of the samples below
-// whose body is not JSON; dataSampleContentTypes the Content-Type of the
-// default answers that are not JSON.
-var (
-	dataSampleHeaders      = map[string][]string{"uploadFile": {"Content-Type", "multipart/form-data; boundary=XyZ"}}
-	dataSampleContentTypes = map[string]string{"downloadFileContent": "application/octet-stream"}
-)
-
 func init() {
+	sampleHeaders["uploadFile"] = []string{"Content-Type", "multipart/form-data; boundary=XyZ"}
+	sampleContentTypes["downloadFileContent"] = "application/octet-stream"
 	for id, s := range map[string]sample{
 		"listFiles":           {"GET", "/files?limit=1", "", false, 200, []string{`"_shape":"openrouter"`, `"id":"file-fake-sample-1"`, `"has_more":true`, `"cursor":"cur_file-fake-sample-1"`}},
 		"uploadFile":          {"POST", "/files", uploadSample, false, 200, []string{`"filename":"report.txt"`, `"mime_type":"text/plain"`, `"size_bytes":17`}},
@@ -48,44 +42,12 @@ func init() {
 	}
 }
 
-// TestDataSamplesWithHeaders runs the samples whose request or answer is
-// not JSON, which TestDefaultAnswers cannot send or check yet.
-func TestDataSamplesWithHeaders(t *testing.T) {
-	t.Parallel()
-	for _, id := range []string{"uploadFile", "downloadFileContent"} {
-		t.Run(id, func(t *testing.T) {
-			t.Parallel()
-			s := samples[id]
-			srv := openroutertest.NewServer(t)
-			status, h, body := do(t, srv, s.method, s.path, s.body, dataSampleHeaders[id]...)
-			if status != s.status {
-				t.Fatalf("status %d, want %d; body %s", status, s.status, body)
-			}
-			want := "application/json"
-			if ct, ok := dataSampleContentTypes[id]; ok {
-				want = ct
-			}
-			if ct := h.Get("Content-Type"); ct != want {
-				t.Errorf("Content-Type %q, want %q", ct, want)
-			}
-			for _, w := range s.want {
-				if !strings.Contains(string(body), w) {
-					t.Errorf("body lacks %s:\n%s", w, body)
-				}
-			}
-			if f := srv.Failures(); len(f) != 0 {
-				t.Errorf("Failures() = %v", f)
-			}
-		})
-	}
-}
-
 // TestFakeFileStore uploads, lists, downloads and deletes a file: the
 // fake keeps the files of each server.
 func TestFakeFileStore(t *testing.T) {
 	t.Parallel()
 	srv := openroutertest.NewServer(t)
-	mp := dataSampleHeaders["uploadFile"]
+	mp := sampleHeaders["uploadFile"]
 	status, _, body := do(t, srv, "POST", "/files?provider=anthropic", uploadSample, mp...)
 	if status != 200 || !strings.Contains(string(body), `"_shape":"anthropic"`) {
 		t.Fatalf("upload: %d %s", status, body)
@@ -132,7 +94,7 @@ func TestFakeUploadRejectsBadMultipart(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			srv := openroutertest.NewServer(t, openroutertest.AllowInvalidRequests())
-			status, _, resp := do(t, srv, "POST", "/files", body, dataSampleHeaders["uploadFile"]...)
+			status, _, resp := do(t, srv, "POST", "/files", body, sampleHeaders["uploadFile"]...)
 			if status != http.StatusBadRequest || !strings.Contains(string(resp), "invalid request body") {
 				t.Errorf("status %d, want 400 from the validator: %s", status, resp)
 			}

@@ -17,6 +17,10 @@ type sample struct {
 	want               []string // substrings of the body
 }
 
+// sampleHeaders holds extra request headers (name, value, ...) of the
+// samples whose body is not JSON, by operation id.
+var sampleHeaders = map[string][]string{}
+
 // sampleContentTypes holds the media type of the default answers that are
 // not JSON, by operation id.
 var sampleContentTypes = map[string]string{}
@@ -76,6 +80,7 @@ func TestDefaultAnswers(t *testing.T) {
 			if s.noAuth {
 				hdr = []string{"Authorization", ""}
 			}
+			hdr = append(hdr, sampleHeaders[id]...)
 			status, h, body := do(t, srv, s.method, s.path, s.body, hdr...)
 			if status != s.status {
 				t.Fatalf("status %d, want %d; body %s", status, s.status, body)
