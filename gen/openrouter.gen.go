@@ -21850,8 +21850,8 @@ type MessagesStartEventMessage struct {
 	Provider     *MessagesStartEventMessageProvider `json:"provider,omitempty"`
 	Role         MessagesStartEventMessageRole      `json:"role"`
 	StopDetails  *AnthropicRefusalStopDetails       `json:"stop_details"`
-	StopReason   interface{}                        `json:"stop_reason"`
-	StopSequence interface{}                        `json:"stop_sequence"`
+	StopReason   *string                            `json:"stop_reason"`
+	StopSequence *string                            `json:"stop_sequence"`
 	Type         MessagesStartEventMessageType      `json:"type"`
 	Usage        MessagesStartEventMessageUsage     `json:"usage"`
 }
