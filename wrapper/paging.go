@@ -77,3 +77,21 @@ func cursorPages[T any](ctx context.Context, fetch func(ctx context.Context, cur
 		}
 	}
 }
+
+// managementMaxLimit is the largest page the management listings
+// (guardrails, BYOK, organization, workspaces, observability, SCIM) serve:
+// openapi.yaml gives their limit a maximum of 100.
+const managementMaxLimit = 100
+
+// countedPages iterates over a management listing paged by offset and
+// limit that reports its total count: pages of limit items (default and
+// maximum 100) from start, each fetched by list.
+func countedPages[T any](ctx context.Context, start, limit *int, list func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
+	return offsetPages(ctx, offsetArg(start), min(limitArg(limit), managementMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
+		items, total, err := list(ctx, offset, limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		return items, knownTotal(total, offset, len(items)), nil
+	})
+}

@@ -291,3 +291,17 @@ func nonEmpty(op string, pairs ...string) error {
 	}
 	return nil
 }
+
+// uuidArg checks that the path argument name of op is a UUID, as the
+// management endpoints require, so that a malformed id fails before any
+// request is sent.
+func uuidArg(op, name, value string) (UUID, error) {
+	var id UUID
+	if err := nonEmpty(op, name, value); err != nil {
+		return id, err
+	}
+	if err := id.UnmarshalText([]byte(value)); err != nil {
+		return id, fmt.Errorf("openrouter: %s: %s %q is not a UUID", op, name, value)
+	}
+	return id, nil
+}

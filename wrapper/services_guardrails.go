@@ -2,12 +2,10 @@ package openrouter
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 
 	"github.com/gopenrouter/openrouter/gen"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Request and result types of the Guardrails, BYOK and Organization
@@ -124,37 +122,6 @@ type (
 	OrganizationMemberListResponse = gen.ListOrganizationMembersResponse
 )
 
-// guardrailsMaxLimit is the largest page the guardrail, BYOK and
-// organization listings serve (openapi.yaml: limit maximum 100).
-const guardrailsMaxLimit = 100
-
-// guardrailsUUID checks that the path argument name of op is a UUID, as
-// the guardrail and BYOK endpoints require, so that a malformed id fails
-// before any request is sent.
-func guardrailsUUID(op, name, value string) (openapi_types.UUID, error) {
-	var id openapi_types.UUID
-	if err := nonEmpty(op, name, value); err != nil {
-		return id, err
-	}
-	if err := id.UnmarshalText([]byte(value)); err != nil {
-		return id, fmt.Errorf("openrouter: %s: %s %q is not a UUID", op, name, value)
-	}
-	return id, nil
-}
-
-// guardrailsPages iterates over an offset-paged management listing that
-// reports its total count: pages of limit items (default and maximum
-// 100) from start, each fetched by list.
-func guardrailsPages[T any](ctx context.Context, start, limit *int, list func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
-	return offsetPages(ctx, offsetArg(start), min(limitArg(limit), guardrailsMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
-		items, total, err := list(ctx, offset, limit)
-		if err != nil {
-			return nil, 0, err
-		}
-		return items, knownTotal(total, offset, len(items)), nil
-	})
-}
-
 // --- Guardrails ---
 
 // List returns one page of the organization's guardrails, paged and
@@ -176,7 +143,7 @@ func (s *GuardrailsService) ListAll(ctx context.Context, params *ListGuardrailsP
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Guardrail, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Guardrail, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.List(ctx, &q, opts...)
@@ -199,7 +166,7 @@ func (s *GuardrailsService) Create(ctx context.Context, req CreateGuardrailReque
 // management key. It calls GET /guardrails/{id}.
 func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) (*GuardrailResponse, error) {
 	const op = "Guardrails.Get"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +180,7 @@ func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) 
 // It calls PATCH /guardrails/{id}.
 func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGuardrailRequest, opts ...Option) (*UpdateGuardrailResponse, error) {
 	const op = "Guardrails.Update"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +193,7 @@ func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGua
 // It calls DELETE /guardrails/{id}.
 func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteGuardrailResponse, error) {
 	const op = "Guardrails.Delete"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +223,7 @@ func (s *GuardrailsService) ListKeyAssignmentsAll(ctx context.Context, params *L
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
 		resp, err := s.ListKeyAssignments(ctx, &ListKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -286,7 +253,7 @@ func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
 		resp, err := s.ListMemberAssignments(ctx, &ListMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -301,7 +268,7 @@ func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params
 // It calls GET /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
 	const op = "Guardrails.ListGuardrailKeyAssignments"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +288,7 @@ func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, 
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
 		resp, err := s.ListGuardrailKeyAssignments(ctx, id, &ListGuardrailKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -335,7 +302,7 @@ func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, 
 // a management key. It calls POST /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req GuardrailAssignKeysRequest, opts ...Option) (*GuardrailAssignKeysResponse, error) {
 	const op = "Guardrails.AssignKeys"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +317,7 @@ func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req Guard
 // It calls POST /guardrails/{id}/assignments/keys/remove.
 func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req GuardrailUnassignKeysRequest, opts ...Option) (*GuardrailUnassignKeysResponse, error) {
 	const op = "Guardrails.UnassignKeys"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -365,7 +332,7 @@ func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req Gua
 // management key. It calls GET /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
 	const op = "Guardrails.ListGuardrailMemberAssignments"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -385,7 +352,7 @@ func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Contex
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
 		resp, err := s.ListGuardrailMemberAssignments(ctx, id, &ListGuardrailMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -400,7 +367,7 @@ func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Contex
 // It calls POST /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req GuardrailAssignMembersRequest, opts ...Option) (*GuardrailAssignMembersResponse, error) {
 	const op = "Guardrails.AssignMembers"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -415,7 +382,7 @@ func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req Gu
 // It calls POST /guardrails/{id}/assignments/members/remove.
 func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req GuardrailUnassignMembersRequest, opts ...Option) (*GuardrailUnassignMembersResponse, error) {
 	const op = "Guardrails.UnassignMembers"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -445,7 +412,7 @@ func (s *BYOKService) ListAll(ctx context.Context, params *ListBYOKKeysParams, o
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]BYOKKey, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]BYOKKey, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.List(ctx, &q, opts...)
@@ -468,7 +435,7 @@ func (s *BYOKService) Create(ctx context.Context, req CreateBYOKKeyRequest, opts
 // needs a management key. It calls GET /byok/{id}.
 func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOKKeyResponse, error) {
 	const op = "BYOK.Get"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +449,7 @@ func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOK
 // It calls PATCH /byok/{id}.
 func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRequest, opts ...Option) (*UpdateBYOKKeyResponse, error) {
 	const op = "BYOK.Update"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -495,7 +462,7 @@ func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRe
 // It calls DELETE /byok/{id}.
 func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteBYOKKeyResponse, error) {
 	const op = "BYOK.Delete"
-	uid, err := guardrailsUUID(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -525,7 +492,7 @@ func (s *OrganizationService) ListMembersAll(ctx context.Context, params *ListOr
 	if params != nil {
 		p = *params
 	}
-	return guardrailsPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]OrganizationMember, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]OrganizationMember, int, error) {
 		resp, err := s.ListMembers(ctx, &ListOrganizationMembersParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err

@@ -6,8 +6,6 @@ import (
 	"iter"
 	"net/http"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/gopenrouter/openrouter/gen"
 )
 
@@ -154,23 +152,6 @@ type (
 	SCIMGroup = gen.ScimGroup
 )
 
-// managementMaxLimit is the largest page size of the workspace,
-// observability and SCIM listings, from openapi.yaml.
-const managementMaxLimit = 100
-
-// uuidPathArg parses a path argument that the API requires to be a UUID,
-// so that a malformed id fails before any request is sent.
-func uuidPathArg(op, name, value string) (openapi_types.UUID, error) {
-	var id openapi_types.UUID
-	if err := nonEmpty(op, name, value); err != nil {
-		return id, err
-	}
-	if err := id.UnmarshalText([]byte(value)); err != nil {
-		return id, fmt.Errorf("openrouter: %s: %s %q is not a UUID", op, name, value)
-	}
-	return id, nil
-}
-
 // budgetArgs checks the path arguments of the budget methods.
 func budgetArgs(op, id string, interval WorkspaceBudgetInterval) error {
 	if err := nonEmpty(op, "id", id); err != nil {
@@ -180,18 +161,6 @@ func budgetArgs(op, id string, interval WorkspaceBudgetInterval) error {
 		return fmt.Errorf("openrouter: %s: unknown budget interval %q (want daily, weekly, monthly or lifetime)", op, interval)
 	}
 	return nil
-}
-
-// totalPages is the iterator of a listing paged by offset and limit (at most
-// 100) that reports its total count.
-func totalPages[T any](ctx context.Context, offset, limit *int, page func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
-	return offsetPages(ctx, offsetArg(offset), min(limitArg(limit), managementMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
-		items, total, err := page(ctx, offset, limit)
-		if err != nil {
-			return nil, 0, err
-		}
-		return items, knownTotal(total, offset, len(items)), nil
-	})
 }
 
 // List returns one page of the organization's workspaces, paged by params
@@ -212,7 +181,7 @@ func (s *WorkspacesService) ListAll(ctx context.Context, params *ListWorkspacesP
 	if params != nil {
 		p = *params
 	}
-	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Workspace, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Workspace, int, error) {
 		resp, err := s.List(ctx, &ListWorkspacesParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -344,7 +313,7 @@ func (s *WorkspacesService) ListMembersAll(ctx context.Context, id string, param
 	if params != nil {
 		p = *params
 	}
-	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]WorkspaceMember, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]WorkspaceMember, int, error) {
 		resp, err := s.ListMembers(ctx, id, &ListWorkspaceMembersParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -399,7 +368,7 @@ func (s *ObservabilityService) ListAll(ctx context.Context, params *ListObservab
 	if params != nil {
 		p = *params
 	}
-	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]ObservabilityDestination, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]ObservabilityDestination, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.List(ctx, &q, opts...)
@@ -423,7 +392,7 @@ func (s *ObservabilityService) Create(ctx context.Context, req CreateObservabili
 // key. It calls GET /observability/destinations/{id}.
 func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Option) (*ObservabilityDestinationResponse, error) {
 	const op = "Observability.Get"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -437,7 +406,7 @@ func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Optio
 // management key. It calls PATCH /observability/destinations/{id}.
 func (s *ObservabilityService) Update(ctx context.Context, id string, req UpdateObservabilityDestinationRequest, opts ...Option) (*UpdateObservabilityDestinationResponse, error) {
 	const op = "Observability.Update"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -451,7 +420,7 @@ func (s *ObservabilityService) Update(ctx context.Context, id string, req Update
 // It calls DELETE /observability/destinations/{id}.
 func (s *ObservabilityService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteObservabilityDestinationResponse, error) {
 	const op = "Observability.Delete"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -480,7 +449,7 @@ func (s *SCIMService) ListGroupMappingsAll(ctx context.Context, params *ListSCIM
 	if params != nil {
 		p = *params
 	}
-	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroupMapping, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroupMapping, int, error) {
 		resp, err := s.ListGroupMappings(ctx, &ListSCIMGroupMappingsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
@@ -503,7 +472,7 @@ func (s *SCIMService) CreateGroupMapping(ctx context.Context, req CreateSCIMGrou
 // key. It calls GET /scim/group-mappings/{id}.
 func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Option) (*SCIMGroupMappingResponse, error) {
 	const op = "SCIM.GetGroupMapping"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -517,7 +486,7 @@ func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Op
 // It calls PATCH /scim/group-mappings/{id}.
 func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req UpdateSCIMGroupMappingRequest, opts ...Option) (*UpdateSCIMGroupMappingResponse, error) {
 	const op = "SCIM.UpdateGroupMapping"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -532,7 +501,7 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 // It calls DELETE /scim/group-mappings/{id}?keep_members={keepMembers}.
 func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
-	uid, err := uuidPathArg(op, "id", id)
+	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
@@ -563,7 +532,7 @@ func (s *SCIMService) ListGroupsAll(ctx context.Context, params *ListSCIMGroupsP
 	if params != nil {
 		p = *params
 	}
-	return totalPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroup, int, error) {
+	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroup, int, error) {
 		resp, err := s.ListGroups(ctx, &ListSCIMGroupsParams{Offset: &offset, Limit: &limit}, opts...)
 		if err != nil {
 			return nil, 0, err
