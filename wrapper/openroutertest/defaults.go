@@ -842,3 +842,21 @@ func fakeToolCall(body map[string]any, messages []any) obj {
 	argText, _ := json.Marshal(args)
 	return obj{"id": "call_fake_1", "type": "function", "function": obj{"name": str(fn, "name"), "arguments": string(argText)}}
 }
+
+// offsetPage cuts items by the request's offset and limit query
+// parameters (limit 50 by default, as the API's listings do) into a page
+// with the total count.
+func offsetPage(c *call, items arr) obj {
+	q := c.req.URL.Query()
+	offset, limit := 0, 50
+	fmt.Sscan(q.Get("offset"), &offset)
+	fmt.Sscan(q.Get("limit"), &limit)
+	total := len(items)
+	offset = min(max(offset, 0), total)
+	end := min(offset+max(limit, 0), total)
+	page := items[offset:end]
+	if page == nil {
+		page = arr{}
+	}
+	return obj{"data": page, "total_count": total}
+}

@@ -21,7 +21,7 @@ func init() {
 				g.(obj)["workspace_id"] = ws
 			}
 		}
-		return ok(guardrailsPage(c, items))
+		return ok(offsetPage(c, items))
 	}
 	defaults["createGuardrail"] = func(s *Server, c *call) Response {
 		g := guardrail(guardUUID(1000+s.nextID()), str(c.json, "name"))
@@ -43,7 +43,7 @@ func init() {
 	defaults["deleteGuardrail"] = func(s *Server, c *call) Response { return ok(obj{"deleted": true}) }
 
 	defaults["listKeyAssignments"] = func(s *Server, c *call) Response {
-		return ok(guardrailsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			keyAssignment(guardUUID(101), guardUUID(1), "c0ffee01", "Production"),
 			keyAssignment(guardUUID(102), guardUUID(1), "c0ffee02", "CI"),
 			keyAssignment(guardUUID(103), guardUUID(2), "c0ffee02", "CI"),
@@ -51,7 +51,7 @@ func init() {
 	}
 	defaults["listGuardrailKeyAssignments"] = func(s *Server, c *call) Response {
 		id := c.params["id"]
-		return ok(guardrailsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			keyAssignment(guardUUID(101), id, "c0ffee01", "Production"),
 			keyAssignment(guardUUID(102), id, "c0ffee02", "CI"),
 		}))
@@ -63,13 +63,13 @@ func init() {
 		return ok(obj{"unassigned_count": len(guardArray(c.json, "key_hashes"))})
 	}
 	defaults["listMemberAssignments"] = func(s *Server, c *call) Response {
-		return ok(guardrailsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			memberAssignment(guardUUID(201), guardUUID(1), "user_fake_0001"),
 			memberAssignment(guardUUID(202), guardUUID(3), "user_fake_0002"),
 		}))
 	}
 	defaults["listGuardrailMemberAssignments"] = func(s *Server, c *call) Response {
-		return ok(guardrailsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			memberAssignment(guardUUID(201), c.params["id"], "user_fake_0001"),
 		}))
 	}
@@ -96,7 +96,7 @@ func init() {
 			k["sort_order"] = i
 			items = append(items, k)
 		}
-		return ok(guardrailsPage(c, items))
+		return ok(offsetPage(c, items))
 	}
 	defaults["createBYOKKey"] = func(s *Server, c *call) Response {
 		k := byokKey(guardUUID(1000+s.nextID()), str(c.json, "provider"), nil, guardMask(str(c.json, "key")))
@@ -120,7 +120,7 @@ func init() {
 	defaults["deleteBYOKKey"] = func(s *Server, c *call) Response { return ok(obj{"deleted": true}) }
 
 	defaults["listOrganizationMembers"] = func(s *Server, c *call) Response {
-		return ok(guardrailsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			organizationMember("user_fake_0001", "ada@example.com", "Ada", "Lovelace", "org:admin"),
 			organizationMember("user_fake_0002", "alan@example.com", "Alan", "Turing", "org:member"),
 			organizationMember("user_fake_0003", "grace@example.com", nil, nil, "org:member"),
@@ -167,22 +167,6 @@ func guardMask(secret string) string {
 	return secret[:3] + "..." + secret[len(secret)-4:]
 }
 
-// guardrailsPage pages items with the request's offset and limit (default
-// 50), as the management listings do.
-func guardrailsPage(c *call, items arr) obj {
-	q := c.req.URL.Query()
-	offset, limit := 0, 50
-	fmt.Sscan(q.Get("offset"), &offset)
-	fmt.Sscan(q.Get("limit"), &limit)
-	total := len(items)
-	offset = min(max(offset, 0), total)
-	end := min(offset+max(limit, 0), total)
-	page := items[offset:end]
-	if page == nil {
-		page = arr{}
-	}
-	return obj{"data": page, "total_count": total}
-}
 
 func guardrail(id, name string) obj {
 	return obj{

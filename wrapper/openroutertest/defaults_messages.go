@@ -239,29 +239,13 @@ func presetConfig(body map[string]any, drop ...string) obj {
 	return out
 }
 
-// presetPage cuts items by the offset and limit query parameters (limit 50 by
-// default, as the API).
-func presetPage(c *call, items arr) obj {
-	q := c.req.URL.Query()
-	offset, limit := 0, 50
-	fmt.Sscan(q.Get("offset"), &offset)
-	fmt.Sscan(q.Get("limit"), &limit)
-	total := len(items)
-	offset = min(max(offset, 0), total)
-	end := min(offset+max(limit, 0), total)
-	data := items[offset:end]
-	if data == nil {
-		data = arr{}
-	}
-	return obj{"data": data, "total_count": total}
-}
 
 func presetList(c *call) obj {
 	items := arr{}
 	for _, slug := range fakePresetSlugs {
 		items = append(items, presetFields(slug, fakePresetVersions))
 	}
-	return presetPage(c, items)
+	return offsetPage(c, items)
 }
 
 func presetVersionList(c *call) obj {
@@ -269,7 +253,7 @@ func presetVersionList(c *call) obj {
 	for n := 1; n <= fakePresetVersions; n++ {
 		items = append(items, presetVersion(c.params["slug"], n, nil, nil))
 	}
-	return presetPage(c, items)
+	return offsetPage(c, items)
 }
 
 // --- Rerank ---

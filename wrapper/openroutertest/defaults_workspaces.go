@@ -11,7 +11,7 @@ import (
 // through the API are echoed back but not stored.
 func init() {
 	defaults["listWorkspaces"] = func(s *Server, c *call) Response {
-		return ok(wsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			wsWorkspace(wsDefaultWorkspace, "Default", "default"),
 			wsWorkspace(wsResearchWorkspace, "Research", "research"),
 		}))
@@ -49,7 +49,7 @@ func init() {
 
 	defaults["listWorkspaceMembers"] = func(s *Server, c *call) Response {
 		ws := wsWorkspaceID(c.params["id"])
-		return ok(wsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			wsMember(wsUUID(101), ws, "user_fake_owner", "admin"),
 			wsMember(wsUUID(102), ws, "user_fake_0002", "member"),
 		}))
@@ -75,7 +75,7 @@ func init() {
 		if q := c.req.URL.Query().Get("workspace_id"); q != "" {
 			ws = q
 		}
-		return ok(wsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			wsDestination(wsUUID(201), ws, "webhook", "Trace webhook", wsWebhookConfig()),
 			wsDestination(wsUUID(202), ws, "langfuse", "Langfuse", obj{"publicKey": "pk-lf-fake", "secretKey": "sk-lf-fake", "baseUrl": "https://us.cloud.langfuse.com"}),
 		}))
@@ -110,7 +110,7 @@ func init() {
 	defaults["deleteObservabilityDestination"] = func(s *Server, c *call) Response { return ok(obj{"deleted": true}) }
 
 	defaults["listScimGroupMappings"] = func(s *Server, c *call) Response {
-		return ok(wsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			wsMapping(wsUUID(301), wsUUID(401), wsDefaultWorkspace, "member"),
 			wsMapping(wsUUID(302), wsUUID(402), wsResearchWorkspace, "admin"),
 		}))
@@ -128,7 +128,7 @@ func init() {
 	}
 	defaults["deleteScimGroupMapping"] = func(s *Server, c *call) Response { return ok(obj{"deleted": true}) }
 	defaults["listScimGroups"] = func(s *Server, c *call) Response {
-		return ok(wsPage(c, arr{
+		return ok(offsetPage(c, arr{
 			wsGroup(wsUUID(401), "Engineering", "okta-00g1engineering"),
 			wsGroup(wsUUID(402), "Research", nil),
 		}))
@@ -195,21 +195,6 @@ func wsOverlay(record, req obj, fields ...string) {
 	}
 }
 
-// wsPage pages items with the request's offset and limit (default 50).
-func wsPage(c *call, items arr) obj {
-	q := c.req.URL.Query()
-	offset, limit := 0, 50
-	fmt.Sscan(q.Get("offset"), &offset)
-	fmt.Sscan(q.Get("limit"), &limit)
-	total := len(items)
-	offset = min(max(offset, 0), total)
-	end := min(offset+max(limit, 0), total)
-	page := items[offset:end]
-	if page == nil {
-		page = arr{}
-	}
-	return obj{"data": page, "total_count": total}
-}
 
 func wsWorkspace(id, name, slug string) obj {
 	return obj{
