@@ -167,7 +167,6 @@ func guardMask(secret string) string {
 	return secret[:3] + "..." + secret[len(secret)-4:]
 }
 
-
 func guardrail(id, name string) obj {
 	return obj{
 		"id":                      id,

@@ -239,7 +239,6 @@ func presetConfig(body map[string]any, drop ...string) obj {
 	return out
 }
 
-
 func presetList(c *call) obj {
 	items := arr{}
 	for _, slug := range fakePresetSlugs {

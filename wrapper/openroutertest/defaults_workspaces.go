@@ -195,7 +195,6 @@ func wsOverlay(record, req obj, fields ...string) {
 	}
 }
 
-
 func wsWorkspace(id, name, slug string) obj {
 	return obj{
 		"id":                                  id,
