@@ -3,7 +3,7 @@ GO        ?= go
 TOOL      := $(GO) tool -modfile=internal/tools/go.mod
 GEN_OUT   := gen/openrouter.gen.go
 
-.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check
+.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check bench
 
 all: test
 
@@ -46,3 +46,10 @@ test: check-generated tidy-check lint
 ## test-short: the Go tests alone, without the race detector
 test-short:
 	$(GO) test ./...
+
+## bench: the SDK against a hand-written net/http + encoding/json baseline,
+## interleaved rounds, medians and ours/baseline ratios (BENCHFLAGS: e.g.
+## -rounds 9 -benchtime 1s -run Stream)
+BENCHFLAGS ?=
+bench:
+	$(GO) run ./bench/cmd/benchtable $(BENCHFLAGS)
