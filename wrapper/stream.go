@@ -10,10 +10,16 @@ import (
 	"iter"
 	"mime"
 	"net/http"
+	"reflect"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
+	"github.com/gopenrouter/openrouter/gen"
 	"github.com/gopenrouter/openrouter/wrapper/internal/sse"
 )
 
@@ -260,18 +266,28 @@ var errorKey = []byte(`"error"`)
 // error object becomes an *APIError. The probe for the key is a cheap scan:
 // inside JSON strings the quotes of "error" would be escaped.
 func decodeChunk[T any](data []byte, dst *T) error {
-	if bytes.Contains(data, errorKey) {
-		var se streamError
-		if err := json.Unmarshal(data, &se); err == nil && se.Error != nil {
-			e := &APIError{Code: parseCode(se.Error.Code), Message: se.Error.Message, Metadata: se.Error.Metadata, Body: append([]byte(nil), data...)}
-			if e.Code >= 400 && e.Code <= 599 {
-				e.StatusCode = e.Code
-			}
-			fillFromMetadata(e)
-			return e
-		}
+	if err := chunkError(data); err != nil {
+		return err
 	}
 	return json.Unmarshal(data, dst)
+}
+
+// chunkError returns the *APIError of a chunk that carries a top-level
+// error object, else nil.
+func chunkError(data []byte) error {
+	if !bytes.Contains(data, errorKey) {
+		return nil
+	}
+	var se streamError
+	if err := json.Unmarshal(data, &se); err != nil || se.Error == nil {
+		return nil
+	}
+	e := &APIError{Code: parseCode(se.Error.Code), Message: se.Error.Message, Metadata: se.Error.Metadata, Body: append([]byte(nil), data...)}
+	if e.Code >= 400 && e.Code <= 599 {
+		e.StatusCode = e.Code
+	}
+	fillFromMetadata(e)
+	return e
 }
 
 // decodeResponsesEvent decodes a Responses API event; an event of type
@@ -315,7 +331,11 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 // a response with a [ChatAccumulator].
 func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
 	req.Stream = &streamTrue
-	return doStream(ctx, s.c, "Chat.Stream", opts, decodeChunk[ChatChunk], func(ctx context.Context) (*http.Response, error) {
+	decode := decodeChunk[ChatChunk]
+	if fastChunks {
+		decode = new(chunkDecoder).decode
+	}
+	return doStream(ctx, s.c, "Chat.Stream", opts, decode, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
 	})
 }
@@ -356,4 +376,567 @@ func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, d
 		return nil, err
 	}
 	return newStream(cl, resp, decode)
+}
+
+// The chat chunk decoder.
+//
+// Chat chunks dominate a stream's cost, and encoding/json spends about 17
+// allocations on each (its scanner, every string, every pointer field).
+// chunkDecoder parses the usual shape of a chunk directly: the strings
+// repeated in every chunk (id, model, provider, role...) are kept from one
+// chunk to the next instead of being allocated again, and the pointer
+// fields of a chunk point into one box, taken from a slab shared by 16
+// chunks. Anything outside that shape (an unexpected type, a key matching
+// a field only case-insensitively, a surrogate escape, invalid JSON)
+// makes it give up and decode the chunk again with json.Unmarshal, so the
+// result is always json.Unmarshal's. Rarely used fields (usage, logprobs,
+// tool calls, audio, metadata) are handed to json.Unmarshal in place.
+
+// fastChunks reports whether the JSON names of the chunk types are the
+// ones chunkDecoder knows; if gen gains a field, chunks take the slow path
+// until the decoder learns it.
+var fastChunks = sameJSONNames(reflect.TypeFor[ChatChunk](), chunkKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatStreamChoice](), choiceKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatStreamDelta](), deltaKeys)
+
+var (
+	chunkKeys  = []string{"choices", "created", "error", "id", "model", "object", "openrouter_metadata", "provider", "service_tier", "system_fingerprint", "usage"}
+	choiceKeys = []string{"delta", "finish_reason", "index", "logprobs", "native_finish_reason"}
+	deltaKeys  = []string{"audio", "content", "reasoning", "reasoning_details", "refusal", "role", "tool_calls"}
+)
+
+func sameJSONNames(t reflect.Type, names []string) bool {
+	var got []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			return false
+		}
+		got = append(got, name)
+	}
+	slices.Sort(got)
+	return slices.Equal(got, names)
+}
+
+// Intern slots: strings that repeat from chunk to chunk.
+const (
+	slotID = iota
+	slotModel
+	slotObject
+	slotProvider
+	slotFingerprint
+	slotServiceTier
+	slotRole
+	slotFinish
+	slotNative
+	numSlots
+)
+
+// chunkDecoder decodes the chunks of one stream; see above.
+type chunkDecoder struct {
+	slab    []chunkBox
+	last    [numSlots]string
+	scratch []byte
+}
+
+// chunkBox holds what the pointer fields of one chunk point to.
+type chunkBox struct {
+	choice                      [1]gen.ChatStreamChoice
+	first                       choiceBox
+	provider, fingerprint, tier string
+}
+
+// choiceBox holds what the pointer fields of one choice point to.
+type choiceBox struct {
+	role                        gen.ChatStreamDeltaRole
+	content, reasoning, refusal string
+	finish                      gen.ChatFinishReasonEnum
+	native                      string
+	details                     gen.ChatStreamReasoningDetails
+	detail                      [1]gen.ReasoningDetailUnion
+}
+
+const boxSlab = 16
+
+func (d *chunkDecoder) decode(data []byte, dst *ChatChunk) error {
+	if err := chunkError(data); err != nil {
+		return err
+	}
+	if d.chunk(data, dst) {
+		return nil
+	}
+	*dst = ChatChunk{}
+	return json.Unmarshal(data, dst)
+}
+
+func (d *chunkDecoder) box() *chunkBox {
+	if len(d.slab) == 0 {
+		d.slab = make([]chunkBox, boxSlab)
+	}
+	b := &d.slab[0]
+	d.slab = d.slab[1:]
+	return b
+}
+
+// chunk decodes data into c and reports whether it could.
+func (d *chunkDecoder) chunk(data []byte, c *ChatChunk) bool {
+	p := jscan{b: data}
+	box := d.box()
+	choices := false
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "id":
+			ok = d.plain(&p, slotID, &c.ID)
+		case "model":
+			ok = d.plain(&p, slotModel, &c.Model)
+		case "object":
+			ok = d.plain(&p, slotObject, (*string)(&c.Object))
+		case "provider":
+			ok = strPtr(d, &p, slotProvider, &box.provider, &c.Provider)
+		case "system_fingerprint":
+			ok = strPtr(d, &p, slotFingerprint, &box.fingerprint, &c.SystemFingerprint)
+		case "service_tier":
+			ok = strPtr(d, &p, slotServiceTier, &box.tier, &c.ServiceTier)
+		case "created":
+			ok = p.int(&c.Created)
+		case "choices":
+			if choices {
+				return false // a repeated array reuses elements: leave it to encoding/json
+			}
+			choices = true
+			ok = d.choices(&p, c, box)
+		case "usage":
+			ok = p.delegate(&c.Usage)
+		case "openrouter_metadata":
+			ok = p.delegate(&c.OpenrouterMetadata)
+		case "error":
+			ok = p.delegate(&c.Error)
+		default:
+			ok = p.unknown(k, chunkKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok && p.end()
+}
+
+func (d *chunkDecoder) choices(p *jscan, c *ChatChunk, box *chunkBox) bool {
+	if p.null() {
+		c.Choices = nil
+		return true
+	}
+	more, ok := p.openArr()
+	c.Choices = box.choice[:0]
+	for ok && more {
+		cb := &box.first
+		if len(c.Choices) > 0 {
+			cb = new(choiceBox)
+		}
+		c.Choices = append(c.Choices, gen.ChatStreamChoice{})
+		if !p.null() && !d.choice(p, &c.Choices[len(c.Choices)-1], cb) {
+			return false
+		}
+		more, ok = p.next(']')
+	}
+	return ok
+}
+
+func (d *chunkDecoder) choice(p *jscan, ch *gen.ChatStreamChoice, cb *choiceBox) bool {
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "index":
+			ok = p.int(&ch.Index)
+		case "delta":
+			if !p.null() {
+				ok = d.delta(p, &ch.Delta, cb)
+			}
+		case "finish_reason":
+			ok = strPtr(d, p, slotFinish, &cb.finish, &ch.FinishReason)
+		case "native_finish_reason":
+			ok = strPtr(d, p, slotNative, &cb.native, &ch.NativeFinishReason)
+		case "logprobs":
+			ok = p.delegate(&ch.Logprobs)
+		default:
+			ok = p.unknown(k, choiceKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok
+}
+
+func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) bool {
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "role":
+			ok = strPtr(d, p, slotRole, &cb.role, &dl.Role)
+		case "content":
+			ok = strPtr(d, p, -1, &cb.content, &dl.Content)
+		case "reasoning":
+			ok = strPtr(d, p, -1, &cb.reasoning, &dl.Reasoning)
+		case "refusal":
+			ok = strPtr(d, p, -1, &cb.refusal, &dl.Refusal)
+		case "reasoning_details":
+			ok = d.details(p, dl, cb)
+		case "tool_calls":
+			ok = p.delegate(&dl.ToolCalls)
+		case "audio":
+			ok = p.delegate(&dl.Audio)
+		default:
+			ok = p.unknown(k, deltaKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok
+}
+
+func (d *chunkDecoder) details(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) bool {
+	if p.null() {
+		dl.ReasoningDetails = nil
+		return true
+	}
+	more, ok := p.openArr()
+	cb.details = cb.detail[:0]
+	for ok && more {
+		var raw []byte
+		if raw, ok = p.skip(); !ok || raw[0] == 'n' || !json.Valid(raw) {
+			return false
+		}
+		var u gen.ReasoningDetailUnion
+		if u.UnmarshalJSON(raw) != nil {
+			return false
+		}
+		cb.details = append(cb.details, u)
+		more, ok = p.next(']')
+	}
+	dl.ReasoningDetails = &cb.details
+	return ok
+}
+
+// plain decodes a string into a string field; null leaves it unchanged.
+func (d *chunkDecoder) plain(p *jscan, slot int, dst *string) bool {
+	if p.null() {
+		return true
+	}
+	s, ok := d.str(p, slot)
+	if ok {
+		*dst = s
+	}
+	return ok
+}
+
+// ptr decodes a string into a *string field pointing to box; null sets
+// the field to nil.
+func strPtr[S ~string](d *chunkDecoder, p *jscan, slot int, box *S, dst **S) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	s, ok := d.str(p, slot)
+	if ok {
+		*box = S(s)
+		*dst = box
+	}
+	return ok
+}
+
+// str decodes a string; with a slot (>= 0), it returns the previous
+// chunk's string when the bytes are the same.
+func (d *chunkDecoder) str(p *jscan, slot int) (string, bool) {
+	raw, esc, ok := p.str()
+	if !ok {
+		return "", false
+	}
+	if esc {
+		if d.scratch, ok = unescape(d.scratch[:0], raw); !ok {
+			return "", false
+		}
+		raw = d.scratch
+	}
+	if slot < 0 {
+		return string(raw), true
+	}
+	if d.last[slot] == string(raw) {
+		return d.last[slot], true
+	}
+	s := string(raw)
+	d.last[slot] = s
+	return s, true
+}
+
+// jscan is a strict JSON cursor: every method reports false on input it
+// does not accept, and the caller falls back to encoding/json.
+type jscan struct {
+	b []byte
+	i int
+}
+
+func (p *jscan) ws() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jscan) eat(c byte) bool {
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// end reports whether only whitespace is left.
+func (p *jscan) end() bool {
+	p.ws()
+	return p.i == len(p.b)
+}
+
+// null consumes a null literal if one is next.
+func (p *jscan) null() bool {
+	p.ws()
+	if bytes.HasPrefix(p.b[p.i:], nullLiteral) {
+		p.i += 4
+		return true
+	}
+	return false
+}
+
+var nullLiteral = []byte("null")
+
+// openObj consumes '{' and reports whether members follow.
+func (p *jscan) openObj() (more, ok bool) {
+	if !p.eat('{') {
+		return false, false
+	}
+	return !p.eat('}'), true
+}
+
+// openArr consumes '[' and reports whether elements follow.
+func (p *jscan) openArr() (more, ok bool) {
+	if !p.eat('[') {
+		return false, false
+	}
+	return !p.eat(']'), true
+}
+
+// next consumes ',' (more follows) or the closing byte.
+func (p *jscan) next(closing byte) (more, ok bool) {
+	if p.eat(',') {
+		return true, true
+	}
+	return false, p.eat(closing)
+}
+
+// key reads a member's name and its colon. Names with escapes are refused.
+func (p *jscan) key() ([]byte, bool) {
+	k, esc, ok := p.str()
+	if !ok || esc || !p.eat(':') {
+		return nil, false
+	}
+	p.ws()
+	return k, true
+}
+
+// str reads a string and returns its raw bytes between the quotes, and
+// whether they contain escapes (checked by unescape). Control characters
+// and invalid UTF-8 are refused.
+func (p *jscan) str() (raw []byte, esc, ok bool) {
+	p.ws()
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return nil, false, false
+	}
+	start := p.i + 1
+	nonASCII := false
+	for j := start; j < len(p.b); j++ {
+		switch c := p.b[j]; {
+		case c == '"':
+			raw = p.b[start:j]
+			p.i = j + 1
+			if nonASCII && !utf8.Valid(raw) {
+				return nil, false, false
+			}
+			return raw, esc, true
+		case c == '\\':
+			esc = true
+			j++
+		case c < 0x20:
+			return nil, false, false
+		case c >= utf8.RuneSelf:
+			nonASCII = true
+		}
+	}
+	return nil, false, false
+}
+
+// int reads an integer that fits an int; null leaves dst unchanged.
+func (p *jscan) int(dst *int) bool {
+	if p.null() {
+		return true
+	}
+	i := p.i
+	neg := i < len(p.b) && p.b[i] == '-'
+	if neg {
+		i++
+	}
+	start, n := i, 0
+	for i < len(p.b) && p.b[i] >= '0' && p.b[i] <= '9' {
+		n = n*10 + int(p.b[i]-'0')
+		i++
+	}
+	digits := i - start
+	if digits == 0 || digits > 18 || (digits > 1 && p.b[start] == '0') {
+		return false
+	}
+	if i < len(p.b) && (p.b[i] == '.' || p.b[i] == 'e' || p.b[i] == 'E') {
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	p.i = i
+	*dst = n
+	return true
+}
+
+// skip steps over one value and returns its bytes; it checks the bounds
+// of strings and the nesting, not the rest of the grammar: callers
+// validate what they keep.
+func (p *jscan) skip() ([]byte, bool) {
+	p.ws()
+	start, depth := p.i, 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			if _, _, ok := p.str(); !ok {
+				return nil, false
+			}
+			if depth == 0 {
+				return p.b[start:p.i], true
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return p.b[start:p.i], p.i > start
+			}
+			if depth--; depth == 0 {
+				p.i++
+				return p.b[start:p.i], true
+			}
+		case ',', ':', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return p.b[start:p.i], p.i > start
+			}
+		}
+		p.i++
+	}
+	return p.b[start:p.i], depth == 0 && p.i > start
+}
+
+// delegate decodes the next value into dst with encoding/json, exactly as
+// it would have decoded it in place.
+func (p *jscan) delegate(dst any) bool {
+	raw, ok := p.skip()
+	return ok && json.Unmarshal(raw, dst) == nil
+}
+
+// unknown skips the value of a member the type does not have, as
+// encoding/json does, unless the name could match a field
+// case-insensitively.
+func (p *jscan) unknown(k []byte, known []string) bool {
+	for _, c := range k {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	for _, name := range known {
+		if strings.EqualFold(string(k), name) {
+			return false
+		}
+	}
+	raw, ok := p.skip()
+	return ok && json.Valid(raw)
+}
+
+// unescape appends the unescaped raw string to dst. Surrogate escapes are
+// refused (encoding/json's handling of lone halves decides).
+func unescape(dst, raw []byte) ([]byte, bool) {
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			dst = append(dst, c)
+			continue
+		}
+		if i++; i >= len(raw) {
+			return nil, false
+		}
+		switch raw[i] {
+		case '"', '\\', '/':
+			dst = append(dst, raw[i])
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			if i+4 >= len(raw) {
+				return nil, false
+			}
+			r := rune(0)
+			for _, h := range raw[i+1 : i+5] {
+				switch {
+				case h >= '0' && h <= '9':
+					r = r<<4 | rune(h-'0')
+				case h >= 'a' && h <= 'f':
+					r = r<<4 | rune(h-'a'+10)
+				case h >= 'A' && h <= 'F':
+					r = r<<4 | rune(h-'A'+10)
+				default:
+					return nil, false
+				}
+			}
+			if utf16.IsSurrogate(r) {
+				return nil, false
+			}
+			dst = utf8.AppendRune(dst, r)
+			i += 4
+		default:
+			return nil, false
+		}
+	}
+	return dst, true
 }
