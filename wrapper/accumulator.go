@@ -51,7 +51,7 @@ type choiceAcc struct {
 	hasRefusal   bool
 	reasoning    strings.Builder
 	hasReasoning bool
-	details      []map[string]any
+	details      []*detailAcc
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
@@ -284,7 +284,7 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 	if len(c.details) > 0 {
 		details := make(gen.ChatReasoningDetails, 0, len(c.details))
 		for _, d := range c.details {
-			raw, err := json.Marshal(d)
+			raw, err := json.Marshal(d.fields())
 			if err != nil {
 				continue
 			}
@@ -317,6 +317,26 @@ func (t *toolCallAcc) call() gen.ChatToolCall {
 	}
 }
 
+// detailAcc is a reasoning detail being assembled: the fields of its
+// fragments, the later ones winning, except that the text fields of
+// consecutive fragments are concatenated (in builders, so that a long
+// reasoning costs linear time).
+type detailAcc struct {
+	m     map[string]any
+	texts map[string]*strings.Builder
+}
+
+// textKeys are the detail fields whose fragments are concatenated.
+var textKeys = [...]string{"text", "summary", "data"}
+
+// fields returns the detail's fields with the texts joined.
+func (d *detailAcc) fields() map[string]any {
+	for k, b := range d.texts {
+		d.m[k] = b.String()
+	}
+	return d.m
+}
+
 // addDetail merges a streamed reasoning detail into the details so far:
 // fragments with the same type and index are concatenated.
 func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
@@ -328,25 +348,74 @@ func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
 	if json.Unmarshal(raw, &m) != nil {
 		return
 	}
-	key := func(x map[string]any) string {
-		t, _ := x["type"].(string)
-		i, _ := json.Marshal(x["index"])
-		return t + "/" + string(i)
-	}
-	if n := len(c.details); n > 0 && key(c.details[n-1]) == key(m) {
+	if n := len(c.details); n > 0 && sameDetail(c.details[n-1].m, m) {
 		last := c.details[n-1]
 		for k, v := range m {
+			if v == nil {
+				continue
+			}
 			s, isStr := v.(string)
-			prev, wasStr := last[k].(string)
-			if isStr && wasStr && (k == "text" || k == "summary" || k == "data") {
-				last[k] = prev + s
-			} else if v != nil {
-				last[k] = v
+			// A text field holding a string has a builder (and a stale
+			// entry in m).
+			if b := last.texts[k]; b != nil {
+				if isStr {
+					b.WriteString(s)
+					continue
+				}
+				delete(last.texts, k)
+			}
+			last.m[k] = v
+			if isStr && isTextKey(k) {
+				last.text(k, s)
 			}
 		}
 		return
 	}
-	c.details = append(c.details, m)
+	d := &detailAcc{m: m}
+	for _, k := range textKeys {
+		if s, ok := m[k].(string); ok {
+			d.text(k, s)
+		}
+	}
+	c.details = append(c.details, d)
+}
+
+// text starts the builder of text field k with s.
+func (d *detailAcc) text(k, s string) {
+	if d.texts == nil {
+		d.texts = map[string]*strings.Builder{}
+	}
+	b := new(strings.Builder)
+	b.WriteString(s)
+	d.texts[k] = b
+}
+
+func isTextKey(k string) bool { return k == "text" || k == "summary" || k == "data" }
+
+// sameDetail reports whether two fragments belong to the same detail: the
+// same type and the same index.
+func sameDetail(a, b map[string]any) bool {
+	ta, _ := a["type"].(string)
+	tb, _ := b["type"].(string)
+	if ta != tb {
+		return false
+	}
+	switch x := a["index"].(type) {
+	case nil:
+		return b["index"] == nil
+	case float64:
+		y, ok := b["index"].(float64)
+		return ok && x == y
+	case string:
+		y, ok := b["index"].(string)
+		return ok && x == y
+	case bool:
+		y, ok := b["index"].(bool)
+		return ok && x == y
+	}
+	ja, _ := json.Marshal(a["index"])
+	jb, _ := json.Marshal(b["index"])
+	return string(ja) == string(jb)
 }
 
 func appendPtr(dst **string, add *string, concat bool) {

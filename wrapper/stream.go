@@ -511,11 +511,11 @@ func (d *chunkDecoder) chunk(data []byte, c *ChatChunk) bool {
 			choices = true
 			ok = d.choices(&p, c, box)
 		case "usage":
-			ok = p.delegate(&c.Usage)
+			ok = delegate(&p, &c.Usage)
 		case "openrouter_metadata":
-			ok = p.delegate(&c.OpenrouterMetadata)
+			ok = delegate(&p, &c.OpenrouterMetadata)
 		case "error":
-			ok = p.delegate(&c.Error)
+			ok = delegate(&p, &c.Error)
 		default:
 			ok = p.unknown(k, chunkKeys)
 		}
@@ -567,7 +567,7 @@ func (d *chunkDecoder) choice(p *jscan, ch *gen.ChatStreamChoice, cb *choiceBox)
 		case "native_finish_reason":
 			ok = strPtr(d, p, slotNative, &cb.native, &ch.NativeFinishReason)
 		case "logprobs":
-			ok = p.delegate(&ch.Logprobs)
+			ok = delegate(p, &ch.Logprobs)
 		default:
 			ok = p.unknown(k, choiceKeys)
 		}
@@ -598,9 +598,9 @@ func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) b
 		case "reasoning_details":
 			ok = d.details(p, dl, cb)
 		case "tool_calls":
-			ok = p.delegate(&dl.ToolCalls)
+			ok = delegate(p, &dl.ToolCalls)
 		case "audio":
-			ok = p.delegate(&dl.Audio)
+			ok = delegate(p, &dl.Audio)
 		default:
 			ok = p.unknown(k, deltaKeys)
 		}
@@ -864,7 +864,13 @@ func (p *jscan) skip() ([]byte, bool) {
 
 // delegate decodes the next value into dst with encoding/json, exactly as
 // it would have decoded it in place.
-func (p *jscan) delegate(dst any) bool {
+// The fields it serves are pointers and slices, which null sets to nil.
+func delegate[T any](p *jscan, dst *T) bool {
+	if p.null() {
+		var zero T
+		*dst = zero
+		return true
+	}
 	raw, ok := p.skip()
 	return ok && json.Unmarshal(raw, dst) == nil
 }
