@@ -100,7 +100,7 @@ func Cases(url string) ([]Case, error) {
 					for c := st.Next(); c != nil; c = st.Next() {
 						got++
 						if len(c.Choices) > 0 {
-							sink += len(c.Choices[0].Delta.Content)
+							Sink += len(c.Choices[0].Delta.Content)
 						}
 					}
 					st.Close()
@@ -122,7 +122,7 @@ func Cases(url string) ([]Case, error) {
 						}
 						got++
 						if len(c.Choices) > 0 && c.Choices[0].Delta.Content != nil {
-							sink += len(*c.Choices[0].Delta.Content)
+							Sink += len(*c.Choices[0].Delta.Content)
 						}
 					}
 					if got != n {
@@ -148,7 +148,7 @@ func Cases(url string) ([]Case, error) {
 					if st.Err() != nil || acc.Content.Len() == 0 || acc.FinishReason != "stop" || acc.Usage.TotalTokens == 0 {
 						b.Fatalf("baseline: bad accumulation, %v", st.Err())
 					}
-					sink += len(acc.Content.String()) + len(acc.Details)
+					Sink += len(acc.Content.String()) + len(acc.Details)
 				})
 			},
 			Ours: func(b *testing.B) {
@@ -168,7 +168,7 @@ func Cases(url string) ([]Case, error) {
 					if len(resp.Choices) != 1 || resp.Choices[0].FinishReason == nil || resp.Usage == nil || resp.Choices[0].Message.ReasoningDetails == nil || resp.Choices[0].Message.Reasoning == nil || resp.Choices[0].Message.Content == nil {
 						b.Fatal("sdk: bad accumulation")
 					}
-					sink += len(*resp.Choices[0].Message.Reasoning) + len(*resp.Choices[0].Message.ReasoningDetails)
+					Sink += len(*resp.Choices[0].Message.Reasoning) + len(*resp.Choices[0].Message.ReasoningDetails)
 				})
 			},
 		})
@@ -176,8 +176,9 @@ func Cases(url string) ([]Case, error) {
 	return cases, nil
 }
 
-// sink keeps the consumers' work observable.
-var sink int
+// Sink receives a little of each benchmark's result, so the compiler
+// cannot drop the work that produced it.
+var Sink int
 
 // perChunk runs op b.N times and reports time and allocations per chunk.
 func perChunk(b *testing.B, chunks int, op func()) {
