@@ -228,7 +228,15 @@ func (cl *call) final(err error, exhausted bool) error {
 // headers only: once they arrive the timer stops, and the body can be read
 // for as long as it keeps coming.
 func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response, error) {
-	actx, cancel := context.WithCancel(ctx)
+	// The attempt has its own context when something may end it early: the
+	// header timeout, or a stream's idle timeout (see idleBody).
+	actx, cancel := ctx, noCancel
+	cancelable := cl.cfg.timeout > 0 || cl.accept == "text/event-stream"
+	if cancelable {
+		var c context.CancelFunc
+		actx, c = context.WithCancel(ctx)
+		cancel = c
+	}
 	var areq *http.Request
 	if len(cl.cfg.middlewares) == 0 {
 		// Nothing but the http.Client sees this copy, and a RoundTripper
@@ -277,9 +285,13 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
 			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
 	}
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	if cancelable {
+		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	}
 	return resp, nil
 }
+
+func noCancel() {}
 
 // roundTrip passes req through the middlewares to the HTTP client.
 func (cl *call) roundTrip(req *http.Request) (*http.Response, error) {
