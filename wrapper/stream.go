@@ -94,12 +94,12 @@ func (s *Stream[T]) Next() bool {
 		return false
 	}
 	if !s.dec.Next() {
-		s.finish(s.endError(s.dec.Err()))
+		s.end(s.endError(s.dec.Err()))
 		return false
 	}
 	data := s.dec.Event().Data
 	if bytes.Equal(data, doneMarker) {
-		s.finish(nil)
+		s.end(nil)
 		return false
 	}
 	var zero T
@@ -113,14 +113,21 @@ func (s *Stream[T]) Next() bool {
 			if apiErr.RequestID == "" {
 				apiErr.RequestID = requestID(s.resp.Header)
 			}
-			s.finish(apiErr)
+			s.end(apiErr)
 		} else {
-			s.finish(fmt.Errorf("openrouter: %s: event %d is not a valid event: %w (data: %s)", s.op, s.events+1, err, snippet(data)))
+			s.end(fmt.Errorf("openrouter: %s: event %d is not a valid event: %w (data: %s)", s.op, s.events+1, err, snippet(data)))
 		}
 		return false
 	}
 	s.events++
 	return true
+}
+
+// end finishes the stream from Next and recycles the decoder's buffer:
+// nothing refers to it any more (events are decoded into copies).
+func (s *Stream[T]) end(err error) {
+	s.finish(err)
+	s.dec.Release()
 }
 
 var doneMarker = []byte("[DONE]")
