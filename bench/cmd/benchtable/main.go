@@ -4,7 +4,7 @@
 // taken round by round between runs made back to back, are the figures to
 // read; absolute times are indicative only.
 //
-//	go run ./bench/cmd/benchtable [-rounds 5] [-benchtime 300ms] [-run Stream]
+//	go run ./bench/cmd/benchtable [-rounds 9] [-benchtime 200ms] [-run Stream]
 package main
 
 import (
@@ -44,8 +44,8 @@ func median(xs []float64) float64 {
 func main() {
 	bench.MaybeServe()
 	testing.Init()
-	rounds := flag.Int("rounds", 5, "interleaved rounds; each runs every benchmark on both sides")
-	benchtime := flag.String("benchtime", "300ms", "time per benchmark run (as go test -benchtime)")
+	rounds := flag.Int("rounds", 9, "interleaved rounds; each runs every benchmark on both sides")
+	benchtime := flag.String("benchtime", "200ms", "time per benchmark run (as go test -benchtime)")
 	run := flag.String("run", "", "only the benchmarks whose name matches this regexp")
 	flag.Parse()
 	if err := flag.Set("test.benchtime", *benchtime); err != nil {
