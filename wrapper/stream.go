@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -402,15 +403,27 @@ func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, d
 // fastChunks reports whether the JSON names of the chunk types are the
 // ones chunkDecoder knows; if gen gains a field, chunks take the slow path
 // until the decoder learns it.
-var fastChunks = sameJSONNames(reflect.TypeFor[ChatChunk](), chunkKeys) &&
+var fastChunks = !implementsUnmarshaler[ChatChunk]() &&
+	sameJSONNames(reflect.TypeFor[ChatChunk](), chunkKeys) &&
 	sameJSONNames(reflect.TypeFor[gen.ChatStreamChoice](), choiceKeys) &&
-	sameJSONNames(reflect.TypeFor[gen.ChatStreamDelta](), deltaKeys)
+	sameJSONNames(reflect.TypeFor[gen.ChatStreamDelta](), deltaKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsage](), usageKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsagePromptTokensDetails](), promptDetailKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsageCompletionTokensDetails](), completionDetailKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.CostDetails](), costDetailKeys)
 
 var (
 	chunkKeys  = []string{"choices", "created", "error", "id", "model", "object", "openrouter_metadata", "provider", "service_tier", "system_fingerprint", "usage"}
 	choiceKeys = []string{"delta", "finish_reason", "index", "logprobs", "native_finish_reason"}
 	deltaKeys  = []string{"audio", "content", "reasoning", "reasoning_details", "refusal", "role", "tool_calls"}
 )
+
+// implementsUnmarshaler reports whether *T decodes itself, in which case
+// the fast decoders must leave it alone.
+func implementsUnmarshaler[T any]() bool {
+	_, ok := any(new(T)).(json.Unmarshaler)
+	return ok
+}
 
 func sameJSONNames(t reflect.Type, names []string) bool {
 	var got []string
@@ -518,7 +531,7 @@ func (d *chunkDecoder) chunk(data []byte, c *ChatChunk) bool {
 			choices = true
 			ok = d.choices(&p, c, box)
 		case "usage":
-			ok = delegate(&p, &c.Usage)
+			ok = d.usage(&p, &c.Usage)
 		case "openrouter_metadata":
 			ok = delegate(&p, &c.OpenrouterMetadata)
 		case "error":
@@ -603,7 +616,7 @@ func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) b
 		case "refusal":
 			ok = strPtr(d, p, -1, &cb.refusal, &dl.Refusal)
 		case "reasoning_details":
-			ok = d.details(p, dl, cb)
+			ok = detailList(p, &dl.ReasoningDetails, &cb.details, &cb.detail)
 		case "tool_calls":
 			ok = delegate(p, &dl.ToolCalls)
 		case "audio":
@@ -619,13 +632,15 @@ func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) b
 	return ok
 }
 
-func (d *chunkDecoder) details(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) bool {
+// detailList decodes reasoning_details into *dst, a pointer to list,
+// whose first element can live in first.
+func detailList(p *jscan, dst **[]gen.ReasoningDetailUnion, list *[]gen.ReasoningDetailUnion, first *[1]gen.ReasoningDetailUnion) bool {
 	if p.null() {
-		dl.ReasoningDetails = nil
+		*dst = nil
 		return true
 	}
 	more, ok := p.openArr()
-	cb.details = cb.detail[:0]
+	*list = first[:0]
 	for ok && more {
 		var raw []byte
 		if raw, ok = p.skip(); !ok || raw[0] == 'n' || !json.Valid(raw) {
@@ -635,10 +650,10 @@ func (d *chunkDecoder) details(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox)
 		if u.UnmarshalJSON(raw) != nil {
 			return false
 		}
-		cb.details = append(cb.details, u)
+		*list = append(*list, u)
 		more, ok = p.next(']')
 	}
-	dl.ReasoningDetails = &cb.details
+	*dst = list
 	return ok
 }
 
@@ -783,6 +798,12 @@ func (p *jscan) str() (raw []byte, esc, ok bool) {
 	start := p.i + 1
 	nonASCII := false
 	for j := start; j < len(p.b); j++ {
+		for j < len(p.b) && plainByte[p.b[j]] {
+			j++
+		}
+		if j == len(p.b) {
+			break
+		}
 		switch c := p.b[j]; {
 		case c == '"':
 			raw = p.b[start:j]
@@ -802,6 +823,15 @@ func (p *jscan) str() (raw []byte, esc, ok bool) {
 	}
 	return nil, false, false
 }
+
+// plainByte marks the bytes a string scan can step over: printable ASCII
+// other than the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // int reads an integer that fits an int; null leaves dst unchanged.
 func (p *jscan) int(dst *int) bool {
@@ -903,18 +933,20 @@ func (p *jscan) unknown(k []byte, known []string) bool {
 // unescape appends the unescaped raw string to dst. Surrogate escapes are
 // refused (encoding/json's handling of lone halves decides).
 func unescape(dst, raw []byte) ([]byte, bool) {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c != '\\' {
-			dst = append(dst, c)
-			continue
+	for len(raw) > 0 {
+		i := bytes.IndexByte(raw, '\\')
+		if i < 0 {
+			return append(dst, raw...), true
 		}
-		if i++; i >= len(raw) {
+		dst = append(dst, raw[:i]...)
+		raw = raw[i:]
+		if len(raw) < 2 {
 			return nil, false
 		}
-		switch raw[i] {
+		n := 2
+		switch raw[1] {
 		case '"', '\\', '/':
-			dst = append(dst, raw[i])
+			dst = append(dst, raw[1])
 		case 'b':
 			dst = append(dst, '\b')
 		case 'f':
@@ -926,11 +958,11 @@ func unescape(dst, raw []byte) ([]byte, bool) {
 		case 't':
 			dst = append(dst, '\t')
 		case 'u':
-			if i+4 >= len(raw) {
+			if len(raw) < 6 {
 				return nil, false
 			}
 			r := rune(0)
-			for _, h := range raw[i+1 : i+5] {
+			for _, h := range raw[2:6] {
 				switch {
 				case h >= '0' && h <= '9':
 					r = r<<4 | rune(h-'0')
@@ -946,10 +978,419 @@ func unescape(dst, raw []byte) ([]byte, bool) {
 				return nil, false
 			}
 			dst = utf8.AppendRune(dst, r)
-			i += 4
+			n = 6
 		default:
 			return nil, false
 		}
+		raw = raw[n:]
 	}
 	return dst, true
+}
+
+// The chat response decoder: Chat.Send's body, decoded the same way as
+// chunks (see chunkDecoder) with the same fallback to encoding/json.
+
+var fastResponses = !implementsUnmarshaler[ChatResponse]() && reflect.TypeFor[ChatResponse]().NumField() == 1 &&
+	sameJSONNames(reflect.TypeFor[gen.ChatResponse](), responseKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatChoice](), respChoiceKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatAssistantMessage](), messageKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsage](), usageKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsagePromptTokensDetails](), promptDetailKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.ChatUsageCompletionTokensDetails](), completionDetailKeys) &&
+	sameJSONNames(reflect.TypeFor[gen.CostDetails](), costDetailKeys)
+
+var (
+	responseKeys   = []string{"choices", "created", "id", "model", "object", "openrouter_metadata", "provider", "service_tier", "system_fingerprint", "usage"}
+	respChoiceKeys = []string{"finish_reason", "index", "logprobs", "message", "native_finish_reason"}
+	messageKeys    = []string{"audio", "content", "images", "model", "name", "reasoning", "reasoning_details", "refusal", "role", "tool_calls"}
+)
+
+// responseBox holds what the pointer fields of a response point to.
+type responseBox struct {
+	provider, fingerprint, tier string
+	choice                      [1]gen.ChatChoice
+	first                       messageBox
+}
+
+// messageBox holds what the pointer fields of one choice point to.
+type messageBox struct {
+	finish                          gen.ChatFinishReasonEnum
+	native                          string
+	content                         gen.ChatAssistantMessageContent
+	model, name, reasoning, refusal string
+	details                         gen.ChatReasoningDetails
+	detail                          [1]gen.ReasoningDetailUnion
+}
+
+// decodeChatResponse decodes data into r and reports whether it could;
+// when it could not, r must be reset and decoded by encoding/json.
+func decodeChatResponse(data []byte, r *gen.ChatResponse) bool {
+	if !fastResponses {
+		return false
+	}
+	var d chunkDecoder
+	p := jscan{b: data}
+	box := new(responseBox)
+	choices := false
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "id":
+			ok = d.plain(&p, -1, &r.ID)
+		case "model":
+			ok = d.plain(&p, -1, &r.Model)
+		case "object":
+			ok = d.plain(&p, -1, (*string)(&r.Object))
+		case "provider":
+			ok = strPtr(&d, &p, -1, &box.provider, &r.Provider)
+		case "system_fingerprint":
+			ok = strPtr(&d, &p, -1, &box.fingerprint, &r.SystemFingerprint)
+		case "service_tier":
+			ok = strPtr(&d, &p, -1, &box.tier, &r.ServiceTier)
+		case "created":
+			ok = p.int(&r.Created)
+		case "choices":
+			if choices {
+				return false
+			}
+			choices = true
+			ok = d.respChoices(&p, r, box)
+		case "usage":
+			ok = d.usage(&p, &r.Usage)
+		case "openrouter_metadata":
+			ok = delegate(&p, &r.OpenrouterMetadata)
+		default:
+			ok = p.unknown(k, responseKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok && p.end()
+}
+
+func (d *chunkDecoder) respChoices(p *jscan, r *gen.ChatResponse, box *responseBox) bool {
+	if p.null() {
+		r.Choices = nil
+		return true
+	}
+	more, ok := p.openArr()
+	r.Choices = box.choice[:0]
+	for ok && more {
+		mb := &box.first
+		if len(r.Choices) > 0 {
+			mb = new(messageBox)
+		}
+		r.Choices = append(r.Choices, gen.ChatChoice{})
+		if !p.null() && !d.respChoice(p, &r.Choices[len(r.Choices)-1], mb) {
+			return false
+		}
+		more, ok = p.next(']')
+	}
+	return ok
+}
+
+func (d *chunkDecoder) respChoice(p *jscan, ch *gen.ChatChoice, mb *messageBox) bool {
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "index":
+			ok = p.int(&ch.Index)
+		case "message":
+			if !p.null() {
+				ok = d.message(p, &ch.Message, mb)
+			}
+		case "finish_reason":
+			ok = strPtr(d, p, -1, &mb.finish, &ch.FinishReason)
+		case "native_finish_reason":
+			ok = strPtr(d, p, -1, &mb.native, &ch.NativeFinishReason)
+		case "logprobs":
+			ok = delegate(p, &ch.Logprobs)
+		default:
+			ok = p.unknown(k, respChoiceKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok
+}
+
+func (d *chunkDecoder) message(p *jscan, m *gen.ChatAssistantMessage, mb *messageBox) bool {
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "role":
+			ok = d.plain(p, -1, (*string)(&m.Role))
+		case "content":
+			if p.null() {
+				m.Content = nil
+				break
+			}
+			var raw []byte
+			if raw, ok = p.skip(); ok && d.valid(raw) && mb.content.UnmarshalJSON(raw) == nil {
+				m.Content = &mb.content
+			} else {
+				ok = false
+			}
+		case "reasoning":
+			ok = strPtr(d, p, -1, &mb.reasoning, &m.Reasoning)
+		case "refusal":
+			ok = strPtr(d, p, -1, &mb.refusal, &m.Refusal)
+		case "model":
+			ok = strPtr(d, p, -1, &mb.model, &m.Model)
+		case "name":
+			ok = strPtr(d, p, -1, &mb.name, &m.Name)
+		case "reasoning_details":
+			ok = detailList(p, &m.ReasoningDetails, &mb.details, &mb.detail)
+		case "tool_calls":
+			ok = delegate(p, &m.ToolCalls)
+		case "audio":
+			ok = delegate(p, &m.Audio)
+		case "images":
+			ok = delegate(p, &m.Images)
+		default:
+			ok = p.unknown(k, messageKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok
+}
+
+// Usage, in chunks and responses.
+
+var (
+	usageKeys            = []string{"completion_tokens", "completion_tokens_details", "cost", "cost_details", "is_byok", "prompt_tokens", "prompt_tokens_details", "server_tool_use_details", "total_tokens"}
+	promptDetailKeys     = []string{"audio_tokens", "cache_write_tokens", "cached_tokens", "video_tokens"}
+	completionDetailKeys = []string{"accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "rejected_prediction_tokens"}
+	costDetailKeys       = []string{"upstream_inference_completions_cost", "upstream_inference_cost", "upstream_inference_prompt_cost"}
+)
+
+// usageBox holds a usage and what its pointer fields point to.
+type usageBox struct {
+	u              gen.ChatUsage
+	prompt         gen.ChatUsagePromptTokensDetails
+	completion     gen.ChatUsageCompletionTokensDetails
+	costs          gen.CostDetails
+	cost, upstream float64
+	byok           bool
+	pInts, cInts   [4]int
+}
+
+func (d *chunkDecoder) usage(p *jscan, dst **gen.ChatUsage) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if *dst != nil {
+		return false // a repeated key merges into the first: leave it to encoding/json
+	}
+	b := new(usageBox)
+	u := &b.u
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "prompt_tokens":
+			ok = p.int(&u.PromptTokens)
+		case "completion_tokens":
+			ok = p.int(&u.CompletionTokens)
+		case "total_tokens":
+			ok = p.int(&u.TotalTokens)
+		case "cost":
+			ok = numPtr(p, &b.cost, &u.Cost, (*jscan).float)
+		case "is_byok":
+			ok = numPtr(p, &b.byok, &u.IsByok, (*jscan).bool)
+		case "prompt_tokens_details":
+			ok = onceObj(p, &b.prompt, &u.PromptTokensDetails, func(k []byte) bool {
+				t := &b.prompt
+				switch string(k) {
+				case "cached_tokens":
+					return numPtr(p, &b.pInts[0], &t.CachedTokens, (*jscan).int)
+				case "cache_write_tokens":
+					return numPtr(p, &b.pInts[1], &t.CacheWriteTokens, (*jscan).int)
+				case "audio_tokens":
+					return numPtr(p, &b.pInts[2], &t.AudioTokens, (*jscan).int)
+				case "video_tokens":
+					return numPtr(p, &b.pInts[3], &t.VideoTokens, (*jscan).int)
+				}
+				return p.unknown(k, promptDetailKeys)
+			})
+		case "completion_tokens_details":
+			ok = onceObj(p, &b.completion, &u.CompletionTokensDetails, func(k []byte) bool {
+				t := &b.completion
+				switch string(k) {
+				case "reasoning_tokens":
+					return numPtr(p, &b.cInts[0], &t.ReasoningTokens, (*jscan).int)
+				case "audio_tokens":
+					return numPtr(p, &b.cInts[1], &t.AudioTokens, (*jscan).int)
+				case "accepted_prediction_tokens":
+					return numPtr(p, &b.cInts[2], &t.AcceptedPredictionTokens, (*jscan).int)
+				case "rejected_prediction_tokens":
+					return numPtr(p, &b.cInts[3], &t.RejectedPredictionTokens, (*jscan).int)
+				}
+				return p.unknown(k, completionDetailKeys)
+			})
+		case "cost_details":
+			ok = onceObj(p, &b.costs, &u.CostDetails, func(k []byte) bool {
+				t := &b.costs
+				switch string(k) {
+				case "upstream_inference_cost":
+					return numPtr(p, &b.upstream, &t.UpstreamInferenceCost, (*jscan).float)
+				case "upstream_inference_prompt_cost":
+					return p.float(&t.UpstreamInferencePromptCost)
+				case "upstream_inference_completions_cost":
+					return p.float(&t.UpstreamInferenceCompletionsCost)
+				}
+				return p.unknown(k, costDetailKeys)
+			})
+		case "server_tool_use_details":
+			ok = delegate(p, &u.ServerToolUseDetails)
+		default:
+			ok = p.unknown(k, usageKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	if ok {
+		*dst = u
+	}
+	return ok
+}
+
+// onceObj decodes an object whose members member handles into box and
+// points *dst to it; null sets *dst to nil. A second occurrence is refused
+// (encoding/json would merge it into the first).
+func onceObj[T any](p *jscan, box *T, dst **T, member func(k []byte) bool) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if *dst != nil {
+		return false
+	}
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok || !member(k) {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	if ok {
+		*dst = box
+	}
+	return ok
+}
+
+// numPtr decodes a number or boolean with read into box and points *dst
+// to it; null sets *dst to nil.
+func numPtr[T any](p *jscan, box *T, dst **T, read func(*jscan, *T) bool) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if !read(p, box) {
+		return false
+	}
+	*dst = box
+	return true
+}
+
+// float reads a number as encoding/json does into a float64; null leaves
+// dst unchanged.
+func (p *jscan) float(dst *float64) bool {
+	if p.null() {
+		return true
+	}
+	start, i := p.i, p.i
+	digits := func() int {
+		n := 0
+		for i < len(p.b) && p.b[i] >= '0' && p.b[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(p.b) && p.b[i] == '-' {
+		i++
+	}
+	if n := digits(); n == 0 || (n > 1 && p.b[i-n] == '0') {
+		return false
+	}
+	if i < len(p.b) && p.b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(p.b) && (p.b[i] == 'e' || p.b[i] == 'E') {
+		i++
+		if i < len(p.b) && (p.b[i] == '+' || p.b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	f, err := strconv.ParseFloat(string(p.b[start:i]), 64)
+	if err != nil {
+		return false
+	}
+	p.i = i
+	*dst = f
+	return true
+}
+
+// bool reads true or false; null leaves dst unchanged.
+func (p *jscan) bool(dst *bool) bool {
+	if p.null() {
+		return true
+	}
+	switch {
+	case bytes.HasPrefix(p.b[p.i:], trueLiteral):
+		p.i += 4
+		*dst = true
+	case bytes.HasPrefix(p.b[p.i:], falseLiteral):
+		p.i += 5
+		*dst = false
+	default:
+		return false
+	}
+	return true
+}
+
+var trueLiteral, falseLiteral = []byte("true"), []byte("false")
+
+// valid reports whether raw, a value found by skip, is valid JSON; strings
+// are checked by unescaping them rather than by a full JSON scan.
+func (d *chunkDecoder) valid(raw []byte) bool {
+	if len(raw) >= 2 && raw[0] == '"' {
+		var ok bool
+		d.scratch, ok = unescape(d.scratch[:0], raw[1:len(raw)-1])
+		return ok
+	}
+	return json.Valid(raw)
 }

@@ -2,6 +2,7 @@ package openrouter
 
 import (
 	"encoding/json"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -45,6 +46,12 @@ var chunkSamples = []string{
 	`{"id":"a","usage":{"prompt_tokens":"many"}}`,
 	`{"id":"a","usage":null,"openrouter_metadata":null,"error":null,"system_fingerprint":"fp","service_tier":"default"}`,
 	`{"i\u0064":"escaped key"}`,
+	`{"usage":{"cost":1e400}}`, `{"usage":{"cost":-0.0,"is_byok":true,"total_tokens":3}}`, `{"usage":{"cost":"1"}}`, `{"usage":{"cost":1.5E-3}}`,
+	`{"usage":{"cost":01}}`, `{"usage":{"cost":1.}}`, `{"usage":{"cost":.5}}`, `{"usage":{"cost":-}}`, `{"usage":{"is_byok":tru}}`, `{"usage":{"is_byok":null,"cost":null}}`,
+	`{"usage":{"prompt_tokens":1},"usage":{"completion_tokens":2}}`, `{"usage":{"prompt_tokens_details":{"cached_tokens":1},"prompt_tokens_details":{"audio_tokens":2}}}`,
+	`{"usage":{"prompt_tokens_details":null,"completion_tokens_details":{"reasoning_tokens":null,"x":[1]},"cost_details":{"upstream_inference_cost":2,"Upstream_inference_cost":3}}}`,
+	`{"usage":{"server_tool_use_details":{"web_search_requests":2},"Cost":1}}`,
+	`{"usage":{"prompt_tokens_details":{"cached_tokens":1.5}}}`, `{"usage":null}`, `{"usage":[]}`, `{"usage":{"cost_details":{"upstream_inference_prompt_cost":null}}}`,
 	`{"id":"a\"b\\"}`,
 	`{"id":"line\u2028sep"}`,
 	`{"choices":[{"native_finish_reason":"x","finish_reason":"weird_value","index":-3}]}`,
@@ -119,5 +126,72 @@ func FuzzChunkDecoder(f *testing.F) {
 	d := new(chunkDecoder)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeBoth(t, d, data)
+	})
+}
+
+var responseSamples = []string{
+	`{"id":"gen-1","provider":"Anthropic","model":"anthropic/claude-sonnet-4.5","object":"chat.completion","created":1764590400,` +
+		`"choices":[{"logprobs":null,"finish_reason":"stop","native_finish_reason":"end_turn","index":0,` +
+		`"message":{"role":"assistant","content":"Binary search halves\nthe \"range\" each step.","refusal":null,"reasoning":"think \u00e9",` +
+		`"reasoning_details":[{"type":"reasoning.text","text":"think","signature":"EqQB==","format":"anthropic-claude-v1","index":0}]}}],` +
+		`"system_fingerprint":null,"usage":{"prompt_tokens":412,"completion_tokens":318,"total_tokens":730,"cost":0.005934,"is_byok":false,` +
+		`"prompt_tokens_details":{"cached_tokens":256},"cost_details":{"upstream_inference_cost":null,"upstream_inference_prompt_cost":0.001,"upstream_inference_completions_cost":0.004},` +
+		`"completion_tokens_details":{"reasoning_tokens":96}}}`,
+	`{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":[{"type":"text","text":"parts"}],"tool_calls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}],"images":[{"type":"image_url","image_url":{"url":"data:"}}],"audio":{"id":"a"},"model":"m","name":"n"}},{"index":1,"message":null},null],"service_tier":"default","openrouter_metadata":null}`,
+	`{"id":"x","choices":[{"message":{"content":null,"reasoning_details":null,"Role":"user"}}]}`,
+	`{"id":"x","choices":[{"message":{"content":"\ud83d\ude00"}}]}`,
+	`{"id":"x","extra":{"a":[1,{"b":"c"}]},"choices":[{"extra":1,"message":{"extra":"y","content":"z"}}]}`,
+	`{"id":"x"} {"id":"y"}`, `{"id":"x"} trailing`, ``, ` `, `null`, `{"choices":[],"choices":[]}`, `{"created":"1"}`,
+	`{"choices":[{"message":{"content":tru}}]}`, `{"choices":[{"message":{"content":"bad \q"}}]}`,
+}
+
+// decodeResponseBoth decodes data as Chat.Send does and as a json.Decoder
+// does, and fails on any difference.
+func decodeResponseBoth(t *testing.T, data []byte) {
+	t.Helper()
+	var want, got ChatResponse
+	werr := json.NewDecoder(strings.NewReader(string(data))).Decode(&want)
+	gerr := decodeBody(io.NopCloser(strings.NewReader(string(data))), &got)
+	if (werr == nil) != (gerr == nil) || (werr != nil && werr.Error() != gerr.Error()) {
+		t.Fatalf("%q: error %v, json.Decoder says %v", data, gerr, werr)
+	}
+	if !reflect.DeepEqual(want, got) {
+		w, _ := json.Marshal(want)
+		g, _ := json.Marshal(got)
+		t.Fatalf("%q:\n got %s\nwant %s", data, g, w)
+	}
+}
+
+func TestChatResponseDecoderMatchesEncodingJSON(t *testing.T) {
+	if !fastResponses {
+		t.Fatal("the fast response decoder is disabled: gen's response fields changed; teach it the new names")
+	}
+	for _, s := range responseSamples {
+		decodeResponseBoth(t, []byte(s))
+	}
+	for _, s := range responseSamples[:2] {
+		for i := range len(s) {
+			decodeResponseBoth(t, []byte(s[:i]))
+			for _, c := range []byte{'"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'x', '0', 'n', 0x01, 0xff} {
+				b := []byte(s)
+				b[i] = c
+				decodeResponseBoth(t, b)
+			}
+		}
+	}
+	for _, s := range responseSamples[:2] {
+		var r ChatResponse
+		if !decodeChatResponse([]byte(s), &r.ChatResponse) {
+			t.Errorf("fell back to encoding/json on %s", s)
+		}
+	}
+}
+
+func FuzzChatResponseDecoder(f *testing.F) {
+	for _, s := range responseSamples {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeResponseBoth(t, data)
 	})
 }

@@ -115,6 +115,12 @@ func decodeBody(body io.ReadCloser, out any) error {
 	_, rerr := buf.ReadFrom(body)
 	if rerr == nil {
 		_ = body.Close()
+		if r, ok := out.(*ChatResponse); ok {
+			if decodeChatResponse(buf.Bytes(), &r.ChatResponse) {
+				return nil
+			}
+			*r = ChatResponse{}
+		}
 		if json.Unmarshal(buf.Bytes(), out) == nil {
 			return nil
 		}
