@@ -1218,52 +1218,15 @@ func (d *chunkDecoder) usage(p *jscan, dst **gen.ChatUsage) bool {
 		case "total_tokens":
 			ok = p.int(&u.TotalTokens)
 		case "cost":
-			ok = numPtr(p, &b.cost, &u.Cost, (*jscan).float)
+			ok = floatPtr(p, &b.cost, &u.Cost)
 		case "is_byok":
-			ok = numPtr(p, &b.byok, &u.IsByok, (*jscan).bool)
+			ok = boolPtr(p, &b.byok, &u.IsByok)
 		case "prompt_tokens_details":
-			ok = onceObj(p, &b.prompt, &u.PromptTokensDetails, func(k []byte) bool {
-				t := &b.prompt
-				switch string(k) {
-				case "cached_tokens":
-					return numPtr(p, &b.pInts[0], &t.CachedTokens, (*jscan).int)
-				case "cache_write_tokens":
-					return numPtr(p, &b.pInts[1], &t.CacheWriteTokens, (*jscan).int)
-				case "audio_tokens":
-					return numPtr(p, &b.pInts[2], &t.AudioTokens, (*jscan).int)
-				case "video_tokens":
-					return numPtr(p, &b.pInts[3], &t.VideoTokens, (*jscan).int)
-				}
-				return p.unknown(k, promptDetailKeys)
-			})
+			ok = promptDetails(p, b, &u.PromptTokensDetails)
 		case "completion_tokens_details":
-			ok = onceObj(p, &b.completion, &u.CompletionTokensDetails, func(k []byte) bool {
-				t := &b.completion
-				switch string(k) {
-				case "reasoning_tokens":
-					return numPtr(p, &b.cInts[0], &t.ReasoningTokens, (*jscan).int)
-				case "audio_tokens":
-					return numPtr(p, &b.cInts[1], &t.AudioTokens, (*jscan).int)
-				case "accepted_prediction_tokens":
-					return numPtr(p, &b.cInts[2], &t.AcceptedPredictionTokens, (*jscan).int)
-				case "rejected_prediction_tokens":
-					return numPtr(p, &b.cInts[3], &t.RejectedPredictionTokens, (*jscan).int)
-				}
-				return p.unknown(k, completionDetailKeys)
-			})
+			ok = completionDetails(p, b, &u.CompletionTokensDetails)
 		case "cost_details":
-			ok = onceObj(p, &b.costs, &u.CostDetails, func(k []byte) bool {
-				t := &b.costs
-				switch string(k) {
-				case "upstream_inference_cost":
-					return numPtr(p, &b.upstream, &t.UpstreamInferenceCost, (*jscan).float)
-				case "upstream_inference_prompt_cost":
-					return p.float(&t.UpstreamInferencePromptCost)
-				case "upstream_inference_completions_cost":
-					return p.float(&t.UpstreamInferenceCompletionsCost)
-				}
-				return p.unknown(k, costDetailKeys)
-			})
+			ok = costDetails(p, b, &u.CostDetails)
 		case "server_tool_use_details":
 			ok = delegate(p, &u.ServerToolUseDetails)
 		default:
@@ -1280,10 +1243,11 @@ func (d *chunkDecoder) usage(p *jscan, dst **gen.ChatUsage) bool {
 	return ok
 }
 
-// onceObj decodes an object whose members member handles into box and
-// points *dst to it; null sets *dst to nil. A second occurrence is refused
-// (encoding/json would merge it into the first).
-func onceObj[T any](p *jscan, box *T, dst **T, member func(k []byte) bool) bool {
+// The token and cost details: objects decoded into the usage's box, null
+// setting the field to nil. A second occurrence is refused (encoding/json
+// would merge it into the first).
+
+func promptDetails(p *jscan, b *usageBox, dst **gen.ChatUsagePromptTokensDetails) bool {
 	if p.null() {
 		*dst = nil
 		return true
@@ -1291,28 +1255,142 @@ func onceObj[T any](p *jscan, box *T, dst **T, member func(k []byte) bool) bool 
 	if *dst != nil {
 		return false
 	}
+	t := &b.prompt
 	more, ok := p.openObj()
 	for ok && more {
 		var k []byte
-		if k, ok = p.key(); !ok || !member(k) {
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "cached_tokens":
+			ok = intPtr(p, &b.pInts[0], &t.CachedTokens)
+		case "cache_write_tokens":
+			ok = intPtr(p, &b.pInts[1], &t.CacheWriteTokens)
+		case "audio_tokens":
+			ok = intPtr(p, &b.pInts[2], &t.AudioTokens)
+		case "video_tokens":
+			ok = intPtr(p, &b.pInts[3], &t.VideoTokens)
+		default:
+			ok = p.unknown(k, promptDetailKeys)
+		}
+		if !ok {
 			return false
 		}
 		more, ok = p.next('}')
 	}
 	if ok {
-		*dst = box
+		*dst = t
 	}
 	return ok
 }
 
-// numPtr decodes a number or boolean with read into box and points *dst
-// to it; null sets *dst to nil.
-func numPtr[T any](p *jscan, box *T, dst **T, read func(*jscan, *T) bool) bool {
+func completionDetails(p *jscan, b *usageBox, dst **gen.ChatUsageCompletionTokensDetails) bool {
 	if p.null() {
 		*dst = nil
 		return true
 	}
-	if !read(p, box) {
+	if *dst != nil {
+		return false
+	}
+	t := &b.completion
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "reasoning_tokens":
+			ok = intPtr(p, &b.cInts[0], &t.ReasoningTokens)
+		case "audio_tokens":
+			ok = intPtr(p, &b.cInts[1], &t.AudioTokens)
+		case "accepted_prediction_tokens":
+			ok = intPtr(p, &b.cInts[2], &t.AcceptedPredictionTokens)
+		case "rejected_prediction_tokens":
+			ok = intPtr(p, &b.cInts[3], &t.RejectedPredictionTokens)
+		default:
+			ok = p.unknown(k, completionDetailKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	if ok {
+		*dst = t
+	}
+	return ok
+}
+
+func costDetails(p *jscan, b *usageBox, dst **gen.CostDetails) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if *dst != nil {
+		return false
+	}
+	t := &b.costs
+	more, ok := p.openObj()
+	for ok && more {
+		var k []byte
+		if k, ok = p.key(); !ok {
+			return false
+		}
+		switch string(k) {
+		case "upstream_inference_cost":
+			ok = floatPtr(p, &b.upstream, &t.UpstreamInferenceCost)
+		case "upstream_inference_prompt_cost":
+			ok = p.float(&t.UpstreamInferencePromptCost)
+		case "upstream_inference_completions_cost":
+			ok = p.float(&t.UpstreamInferenceCompletionsCost)
+		default:
+			ok = p.unknown(k, costDetailKeys)
+		}
+		if !ok {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	if ok {
+		*dst = t
+	}
+	return ok
+}
+
+// intPtr, floatPtr and boolPtr decode a value into box and point *dst to
+// it; null sets *dst to nil.
+func intPtr(p *jscan, box *int, dst **int) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if !p.int(box) {
+		return false
+	}
+	*dst = box
+	return true
+}
+
+func floatPtr(p *jscan, box *float64, dst **float64) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if !p.float(box) {
+		return false
+	}
+	*dst = box
+	return true
+}
+
+func boolPtr(p *jscan, box *bool, dst **bool) bool {
+	if p.null() {
+		*dst = nil
+		return true
+	}
+	if !p.bool(box) {
 		return false
 	}
 	*dst = box

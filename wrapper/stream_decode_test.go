@@ -195,3 +195,23 @@ func FuzzChatResponseDecoder(f *testing.F) {
 		decodeResponseBoth(t, data)
 	})
 }
+
+// TestFastDecodersAllocations guards the point of the fast decoders: about
+// one allocation per content chunk (its text), and few per response.
+func TestFastDecodersAllocations(t *testing.T) {
+	d := new(chunkDecoder)
+	chunk := []byte(chunkSamples[0])
+	var c ChatChunk
+	if n := testing.AllocsPerRun(1000, func() { c = ChatChunk{}; _ = d.decode(chunk, &c) }); n > 1.5 {
+		t.Errorf("%.2f allocations per content chunk, want about 1", n)
+	}
+	resp := []byte(responseSamples[0])
+	if n := testing.AllocsPerRun(200, func() {
+		var r ChatResponse
+		if !decodeChatResponse(resp, &r.ChatResponse) {
+			t.Fatal("fell back")
+		}
+	}); n > 16 {
+		t.Errorf("%.0f allocations per response, want at most 16", n)
+	}
+}
