@@ -52,6 +52,7 @@ type choiceAcc struct {
 	reasoning    strings.Builder
 	hasReasoning bool
 	details      []*detailAcc
+	scratch      []byte
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
@@ -341,7 +342,7 @@ func (d *detailAcc) fields() map[string]any {
 // fragments with the same type and index are concatenated.
 func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
 	raw, err := det.MarshalJSON()
-	if err != nil {
+	if err != nil || c.mergeFlat(raw) {
 		return
 	}
 	var m map[string]any
@@ -429,4 +430,174 @@ func appendPtr(dst **string, add *string, concat bool) {
 	}
 	s := **dst + *add
 	*dst = &s
+}
+
+// flatMember is a member of a flat JSON object: its value is a string
+// (raw holds the unescaped text), a number, a boolean or null.
+type flatMember struct {
+	key  []byte
+	kind byte // 's', 'n', 'b' or 'z' (null)
+	raw  []byte
+	num  float64
+	flag bool
+}
+
+// mergeFlat merges the fragment raw into the last detail without decoding
+// it into a map, when raw is a flat object (at most 8 members, no nested
+// values, no escaped or repeated names) that continues that detail: the
+// common case of a streamed reasoning text. It reports whether it did;
+// if not, addDetail takes the general path, with the same result.
+func (c *choiceAcc) mergeFlat(raw []byte) bool {
+	n := len(c.details)
+	if n == 0 {
+		return false
+	}
+	last := c.details[n-1]
+	var members [8]flatMember
+	count := 0
+	c.scratch = c.scratch[:0]
+	p := jscan{b: raw}
+	more, ok := p.openObj()
+	for ok && more {
+		if count == len(members) {
+			return false
+		}
+		f := &members[count]
+		if f.key, ok = p.key(); !ok {
+			return false
+		}
+		for _, g := range members[:count] {
+			if string(g.key) == string(f.key) {
+				return false
+			}
+		}
+		if p.i == len(p.b) {
+			return false
+		}
+		switch b := p.b[p.i]; {
+		case b == '"':
+			s, esc, ok := p.str()
+			if !ok {
+				return false
+			}
+			if esc {
+				start := len(c.scratch)
+				if c.scratch, ok = unescape(c.scratch, s); !ok {
+					return false
+				}
+				s = c.scratch[start:len(c.scratch):len(c.scratch)]
+			}
+			f.kind, f.raw = 's', s
+		case b == 'n':
+			if !p.null() {
+				return false
+			}
+			f.kind = 'z'
+		case b == 't' || b == 'f':
+			if !p.bool(&f.flag) {
+				return false
+			}
+			f.kind = 'b'
+		default:
+			if !p.float(&f.num) {
+				return false
+			}
+			f.kind = 'n'
+		}
+		count++
+		more, ok = p.next('}')
+	}
+	if !ok || !p.end() {
+		return false
+	}
+	fs := members[:count]
+
+	// Same detail: same type (a string, or absent) and same index (a
+	// number, or absent or null).
+	typ, index := "", any(nil)
+	for _, f := range fs {
+		switch string(f.key) {
+		case "type":
+			if f.kind != 's' {
+				return false
+			}
+			typ = string(f.raw)
+		case "index":
+			switch f.kind {
+			case 'n':
+				index = f.num
+			case 'z':
+			default:
+				return false
+			}
+		}
+	}
+	lt, _ := last.m["type"].(string)
+	if lt != typ {
+		return false
+	}
+	switch li := last.m["index"].(type) {
+	case nil:
+		if index != nil {
+			return false
+		}
+	case float64:
+		if x, isNum := index.(float64); !isNum || x != li {
+			return false
+		}
+	default:
+		return false
+	}
+
+	for _, f := range fs {
+		if f.kind == 'z' {
+			continue
+		}
+		if b := last.texts[string(f.key)]; b != nil {
+			if f.kind == 's' {
+				b.Write(f.raw)
+				continue
+			}
+			delete(last.texts, string(f.key))
+		}
+		if name := textKeyOf(f.key); f.kind == 's' && name != "" {
+			s := string(f.raw)
+			last.m[name] = s
+			last.text(name, s)
+			continue
+		}
+		switch old := last.m[string(f.key)].(type) {
+		case string:
+			if f.kind == 's' && old == string(f.raw) {
+				continue
+			}
+		case float64:
+			if f.kind == 'n' && old == f.num {
+				continue
+			}
+		case bool:
+			if f.kind == 'b' && old == f.flag {
+				continue
+			}
+		}
+		switch f.kind {
+		case 's':
+			last.m[string(f.key)] = string(f.raw)
+		case 'n':
+			last.m[string(f.key)] = f.num
+		case 'b':
+			last.m[string(f.key)] = f.flag
+		}
+	}
+	return true
+}
+
+// textKeyOf returns the name of the text field k, or "".
+func textKeyOf(k []byte) string {
+	for _, name := range textKeys {
+		if string(k) == name {
+			return name
+		}
+	}
+	return ""
 }

@@ -47,10 +47,10 @@ func referenceMerge(frags []string) []map[string]any {
 func TestReasoningDetailsMergeLikeTheReference(t *testing.T) {
 	types := []string{`"reasoning.text"`, `"reasoning.summary"`, `"reasoning.encrypted"`, `1`, `null`}
 	indexes := []string{`0`, `1`, `"0"`, `null`, `[0]`, `true`}
-	values := []string{`"a"`, `"bc"`, `null`, `7`, `{"x":1}`, `""`}
+	values := []string{`"a"`, `"bc"`, `null`, `7`, `{"x":1}`, `""`, `"x\ny \"q\""`, `"\u00e9"`, `true`, `false`, `1.5`, `-0`, `[1]`, `"\ud83d\ude00"`, ` "spaced" `}
 	fields := []string{"text", "summary", "data", "signature", "format"}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for round := range 500 {
+	for round := range 3000 {
 		var frags []string
 		for range 1 + rng.IntN(8) {
 			// Mostly the common values, so that fragments often merge.
