@@ -8,7 +8,7 @@ REDOCLY_VERSION := 2.77.0
 REDOCLY   := npx --yes @redocly/cli@$(REDOCLY_VERSION)
 DOCS_OUT  := docs/api.html
 
-.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check lint-spec docs check-docs
+.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check lint-spec docs check-docs bench
 
 all: test
 
@@ -72,3 +72,10 @@ check-docs: docs
 	done; \
 	[ $$n -gt 0 ] && [ $$missing = 0 ] || exit 1; \
 	echo "check-docs: $(DOCS_OUT) documents all $$n operations"
+
+## bench: the SDK against a hand-written net/http + encoding/json baseline,
+## interleaved rounds, medians and ours/baseline ratios (BENCHFLAGS: e.g.
+## -rounds 9 -benchtime 1s -run Stream)
+BENCHFLAGS ?=
+bench:
+	$(GO) run ./bench/cmd/benchtable $(BENCHFLAGS)

@@ -51,7 +51,8 @@ type choiceAcc struct {
 	hasRefusal   bool
 	reasoning    strings.Builder
 	hasReasoning bool
-	details      []map[string]any
+	details      []*detailAcc
+	scratch      []byte
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
@@ -284,7 +285,7 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 	if len(c.details) > 0 {
 		details := make(gen.ChatReasoningDetails, 0, len(c.details))
 		for _, d := range c.details {
-			raw, err := json.Marshal(d)
+			raw, err := json.Marshal(d.fields())
 			if err != nil {
 				continue
 			}
@@ -317,36 +318,105 @@ func (t *toolCallAcc) call() gen.ChatToolCall {
 	}
 }
 
+// detailAcc is a reasoning detail being assembled: the fields of its
+// fragments, the later ones winning, except that the text fields of
+// consecutive fragments are concatenated (in builders, so that a long
+// reasoning costs linear time).
+type detailAcc struct {
+	m     map[string]any
+	texts map[string]*strings.Builder
+}
+
+// textKeys are the detail fields whose fragments are concatenated.
+var textKeys = [...]string{"text", "summary", "data"}
+
+// fields returns the detail's fields with the texts joined.
+func (d *detailAcc) fields() map[string]any {
+	for k, b := range d.texts {
+		d.m[k] = b.String()
+	}
+	return d.m
+}
+
 // addDetail merges a streamed reasoning detail into the details so far:
 // fragments with the same type and index are concatenated.
 func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
 	raw, err := det.MarshalJSON()
-	if err != nil {
+	if err != nil || c.mergeFlat(raw) {
 		return
 	}
 	var m map[string]any
 	if json.Unmarshal(raw, &m) != nil {
 		return
 	}
-	key := func(x map[string]any) string {
-		t, _ := x["type"].(string)
-		i, _ := json.Marshal(x["index"])
-		return t + "/" + string(i)
-	}
-	if n := len(c.details); n > 0 && key(c.details[n-1]) == key(m) {
+	if n := len(c.details); n > 0 && sameDetail(c.details[n-1].m, m) {
 		last := c.details[n-1]
 		for k, v := range m {
+			if v == nil {
+				continue
+			}
 			s, isStr := v.(string)
-			prev, wasStr := last[k].(string)
-			if isStr && wasStr && (k == "text" || k == "summary" || k == "data") {
-				last[k] = prev + s
-			} else if v != nil {
-				last[k] = v
+			// A text field holding a string has a builder (and a stale
+			// entry in m).
+			if b := last.texts[k]; b != nil {
+				if isStr {
+					b.WriteString(s)
+					continue
+				}
+				delete(last.texts, k)
+			}
+			last.m[k] = v
+			if isStr && isTextKey(k) {
+				last.text(k, s)
 			}
 		}
 		return
 	}
-	c.details = append(c.details, m)
+	d := &detailAcc{m: m}
+	for _, k := range textKeys {
+		if s, ok := m[k].(string); ok {
+			d.text(k, s)
+		}
+	}
+	c.details = append(c.details, d)
+}
+
+// text starts the builder of text field k with s.
+func (d *detailAcc) text(k, s string) {
+	if d.texts == nil {
+		d.texts = map[string]*strings.Builder{}
+	}
+	b := new(strings.Builder)
+	b.WriteString(s)
+	d.texts[k] = b
+}
+
+func isTextKey(k string) bool { return k == "text" || k == "summary" || k == "data" }
+
+// sameDetail reports whether two fragments belong to the same detail: the
+// same type and the same index.
+func sameDetail(a, b map[string]any) bool {
+	ta, _ := a["type"].(string)
+	tb, _ := b["type"].(string)
+	if ta != tb {
+		return false
+	}
+	switch x := a["index"].(type) {
+	case nil:
+		return b["index"] == nil
+	case float64:
+		y, ok := b["index"].(float64)
+		return ok && x == y
+	case string:
+		y, ok := b["index"].(string)
+		return ok && x == y
+	case bool:
+		y, ok := b["index"].(bool)
+		return ok && x == y
+	}
+	ja, _ := json.Marshal(a["index"])
+	jb, _ := json.Marshal(b["index"])
+	return string(ja) == string(jb)
 }
 
 func appendPtr(dst **string, add *string, concat bool) {
@@ -360,4 +430,174 @@ func appendPtr(dst **string, add *string, concat bool) {
 	}
 	s := **dst + *add
 	*dst = &s
+}
+
+// flatMember is a member of a flat JSON object: its value is a string
+// (raw holds the unescaped text), a number, a boolean or null.
+type flatMember struct {
+	key  []byte
+	kind byte // 's', 'n', 'b' or 'z' (null)
+	raw  []byte
+	num  float64
+	flag bool
+}
+
+// mergeFlat merges the fragment raw into the last detail without decoding
+// it into a map, when raw is a flat object (at most 8 members, no nested
+// values, no escaped or repeated names) that continues that detail: the
+// common case of a streamed reasoning text. It reports whether it did;
+// if not, addDetail takes the general path, with the same result.
+func (c *choiceAcc) mergeFlat(raw []byte) bool {
+	n := len(c.details)
+	if n == 0 {
+		return false
+	}
+	last := c.details[n-1]
+	var members [8]flatMember
+	count := 0
+	c.scratch = c.scratch[:0]
+	p := jscan{b: raw}
+	more, ok := p.openObj()
+	for ok && more {
+		if count == len(members) {
+			return false
+		}
+		f := &members[count]
+		if f.key, ok = p.key(); !ok {
+			return false
+		}
+		for _, g := range members[:count] {
+			if string(g.key) == string(f.key) {
+				return false
+			}
+		}
+		if p.i == len(p.b) {
+			return false
+		}
+		switch b := p.b[p.i]; {
+		case b == '"':
+			s, esc, ok := p.str()
+			if !ok {
+				return false
+			}
+			if esc {
+				start := len(c.scratch)
+				if c.scratch, ok = unescape(c.scratch, s); !ok {
+					return false
+				}
+				s = c.scratch[start:len(c.scratch):len(c.scratch)]
+			}
+			f.kind, f.raw = 's', s
+		case b == 'n':
+			if !p.null() {
+				return false
+			}
+			f.kind = 'z'
+		case b == 't' || b == 'f':
+			if !p.bool(&f.flag) {
+				return false
+			}
+			f.kind = 'b'
+		default:
+			if !p.float(&f.num) {
+				return false
+			}
+			f.kind = 'n'
+		}
+		count++
+		more, ok = p.next('}')
+	}
+	if !ok || !p.end() {
+		return false
+	}
+	fs := members[:count]
+
+	// Same detail: same type (a string, or absent) and same index (a
+	// number, or absent or null).
+	typ, index := "", any(nil)
+	for _, f := range fs {
+		switch string(f.key) {
+		case "type":
+			if f.kind != 's' {
+				return false
+			}
+			typ = string(f.raw)
+		case "index":
+			switch f.kind {
+			case 'n':
+				index = f.num
+			case 'z':
+			default:
+				return false
+			}
+		}
+	}
+	lt, _ := last.m["type"].(string)
+	if lt != typ {
+		return false
+	}
+	switch li := last.m["index"].(type) {
+	case nil:
+		if index != nil {
+			return false
+		}
+	case float64:
+		if x, isNum := index.(float64); !isNum || x != li {
+			return false
+		}
+	default:
+		return false
+	}
+
+	for _, f := range fs {
+		if f.kind == 'z' {
+			continue
+		}
+		if b := last.texts[string(f.key)]; b != nil {
+			if f.kind == 's' {
+				b.Write(f.raw)
+				continue
+			}
+			delete(last.texts, string(f.key))
+		}
+		if name := textKeyOf(f.key); f.kind == 's' && name != "" {
+			s := string(f.raw)
+			last.m[name] = s
+			last.text(name, s)
+			continue
+		}
+		switch old := last.m[string(f.key)].(type) {
+		case string:
+			if f.kind == 's' && old == string(f.raw) {
+				continue
+			}
+		case float64:
+			if f.kind == 'n' && old == f.num {
+				continue
+			}
+		case bool:
+			if f.kind == 'b' && old == f.flag {
+				continue
+			}
+		}
+		switch f.kind {
+		case 's':
+			last.m[string(f.key)] = string(f.raw)
+		case 'n':
+			last.m[string(f.key)] = f.num
+		case 'b':
+			last.m[string(f.key)] = f.flag
+		}
+	}
+	return true
+}
+
+// textKeyOf returns the name of the text field k, or "".
+func textKeyOf(k []byte) string {
+	for _, name := range textKeys {
+		if string(k) == name {
+			return name
+		}
+	}
+	return ""
 }

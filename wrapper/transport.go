@@ -1,6 +1,7 @@
 package openrouter
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,7 +10,9 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -82,13 +85,57 @@ func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool,
 	if err != nil {
 		return nil, err
 	}
-	defer drainAndClose(resp.Body)
 	out := new(T)
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+	if err := decodeBody(resp.Body, out); err != nil {
 		return nil, &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
 	}
 	return out, nil
 }
+
+// bodyBuffers recycles the buffers decodeBody reads bodies into.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer keeps the buffers of unusually large bodies out of the
+// pool.
+const maxPooledBuffer = 1 << 20
+
+// decodeBody decodes the first JSON value of body into out and closes
+// body. It reads the body into a recycled buffer and unmarshals it, which
+// allocates less than a json.Decoder; whenever that fails (a read error,
+// invalid or trailing data) it decodes the same bytes again with a
+// json.Decoder, so results and errors are exactly a json.Decoder's.
+func decodeBody(body io.ReadCloser, out any) error {
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			bodyBuffers.Put(buf)
+		}
+	}()
+	_, rerr := buf.ReadFrom(body)
+	if rerr == nil {
+		_ = body.Close()
+		if r, ok := out.(*ChatResponse); ok {
+			if decodeChatResponse(buf.Bytes(), &r.ChatResponse) {
+				return nil
+			}
+			*r = ChatResponse{}
+		}
+		if json.Unmarshal(buf.Bytes(), out) == nil {
+			return nil
+		}
+		// Decode from scratch: Unmarshal may have filled out partly.
+		reflect.ValueOf(out).Elem().SetZero()
+		return json.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(out)
+	}
+	defer drainAndClose(body)
+	return json.NewDecoder(io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{rerr})).Decode(out)
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // doNoContent sends a request whose success carries no body the SDK uses.
 func doNoContent(ctx context.Context, c *Client, op string, opts []Option, fn func(context.Context) (*http.Response, error)) error {
@@ -187,9 +234,25 @@ func (cl *call) final(err error, exhausted bool) error {
 // headers only: once they arrive the timer stops, and the body can be read
 // for as long as it keeps coming.
 func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response, error) {
-	actx, cancel := context.WithCancel(ctx)
-	areq := req.Clone(actx)
-	if req.GetBody != nil {
+	// The attempt has its own context when something may end it early: the
+	// header timeout, or a stream's idle timeout (see idleBody).
+	actx, cancel := ctx, noCancel
+	cancelable := cl.cfg.timeout > 0 || cl.accept == "text/event-stream"
+	if cancelable {
+		var c context.CancelFunc
+		actx, c = context.WithCancel(ctx)
+		cancel = c
+	}
+	var areq *http.Request
+	if len(cl.cfg.middlewares) == 0 {
+		// Nothing but the http.Client sees this copy, and a RoundTripper
+		// may not modify a request: a shallow copy is enough.
+		areq = req.WithContext(actx)
+	} else {
+		areq = req.Clone(actx)
+	}
+	if req.GetBody != nil && cl.attempts > 1 {
+		// The first attempt sends the body gen built; later ones a copy.
 		body, err := req.GetBody()
 		if err != nil {
 			cancel()
@@ -198,8 +261,9 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		areq.Body = body
 	}
 	var timer *time.Timer
-	var timedOut atomic.Bool
+	var timedOut *atomic.Bool
 	if d := cl.cfg.timeout; d > 0 {
+		timedOut = new(atomic.Bool)
 		timer = time.AfterFunc(d, func() {
 			timedOut.Store(true)
 			cancel()
@@ -214,21 +278,32 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 	}
 	if err != nil {
 		cancel()
-		if timedOut.Load() && ctx.Err() == nil {
+		if timedOut != nil && timedOut.Load() && ctx.Err() == nil {
 			err = fmt.Errorf("no response headers within %v (WithTimeout): %w", cl.cfg.timeout, err)
 		}
-		cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-			slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		if cl.cfg.logger != nil {
+			cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+				slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		}
 		return nil, err
 	}
-	cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-		slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	if cl.cfg.logger != nil {
+		cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
+	}
+	if cancelable {
+		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	}
 	return resp, nil
 }
 
+func noCancel() {}
+
 // roundTrip passes req through the middlewares to the HTTP client.
 func (cl *call) roundTrip(req *http.Request) (*http.Response, error) {
+	if len(cl.cfg.middlewares) == 0 && cl.cfg.logger == nil {
+		return cl.cfg.httpClient.Do(req)
+	}
 	next := MiddlewareNext(cl.cfg.httpClient.Do)
 	for i := len(cl.cfg.middlewares) - 1; i >= 0; i-- {
 		mw, inner := cl.cfg.middlewares[i], next

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -70,11 +71,25 @@ func NewDecoderSize(r io.Reader, maxEvent int) *Decoder {
 	if maxEvent <= 0 {
 		maxEvent = DefaultMaxEventSize
 	}
-	size := initialBuffer
-	if maxEvent+2 < size {
-		size = maxEvent + 2
+	if maxEvent+2 >= initialBuffer {
+		return &Decoder{rd: r, buf: bufferPool.Get().(*[initialBuffer]byte)[:], max: maxEvent}
 	}
-	return &Decoder{rd: r, buf: make([]byte, size), max: maxEvent}
+	return &Decoder{rd: r, buf: make([]byte, maxEvent+2), max: maxEvent}
+}
+
+// bufferPool recycles the initial buffers of released decoders.
+var bufferPool = sync.Pool{New: func() any { return new([initialBuffer]byte) }}
+
+// Release ends the decoder and hands its buffer to the next decoder: the
+// slices of its last Event become invalid, and Next returns false. Call it
+// only from the goroutine that calls Next.
+func (d *Decoder) Release() {
+	if len(d.buf) == initialBuffer {
+		bufferPool.Put((*[initialBuffer]byte)(d.buf))
+	}
+	d.buf, d.r, d.w = nil, 0, 0
+	d.ev = Event{}
+	d.done = true
 }
 
 // Next advances to the next event with data. It returns false at the end

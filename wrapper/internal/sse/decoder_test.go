@@ -205,3 +205,19 @@ func BenchmarkDecoder(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*(events+1)), "ns/event")
 }
+
+func TestReleaseEndsTheDecoderAndRecyclesItsBuffer(t *testing.T) {
+	d := NewDecoder(strings.NewReader("data: a\n\ndata: b\n\n"))
+	if !d.Next() || string(d.Event().Data) != "a" {
+		t.Fatal("first event")
+	}
+	d.Release()
+	if d.Next() || d.Err() != nil || d.Event().Data != nil {
+		t.Fatal("a released decoder must end cleanly")
+	}
+	d.Release() // twice is harmless
+	e := NewDecoder(strings.NewReader("data: c\n\n"))
+	if !e.Next() || string(e.Event().Data) != "c" || e.Next() || e.Err() != nil {
+		t.Fatal("a decoder with a recycled buffer must work")
+	}
+}
