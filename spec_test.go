@@ -72,6 +72,24 @@ func TestSpecOperationsHaveIDsTagsAndSummaries(t *testing.T) {
 // TestSpecHasNoUnreferencedComponents fails on a component that no operation
 // reaches, directly or through other components: a leftover that would still
 // be generated into gen/.
+// TestSpecSchemasHaveDescriptions: every component schema is described,
+// for the HTML reference and for the doc comments of gen's types.
+func TestSpecSchemasHaveDescriptions(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	var missing []string
+	for name, ref := range doc.Components.Schemas {
+		if ref.Value == nil || strings.TrimSpace(ref.Value.Description) == "" {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d component schemas have no description (add them to internal/specimport/descriptions.yaml and run describe.py): %s",
+			len(missing), strings.Join(missing, ", "))
+	}
+}
+
 func TestSpecHasNoUnreferencedComponents(t *testing.T) {
 	t.Parallel()
 	doc := loadSpec(t)

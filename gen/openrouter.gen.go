@@ -15646,14 +15646,14 @@ func (e WorkspaceMemberRole) Valid() bool {
 	}
 }
 
-// AABenchmarkEntry defines model for AABenchmarkEntry.
+// AABenchmarkEntry Artificial Analysis index scores of a model (intelligence, coding, agentic), part of a model's benchmark data.
 type AABenchmarkEntry struct {
 	AgenticIndex      *float64 `json:"agentic_index"`
 	CodingIndex       *float64 `json:"coding_index"`
 	IntelligenceIndex *float64 `json:"intelligence_index"`
 }
 
-// ActivityItem defines model for ActivityItem.
+// ActivityItem One row of GET /activity: usage, requests and token counts for a model endpoint and provider on one date.
 type ActivityItem struct {
 	ByokUsageInference float64 `json:"byok_usage_inference"`
 	CompletionTokens   int     `json:"completion_tokens"`
@@ -15674,163 +15674,193 @@ type ActivityResponse struct {
 	Data []ActivityItem `json:"data"`
 }
 
-// AdditionalToolsItem defines model for AdditionalToolsItem.
+// AdditionalToolsItem Responses API input item that adds tools for the model from this point in the input on; carries a role and a tools list.
 type AdditionalToolsItem struct {
-	ID    *string                   `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
+
+	// Role Role attached to an additional_tools input item: unknown, user, assistant, system, critic, discriminator, developer or tool.
 	Role  AdditionalToolsItemRole   `json:"role"`
 	Tools []AdditionalToolsItemTool `json:"tools"`
-	Type  AdditionalToolsItemType   `json:"type"`
+
+	// Type Type tag of an additional_tools input item; always "additional_tools".
+	Type AdditionalToolsItemType `json:"type"`
 }
 
-// AdditionalToolsItemRole defines model for AdditionalToolsItemRole.
+// AdditionalToolsItemRole Role attached to an additional_tools input item: unknown, user, assistant, system, critic, discriminator, developer or tool.
 type AdditionalToolsItemRole string
 
-// AdditionalToolsItemTool defines model for AdditionalToolsItemTool.
+// AdditionalToolsItemTool One tool in an additional_tools input item: a function tool, a built-in or OpenRouter server tool, a custom tool or another typed tool.
 type AdditionalToolsItemTool struct {
 	union json.RawMessage
 }
 
-// AdditionalToolsItemToolFunctionTool defines model for AdditionalToolsItemToolFunctionTool.
+// AdditionalToolsItemToolFunctionTool Function tool inside an additional_tools input item; a FunctionTool with an optional defer_loading flag.
 type AdditionalToolsItemToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
 	Description  *string                `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
-	Type         FunctionToolType       `json:"type"`
+
+	// Type Kind of a function tool definition; always "function".
+	Type FunctionToolType `json:"type"`
 }
 
-// AdditionalToolsItemToolObject defines model for AdditionalToolsItemToolObject.
+// AdditionalToolsItemToolObject Fallback tool form in an additional_tools input item: any object with a string type.
 type AdditionalToolsItemToolObject struct {
 	Type string `json:"type"`
 }
 
-// AdditionalToolsItemType defines model for AdditionalToolsItemType.
+// AdditionalToolsItemType Type tag of an additional_tools input item; always "additional_tools".
 type AdditionalToolsItemType string
 
-// AdvisorReasoning defines model for AdvisorReasoning.
+// AdvisorReasoning Reasoning settings passed on to the advisor model call: effort level and a max_tokens budget.
 type AdvisorReasoning struct {
+	// Effort Reasoning effort for the advisor model call: max, xhigh, high, medium, low, minimal or none.
 	Effort    *AdvisorReasoningEffort `json:"effort,omitempty"`
 	MaxTokens *int                    `json:"max_tokens,omitempty"`
 }
 
-// AdvisorReasoningEffort defines model for AdvisorReasoningEffort.
+// AdvisorReasoningEffort Reasoning effort for the advisor model call: max, xhigh, high, medium, low, minimal or none.
 type AdvisorReasoningEffort string
 
-// AdvisorServerToolConfig defines model for AdvisorServerToolConfig.
+// AdvisorServerToolConfig Parameters of the openrouter:advisor server tool: advisor model, instructions, name, token limit, temperature, reasoning and streaming options.
 type AdvisorServerToolConfig struct {
-	ForwardTranscript   *bool             `json:"forward_transcript,omitempty"`
-	Instructions        *string           `json:"instructions,omitempty"`
-	MaxCompletionTokens *int              `json:"max_completion_tokens,omitempty"`
-	Model               *string           `json:"model,omitempty"`
-	Name                *string           `json:"name,omitempty"`
-	Reasoning           *AdvisorReasoning `json:"reasoning,omitempty"`
-	Stream              *bool             `json:"stream,omitempty"`
-	Temperature         *float64          `json:"temperature,omitempty"`
+	ForwardTranscript   *bool   `json:"forward_transcript,omitempty"`
+	Instructions        *string `json:"instructions,omitempty"`
+	MaxCompletionTokens *int    `json:"max_completion_tokens,omitempty"`
+	Model               *string `json:"model,omitempty"`
+	Name                *string `json:"name,omitempty"`
+
+	// Reasoning Reasoning settings passed on to the advisor model call: effort level and a max_tokens budget.
+	Reasoning   *AdvisorReasoning `json:"reasoning,omitempty"`
+	Stream      *bool             `json:"stream,omitempty"`
+	Temperature *float64          `json:"temperature,omitempty"`
 }
 
-// AdvisorServerToolOpenRouter defines model for AdvisorServerTool_OpenRouter.
+// AdvisorServerToolOpenRouter OpenRouter advisor server tool (type "openrouter:advisor"), which lets the model ask another model for guidance; used in chat and Responses tool lists.
 type AdvisorServerToolOpenRouter struct {
-	Parameters *AdvisorServerToolConfig        `json:"parameters,omitempty"`
-	Type       AdvisorServerToolOpenRouterType `json:"type"`
+	// Parameters Parameters of the openrouter:advisor server tool: advisor model, instructions, name, token limit, temperature, reasoning and streaming options.
+	Parameters *AdvisorServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Type tag of an OpenRouter advisor server tool; always "openrouter:advisor".
+	Type AdvisorServerToolOpenRouterType `json:"type"`
 }
 
-// AdvisorServerToolOpenRouterType defines model for AdvisorServerTool_OpenRouterType.
+// AdvisorServerToolOpenRouterType Type tag of an OpenRouter advisor server tool; always "openrouter:advisor".
 type AdvisorServerToolOpenRouterType string
 
-// AgentMessageItem defines model for AgentMessageItem.
+// AgentMessageItem Responses API input item holding a message sent from one agent to another, with author, recipient and content parts.
 type AgentMessageItem struct {
 	Agent     *AgentMessageItemAgent        `json:"agent,omitempty"`
 	Author    string                        `json:"author"`
 	Content   []AgentMessageItemContentItem `json:"content"`
 	ID        *string                       `json:"id,omitempty"`
 	Recipient string                        `json:"recipient"`
-	Type      AgentMessageItemType          `json:"type"`
+
+	// Type Type tag of an agent_message input item; always "agent_message".
+	Type AgentMessageItemType `json:"type"`
 }
 
-// AgentMessageItemAgent defines model for AgentMessageItemAgent.
+// AgentMessageItemAgent Agent identity on an agent_message input item; holds the agent_name.
 type AgentMessageItemAgent struct {
 	AgentName string `json:"agent_name"`
 }
 
-// AgentMessageItemContentItem defines model for AgentMessageItemContentItem.
+// AgentMessageItemContentItem Content part of an agent_message input item: input text, input image or encrypted content.
 type AgentMessageItemContentItem struct {
 	union json.RawMessage
 }
 
-// AgentMessageItemContentItemEncryptedContent defines model for AgentMessageItemContentItemEncryptedContent.
+// AgentMessageItemContentItemEncryptedContent Encrypted content part of an agent_message input item; carries an opaque encrypted_content string.
 type AgentMessageItemContentItemEncryptedContent struct {
-	EncryptedContent string                                          `json:"encrypted_content"`
-	Type             AgentMessageItemContentItemEncryptedContentType `json:"type"`
+	EncryptedContent string `json:"encrypted_content"`
+
+	// Type Type tag of an encrypted content part of an agent message; always "encrypted_content".
+	Type AgentMessageItemContentItemEncryptedContentType `json:"type"`
 }
 
-// AgentMessageItemContentItemEncryptedContentType defines model for AgentMessageItemContentItemEncryptedContentType.
+// AgentMessageItemContentItemEncryptedContentType Type tag of an encrypted content part of an agent message; always "encrypted_content".
 type AgentMessageItemContentItemEncryptedContentType string
 
-// AgentMessageItemContentItemInputImage defines model for AgentMessageItemContentItemInputImage.
+// AgentMessageItemContentItemInputImage Image content part of an agent_message input item; same shape as InputImage.
 type AgentMessageItemContentItemInputImage = InputImage
 
-// AgentMessageItemType defines model for AgentMessageItemType.
+// AgentMessageItemType Type tag of an agent_message input item; always "agent_message".
 type AgentMessageItemType string
 
-// AnnotationAddedEvent defines model for AnnotationAddedEvent.
+// AnnotationAddedEvent Responses stream event sent when an annotation (such as a citation) is added to output text; same shape as BaseAnnotationAddedEvent.
 type AnnotationAddedEvent = BaseAnnotationAddedEvent
 
-// AnthropicAdvisorMessageUsageIteration defines model for AnthropicAdvisorMessageUsageIteration.
+// AnthropicAdvisorMessageUsageIteration Usage entry for an advisor model call within a Messages API response, with the advisor model name and token counts.
 type AnthropicAdvisorMessageUsageIteration struct {
-	CacheCreation            *AnthropicIterationCacheCreation          `json:"cache_creation,omitempty"`
-	CacheCreationInputTokens *int                                      `json:"cache_creation_input_tokens,omitempty"`
-	CacheReadInputTokens     *int                                      `json:"cache_read_input_tokens,omitempty"`
-	InputTokens              *int                                      `json:"input_tokens,omitempty"`
-	Model                    string                                    `json:"model"`
-	OutputTokens             *int                                      `json:"output_tokens,omitempty"`
-	Type                     AnthropicAdvisorMessageUsageIterationType `json:"type"`
+	// CacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
+	CacheCreation            *AnthropicIterationCacheCreation `json:"cache_creation,omitempty"`
+	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
+	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
+	InputTokens              *int                             `json:"input_tokens,omitempty"`
+	Model                    string                           `json:"model"`
+	OutputTokens             *int                             `json:"output_tokens,omitempty"`
+
+	// Type Type tag of an advisor message usage iteration; always "advisor_message".
+	Type AnthropicAdvisorMessageUsageIterationType `json:"type"`
 }
 
-// AnthropicAdvisorMessageUsageIterationType defines model for AnthropicAdvisorMessageUsageIterationType.
+// AnthropicAdvisorMessageUsageIterationType Type tag of an advisor message usage iteration; always "advisor_message".
 type AnthropicAdvisorMessageUsageIterationType string
 
-// AnthropicAdvisorToolResult defines model for AnthropicAdvisorToolResult.
+// AnthropicAdvisorToolResult Messages API content block carrying the result of an advisor tool call, linked by tool_use_id.
 type AnthropicAdvisorToolResult struct {
-	Content   map[string]interface{}         `json:"content"`
-	ToolUseID string                         `json:"tool_use_id"`
-	Type      AnthropicAdvisorToolResultType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Type tag of an advisor tool result block; always "advisor_tool_result".
+	Type AnthropicAdvisorToolResultType `json:"type"`
 }
 
-// AnthropicAdvisorToolResultType defines model for AnthropicAdvisorToolResultType.
+// AnthropicAdvisorToolResultType Type tag of an advisor tool result block; always "advisor_tool_result".
 type AnthropicAdvisorToolResultType string
 
-// AnthropicAllowedCaller defines model for AnthropicAllowedCaller.
+// AnthropicAllowedCaller Caller that may invoke a Messages API tool: direct, code_execution_20250825 or code_execution_20260120.
 type AnthropicAllowedCaller string
 
-// AnthropicAllowedCallers defines model for AnthropicAllowedCallers.
+// AnthropicAllowedCallers List of callers allowed to invoke a Messages API tool (direct model use or a code execution tool version).
 type AnthropicAllowedCallers = []AnthropicAllowedCaller
 
-// AnthropicBase64ImageSource defines model for AnthropicBase64ImageSource.
+// AnthropicBase64ImageSource Image source given as base64 data with a JPEG, PNG, GIF or WebP media type, for Messages API image blocks.
 type AnthropicBase64ImageSource struct {
-	Data      string                         `json:"data"`
-	MediaType AnthropicImageMimeType         `json:"media_type"`
-	Type      AnthropicBase64ImageSourceType `json:"type"`
+	Data string `json:"data"`
+
+	// MediaType Media type of a base64 image: image/jpeg, image/png, image/gif or image/webp.
+	MediaType AnthropicImageMimeType `json:"media_type"`
+
+	// Type Type tag of a base64 image source; always "base64".
+	Type AnthropicBase64ImageSourceType `json:"type"`
 }
 
-// AnthropicBase64ImageSourceType defines model for AnthropicBase64ImageSourceType.
+// AnthropicBase64ImageSourceType Type tag of a base64 image source; always "base64".
 type AnthropicBase64ImageSourceType string
 
-// AnthropicBase64PdfSource defines model for AnthropicBase64PdfSource.
+// AnthropicBase64PdfSource PDF document source given as base64 data, for Messages API document blocks.
 type AnthropicBase64PdfSource struct {
-	Data      string                            `json:"data"`
+	Data string `json:"data"`
+
+	// MediaType Media type of a base64 PDF document source; always "application/pdf".
 	MediaType AnthropicBase64PdfSourceMediaType `json:"media_type"`
-	Type      AnthropicBase64PdfSourceType      `json:"type"`
+
+	// Type Type tag of a base64 PDF document source; always "base64".
+	Type AnthropicBase64PdfSourceType `json:"type"`
 }
 
-// AnthropicBase64PdfSourceMediaType defines model for AnthropicBase64PdfSourceMediaType.
+// AnthropicBase64PdfSourceMediaType Media type of a base64 PDF document source; always "application/pdf".
 type AnthropicBase64PdfSourceMediaType string
 
-// AnthropicBase64PdfSourceType defines model for AnthropicBase64PdfSourceType.
+// AnthropicBase64PdfSourceType Type tag of a base64 PDF document source; always "base64".
 type AnthropicBase64PdfSourceType string
 
-// AnthropicBaseUsageIteration defines model for AnthropicBaseUsageIteration.
+// AnthropicBaseUsageIteration Token counts shared by all Messages API usage iteration entries: input, output, cache read and cache creation tokens.
 type AnthropicBaseUsageIteration struct {
+	// CacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
 	CacheCreation            *AnthropicIterationCacheCreation `json:"cache_creation,omitempty"`
 	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
 	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
@@ -15838,402 +15868,473 @@ type AnthropicBaseUsageIteration struct {
 	OutputTokens             *int                             `json:"output_tokens,omitempty"`
 }
 
-// AnthropicBashCodeExecutionContent defines model for AnthropicBashCodeExecutionContent.
+// AnthropicBashCodeExecutionContent Content of a bash code execution tool result: either a run result or an error, chosen by type.
 type AnthropicBashCodeExecutionContent struct {
 	union json.RawMessage
 }
 
-// AnthropicBashCodeExecutionOutput defines model for AnthropicBashCodeExecutionOutput.
+// AnthropicBashCodeExecutionOutput File produced by a bash code execution run, referenced by file_id.
 type AnthropicBashCodeExecutionOutput struct {
-	FileID string                               `json:"file_id"`
-	Type   AnthropicBashCodeExecutionOutputType `json:"type"`
+	FileID string `json:"file_id"`
+
+	// Type Type tag of a bash code execution output file; always "bash_code_execution_output".
+	Type AnthropicBashCodeExecutionOutputType `json:"type"`
 }
 
-// AnthropicBashCodeExecutionOutputType defines model for AnthropicBashCodeExecutionOutputType.
+// AnthropicBashCodeExecutionOutputType Type tag of a bash code execution output file; always "bash_code_execution_output".
 type AnthropicBashCodeExecutionOutputType string
 
-// AnthropicBashCodeExecutionResult defines model for AnthropicBashCodeExecutionResult.
+// AnthropicBashCodeExecutionResult Successful bash code execution run: stdout, stderr, return code and output files.
 type AnthropicBashCodeExecutionResult struct {
-	Content    []AnthropicBashCodeExecutionOutput   `json:"content"`
-	ReturnCode int                                  `json:"return_code"`
-	Stderr     string                               `json:"stderr"`
-	Stdout     string                               `json:"stdout"`
-	Type       AnthropicBashCodeExecutionResultType `json:"type"`
+	Content    []AnthropicBashCodeExecutionOutput `json:"content"`
+	ReturnCode int                                `json:"return_code"`
+	Stderr     string                             `json:"stderr"`
+	Stdout     string                             `json:"stdout"`
+
+	// Type Type tag of a bash code execution run result; always "bash_code_execution_result".
+	Type AnthropicBashCodeExecutionResultType `json:"type"`
 }
 
-// AnthropicBashCodeExecutionResultType defines model for AnthropicBashCodeExecutionResultType.
+// AnthropicBashCodeExecutionResultType Type tag of a bash code execution run result; always "bash_code_execution_result".
 type AnthropicBashCodeExecutionResultType string
 
-// AnthropicBashCodeExecutionToolResult defines model for AnthropicBashCodeExecutionToolResult.
+// AnthropicBashCodeExecutionToolResult Messages API content block with the outcome of a bash code execution tool call, linked by tool_use_id.
 type AnthropicBashCodeExecutionToolResult struct {
-	Content   AnthropicBashCodeExecutionContent        `json:"content"`
-	ToolUseID string                                   `json:"tool_use_id"`
-	Type      AnthropicBashCodeExecutionToolResultType `json:"type"`
+	// Content Content of a bash code execution tool result: either a run result or an error, chosen by type.
+	Content   AnthropicBashCodeExecutionContent `json:"content"`
+	ToolUseID string                            `json:"tool_use_id"`
+
+	// Type Type tag of a bash code execution tool result block; always "bash_code_execution_tool_result".
+	Type AnthropicBashCodeExecutionToolResultType `json:"type"`
 }
 
-// AnthropicBashCodeExecutionToolResultError defines model for AnthropicBashCodeExecutionToolResultError.
+// AnthropicBashCodeExecutionToolResultError Error outcome of a bash code execution tool call, with an error_code.
 type AnthropicBashCodeExecutionToolResultError struct {
+	// ErrorCode Reason a bash code execution failed: invalid_tool_input, unavailable, too_many_requests, execution_time_exceeded or output_file_too_large.
 	ErrorCode AnthropicBashCodeExecutionToolResultErrorErrorCode `json:"error_code"`
-	Type      AnthropicBashCodeExecutionToolResultErrorType      `json:"type"`
+
+	// Type Type tag of a bash code execution error; always "bash_code_execution_tool_result_error".
+	Type AnthropicBashCodeExecutionToolResultErrorType `json:"type"`
 }
 
-// AnthropicBashCodeExecutionToolResultErrorErrorCode defines model for AnthropicBashCodeExecutionToolResultErrorErrorCode.
+// AnthropicBashCodeExecutionToolResultErrorErrorCode Reason a bash code execution failed: invalid_tool_input, unavailable, too_many_requests, execution_time_exceeded or output_file_too_large.
 type AnthropicBashCodeExecutionToolResultErrorErrorCode string
 
-// AnthropicBashCodeExecutionToolResultErrorType defines model for AnthropicBashCodeExecutionToolResultErrorType.
+// AnthropicBashCodeExecutionToolResultErrorType Type tag of a bash code execution error; always "bash_code_execution_tool_result_error".
 type AnthropicBashCodeExecutionToolResultErrorType string
 
-// AnthropicBashCodeExecutionToolResultType defines model for AnthropicBashCodeExecutionToolResultType.
+// AnthropicBashCodeExecutionToolResultType Type tag of a bash code execution tool result block; always "bash_code_execution_tool_result".
 type AnthropicBashCodeExecutionToolResultType string
 
-// AnthropicCacheControlDirective defines model for AnthropicCacheControlDirective.
+// AnthropicCacheControlDirective Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 type AnthropicCacheControlDirective struct {
-	TTL  *AnthropicCacheControlTTL          `json:"ttl,omitempty"`
+	// TTL Lifetime of a prompt cache entry: 5m or 1h.
+	TTL *AnthropicCacheControlTTL `json:"ttl,omitempty"`
+
+	// Type Type tag of a cache control directive; always "ephemeral".
 	Type AnthropicCacheControlDirectiveType `json:"type"`
 }
 
-// AnthropicCacheControlDirectiveType defines model for AnthropicCacheControlDirectiveType.
+// AnthropicCacheControlDirectiveType Type tag of a cache control directive; always "ephemeral".
 type AnthropicCacheControlDirectiveType string
 
-// AnthropicCacheControlTTL defines model for AnthropicCacheControlTtl.
+// AnthropicCacheControlTTL Lifetime of a prompt cache entry: 5m or 1h.
 type AnthropicCacheControlTTL string
 
-// AnthropicCacheCreation defines model for AnthropicCacheCreation.
+// AnthropicCacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
 type AnthropicCacheCreation struct {
 	Ephemeral1HInputTokens int `json:"ephemeral_1h_input_tokens"`
 	Ephemeral5MInputTokens int `json:"ephemeral_5m_input_tokens"`
 }
 
-// AnthropicCaller defines model for AnthropicCaller.
+// AnthropicCaller What invoked a Messages API tool call: the model directly or a code execution tool version, chosen by type.
 type AnthropicCaller struct {
 	union json.RawMessage
 }
 
-// AnthropicCitationCharLocation defines model for AnthropicCitationCharLocation.
+// AnthropicCitationCharLocation Citation pointing to a character range of a plain-text document, returned in Messages API text blocks.
 type AnthropicCitationCharLocation struct {
-	CitedText      string                            `json:"cited_text"`
-	DocumentIndex  int                               `json:"document_index"`
-	DocumentTitle  *string                           `json:"document_title"`
-	EndCharIndex   int                               `json:"end_char_index"`
-	FileID         *string                           `json:"file_id"`
-	StartCharIndex int                               `json:"start_char_index"`
-	Type           AnthropicCitationCharLocationType `json:"type"`
+	CitedText      string  `json:"cited_text"`
+	DocumentIndex  int     `json:"document_index"`
+	DocumentTitle  *string `json:"document_title"`
+	EndCharIndex   int     `json:"end_char_index"`
+	FileID         *string `json:"file_id"`
+	StartCharIndex int     `json:"start_char_index"`
+
+	// Type Type tag of a response char-location citation; always "char_location".
+	Type AnthropicCitationCharLocationType `json:"type"`
 }
 
-// AnthropicCitationCharLocationParam defines model for AnthropicCitationCharLocationParam.
+// AnthropicCitationCharLocationParam Citation pointing to a character range of a plain-text document, as sent in a Messages API request text block.
 type AnthropicCitationCharLocationParam struct {
-	CitedText      string                                 `json:"cited_text"`
-	DocumentIndex  int                                    `json:"document_index"`
-	DocumentTitle  *string                                `json:"document_title"`
-	EndCharIndex   int                                    `json:"end_char_index"`
-	StartCharIndex int                                    `json:"start_char_index"`
-	Type           AnthropicCitationCharLocationParamType `json:"type"`
+	CitedText      string  `json:"cited_text"`
+	DocumentIndex  int     `json:"document_index"`
+	DocumentTitle  *string `json:"document_title"`
+	EndCharIndex   int     `json:"end_char_index"`
+	StartCharIndex int     `json:"start_char_index"`
+
+	// Type Type tag of a request char-location citation; always "char_location".
+	Type AnthropicCitationCharLocationParamType `json:"type"`
 }
 
-// AnthropicCitationCharLocationParamType defines model for AnthropicCitationCharLocationParamType.
+// AnthropicCitationCharLocationParamType Type tag of a request char-location citation; always "char_location".
 type AnthropicCitationCharLocationParamType string
 
-// AnthropicCitationCharLocationType defines model for AnthropicCitationCharLocationType.
+// AnthropicCitationCharLocationType Type tag of a response char-location citation; always "char_location".
 type AnthropicCitationCharLocationType string
 
-// AnthropicCitationContentBlockLocation defines model for AnthropicCitationContentBlockLocation.
+// AnthropicCitationContentBlockLocation Citation pointing to a range of content blocks of a custom-content document, returned in Messages API text blocks.
 type AnthropicCitationContentBlockLocation struct {
-	CitedText       string                                    `json:"cited_text"`
-	DocumentIndex   int                                       `json:"document_index"`
-	DocumentTitle   *string                                   `json:"document_title"`
-	EndBlockIndex   int                                       `json:"end_block_index"`
-	FileID          *string                                   `json:"file_id"`
-	StartBlockIndex int                                       `json:"start_block_index"`
-	Type            AnthropicCitationContentBlockLocationType `json:"type"`
+	CitedText       string  `json:"cited_text"`
+	DocumentIndex   int     `json:"document_index"`
+	DocumentTitle   *string `json:"document_title"`
+	EndBlockIndex   int     `json:"end_block_index"`
+	FileID          *string `json:"file_id"`
+	StartBlockIndex int     `json:"start_block_index"`
+
+	// Type Type tag of a response content-block-location citation; always "content_block_location".
+	Type AnthropicCitationContentBlockLocationType `json:"type"`
 }
 
-// AnthropicCitationContentBlockLocationParam defines model for AnthropicCitationContentBlockLocationParam.
+// AnthropicCitationContentBlockLocationParam Citation pointing to a range of content blocks of a custom-content document, as sent in a Messages API request.
 type AnthropicCitationContentBlockLocationParam struct {
-	CitedText       string                                         `json:"cited_text"`
-	DocumentIndex   int                                            `json:"document_index"`
-	DocumentTitle   *string                                        `json:"document_title"`
-	EndBlockIndex   int                                            `json:"end_block_index"`
-	StartBlockIndex int                                            `json:"start_block_index"`
-	Type            AnthropicCitationContentBlockLocationParamType `json:"type"`
+	CitedText       string  `json:"cited_text"`
+	DocumentIndex   int     `json:"document_index"`
+	DocumentTitle   *string `json:"document_title"`
+	EndBlockIndex   int     `json:"end_block_index"`
+	StartBlockIndex int     `json:"start_block_index"`
+
+	// Type Type tag of a request content-block-location citation; always "content_block_location".
+	Type AnthropicCitationContentBlockLocationParamType `json:"type"`
 }
 
-// AnthropicCitationContentBlockLocationParamType defines model for AnthropicCitationContentBlockLocationParamType.
+// AnthropicCitationContentBlockLocationParamType Type tag of a request content-block-location citation; always "content_block_location".
 type AnthropicCitationContentBlockLocationParamType string
 
-// AnthropicCitationContentBlockLocationType defines model for AnthropicCitationContentBlockLocationType.
+// AnthropicCitationContentBlockLocationType Type tag of a response content-block-location citation; always "content_block_location".
 type AnthropicCitationContentBlockLocationType string
 
-// AnthropicCitationPageLocation defines model for AnthropicCitationPageLocation.
+// AnthropicCitationPageLocation Citation pointing to a page range of a PDF document, returned in Messages API text blocks.
 type AnthropicCitationPageLocation struct {
-	CitedText       string                            `json:"cited_text"`
-	DocumentIndex   int                               `json:"document_index"`
-	DocumentTitle   *string                           `json:"document_title"`
-	EndPageNumber   int                               `json:"end_page_number"`
-	FileID          *string                           `json:"file_id"`
-	StartPageNumber int                               `json:"start_page_number"`
-	Type            AnthropicCitationPageLocationType `json:"type"`
+	CitedText       string  `json:"cited_text"`
+	DocumentIndex   int     `json:"document_index"`
+	DocumentTitle   *string `json:"document_title"`
+	EndPageNumber   int     `json:"end_page_number"`
+	FileID          *string `json:"file_id"`
+	StartPageNumber int     `json:"start_page_number"`
+
+	// Type Type tag of a response page-location citation; always "page_location".
+	Type AnthropicCitationPageLocationType `json:"type"`
 }
 
-// AnthropicCitationPageLocationParam defines model for AnthropicCitationPageLocationParam.
+// AnthropicCitationPageLocationParam Citation pointing to a page range of a PDF document, as sent in a Messages API request text block.
 type AnthropicCitationPageLocationParam struct {
-	CitedText       string                                 `json:"cited_text"`
-	DocumentIndex   int                                    `json:"document_index"`
-	DocumentTitle   *string                                `json:"document_title"`
-	EndPageNumber   int                                    `json:"end_page_number"`
-	StartPageNumber int                                    `json:"start_page_number"`
-	Type            AnthropicCitationPageLocationParamType `json:"type"`
+	CitedText       string  `json:"cited_text"`
+	DocumentIndex   int     `json:"document_index"`
+	DocumentTitle   *string `json:"document_title"`
+	EndPageNumber   int     `json:"end_page_number"`
+	StartPageNumber int     `json:"start_page_number"`
+
+	// Type Type tag of a request page-location citation; always "page_location".
+	Type AnthropicCitationPageLocationParamType `json:"type"`
 }
 
-// AnthropicCitationPageLocationParamType defines model for AnthropicCitationPageLocationParamType.
+// AnthropicCitationPageLocationParamType Type tag of a request page-location citation; always "page_location".
 type AnthropicCitationPageLocationParamType string
 
-// AnthropicCitationPageLocationType defines model for AnthropicCitationPageLocationType.
+// AnthropicCitationPageLocationType Type tag of a response page-location citation; always "page_location".
 type AnthropicCitationPageLocationType string
 
-// AnthropicCitationSearchResultLocation defines model for AnthropicCitationSearchResultLocation.
+// AnthropicCitationSearchResultLocation Citation pointing to blocks of a search result given in the input, returned in Messages API text blocks.
 type AnthropicCitationSearchResultLocation struct {
-	CitedText         string                                    `json:"cited_text"`
-	EndBlockIndex     int                                       `json:"end_block_index"`
-	SearchResultIndex int                                       `json:"search_result_index"`
-	Source            string                                    `json:"source"`
-	StartBlockIndex   int                                       `json:"start_block_index"`
-	Title             *string                                   `json:"title"`
-	Type              AnthropicCitationSearchResultLocationType `json:"type"`
+	CitedText         string  `json:"cited_text"`
+	EndBlockIndex     int     `json:"end_block_index"`
+	SearchResultIndex int     `json:"search_result_index"`
+	Source            string  `json:"source"`
+	StartBlockIndex   int     `json:"start_block_index"`
+	Title             *string `json:"title"`
+
+	// Type Type tag of a response search-result-location citation; always "search_result_location".
+	Type AnthropicCitationSearchResultLocationType `json:"type"`
 }
 
-// AnthropicCitationSearchResultLocationParam defines model for AnthropicCitationSearchResultLocationParam.
+// AnthropicCitationSearchResultLocationParam Citation pointing to blocks of a search result given in the input, as sent in a Messages API request.
 type AnthropicCitationSearchResultLocationParam struct {
-	CitedText         string                                         `json:"cited_text"`
-	EndBlockIndex     int                                            `json:"end_block_index"`
-	SearchResultIndex int                                            `json:"search_result_index"`
-	Source            string                                         `json:"source"`
-	StartBlockIndex   int                                            `json:"start_block_index"`
-	Title             *string                                        `json:"title"`
-	Type              AnthropicCitationSearchResultLocationParamType `json:"type"`
+	CitedText         string  `json:"cited_text"`
+	EndBlockIndex     int     `json:"end_block_index"`
+	SearchResultIndex int     `json:"search_result_index"`
+	Source            string  `json:"source"`
+	StartBlockIndex   int     `json:"start_block_index"`
+	Title             *string `json:"title"`
+
+	// Type Type tag of a request search-result-location citation; always "search_result_location".
+	Type AnthropicCitationSearchResultLocationParamType `json:"type"`
 }
 
-// AnthropicCitationSearchResultLocationParamType defines model for AnthropicCitationSearchResultLocationParamType.
+// AnthropicCitationSearchResultLocationParamType Type tag of a request search-result-location citation; always "search_result_location".
 type AnthropicCitationSearchResultLocationParamType string
 
-// AnthropicCitationSearchResultLocationType defines model for AnthropicCitationSearchResultLocationType.
+// AnthropicCitationSearchResultLocationType Type tag of a response search-result-location citation; always "search_result_location".
 type AnthropicCitationSearchResultLocationType string
 
-// AnthropicCitationWebSearchResultLocation defines model for AnthropicCitationWebSearchResultLocation.
+// AnthropicCitationWebSearchResultLocation Citation pointing to a web search result (url, title, encrypted index), returned in Messages API text blocks.
 type AnthropicCitationWebSearchResultLocation struct {
-	CitedText      string                                       `json:"cited_text"`
-	EncryptedIndex string                                       `json:"encrypted_index"`
-	Title          *string                                      `json:"title"`
-	Type           AnthropicCitationWebSearchResultLocationType `json:"type"`
-	URL            string                                       `json:"url"`
+	CitedText      string  `json:"cited_text"`
+	EncryptedIndex string  `json:"encrypted_index"`
+	Title          *string `json:"title"`
+
+	// Type Type tag of a response web-search-result citation; always "web_search_result_location".
+	Type AnthropicCitationWebSearchResultLocationType `json:"type"`
+	URL  string                                       `json:"url"`
 }
 
-// AnthropicCitationWebSearchResultLocationParam defines model for AnthropicCitationWebSearchResultLocationParam.
+// AnthropicCitationWebSearchResultLocationParam Citation pointing to a web search result (url, title, encrypted index), as sent in a Messages API request.
 type AnthropicCitationWebSearchResultLocationParam struct {
-	CitedText      string                                            `json:"cited_text"`
-	EncryptedIndex string                                            `json:"encrypted_index"`
-	Title          *string                                           `json:"title"`
-	Type           AnthropicCitationWebSearchResultLocationParamType `json:"type"`
-	URL            string                                            `json:"url"`
+	CitedText      string  `json:"cited_text"`
+	EncryptedIndex string  `json:"encrypted_index"`
+	Title          *string `json:"title"`
+
+	// Type Type tag of a request web-search-result citation; always "web_search_result_location".
+	Type AnthropicCitationWebSearchResultLocationParamType `json:"type"`
+	URL  string                                            `json:"url"`
 }
 
-// AnthropicCitationWebSearchResultLocationParamType defines model for AnthropicCitationWebSearchResultLocationParamType.
+// AnthropicCitationWebSearchResultLocationParamType Type tag of a request web-search-result citation; always "web_search_result_location".
 type AnthropicCitationWebSearchResultLocationParamType string
 
-// AnthropicCitationWebSearchResultLocationType defines model for AnthropicCitationWebSearchResultLocationType.
+// AnthropicCitationWebSearchResultLocationType Type tag of a response web-search-result citation; always "web_search_result_location".
 type AnthropicCitationWebSearchResultLocationType string
 
-// AnthropicCitationsConfig defines model for AnthropicCitationsConfig.
+// AnthropicCitationsConfig Citation setting of a returned document block; enabled tells whether citations are on. May be null.
 type AnthropicCitationsConfig struct {
 	Enabled bool `json:"enabled"`
 }
 
-// AnthropicCodeExecution20250825Caller defines model for AnthropicCodeExecution20250825Caller.
+// AnthropicCodeExecution20250825Caller Tool caller meaning the call came from the code_execution_20250825 tool, identified by tool_id.
 type AnthropicCodeExecution20250825Caller struct {
-	ToolID string                                   `json:"tool_id"`
-	Type   AnthropicCodeExecution20250825CallerType `json:"type"`
+	ToolID string `json:"tool_id"`
+
+	// Type Type tag of a code_execution_20250825 tool caller; always "code_execution_20250825".
+	Type AnthropicCodeExecution20250825CallerType `json:"type"`
 }
 
-// AnthropicCodeExecution20250825CallerType defines model for AnthropicCodeExecution20250825CallerType.
+// AnthropicCodeExecution20250825CallerType Type tag of a code_execution_20250825 tool caller; always "code_execution_20250825".
 type AnthropicCodeExecution20250825CallerType string
 
-// AnthropicCodeExecution20260120Caller defines model for AnthropicCodeExecution20260120Caller.
+// AnthropicCodeExecution20260120Caller Tool caller meaning the call came from the code_execution_20260120 tool, identified by tool_id.
 type AnthropicCodeExecution20260120Caller struct {
-	ToolID string                                   `json:"tool_id"`
-	Type   AnthropicCodeExecution20260120CallerType `json:"type"`
+	ToolID string `json:"tool_id"`
+
+	// Type Type tag of a code_execution_20260120 tool caller; always "code_execution_20260120".
+	Type AnthropicCodeExecution20260120CallerType `json:"type"`
 }
 
-// AnthropicCodeExecution20260120CallerType defines model for AnthropicCodeExecution20260120CallerType.
+// AnthropicCodeExecution20260120CallerType Type tag of a code_execution_20260120 tool caller; always "code_execution_20260120".
 type AnthropicCodeExecution20260120CallerType string
 
-// AnthropicCodeExecutionContent defines model for AnthropicCodeExecutionContent.
+// AnthropicCodeExecutionContent Content of a code execution tool result: a run result, an encrypted run result or an error, chosen by type.
 type AnthropicCodeExecutionContent struct {
 	union json.RawMessage
 }
 
-// AnthropicCodeExecutionOutput defines model for AnthropicCodeExecutionOutput.
+// AnthropicCodeExecutionOutput File produced by a code execution run, referenced by file_id.
 type AnthropicCodeExecutionOutput struct {
-	FileID string                           `json:"file_id"`
-	Type   AnthropicCodeExecutionOutputType `json:"type"`
+	FileID string `json:"file_id"`
+
+	// Type Type tag of a code execution output file; always "code_execution_output".
+	Type AnthropicCodeExecutionOutputType `json:"type"`
 }
 
-// AnthropicCodeExecutionOutputType defines model for AnthropicCodeExecutionOutputType.
+// AnthropicCodeExecutionOutputType Type tag of a code execution output file; always "code_execution_output".
 type AnthropicCodeExecutionOutputType string
 
-// AnthropicCodeExecutionResult defines model for AnthropicCodeExecutionResult.
+// AnthropicCodeExecutionResult Successful code execution run: stdout, stderr, return code and output files.
 type AnthropicCodeExecutionResult struct {
-	Content    []AnthropicCodeExecutionOutput   `json:"content"`
-	ReturnCode int                              `json:"return_code"`
-	Stderr     string                           `json:"stderr"`
-	Stdout     string                           `json:"stdout"`
-	Type       AnthropicCodeExecutionResultType `json:"type"`
+	Content    []AnthropicCodeExecutionOutput `json:"content"`
+	ReturnCode int                            `json:"return_code"`
+	Stderr     string                         `json:"stderr"`
+	Stdout     string                         `json:"stdout"`
+
+	// Type Type tag of a code execution run result; always "code_execution_result".
+	Type AnthropicCodeExecutionResultType `json:"type"`
 }
 
-// AnthropicCodeExecutionResultType defines model for AnthropicCodeExecutionResultType.
+// AnthropicCodeExecutionResultType Type tag of a code execution run result; always "code_execution_result".
 type AnthropicCodeExecutionResultType string
 
-// AnthropicCodeExecutionToolResult defines model for AnthropicCodeExecutionToolResult.
+// AnthropicCodeExecutionToolResult Messages API content block with the outcome of a code execution tool call, linked by tool_use_id.
 type AnthropicCodeExecutionToolResult struct {
-	Content   AnthropicCodeExecutionContent        `json:"content"`
-	ToolUseID string                               `json:"tool_use_id"`
-	Type      AnthropicCodeExecutionToolResultType `json:"type"`
+	// Content Content of a code execution tool result: a run result, an encrypted run result or an error, chosen by type.
+	Content   AnthropicCodeExecutionContent `json:"content"`
+	ToolUseID string                        `json:"tool_use_id"`
+
+	// Type Type tag of a code execution tool result block; always "code_execution_tool_result".
+	Type AnthropicCodeExecutionToolResultType `json:"type"`
 }
 
-// AnthropicCodeExecutionToolResultError defines model for AnthropicCodeExecutionToolResultError.
+// AnthropicCodeExecutionToolResultError Error outcome of a code execution tool call, with a server tool error_code.
 type AnthropicCodeExecutionToolResultError struct {
-	ErrorCode AnthropicServerToolErrorCode              `json:"error_code"`
-	Type      AnthropicCodeExecutionToolResultErrorType `json:"type"`
+	// ErrorCode Error code of a server tool result: invalid_tool_input, unavailable, too_many_requests or execution_time_exceeded.
+	ErrorCode AnthropicServerToolErrorCode `json:"error_code"`
+
+	// Type Type tag of a code execution error; always "code_execution_tool_result_error".
+	Type AnthropicCodeExecutionToolResultErrorType `json:"type"`
 }
 
-// AnthropicCodeExecutionToolResultErrorType defines model for AnthropicCodeExecutionToolResultErrorType.
+// AnthropicCodeExecutionToolResultErrorType Type tag of a code execution error; always "code_execution_tool_result_error".
 type AnthropicCodeExecutionToolResultErrorType string
 
-// AnthropicCodeExecutionToolResultType defines model for AnthropicCodeExecutionToolResultType.
+// AnthropicCodeExecutionToolResultType Type tag of a code execution tool result block; always "code_execution_tool_result".
 type AnthropicCodeExecutionToolResultType string
 
-// AnthropicCompactionBlock defines model for AnthropicCompactionBlock.
+// AnthropicCompactionBlock Messages API content block holding a compacted summary of earlier context, with optional encrypted content.
 type AnthropicCompactionBlock struct {
-	Content          *string                      `json:"content"`
-	EncryptedContent *string                      `json:"encrypted_content,omitempty"`
-	Type             AnthropicCompactionBlockType `json:"type"`
+	Content          *string `json:"content"`
+	EncryptedContent *string `json:"encrypted_content,omitempty"`
+
+	// Type Type tag of a compaction content block; always "compaction".
+	Type AnthropicCompactionBlockType `json:"type"`
 }
 
-// AnthropicCompactionBlockType defines model for AnthropicCompactionBlockType.
+// AnthropicCompactionBlockType Type tag of a compaction content block; always "compaction".
 type AnthropicCompactionBlockType string
 
-// AnthropicCompactionUsageIteration defines model for AnthropicCompactionUsageIteration.
+// AnthropicCompactionUsageIteration Usage entry for a context compaction step within a Messages API response.
 type AnthropicCompactionUsageIteration struct {
-	CacheCreation            *AnthropicIterationCacheCreation      `json:"cache_creation,omitempty"`
-	CacheCreationInputTokens *int                                  `json:"cache_creation_input_tokens,omitempty"`
-	CacheReadInputTokens     *int                                  `json:"cache_read_input_tokens,omitempty"`
-	InputTokens              *int                                  `json:"input_tokens,omitempty"`
-	OutputTokens             *int                                  `json:"output_tokens,omitempty"`
-	Type                     AnthropicCompactionUsageIterationType `json:"type"`
+	// CacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
+	CacheCreation            *AnthropicIterationCacheCreation `json:"cache_creation,omitempty"`
+	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
+	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
+	InputTokens              *int                             `json:"input_tokens,omitempty"`
+	OutputTokens             *int                             `json:"output_tokens,omitempty"`
+
+	// Type Type tag of a compaction usage iteration; always "compaction".
+	Type AnthropicCompactionUsageIterationType `json:"type"`
 }
 
-// AnthropicCompactionUsageIterationType defines model for AnthropicCompactionUsageIterationType.
+// AnthropicCompactionUsageIterationType Type tag of a compaction usage iteration; always "compaction".
 type AnthropicCompactionUsageIterationType string
 
-// AnthropicContainer defines model for AnthropicContainer.
+// AnthropicContainer Code execution container used by a Messages API response: its id and expiry time. May be null.
 type AnthropicContainer struct {
 	ExpiresAt string `json:"expires_at"`
 	ID        string `json:"id"`
 }
 
-// AnthropicContainerUpload defines model for AnthropicContainerUpload.
+// AnthropicContainerUpload Messages API content block referring to a file uploaded into the code execution container, by file_id.
 type AnthropicContainerUpload struct {
-	FileID string                       `json:"file_id"`
-	Type   AnthropicContainerUploadType `json:"type"`
+	FileID string `json:"file_id"`
+
+	// Type Type tag of a container upload content block; always "container_upload".
+	Type AnthropicContainerUploadType `json:"type"`
 }
 
-// AnthropicContainerUploadType defines model for AnthropicContainerUploadType.
+// AnthropicContainerUploadType Type tag of a container upload content block; always "container_upload".
 type AnthropicContainerUploadType string
 
-// AnthropicDirectCaller defines model for AnthropicDirectCaller.
+// AnthropicDirectCaller Tool caller meaning the model called the tool directly (type "direct").
 type AnthropicDirectCaller struct {
+	// Type Type tag of a direct tool caller; always "direct".
 	Type AnthropicDirectCallerType `json:"type"`
 }
 
-// AnthropicDirectCallerType defines model for AnthropicDirectCallerType.
+// AnthropicDirectCallerType Type tag of a direct tool caller; always "direct".
 type AnthropicDirectCallerType string
 
-// AnthropicDocumentBlock defines model for AnthropicDocumentBlock.
+// AnthropicDocumentBlock Document returned inside a web fetch result: source, title and citation setting.
 type AnthropicDocumentBlock struct {
-	Citations *AnthropicCitationsConfig    `json:"citations,omitempty"`
-	Source    AnthropicDocumentBlockSource `json:"source"`
-	Title     *string                      `json:"title"`
-	Type      AnthropicDocumentBlockType   `json:"type"`
+	// Citations Citation setting of a returned document block; enabled tells whether citations are on. May be null.
+	Citations *AnthropicCitationsConfig `json:"citations,omitempty"`
+
+	// Source Source of a returned document block: base64 PDF or plain text.
+	Source AnthropicDocumentBlockSource `json:"source"`
+	Title  *string                      `json:"title"`
+
+	// Type Type tag of a returned document block; always "document".
+	Type AnthropicDocumentBlockType `json:"type"`
 }
 
-// AnthropicDocumentBlockParam defines model for AnthropicDocumentBlockParam.
+// AnthropicDocumentBlockParam Document content block for a Messages API request: PDF, text, custom content, URL or file source, with optional title, context and caching.
 type AnthropicDocumentBlockParam struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective       `json:"cache_control,omitempty"`
 	Citations    *AnthropicDocumentBlockParamCitations `json:"citations,omitempty"`
 	Context      *string                               `json:"context,omitempty"`
-	Source       AnthropicDocumentBlockParamSource     `json:"source"`
-	Title        *string                               `json:"title,omitempty"`
-	Type         AnthropicDocumentBlockParamType       `json:"type"`
+
+	// Source Source of a request document block: base64 PDF, plain text, custom content blocks, PDF URL or uploaded file.
+	Source AnthropicDocumentBlockParamSource `json:"source"`
+	Title  *string                           `json:"title,omitempty"`
+
+	// Type Type tag of a request document block; always "document".
+	Type AnthropicDocumentBlockParamType `json:"type"`
 }
 
-// AnthropicDocumentBlockParamCitations defines model for AnthropicDocumentBlockParamCitations.
+// AnthropicDocumentBlockParamCitations Citation setting of a request document block; enabled turns citations on.
 type AnthropicDocumentBlockParamCitations struct {
 	Enabled *bool `json:"enabled,omitempty"`
 }
 
-// AnthropicDocumentBlockParamSource defines model for AnthropicDocumentBlockParamSource.
+// AnthropicDocumentBlockParamSource Source of a request document block: base64 PDF, plain text, custom content blocks, PDF URL or uploaded file.
 type AnthropicDocumentBlockParamSource struct {
 	union json.RawMessage
 }
 
-// AnthropicDocumentBlockParamSourceContent defines model for AnthropicDocumentBlockParamSourceContent.
+// AnthropicDocumentBlockParamSourceContent Document source made of custom content: a string or a list of text and image blocks.
 type AnthropicDocumentBlockParamSourceContent struct {
+	// Content Content of a custom-content document source: a plain string or a list of text and image blocks.
 	Content AnthropicDocumentBlockParamSourceContentContent `json:"content"`
-	Type    AnthropicDocumentBlockParamSourceContentType    `json:"type"`
+
+	// Type Type tag of a custom-content document source; always "content".
+	Type AnthropicDocumentBlockParamSourceContentType `json:"type"`
 }
 
-// AnthropicDocumentBlockParamSourceContentContent defines model for AnthropicDocumentBlockParamSourceContentContent.
+// AnthropicDocumentBlockParamSourceContentContent Content of a custom-content document source: a plain string or a list of text and image blocks.
 type AnthropicDocumentBlockParamSourceContentContent struct {
 	union json.RawMessage
 }
 
-// AnthropicDocumentBlockParamSourceContentContentItem defines model for AnthropicDocumentBlockParamSourceContentContentItem.
+// AnthropicDocumentBlockParamSourceContentContentItem Block within a custom-content document source: a text block or an image block.
 type AnthropicDocumentBlockParamSourceContentContentItem struct {
 	union json.RawMessage
 }
 
-// AnthropicDocumentBlockParamSourceContentContentItemList defines model for AnthropicDocumentBlockParamSourceContentContentItemList.
+// AnthropicDocumentBlockParamSourceContentContentItemList List form of a custom-content document source: text and image blocks.
 type AnthropicDocumentBlockParamSourceContentContentItemList = []AnthropicDocumentBlockParamSourceContentContentItem
 
-// AnthropicDocumentBlockParamSourceContentContentString defines model for AnthropicDocumentBlockParamSourceContentContentString.
+// AnthropicDocumentBlockParamSourceContentContentString String form of a custom-content document source.
 type AnthropicDocumentBlockParamSourceContentContentString = string
 
-// AnthropicDocumentBlockParamSourceContentType defines model for AnthropicDocumentBlockParamSourceContentType.
+// AnthropicDocumentBlockParamSourceContentType Type tag of a custom-content document source; always "content".
 type AnthropicDocumentBlockParamSourceContentType string
 
-// AnthropicDocumentBlockParamType defines model for AnthropicDocumentBlockParamType.
+// AnthropicDocumentBlockParamType Type tag of a request document block; always "document".
 type AnthropicDocumentBlockParamType string
 
-// AnthropicDocumentBlockSource defines model for AnthropicDocumentBlockSource.
+// AnthropicDocumentBlockSource Source of a returned document block: base64 PDF or plain text.
 type AnthropicDocumentBlockSource struct {
 	union json.RawMessage
 }
 
-// AnthropicDocumentBlockType defines model for AnthropicDocumentBlockType.
+// AnthropicDocumentBlockType Type tag of a returned document block; always "document".
 type AnthropicDocumentBlockType string
 
-// AnthropicEncryptedCodeExecutionResult defines model for AnthropicEncryptedCodeExecutionResult.
+// AnthropicEncryptedCodeExecutionResult Code execution run whose stdout is encrypted: encrypted_stdout, stderr, return code and output files.
 type AnthropicEncryptedCodeExecutionResult struct {
-	Content         []AnthropicCodeExecutionOutput            `json:"content"`
-	EncryptedStdout string                                    `json:"encrypted_stdout"`
-	ReturnCode      int                                       `json:"return_code"`
-	Stderr          string                                    `json:"stderr"`
-	Type            AnthropicEncryptedCodeExecutionResultType `json:"type"`
+	Content         []AnthropicCodeExecutionOutput `json:"content"`
+	EncryptedStdout string                         `json:"encrypted_stdout"`
+	ReturnCode      int                            `json:"return_code"`
+	Stderr          string                         `json:"stderr"`
+
+	// Type Type tag of an encrypted code execution run result; always "encrypted_code_execution_result".
+	Type AnthropicEncryptedCodeExecutionResultType `json:"type"`
 }
 
-// AnthropicEncryptedCodeExecutionResultType defines model for AnthropicEncryptedCodeExecutionResultType.
+// AnthropicEncryptedCodeExecutionResultType Type tag of an encrypted code execution run result; always "encrypted_code_execution_result".
 type AnthropicEncryptedCodeExecutionResultType string
 
-// AnthropicFile defines model for AnthropicFile.
+// AnthropicFile File record in the Anthropic-style shape, returned by the files endpoints: id, filename, MIME type, size, creation time, downloadable flag.
 type AnthropicFile struct {
+	// UnderscoreShape Shape marker of an Anthropic-style file record; always "anthropic".
 	UnderscoreShape AnthropicFileShape `json:"_shape"`
 	CreatedAt       string             `json:"created_at"`
 	Downloadable    bool               `json:"downloadable"`
@@ -16241,33 +16342,41 @@ type AnthropicFile struct {
 	ID              string             `json:"id"`
 	MimeType        string             `json:"mime_type"`
 	SizeBytes       int                `json:"size_bytes"`
-	Type            AnthropicFileType  `json:"type"`
+
+	// Type Type tag of an Anthropic-style file record; always "file".
+	Type AnthropicFileType `json:"type"`
 }
 
-// AnthropicFileDeleted defines model for AnthropicFileDeleted.
+// AnthropicFileDeleted Result of DELETE /files/{file_id} in the Anthropic-style shape: the deleted file's id.
 type AnthropicFileDeleted struct {
+	// UnderscoreShape Shape marker of an Anthropic-style file deletion result; always "anthropic".
 	UnderscoreShape AnthropicFileDeletedShape `json:"_shape"`
 	ID              string                    `json:"id"`
-	Type            AnthropicFileDeletedType  `json:"type"`
+
+	// Type Type tag of an Anthropic-style file deletion result; always "file_deleted".
+	Type AnthropicFileDeletedType `json:"type"`
 }
 
-// AnthropicFileDeletedShape defines model for AnthropicFileDeletedShape.
+// AnthropicFileDeletedShape Shape marker of an Anthropic-style file deletion result; always "anthropic".
 type AnthropicFileDeletedShape string
 
-// AnthropicFileDeletedType defines model for AnthropicFileDeletedType.
+// AnthropicFileDeletedType Type tag of an Anthropic-style file deletion result; always "file_deleted".
 type AnthropicFileDeletedType string
 
-// AnthropicFileDocumentSource defines model for AnthropicFileDocumentSource.
+// AnthropicFileDocumentSource Document source that refers to an uploaded file by file_id.
 type AnthropicFileDocumentSource struct {
-	FileID string                          `json:"file_id"`
-	Type   AnthropicFileDocumentSourceType `json:"type"`
+	FileID string `json:"file_id"`
+
+	// Type Type tag of a file-id document source; always "file".
+	Type AnthropicFileDocumentSourceType `json:"type"`
 }
 
-// AnthropicFileDocumentSourceType defines model for AnthropicFileDocumentSourceType.
+// AnthropicFileDocumentSourceType Type tag of a file-id document source; always "file".
 type AnthropicFileDocumentSourceType string
 
-// AnthropicFileList defines model for AnthropicFileList.
+// AnthropicFileList Page of files from GET /files in the Anthropic-style shape, with first_id, last_id and has_more for paging.
 type AnthropicFileList struct {
+	// UnderscoreShape Shape marker of an Anthropic-style file list; always "anthropic".
 	UnderscoreShape AnthropicFileListShape `json:"_shape"`
 	Data            []AnthropicFile        `json:"data"`
 	FirstID         *string                `json:"first_id"`
@@ -16275,370 +16384,445 @@ type AnthropicFileList struct {
 	LastID          *string                `json:"last_id"`
 }
 
-// AnthropicFileListShape defines model for AnthropicFileListShape.
+// AnthropicFileListShape Shape marker of an Anthropic-style file list; always "anthropic".
 type AnthropicFileListShape string
 
-// AnthropicFileShape defines model for AnthropicFileShape.
+// AnthropicFileShape Shape marker of an Anthropic-style file record; always "anthropic".
 type AnthropicFileShape string
 
-// AnthropicFileType defines model for AnthropicFileType.
+// AnthropicFileType Type tag of an Anthropic-style file record; always "file".
 type AnthropicFileType string
 
-// AnthropicImageBlockParam defines model for AnthropicImageBlockParam.
+// AnthropicImageBlockParam Image content block for a Messages API request, with a base64 or URL source and optional cache control.
 type AnthropicImageBlockParam struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	Source       AnthropicImageBlockParamSource  `json:"source"`
-	Type         AnthropicImageBlockParamType    `json:"type"`
+
+	// Source Source of a request image block: base64 data or a URL, chosen by type.
+	Source AnthropicImageBlockParamSource `json:"source"`
+
+	// Type Type tag of a request image block; always "image".
+	Type AnthropicImageBlockParamType `json:"type"`
 }
 
-// AnthropicImageBlockParamSource defines model for AnthropicImageBlockParamSource.
+// AnthropicImageBlockParamSource Source of a request image block: base64 data or a URL, chosen by type.
 type AnthropicImageBlockParamSource struct {
 	union json.RawMessage
 }
 
-// AnthropicImageBlockParamType defines model for AnthropicImageBlockParamType.
+// AnthropicImageBlockParamType Type tag of a request image block; always "image".
 type AnthropicImageBlockParamType string
 
-// AnthropicImageMimeType defines model for AnthropicImageMimeType.
+// AnthropicImageMimeType Media type of a base64 image: image/jpeg, image/png, image/gif or image/webp.
 type AnthropicImageMimeType string
 
-// AnthropicInputTokensClearAtLeast defines model for AnthropicInputTokensClearAtLeast.
+// AnthropicInputTokensClearAtLeast Minimum number of input tokens a clear_tool_uses context edit must free; may be null.
 type AnthropicInputTokensClearAtLeast struct {
+	// Type Type tag of a clear-at-least input token amount; always "input_tokens".
 	Type  AnthropicInputTokensClearAtLeastType `json:"type"`
 	Value int                                  `json:"value"`
 }
 
-// AnthropicInputTokensClearAtLeastType defines model for AnthropicInputTokensClearAtLeastType.
+// AnthropicInputTokensClearAtLeastType Type tag of a clear-at-least input token amount; always "input_tokens".
 type AnthropicInputTokensClearAtLeastType string
 
-// AnthropicInputTokensTrigger defines model for AnthropicInputTokensTrigger.
+// AnthropicInputTokensTrigger Context edit trigger that fires once the prompt reaches a given number of input tokens.
 type AnthropicInputTokensTrigger struct {
+	// Type Type tag of an input-token context edit trigger; always "input_tokens".
 	Type  AnthropicInputTokensTriggerType `json:"type"`
 	Value int                             `json:"value"`
 }
 
-// AnthropicInputTokensTriggerType defines model for AnthropicInputTokensTriggerType.
+// AnthropicInputTokensTriggerType Type tag of an input-token context edit trigger; always "input_tokens".
 type AnthropicInputTokensTriggerType string
 
-// AnthropicIterationCacheCreation defines model for AnthropicIterationCacheCreation.
+// AnthropicIterationCacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
 type AnthropicIterationCacheCreation struct {
 	Ephemeral1HInputTokens *int `json:"ephemeral_1h_input_tokens,omitempty"`
 	Ephemeral5MInputTokens *int `json:"ephemeral_5m_input_tokens,omitempty"`
 }
 
-// AnthropicMessageUsageIteration defines model for AnthropicMessageUsageIteration.
+// AnthropicMessageUsageIteration Usage entry for a regular model message step within a Messages API response, with optional model name.
 type AnthropicMessageUsageIteration struct {
-	CacheCreation            *AnthropicIterationCacheCreation   `json:"cache_creation,omitempty"`
-	CacheCreationInputTokens *int                               `json:"cache_creation_input_tokens,omitempty"`
-	CacheReadInputTokens     *int                               `json:"cache_read_input_tokens,omitempty"`
-	InputTokens              *int                               `json:"input_tokens,omitempty"`
-	Model                    *string                            `json:"model,omitempty"`
-	OutputTokens             *int                               `json:"output_tokens,omitempty"`
-	Type                     AnthropicMessageUsageIterationType `json:"type"`
+	// CacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
+	CacheCreation            *AnthropicIterationCacheCreation `json:"cache_creation,omitempty"`
+	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
+	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
+	InputTokens              *int                             `json:"input_tokens,omitempty"`
+	Model                    *string                          `json:"model,omitempty"`
+	OutputTokens             *int                             `json:"output_tokens,omitempty"`
+
+	// Type Type tag of a message usage iteration; always "message".
+	Type AnthropicMessageUsageIterationType `json:"type"`
 }
 
-// AnthropicMessageUsageIterationType defines model for AnthropicMessageUsageIterationType.
+// AnthropicMessageUsageIterationType Type tag of a message usage iteration; always "message".
 type AnthropicMessageUsageIterationType string
 
-// AnthropicOutputTokensDetails defines model for AnthropicOutputTokensDetails.
+// AnthropicOutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
 type AnthropicOutputTokensDetails struct {
 	ThinkingTokens int `json:"thinking_tokens"`
 }
 
-// AnthropicPlainTextSource defines model for AnthropicPlainTextSource.
+// AnthropicPlainTextSource Document source given as plain text (media type text/plain).
 type AnthropicPlainTextSource struct {
-	Data      string                            `json:"data"`
+	Data string `json:"data"`
+
+	// MediaType Media type of a plain-text document source; always "text/plain".
 	MediaType AnthropicPlainTextSourceMediaType `json:"media_type"`
-	Type      AnthropicPlainTextSourceType      `json:"type"`
+
+	// Type Type tag of a plain-text document source; always "text".
+	Type AnthropicPlainTextSourceType `json:"type"`
 }
 
-// AnthropicPlainTextSourceMediaType defines model for AnthropicPlainTextSourceMediaType.
+// AnthropicPlainTextSourceMediaType Media type of a plain-text document source; always "text/plain".
 type AnthropicPlainTextSourceMediaType string
 
-// AnthropicPlainTextSourceType defines model for AnthropicPlainTextSourceType.
+// AnthropicPlainTextSourceType Type tag of a plain-text document source; always "text".
 type AnthropicPlainTextSourceType string
 
-// AnthropicRedactedThinkingBlock defines model for AnthropicRedactedThinkingBlock.
+// AnthropicRedactedThinkingBlock Messages API content block with reasoning that was redacted; carries opaque data to send back in later turns.
 type AnthropicRedactedThinkingBlock struct {
-	Data string                             `json:"data"`
+	Data string `json:"data"`
+
+	// Type Type tag of a redacted thinking block; always "redacted_thinking".
 	Type AnthropicRedactedThinkingBlockType `json:"type"`
 }
 
-// AnthropicRedactedThinkingBlockType defines model for AnthropicRedactedThinkingBlockType.
+// AnthropicRedactedThinkingBlockType Type tag of a redacted thinking block; always "redacted_thinking".
 type AnthropicRedactedThinkingBlockType string
 
-// AnthropicRefusalStopDetails defines model for AnthropicRefusalStopDetails.
+// AnthropicRefusalStopDetails Details of a refusal stop in a Messages API response: category and explanation. May be null.
 type AnthropicRefusalStopDetails struct {
 	Category    *AnthropicRefusalStopDetailsCategory `json:"category"`
 	Explanation *string                              `json:"explanation"`
-	Type        AnthropicRefusalStopDetailsType      `json:"type"`
+
+	// Type Type tag of a refusal stop-details object; always "refusal".
+	Type AnthropicRefusalStopDetailsType `json:"type"`
 }
 
-// AnthropicRefusalStopDetailsCategory defines model for AnthropicRefusalStopDetailsCategory.
+// AnthropicRefusalStopDetailsCategory Category of a refusal: cyber, bio, frontier_llm, reasoning_extraction or general_harms.
 type AnthropicRefusalStopDetailsCategory string
 
-// AnthropicRefusalStopDetailsType defines model for AnthropicRefusalStopDetailsType.
+// AnthropicRefusalStopDetailsType Type tag of a refusal stop-details object; always "refusal".
 type AnthropicRefusalStopDetailsType string
 
-// AnthropicSearchResultBlockParam defines model for AnthropicSearchResultBlockParam.
+// AnthropicSearchResultBlockParam Search result content block for a Messages API request: source, title, text content and optional citations and caching.
 type AnthropicSearchResultBlockParam struct {
-	CacheControl *AnthropicCacheControlDirective           `json:"cache_control,omitempty"`
-	Citations    *AnthropicSearchResultBlockParamCitations `json:"citations,omitempty"`
-	Content      []AnthropicTextBlockParam                 `json:"content"`
-	Source       string                                    `json:"source"`
-	Title        string                                    `json:"title"`
-	Type         AnthropicSearchResultBlockParamType       `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Citations Citation setting of a request search result block; enabled turns citations on.
+	Citations *AnthropicSearchResultBlockParamCitations `json:"citations,omitempty"`
+	Content   []AnthropicTextBlockParam                 `json:"content"`
+	Source    string                                    `json:"source"`
+	Title     string                                    `json:"title"`
+
+	// Type Type tag of a request search result block; always "search_result".
+	Type AnthropicSearchResultBlockParamType `json:"type"`
 }
 
-// AnthropicSearchResultBlockParamCitations defines model for AnthropicSearchResultBlockParamCitations.
+// AnthropicSearchResultBlockParamCitations Citation setting of a request search result block; enabled turns citations on.
 type AnthropicSearchResultBlockParamCitations struct {
 	Enabled *bool `json:"enabled,omitempty"`
 }
 
-// AnthropicSearchResultBlockParamType defines model for AnthropicSearchResultBlockParamType.
+// AnthropicSearchResultBlockParamType Type tag of a request search result block; always "search_result".
 type AnthropicSearchResultBlockParamType string
 
-// AnthropicServerToolErrorCode defines model for AnthropicServerToolErrorCode.
+// AnthropicServerToolErrorCode Error code of a server tool result: invalid_tool_input, unavailable, too_many_requests or execution_time_exceeded.
 type AnthropicServerToolErrorCode string
 
-// AnthropicServerToolUsage defines model for AnthropicServerToolUsage.
+// AnthropicServerToolUsage Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
 type AnthropicServerToolUsage struct {
 	WebFetchRequests  int `json:"web_fetch_requests"`
 	WebSearchRequests int `json:"web_search_requests"`
 }
 
-// AnthropicServiceTier defines model for AnthropicServiceTier.
+// AnthropicServiceTier Service tier that served a Messages API request: standard, priority or batch. May be null.
 type AnthropicServiceTier string
 
-// AnthropicSpeed defines model for AnthropicSpeed.
+// AnthropicSpeed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
 type AnthropicSpeed string
 
-// AnthropicTextBlock defines model for AnthropicTextBlock.
+// AnthropicTextBlock Text content block in a Messages API response, with its citations.
 type AnthropicTextBlock struct {
 	Citations []AnthropicTextCitation `json:"citations"`
 	Text      string                  `json:"text"`
-	Type      AnthropicTextBlockType  `json:"type"`
+
+	// Type Type tag of a response text block; always "text".
+	Type AnthropicTextBlockType `json:"type"`
 }
 
-// AnthropicTextBlockParam defines model for AnthropicTextBlockParam.
+// AnthropicTextBlockParam Text content block for a Messages API request, with optional citations and cache control.
 type AnthropicTextBlockParam struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective   `json:"cache_control,omitempty"`
 	Citations    []AnthropicTextBlockParamCitation `json:"citations,omitempty"`
 	Text         string                            `json:"text"`
-	Type         AnthropicTextBlockParamType       `json:"type"`
+
+	// Type Type tag of a request text block; always "text".
+	Type AnthropicTextBlockParamType `json:"type"`
 }
 
-// AnthropicTextBlockParamCitation defines model for AnthropicTextBlockParamCitation.
+// AnthropicTextBlockParamCitation Citation in a request text block: char, page, content block, web search result or search result location.
 type AnthropicTextBlockParamCitation struct {
 	union json.RawMessage
 }
 
-// AnthropicTextBlockParamType defines model for AnthropicTextBlockParamType.
+// AnthropicTextBlockParamType Type tag of a request text block; always "text".
 type AnthropicTextBlockParamType string
 
-// AnthropicTextBlockType defines model for AnthropicTextBlockType.
+// AnthropicTextBlockType Type tag of a response text block; always "text".
 type AnthropicTextBlockType string
 
-// AnthropicTextCitation defines model for AnthropicTextCitation.
+// AnthropicTextCitation Citation in a response text block: char, page, content block, web search result or search result location.
 type AnthropicTextCitation struct {
 	union json.RawMessage
 }
 
-// AnthropicTextEditorCodeExecutionContent defines model for AnthropicTextEditorCodeExecutionContent.
+// AnthropicTextEditorCodeExecutionContent Content of a text editor code execution result: a view, create or str_replace result, or an error, chosen by type.
 type AnthropicTextEditorCodeExecutionContent struct {
 	union json.RawMessage
 }
 
-// AnthropicTextEditorCodeExecutionCreateResult defines model for AnthropicTextEditorCodeExecutionCreateResult.
+// AnthropicTextEditorCodeExecutionCreateResult Result of a text editor create command, with an is_file_update flag.
 type AnthropicTextEditorCodeExecutionCreateResult struct {
-	IsFileUpdate bool                                             `json:"is_file_update"`
-	Type         AnthropicTextEditorCodeExecutionCreateResultType `json:"type"`
+	IsFileUpdate bool `json:"is_file_update"`
+
+	// Type Type tag of a text editor create result; always "text_editor_code_execution_create_result".
+	Type AnthropicTextEditorCodeExecutionCreateResultType `json:"type"`
 }
 
-// AnthropicTextEditorCodeExecutionCreateResultType defines model for AnthropicTextEditorCodeExecutionCreateResultType.
+// AnthropicTextEditorCodeExecutionCreateResultType Type tag of a text editor create result; always "text_editor_code_execution_create_result".
 type AnthropicTextEditorCodeExecutionCreateResultType string
 
-// AnthropicTextEditorCodeExecutionStrReplaceResult defines model for AnthropicTextEditorCodeExecutionStrReplaceResult.
+// AnthropicTextEditorCodeExecutionStrReplaceResult Result of a text editor str_replace command: the changed lines and old and new line ranges.
 type AnthropicTextEditorCodeExecutionStrReplaceResult struct {
-	Lines    []string                                             `json:"lines"`
-	NewLines *int                                                 `json:"new_lines"`
-	NewStart *int                                                 `json:"new_start"`
-	OldLines *int                                                 `json:"old_lines"`
-	OldStart *int                                                 `json:"old_start"`
-	Type     AnthropicTextEditorCodeExecutionStrReplaceResultType `json:"type"`
+	Lines    []string `json:"lines"`
+	NewLines *int     `json:"new_lines"`
+	NewStart *int     `json:"new_start"`
+	OldLines *int     `json:"old_lines"`
+	OldStart *int     `json:"old_start"`
+
+	// Type Type tag of a text editor str_replace result; always "text_editor_code_execution_str_replace_result".
+	Type AnthropicTextEditorCodeExecutionStrReplaceResultType `json:"type"`
 }
 
-// AnthropicTextEditorCodeExecutionStrReplaceResultType defines model for AnthropicTextEditorCodeExecutionStrReplaceResultType.
+// AnthropicTextEditorCodeExecutionStrReplaceResultType Type tag of a text editor str_replace result; always "text_editor_code_execution_str_replace_result".
 type AnthropicTextEditorCodeExecutionStrReplaceResultType string
 
-// AnthropicTextEditorCodeExecutionToolResult defines model for AnthropicTextEditorCodeExecutionToolResult.
+// AnthropicTextEditorCodeExecutionToolResult Messages API content block with the outcome of a text editor code execution tool call, linked by tool_use_id.
 type AnthropicTextEditorCodeExecutionToolResult struct {
-	Content   AnthropicTextEditorCodeExecutionContent        `json:"content"`
-	ToolUseID string                                         `json:"tool_use_id"`
-	Type      AnthropicTextEditorCodeExecutionToolResultType `json:"type"`
+	// Content Content of a text editor code execution result: a view, create or str_replace result, or an error, chosen by type.
+	Content   AnthropicTextEditorCodeExecutionContent `json:"content"`
+	ToolUseID string                                  `json:"tool_use_id"`
+
+	// Type Type tag of a text editor code execution tool result block; always "text_editor_code_execution_tool_result".
+	Type AnthropicTextEditorCodeExecutionToolResultType `json:"type"`
 }
 
-// AnthropicTextEditorCodeExecutionToolResultError defines model for AnthropicTextEditorCodeExecutionToolResultError.
+// AnthropicTextEditorCodeExecutionToolResultError Error outcome of a text editor code execution tool call: error_code and error_message.
 type AnthropicTextEditorCodeExecutionToolResultError struct {
+	// ErrorCode Reason a text editor command failed: invalid_tool_input, unavailable, too_many_requests, execution_time_exceeded or file_not_found.
 	ErrorCode    AnthropicTextEditorCodeExecutionToolResultErrorErrorCode `json:"error_code"`
 	ErrorMessage *string                                                  `json:"error_message"`
-	Type         AnthropicTextEditorCodeExecutionToolResultErrorType      `json:"type"`
+
+	// Type Type tag of a text editor code execution error; always "text_editor_code_execution_tool_result_error".
+	Type AnthropicTextEditorCodeExecutionToolResultErrorType `json:"type"`
 }
 
-// AnthropicTextEditorCodeExecutionToolResultErrorErrorCode defines model for AnthropicTextEditorCodeExecutionToolResultErrorErrorCode.
+// AnthropicTextEditorCodeExecutionToolResultErrorErrorCode Reason a text editor command failed: invalid_tool_input, unavailable, too_many_requests, execution_time_exceeded or file_not_found.
 type AnthropicTextEditorCodeExecutionToolResultErrorErrorCode string
 
-// AnthropicTextEditorCodeExecutionToolResultErrorType defines model for AnthropicTextEditorCodeExecutionToolResultErrorType.
+// AnthropicTextEditorCodeExecutionToolResultErrorType Type tag of a text editor code execution error; always "text_editor_code_execution_tool_result_error".
 type AnthropicTextEditorCodeExecutionToolResultErrorType string
 
-// AnthropicTextEditorCodeExecutionToolResultType defines model for AnthropicTextEditorCodeExecutionToolResultType.
+// AnthropicTextEditorCodeExecutionToolResultType Type tag of a text editor code execution tool result block; always "text_editor_code_execution_tool_result".
 type AnthropicTextEditorCodeExecutionToolResultType string
 
-// AnthropicTextEditorCodeExecutionViewResult defines model for AnthropicTextEditorCodeExecutionViewResult.
+// AnthropicTextEditorCodeExecutionViewResult Result of a text editor view command: file content, file type and line numbers.
 type AnthropicTextEditorCodeExecutionViewResult struct {
-	Content    string                                             `json:"content"`
+	Content string `json:"content"`
+
+	// FileType Kind of file shown by a text editor view command: text, image or pdf.
 	FileType   AnthropicTextEditorCodeExecutionViewResultFileType `json:"file_type"`
 	NumLines   *int                                               `json:"num_lines"`
 	StartLine  *int                                               `json:"start_line"`
 	TotalLines *int                                               `json:"total_lines"`
-	Type       AnthropicTextEditorCodeExecutionViewResultType     `json:"type"`
+
+	// Type Type tag of a text editor view result; always "text_editor_code_execution_view_result".
+	Type AnthropicTextEditorCodeExecutionViewResultType `json:"type"`
 }
 
-// AnthropicTextEditorCodeExecutionViewResultFileType defines model for AnthropicTextEditorCodeExecutionViewResultFileType.
+// AnthropicTextEditorCodeExecutionViewResultFileType Kind of file shown by a text editor view command: text, image or pdf.
 type AnthropicTextEditorCodeExecutionViewResultFileType string
 
-// AnthropicTextEditorCodeExecutionViewResultType defines model for AnthropicTextEditorCodeExecutionViewResultType.
+// AnthropicTextEditorCodeExecutionViewResultType Type tag of a text editor view result; always "text_editor_code_execution_view_result".
 type AnthropicTextEditorCodeExecutionViewResultType string
 
-// AnthropicThinkingBlock defines model for AnthropicThinkingBlock.
+// AnthropicThinkingBlock Messages API content block with the model's reasoning text and its signature.
 type AnthropicThinkingBlock struct {
-	Signature string                     `json:"signature"`
-	Thinking  string                     `json:"thinking"`
-	Type      AnthropicThinkingBlockType `json:"type"`
+	Signature string `json:"signature"`
+	Thinking  string `json:"thinking"`
+
+	// Type Type tag of a thinking block; always "thinking".
+	Type AnthropicThinkingBlockType `json:"type"`
 }
 
-// AnthropicThinkingBlockType defines model for AnthropicThinkingBlockType.
+// AnthropicThinkingBlockType Type tag of a thinking block; always "thinking".
 type AnthropicThinkingBlockType string
 
-// AnthropicThinkingDisplay defines model for AnthropicThinkingDisplay.
+// AnthropicThinkingDisplay How thinking is shown in the response: summarized or omitted. May be null.
 type AnthropicThinkingDisplay string
 
-// AnthropicThinkingTurns defines model for AnthropicThinkingTurns.
+// AnthropicThinkingTurns Count of recent thinking turns to keep in a clear_thinking context edit.
 type AnthropicThinkingTurns struct {
+	// Type Type tag of a thinking-turns keep setting; always "thinking_turns".
 	Type  AnthropicThinkingTurnsType `json:"type"`
 	Value int                        `json:"value"`
 }
 
-// AnthropicThinkingTurnsType defines model for AnthropicThinkingTurnsType.
+// AnthropicThinkingTurnsType Type tag of a thinking-turns keep setting; always "thinking_turns".
 type AnthropicThinkingTurnsType string
 
-// AnthropicToolReference defines model for AnthropicToolReference.
+// AnthropicToolReference Reference to a tool found by tool search, by tool_name.
 type AnthropicToolReference struct {
-	ToolName string                     `json:"tool_name"`
-	Type     AnthropicToolReferenceType `json:"type"`
+	ToolName string `json:"tool_name"`
+
+	// Type Type tag of a tool reference; always "tool_reference".
+	Type AnthropicToolReferenceType `json:"type"`
 }
 
-// AnthropicToolReferenceType defines model for AnthropicToolReferenceType.
+// AnthropicToolReferenceType Type tag of a tool reference; always "tool_reference".
 type AnthropicToolReferenceType string
 
-// AnthropicToolSearchContent defines model for AnthropicToolSearchContent.
+// AnthropicToolSearchContent Content of a tool search tool result: a list of found tools or an error, chosen by type.
 type AnthropicToolSearchContent struct {
 	union json.RawMessage
 }
 
-// AnthropicToolSearchResult defines model for AnthropicToolSearchResult.
+// AnthropicToolSearchResult Successful tool search outcome: references to the matching tools.
 type AnthropicToolSearchResult struct {
-	ToolReferences []AnthropicToolReference      `json:"tool_references"`
-	Type           AnthropicToolSearchResultType `json:"type"`
+	ToolReferences []AnthropicToolReference `json:"tool_references"`
+
+	// Type Type tag of a successful tool search result; always "tool_search_tool_search_result".
+	Type AnthropicToolSearchResultType `json:"type"`
 }
 
-// AnthropicToolSearchResultError defines model for AnthropicToolSearchResultError.
+// AnthropicToolSearchResultError Error outcome of a tool search call: error_code and error_message.
 type AnthropicToolSearchResultError struct {
-	ErrorCode    AnthropicServerToolErrorCode       `json:"error_code"`
-	ErrorMessage *string                            `json:"error_message"`
-	Type         AnthropicToolSearchResultErrorType `json:"type"`
+	// ErrorCode Error code of a server tool result: invalid_tool_input, unavailable, too_many_requests or execution_time_exceeded.
+	ErrorCode    AnthropicServerToolErrorCode `json:"error_code"`
+	ErrorMessage *string                      `json:"error_message"`
+
+	// Type Type tag of a tool search error; always "tool_search_tool_result_error".
+	Type AnthropicToolSearchResultErrorType `json:"type"`
 }
 
-// AnthropicToolSearchResultErrorType defines model for AnthropicToolSearchResultErrorType.
+// AnthropicToolSearchResultErrorType Type tag of a tool search error; always "tool_search_tool_result_error".
 type AnthropicToolSearchResultErrorType string
 
-// AnthropicToolSearchResultType defines model for AnthropicToolSearchResultType.
+// AnthropicToolSearchResultType Type tag of a successful tool search result; always "tool_search_tool_search_result".
 type AnthropicToolSearchResultType string
 
-// AnthropicToolSearchToolBm25 defines model for AnthropicToolSearchToolBm25.
+// AnthropicToolSearchToolBm25 Messages API tool definition for the BM25 variant of tool search, with caller, caching, deferral and strict options.
 type AnthropicToolSearchToolBm25 struct {
-	AllowedCallers *AnthropicAllowedCallers        `json:"allowed_callers,omitempty"`
-	CacheControl   *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	DeferLoading   *bool                           `json:"defer_loading,omitempty"`
-	Name           AnthropicToolSearchToolBm25Name `json:"name"`
-	Strict         *bool                           `json:"strict,omitempty"`
-	Type           AnthropicToolSearchToolBm25Type `json:"type"`
+	// AllowedCallers List of callers allowed to invoke a Messages API tool (direct model use or a code execution tool version).
+	AllowedCallers *AnthropicAllowedCallers `json:"allowed_callers,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	DeferLoading *bool                           `json:"defer_loading,omitempty"`
+
+	// Name Name of the BM25 tool search tool; always "tool_search_tool_bm25".
+	Name   AnthropicToolSearchToolBm25Name `json:"name"`
+	Strict *bool                           `json:"strict,omitempty"`
+
+	// Type Type of the BM25 tool search tool: tool_search_tool_bm25_20251119 or tool_search_tool_bm25.
+	Type AnthropicToolSearchToolBm25Type `json:"type"`
 }
 
-// AnthropicToolSearchToolBm25Name defines model for AnthropicToolSearchToolBm25Name.
+// AnthropicToolSearchToolBm25Name Name of the BM25 tool search tool; always "tool_search_tool_bm25".
 type AnthropicToolSearchToolBm25Name string
 
-// AnthropicToolSearchToolBm25Type defines model for AnthropicToolSearchToolBm25Type.
+// AnthropicToolSearchToolBm25Type Type of the BM25 tool search tool: tool_search_tool_bm25_20251119 or tool_search_tool_bm25.
 type AnthropicToolSearchToolBm25Type string
 
-// AnthropicToolSearchToolRegex defines model for AnthropicToolSearchToolRegex.
+// AnthropicToolSearchToolRegex Messages API tool definition for the regex variant of tool search, with caller, caching, deferral and strict options.
 type AnthropicToolSearchToolRegex struct {
-	AllowedCallers *AnthropicAllowedCallers         `json:"allowed_callers,omitempty"`
-	CacheControl   *AnthropicCacheControlDirective  `json:"cache_control,omitempty"`
-	DeferLoading   *bool                            `json:"defer_loading,omitempty"`
-	Name           AnthropicToolSearchToolRegexName `json:"name"`
-	Strict         *bool                            `json:"strict,omitempty"`
-	Type           AnthropicToolSearchToolRegexType `json:"type"`
+	// AllowedCallers List of callers allowed to invoke a Messages API tool (direct model use or a code execution tool version).
+	AllowedCallers *AnthropicAllowedCallers `json:"allowed_callers,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	DeferLoading *bool                           `json:"defer_loading,omitempty"`
+
+	// Name Name of the regex tool search tool; always "tool_search_tool_regex".
+	Name   AnthropicToolSearchToolRegexName `json:"name"`
+	Strict *bool                            `json:"strict,omitempty"`
+
+	// Type Type of the regex tool search tool: tool_search_tool_regex_20251119 or tool_search_tool_regex.
+	Type AnthropicToolSearchToolRegexType `json:"type"`
 }
 
-// AnthropicToolSearchToolRegexName defines model for AnthropicToolSearchToolRegexName.
+// AnthropicToolSearchToolRegexName Name of the regex tool search tool; always "tool_search_tool_regex".
 type AnthropicToolSearchToolRegexName string
 
-// AnthropicToolSearchToolRegexType defines model for AnthropicToolSearchToolRegexType.
+// AnthropicToolSearchToolRegexType Type of the regex tool search tool: tool_search_tool_regex_20251119 or tool_search_tool_regex.
 type AnthropicToolSearchToolRegexType string
 
-// AnthropicToolSearchToolResult defines model for AnthropicToolSearchToolResult.
+// AnthropicToolSearchToolResult Messages API content block with the outcome of a tool search call, linked by tool_use_id.
 type AnthropicToolSearchToolResult struct {
-	Content   AnthropicToolSearchContent        `json:"content"`
-	ToolUseID string                            `json:"tool_use_id"`
-	Type      AnthropicToolSearchToolResultType `json:"type"`
+	// Content Content of a tool search tool result: a list of found tools or an error, chosen by type.
+	Content   AnthropicToolSearchContent `json:"content"`
+	ToolUseID string                     `json:"tool_use_id"`
+
+	// Type Type tag of a tool search tool result block; always "tool_search_tool_result".
+	Type AnthropicToolSearchToolResultType `json:"type"`
 }
 
-// AnthropicToolSearchToolResultType defines model for AnthropicToolSearchToolResultType.
+// AnthropicToolSearchToolResultType Type tag of a tool search tool result block; always "tool_search_tool_result".
 type AnthropicToolSearchToolResultType string
 
-// AnthropicToolUseBlock defines model for AnthropicToolUseBlock.
+// AnthropicToolUseBlock Messages API content block in which the model calls a tool: id, tool name, input and caller.
 type AnthropicToolUseBlock struct {
-	Caller AnthropicCaller           `json:"caller"`
-	ID     string                    `json:"id"`
-	Input  interface{}               `json:"input,omitempty"`
-	Name   string                    `json:"name"`
-	Type   AnthropicToolUseBlockType `json:"type"`
+	// Caller What invoked a Messages API tool call: the model directly or a code execution tool version, chosen by type.
+	Caller AnthropicCaller `json:"caller"`
+	ID     string          `json:"id"`
+	Input  interface{}     `json:"input,omitempty"`
+	Name   string          `json:"name"`
+
+	// Type Type tag of a tool use block; always "tool_use".
+	Type AnthropicToolUseBlockType `json:"type"`
 }
 
-// AnthropicToolUseBlockType defines model for AnthropicToolUseBlockType.
+// AnthropicToolUseBlockType Type tag of a tool use block; always "tool_use".
 type AnthropicToolUseBlockType string
 
-// AnthropicToolUsesKeep defines model for AnthropicToolUsesKeep.
+// AnthropicToolUsesKeep Number of recent tool uses a clear_tool_uses context edit keeps.
 type AnthropicToolUsesKeep struct {
+	// Type Type tag of a tool-uses keep setting; always "tool_uses".
 	Type  AnthropicToolUsesKeepType `json:"type"`
 	Value int                       `json:"value"`
 }
 
-// AnthropicToolUsesKeepType defines model for AnthropicToolUsesKeepType.
+// AnthropicToolUsesKeepType Type tag of a tool-uses keep setting; always "tool_uses".
 type AnthropicToolUsesKeepType string
 
-// AnthropicToolUsesTrigger defines model for AnthropicToolUsesTrigger.
+// AnthropicToolUsesTrigger Context edit trigger that fires once the conversation holds a given number of tool uses.
 type AnthropicToolUsesTrigger struct {
+	// Type Type tag of a tool-uses context edit trigger; always "tool_uses".
 	Type  AnthropicToolUsesTriggerType `json:"type"`
 	Value int                          `json:"value"`
 }
 
-// AnthropicToolUsesTriggerType defines model for AnthropicToolUsesTriggerType.
+// AnthropicToolUsesTriggerType Type tag of a tool-uses context edit trigger; always "tool_uses".
 type AnthropicToolUsesTriggerType string
 
-// AnthropicUnknownUsageIteration defines model for AnthropicUnknownUsageIteration.
+// AnthropicUnknownUsageIteration Usage entry of a kind not otherwise modelled, with a free-form type string and token counts.
 type AnthropicUnknownUsageIteration struct {
+	// CacheCreation Cache write tokens of one usage iteration, split by 5-minute and 1-hour lifetime; may be null.
 	CacheCreation            *AnthropicIterationCacheCreation `json:"cache_creation,omitempty"`
 	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
 	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
@@ -16647,152 +16831,186 @@ type AnthropicUnknownUsageIteration struct {
 	Type                     string                           `json:"type"`
 }
 
-// AnthropicURLImageSource defines model for AnthropicUrlImageSource.
+// AnthropicURLImageSource Image source given by URL, for Messages API image blocks.
 type AnthropicURLImageSource struct {
+	// Type Type tag of a URL image source; always "url".
 	Type AnthropicURLImageSourceType `json:"type"`
 	URL  string                      `json:"url"`
 }
 
-// AnthropicURLImageSourceType defines model for AnthropicUrlImageSourceType.
+// AnthropicURLImageSourceType Type tag of a URL image source; always "url".
 type AnthropicURLImageSourceType string
 
-// AnthropicURLPdfSource defines model for AnthropicUrlPdfSource.
+// AnthropicURLPdfSource PDF document source given by URL, for Messages API document blocks.
 type AnthropicURLPdfSource struct {
+	// Type Type tag of a URL PDF document source; always "url".
 	Type AnthropicURLPdfSourceType `json:"type"`
 	URL  string                    `json:"url"`
 }
 
-// AnthropicURLPdfSourceType defines model for AnthropicUrlPdfSourceType.
+// AnthropicURLPdfSourceType Type tag of a URL PDF document source; always "url".
 type AnthropicURLPdfSourceType string
 
-// AnthropicUsage defines model for AnthropicUsage.
+// AnthropicUsage Token usage of a Messages API response: input, output and cache tokens, server tool counts, service tier and inference region.
 type AnthropicUsage struct {
-	CacheCreation            *AnthropicCacheCreation       `json:"cache_creation"`
-	CacheCreationInputTokens *int                          `json:"cache_creation_input_tokens"`
-	CacheReadInputTokens     *int                          `json:"cache_read_input_tokens"`
-	InferenceGeo             *string                       `json:"inference_geo"`
-	InputTokens              int                           `json:"input_tokens"`
-	OutputTokens             int                           `json:"output_tokens"`
-	OutputTokensDetails      *AnthropicOutputTokensDetails `json:"output_tokens_details"`
-	ServerToolUse            *AnthropicServerToolUsage     `json:"server_tool_use"`
-	ServiceTier              *AnthropicServiceTier         `json:"service_tier"`
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
+	CacheCreation            *AnthropicCacheCreation `json:"cache_creation"`
+	CacheCreationInputTokens *int                    `json:"cache_creation_input_tokens"`
+	CacheReadInputTokens     *int                    `json:"cache_read_input_tokens"`
+	InferenceGeo             *string                 `json:"inference_geo"`
+	InputTokens              int                     `json:"input_tokens"`
+	OutputTokens             int                     `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
+	OutputTokensDetails *AnthropicOutputTokensDetails `json:"output_tokens_details"`
+
+	// ServerToolUse Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
+	ServerToolUse *AnthropicServerToolUsage `json:"server_tool_use"`
+
+	// ServiceTier Service tier that served a Messages API request: standard, priority or batch. May be null.
+	ServiceTier *AnthropicServiceTier `json:"service_tier"`
 }
 
-// AnthropicUsageIteration defines model for AnthropicUsageIteration.
+// AnthropicUsageIteration One step in a Messages API usage breakdown: compaction, message, advisor message or another kind.
 type AnthropicUsageIteration struct {
 	union json.RawMessage
 }
 
-// AnthropicWebFetchBlock defines model for AnthropicWebFetchBlock.
+// AnthropicWebFetchBlock Successful web fetch outcome: the fetched URL, retrieval time and the page as a document block.
 type AnthropicWebFetchBlock struct {
-	Content     AnthropicDocumentBlock     `json:"content"`
-	RetrievedAt *string                    `json:"retrieved_at"`
-	Type        AnthropicWebFetchBlockType `json:"type"`
-	URL         string                     `json:"url"`
+	// Content Document returned inside a web fetch result: source, title and citation setting.
+	Content     AnthropicDocumentBlock `json:"content"`
+	RetrievedAt *string                `json:"retrieved_at"`
+
+	// Type Type tag of a successful web fetch result; always "web_fetch_result".
+	Type AnthropicWebFetchBlockType `json:"type"`
+	URL  string                     `json:"url"`
 }
 
-// AnthropicWebFetchBlockType defines model for AnthropicWebFetchBlockType.
+// AnthropicWebFetchBlockType Type tag of a successful web fetch result; always "web_fetch_result".
 type AnthropicWebFetchBlockType string
 
-// AnthropicWebFetchContent defines model for AnthropicWebFetchContent.
+// AnthropicWebFetchContent Content of a web fetch tool result: the fetched document or an error, chosen by type.
 type AnthropicWebFetchContent struct {
 	union json.RawMessage
 }
 
-// AnthropicWebFetchToolResult defines model for AnthropicWebFetchToolResult.
+// AnthropicWebFetchToolResult Messages API content block with the outcome of a web fetch tool call, linked by tool_use_id, with its caller.
 type AnthropicWebFetchToolResult struct {
-	Caller    AnthropicCaller                 `json:"caller"`
-	Content   AnthropicWebFetchContent        `json:"content"`
-	ToolUseID string                          `json:"tool_use_id"`
-	Type      AnthropicWebFetchToolResultType `json:"type"`
+	// Caller What invoked a Messages API tool call: the model directly or a code execution tool version, chosen by type.
+	Caller AnthropicCaller `json:"caller"`
+
+	// Content Content of a web fetch tool result: the fetched document or an error, chosen by type.
+	Content   AnthropicWebFetchContent `json:"content"`
+	ToolUseID string                   `json:"tool_use_id"`
+
+	// Type Type tag of a web fetch tool result block; always "web_fetch_tool_result".
+	Type AnthropicWebFetchToolResultType `json:"type"`
 }
 
-// AnthropicWebFetchToolResultError defines model for AnthropicWebFetchToolResultError.
+// AnthropicWebFetchToolResultError Error outcome of a web fetch tool call, with an error_code.
 type AnthropicWebFetchToolResultError struct {
+	// ErrorCode Reason a web fetch failed, e.g. invalid_tool_input, url_too_long, url_not_allowed, url_not_accessible, max_uses_exceeded.
 	ErrorCode AnthropicWebFetchToolResultErrorErrorCode `json:"error_code"`
-	Type      AnthropicWebFetchToolResultErrorType      `json:"type"`
+
+	// Type Type tag of a web fetch error; always "web_fetch_tool_result_error".
+	Type AnthropicWebFetchToolResultErrorType `json:"type"`
 }
 
-// AnthropicWebFetchToolResultErrorErrorCode defines model for AnthropicWebFetchToolResultErrorErrorCode.
+// AnthropicWebFetchToolResultErrorErrorCode Reason a web fetch failed, e.g. invalid_tool_input, url_too_long, url_not_allowed, url_not_accessible, max_uses_exceeded.
 type AnthropicWebFetchToolResultErrorErrorCode string
 
-// AnthropicWebFetchToolResultErrorType defines model for AnthropicWebFetchToolResultErrorType.
+// AnthropicWebFetchToolResultErrorType Type tag of a web fetch error; always "web_fetch_tool_result_error".
 type AnthropicWebFetchToolResultErrorType string
 
-// AnthropicWebFetchToolResultType defines model for AnthropicWebFetchToolResultType.
+// AnthropicWebFetchToolResultType Type tag of a web fetch tool result block; always "web_fetch_tool_result".
 type AnthropicWebFetchToolResultType string
 
-// AnthropicWebSearchResult defines model for AnthropicWebSearchResult.
+// AnthropicWebSearchResult One web search hit in a Messages API response: url, title, page age and encrypted content.
 type AnthropicWebSearchResult struct {
-	EncryptedContent string                       `json:"encrypted_content"`
-	PageAge          *string                      `json:"page_age"`
-	Title            string                       `json:"title"`
-	Type             AnthropicWebSearchResultType `json:"type"`
-	URL              string                       `json:"url"`
+	EncryptedContent string  `json:"encrypted_content"`
+	PageAge          *string `json:"page_age"`
+	Title            string  `json:"title"`
+
+	// Type Type tag of a web search hit in a response; always "web_search_result".
+	Type AnthropicWebSearchResultType `json:"type"`
+	URL  string                       `json:"url"`
 }
 
-// AnthropicWebSearchResultBlockParam defines model for AnthropicWebSearchResultBlockParam.
+// AnthropicWebSearchResultBlockParam One web search hit sent back in a Messages API request: url, title, optional page age and encrypted content.
 type AnthropicWebSearchResultBlockParam struct {
-	EncryptedContent string                                 `json:"encrypted_content"`
-	PageAge          *string                                `json:"page_age,omitempty"`
-	Title            string                                 `json:"title"`
-	Type             AnthropicWebSearchResultBlockParamType `json:"type"`
-	URL              string                                 `json:"url"`
+	EncryptedContent string  `json:"encrypted_content"`
+	PageAge          *string `json:"page_age,omitempty"`
+	Title            string  `json:"title"`
+
+	// Type Type tag of a web search hit in a request; always "web_search_result".
+	Type AnthropicWebSearchResultBlockParamType `json:"type"`
+	URL  string                                 `json:"url"`
 }
 
-// AnthropicWebSearchResultBlockParamType defines model for AnthropicWebSearchResultBlockParamType.
+// AnthropicWebSearchResultBlockParamType Type tag of a web search hit in a request; always "web_search_result".
 type AnthropicWebSearchResultBlockParamType string
 
-// AnthropicWebSearchResultType defines model for AnthropicWebSearchResultType.
+// AnthropicWebSearchResultType Type tag of a web search hit in a response; always "web_search_result".
 type AnthropicWebSearchResultType string
 
-// AnthropicWebSearchToolResult defines model for AnthropicWebSearchToolResult.
+// AnthropicWebSearchToolResult Messages API content block with the outcome of a web search tool call, linked by tool_use_id, with its caller.
 type AnthropicWebSearchToolResult struct {
-	Caller    AnthropicCaller                     `json:"caller"`
+	// Caller What invoked a Messages API tool call: the model directly or a code execution tool version, chosen by type.
+	Caller AnthropicCaller `json:"caller"`
+
+	// Content Content of a web search tool result: a list of search hits or an error.
 	Content   AnthropicWebSearchToolResultContent `json:"content"`
 	ToolUseID string                              `json:"tool_use_id"`
-	Type      AnthropicWebSearchToolResultType    `json:"type"`
+
+	// Type Type tag of a web search tool result block; always "web_search_tool_result".
+	Type AnthropicWebSearchToolResultType `json:"type"`
 }
 
-// AnthropicWebSearchToolResultContent defines model for AnthropicWebSearchToolResultContent.
+// AnthropicWebSearchToolResultContent Content of a web search tool result: a list of search hits or an error.
 type AnthropicWebSearchToolResultContent struct {
 	union json.RawMessage
 }
 
-// AnthropicWebSearchToolResultContentAnthropicWebSearchResultList defines model for AnthropicWebSearchToolResultContentAnthropicWebSearchResultList.
+// AnthropicWebSearchToolResultContentAnthropicWebSearchResultList List form of web search tool result content: the search hits.
 type AnthropicWebSearchToolResultContentAnthropicWebSearchResultList = []AnthropicWebSearchResult
 
-// AnthropicWebSearchToolResultError defines model for AnthropicWebSearchToolResultError.
+// AnthropicWebSearchToolResultError Error outcome of a web search tool call, with an error_code.
 type AnthropicWebSearchToolResultError struct {
+	// ErrorCode Reason a web search failed: invalid_tool_input, unavailable, max_uses_exceeded, too_many_requests, query_too_long or request_too_large.
 	ErrorCode AnthropicWebSearchToolResultErrorErrorCode `json:"error_code"`
-	Type      AnthropicWebSearchToolResultErrorType      `json:"type"`
+
+	// Type Type tag of a web search error; always "web_search_tool_result_error".
+	Type AnthropicWebSearchToolResultErrorType `json:"type"`
 }
 
-// AnthropicWebSearchToolResultErrorErrorCode defines model for AnthropicWebSearchToolResultErrorErrorCode.
+// AnthropicWebSearchToolResultErrorErrorCode Reason a web search failed: invalid_tool_input, unavailable, max_uses_exceeded, too_many_requests, query_too_long or request_too_large.
 type AnthropicWebSearchToolResultErrorErrorCode string
 
-// AnthropicWebSearchToolResultErrorType defines model for AnthropicWebSearchToolResultErrorType.
+// AnthropicWebSearchToolResultErrorType Type tag of a web search error; always "web_search_tool_result_error".
 type AnthropicWebSearchToolResultErrorType string
 
-// AnthropicWebSearchToolResultType defines model for AnthropicWebSearchToolResultType.
+// AnthropicWebSearchToolResultType Type tag of a web search tool result block; always "web_search_tool_result".
 type AnthropicWebSearchToolResultType string
 
-// AnthropicWebSearchToolUserLocation defines model for AnthropicWebSearchToolUserLocation.
+// AnthropicWebSearchToolUserLocation Approximate user location for Messages API web search tools: city, region, country and timezone. May be null.
 type AnthropicWebSearchToolUserLocation struct {
-	City     *string                                `json:"city,omitempty"`
-	Country  *string                                `json:"country,omitempty"`
-	Region   *string                                `json:"region,omitempty"`
-	Timezone *string                                `json:"timezone,omitempty"`
-	Type     AnthropicWebSearchToolUserLocationType `json:"type"`
+	City     *string `json:"city,omitempty"`
+	Country  *string `json:"country,omitempty"`
+	Region   *string `json:"region,omitempty"`
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Type tag of a web search user location; always "approximate".
+	Type AnthropicWebSearchToolUserLocationType `json:"type"`
 }
 
-// AnthropicWebSearchToolUserLocationType defines model for AnthropicWebSearchToolUserLocationType.
+// AnthropicWebSearchToolUserLocationType Type tag of a web search user location; always "approximate".
 type AnthropicWebSearchToolUserLocationType string
 
-// APIErrorType defines model for ApiErrorType.
+// APIErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
 type APIErrorType string
 
-// AppRankingsItem defines model for AppRankingsItem.
+// AppRankingsItem One app in GET /datasets/app-rankings: rank, app id and name, total tokens and total requests.
 type AppRankingsItem struct {
 	AppID         int    `json:"app_id"`
 	AppName       string `json:"app_name"`
@@ -16804,546 +17022,686 @@ type AppRankingsItem struct {
 // AppRankingsResponse One page of the public app ranking, as returned by GET /datasets/app-rankings.
 type AppRankingsResponse struct {
 	Data []AppRankingsItem `json:"data"`
+
+	// Meta Metadata of a rankings dataset: schema version, as-of time, and start and end dates covered.
 	Meta RankingsDailyMeta `json:"meta"`
 }
 
-// ApplyPatchCallItem defines model for ApplyPatchCallItem.
+// ApplyPatchCallItem Responses API input item replaying an apply_patch_call from the model: call_id, status and the file operation to apply.
 type ApplyPatchCallItem struct {
-	CallID    string                  `json:"call_id"`
-	ID        *string                 `json:"id,omitempty"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+
+	// Operation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
 	Operation ApplyPatchCallOperation `json:"operation"`
-	Status    ApplyPatchCallStatus    `json:"status"`
-	Type      ApplyPatchCallItemType  `json:"type"`
+
+	// Status Progress state of an apply_patch_call item: in_progress or completed.
+	Status ApplyPatchCallStatus `json:"status"`
+
+	// Type Type tag of an apply_patch_call input item; always "apply_patch_call".
+	Type ApplyPatchCallItemType `json:"type"`
 }
 
-// ApplyPatchCallItemType defines model for ApplyPatchCallItemType.
+// ApplyPatchCallItemType Type tag of an apply_patch_call input item; always "apply_patch_call".
 type ApplyPatchCallItemType string
 
-// ApplyPatchCallOperation defines model for ApplyPatchCallOperation.
+// ApplyPatchCallOperation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
 type ApplyPatchCallOperation struct {
 	union json.RawMessage
 }
 
-// ApplyPatchCallOperationDiffDeltaEvent defines model for ApplyPatchCallOperationDiffDeltaEvent.
+// ApplyPatchCallOperationDiffDeltaEvent Responses stream event carrying the next piece of an apply_patch_call operation diff.
 type ApplyPatchCallOperationDiffDeltaEvent struct {
-	Delta          string                                    `json:"delta"`
-	ItemID         string                                    `json:"item_id"`
-	OutputIndex    int                                       `json:"output_index"`
-	SequenceNumber int                                       `json:"sequence_number"`
-	Type           ApplyPatchCallOperationDiffDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of an apply_patch diff delta stream event; always "response.apply_patch_call_operation_diff.delta".
+	Type ApplyPatchCallOperationDiffDeltaEventType `json:"type"`
 }
 
-// ApplyPatchCallOperationDiffDeltaEventType defines model for ApplyPatchCallOperationDiffDeltaEventType.
+// ApplyPatchCallOperationDiffDeltaEventType Type tag of an apply_patch diff delta stream event; always "response.apply_patch_call_operation_diff.delta".
 type ApplyPatchCallOperationDiffDeltaEventType string
 
-// ApplyPatchCallOperationDiffDoneEvent defines model for ApplyPatchCallOperationDiffDoneEvent.
+// ApplyPatchCallOperationDiffDoneEvent Responses stream event sent when an apply_patch_call operation diff is complete; carries the full diff.
 type ApplyPatchCallOperationDiffDoneEvent struct {
-	Diff           string                                   `json:"diff"`
-	ItemID         string                                   `json:"item_id"`
-	OutputIndex    int                                      `json:"output_index"`
-	SequenceNumber int                                      `json:"sequence_number"`
-	Type           ApplyPatchCallOperationDiffDoneEventType `json:"type"`
+	Diff           string `json:"diff"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of an apply_patch diff done stream event; always "response.apply_patch_call_operation_diff.done".
+	Type ApplyPatchCallOperationDiffDoneEventType `json:"type"`
 }
 
-// ApplyPatchCallOperationDiffDoneEventType defines model for ApplyPatchCallOperationDiffDoneEventType.
+// ApplyPatchCallOperationDiffDoneEventType Type tag of an apply_patch diff done stream event; always "response.apply_patch_call_operation_diff.done".
 type ApplyPatchCallOperationDiffDoneEventType string
 
-// ApplyPatchCallOutputItem defines model for ApplyPatchCallOutputItem.
+// ApplyPatchCallOutputItem Responses API input item reporting the client's result of applying a patch: call_id, status and an optional log.
 type ApplyPatchCallOutputItem struct {
-	CallID string                         `json:"call_id"`
-	ID     *string                        `json:"id,omitempty"`
-	Output *string                        `json:"output,omitempty"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+	Output *string `json:"output,omitempty"`
+
+	// Status Outcome of applying a patch on the client: completed or failed.
 	Status ApplyPatchCallOutputItemStatus `json:"status"`
-	Type   ApplyPatchCallOutputItemType   `json:"type"`
+
+	// Type Type tag of an apply_patch_call_output input item; always "apply_patch_call_output".
+	Type ApplyPatchCallOutputItemType `json:"type"`
 }
 
-// ApplyPatchCallOutputItemStatus defines model for ApplyPatchCallOutputItemStatus.
+// ApplyPatchCallOutputItemStatus Outcome of applying a patch on the client: completed or failed.
 type ApplyPatchCallOutputItemStatus string
 
-// ApplyPatchCallOutputItemType defines model for ApplyPatchCallOutputItemType.
+// ApplyPatchCallOutputItemType Type tag of an apply_patch_call_output input item; always "apply_patch_call_output".
 type ApplyPatchCallOutputItemType string
 
-// ApplyPatchCallStatus defines model for ApplyPatchCallStatus.
+// ApplyPatchCallStatus Progress state of an apply_patch_call item: in_progress or completed.
 type ApplyPatchCallStatus string
 
-// ApplyPatchCreateFileOperation defines model for ApplyPatchCreateFileOperation.
+// ApplyPatchCreateFileOperation Patch operation that creates a file at path from a V4A diff.
 type ApplyPatchCreateFileOperation struct {
-	Diff string                            `json:"diff"`
-	Path string                            `json:"path"`
+	Diff string `json:"diff"`
+	Path string `json:"path"`
+
+	// Type Type tag of a create-file patch operation; always "create_file".
 	Type ApplyPatchCreateFileOperationType `json:"type"`
 }
 
-// ApplyPatchCreateFileOperationType defines model for ApplyPatchCreateFileOperationType.
+// ApplyPatchCreateFileOperationType Type tag of a create-file patch operation; always "create_file".
 type ApplyPatchCreateFileOperationType string
 
-// ApplyPatchDeleteFileOperation defines model for ApplyPatchDeleteFileOperation.
+// ApplyPatchDeleteFileOperation Patch operation that deletes the file at path.
 type ApplyPatchDeleteFileOperation struct {
-	Path string                            `json:"path"`
+	Path string `json:"path"`
+
+	// Type Type tag of a delete-file patch operation; always "delete_file".
 	Type ApplyPatchDeleteFileOperationType `json:"type"`
 }
 
-// ApplyPatchDeleteFileOperationType defines model for ApplyPatchDeleteFileOperationType.
+// ApplyPatchDeleteFileOperationType Type tag of a delete-file patch operation; always "delete_file".
 type ApplyPatchDeleteFileOperationType string
 
-// ApplyPatchEngineEnum defines model for ApplyPatchEngineEnum.
+// ApplyPatchEngineEnum Engine for the openrouter:apply_patch tool: auto, native or openrouter.
 type ApplyPatchEngineEnum string
 
-// ApplyPatchServerTool defines model for ApplyPatchServerTool.
+// ApplyPatchServerTool Responses API apply_patch tool (type "apply_patch"), which lets the model propose file patches.
 type ApplyPatchServerTool struct {
+	// Type Type tag of an apply_patch tool; always "apply_patch".
 	Type ApplyPatchServerToolType `json:"type"`
 }
 
-// ApplyPatchServerToolConfig defines model for ApplyPatchServerToolConfig.
+// ApplyPatchServerToolConfig Settings object for the openrouter:apply_patch server tool; currently only the engine choice.
 type ApplyPatchServerToolConfig struct {
+	// Engine Engine for the openrouter:apply_patch tool: auto, native or openrouter.
 	Engine *ApplyPatchEngineEnum `json:"engine,omitempty"`
 }
 
-// ApplyPatchServerToolType defines model for ApplyPatchServerToolType.
+// ApplyPatchServerToolType Type tag of an apply_patch tool; always "apply_patch".
 type ApplyPatchServerToolType string
 
-// ApplyPatchServerToolOpenRouter defines model for ApplyPatchServerTool_OpenRouter.
+// ApplyPatchServerToolOpenRouter OpenRouter apply_patch server tool (type "openrouter:apply_patch") for V4A file patches, with optional engine settings.
 type ApplyPatchServerToolOpenRouter struct {
-	Parameters *ApplyPatchServerToolConfig        `json:"parameters,omitempty"`
-	Type       ApplyPatchServerToolOpenRouterType `json:"type"`
+	// Parameters Settings object for the openrouter:apply_patch server tool; currently only the engine choice.
+	Parameters *ApplyPatchServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Type tag of an OpenRouter apply_patch server tool; always "openrouter:apply_patch".
+	Type ApplyPatchServerToolOpenRouterType `json:"type"`
 }
 
-// ApplyPatchServerToolOpenRouterType defines model for ApplyPatchServerTool_OpenRouterType.
+// ApplyPatchServerToolOpenRouterType Type tag of an OpenRouter apply_patch server tool; always "openrouter:apply_patch".
 type ApplyPatchServerToolOpenRouterType string
 
-// ApplyPatchUpdateFileOperation defines model for ApplyPatchUpdateFileOperation.
+// ApplyPatchUpdateFileOperation Patch operation that edits the file at path using a V4A diff.
 type ApplyPatchUpdateFileOperation struct {
-	Diff string                            `json:"diff"`
-	Path string                            `json:"path"`
+	Diff string `json:"diff"`
+	Path string `json:"path"`
+
+	// Type Type tag of an update-file patch operation; always "update_file".
 	Type ApplyPatchUpdateFileOperationType `json:"type"`
 }
 
-// ApplyPatchUpdateFileOperationType defines model for ApplyPatchUpdateFileOperationType.
+// ApplyPatchUpdateFileOperationType Type tag of an update-file patch operation; always "update_file".
 type ApplyPatchUpdateFileOperationType string
 
-// AutoBetaRouterPlugin defines model for AutoBetaRouterPlugin.
+// AutoBetaRouterPlugin Request plugin "auto-beta-router" that picks a model automatically, limited by allowed/excluded models, cost tier and cost-quality tradeoff.
 type AutoBetaRouterPlugin struct {
 	AllowedModels []string `json:"allowed_models,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	CostQualityTradeoff *int                          `json:"cost_quality_tradeoff,omitempty"`
-	CostTier            *AutoBetaRouterPluginCostTier `json:"cost_tier,omitempty"`
-	Enabled             *bool                         `json:"enabled,omitempty"`
-	ExcludedModels      []string                      `json:"excluded_models,omitempty"`
-	ID                  AutoBetaRouterPluginID        `json:"id"`
+	CostQualityTradeoff *int `json:"cost_quality_tradeoff,omitempty"`
+
+	// CostTier Cost tier for the auto-beta-router plugin: low, medium, high, xhigh or max.
+	CostTier       *AutoBetaRouterPluginCostTier `json:"cost_tier,omitempty"`
+	Enabled        *bool                         `json:"enabled,omitempty"`
+	ExcludedModels []string                      `json:"excluded_models,omitempty"`
+
+	// ID Plugin id selecting the auto-beta-router plugin; always "auto-beta-router".
+	ID AutoBetaRouterPluginID `json:"id"`
 }
 
-// AutoBetaRouterPluginCostTier defines model for AutoBetaRouterPluginCostTier.
+// AutoBetaRouterPluginCostTier Cost tier for the auto-beta-router plugin: low, medium, high, xhigh or max.
 type AutoBetaRouterPluginCostTier string
 
-// AutoBetaRouterPluginID defines model for AutoBetaRouterPluginId.
+// AutoBetaRouterPluginID Plugin id selecting the auto-beta-router plugin; always "auto-beta-router".
 type AutoBetaRouterPluginID string
 
-// AutoRouterPlugin defines model for AutoRouterPlugin.
+// AutoRouterPlugin Request plugin "auto-router" that picks a model automatically, limited by allowed/excluded models, cost tier, tradeoff and pinning.
 type AutoRouterPlugin struct {
 	AllowedModels []string `json:"allowed_models,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	CostQualityTradeoff *int                      `json:"cost_quality_tradeoff,omitempty"`
-	CostTier            *AutoRouterPluginCostTier `json:"cost_tier,omitempty"`
-	Enabled             *bool                     `json:"enabled,omitempty"`
-	ExcludedModels      []string                  `json:"excluded_models,omitempty"`
-	ID                  AutoRouterPluginID        `json:"id"`
-	PinModel            *bool                     `json:"pin_model,omitempty"`
+	CostQualityTradeoff *int `json:"cost_quality_tradeoff,omitempty"`
+
+	// CostTier Cost tier for the auto-router plugin: low, medium, high, xhigh or max.
+	CostTier       *AutoRouterPluginCostTier `json:"cost_tier,omitempty"`
+	Enabled        *bool                     `json:"enabled,omitempty"`
+	ExcludedModels []string                  `json:"excluded_models,omitempty"`
+
+	// ID Plugin id selecting the auto-router plugin; always "auto-router".
+	ID       AutoRouterPluginID `json:"id"`
+	PinModel *bool              `json:"pin_model,omitempty"`
 }
 
-// AutoRouterPluginCostTier defines model for AutoRouterPluginCostTier.
+// AutoRouterPluginCostTier Cost tier for the auto-router plugin: low, medium, high, xhigh or max.
 type AutoRouterPluginCostTier string
 
-// AutoRouterPluginID defines model for AutoRouterPluginId.
+// AutoRouterPluginID Plugin id selecting the auto-router plugin; always "auto-router".
 type AutoRouterPluginID string
 
-// BYOKKey defines model for BYOKKey.
+// BYOKKey Bring-your-own-key provider credential as returned by the /byok endpoints: provider, label, workspace, restrictions, order and flags.
 type BYOKKey struct {
-	AllowedAPIKeyHashes []string            `json:"allowed_api_key_hashes"`
-	AllowedModels       []string            `json:"allowed_models"`
-	AllowedUserIds      []string            `json:"allowed_user_ids"`
-	CreatedAt           string              `json:"created_at"`
-	Disabled            bool                `json:"disabled"`
-	ID                  openapi_types.UUID  `json:"id"`
-	IsFallback          bool                `json:"is_fallback"`
-	Label               string              `json:"label"`
-	Name                *string             `json:"name,omitempty"`
-	Provider            BYOKProviderSlug    `json:"provider"`
-	SortOrder           int                 `json:"sort_order"`
-	WorkspaceID         *openapi_types.UUID `json:"workspace_id"`
+	AllowedAPIKeyHashes []string           `json:"allowed_api_key_hashes"`
+	AllowedModels       []string           `json:"allowed_models"`
+	AllowedUserIds      []string           `json:"allowed_user_ids"`
+	CreatedAt           string             `json:"created_at"`
+	Disabled            bool               `json:"disabled"`
+	ID                  openapi_types.UUID `json:"id"`
+	IsFallback          bool               `json:"is_fallback"`
+	Label               string             `json:"label"`
+	Name                *string            `json:"name,omitempty"`
+
+	// Provider Lowercase provider slug naming the upstream service a BYOK key is used with, e.g. openai, anthropic, amazon-bedrock.
+	Provider    BYOKProviderSlug    `json:"provider"`
+	SortOrder   int                 `json:"sort_order"`
+	WorkspaceID *openapi_types.UUID `json:"workspace_id"`
 }
 
-// BYOKProviderSlug defines model for BYOKProviderSlug.
+// BYOKProviderSlug Lowercase provider slug naming the upstream service a BYOK key is used with, e.g. openai, anthropic, amazon-bedrock.
 type BYOKProviderSlug string
 
-// BaseAnnotationAddedEvent defines model for BaseAnnotationAddedEvent.
+// BaseAnnotationAddedEvent Responses stream event (response.output_text.annotation.added) carrying a new annotation on output text.
 type BaseAnnotationAddedEvent struct {
-	Annotation      OpenAIResponsesAnnotation    `json:"annotation"`
-	AnnotationIndex int                          `json:"annotation_index"`
-	ContentIndex    int                          `json:"content_index"`
-	ItemID          string                       `json:"item_id"`
-	OutputIndex     int                          `json:"output_index"`
-	SequenceNumber  int                          `json:"sequence_number"`
-	Type            BaseAnnotationAddedEventType `json:"type"`
+	// Annotation Annotation on output text in the Responses API: a file citation, URL citation or file path.
+	Annotation      OpenAIResponsesAnnotation `json:"annotation"`
+	AnnotationIndex int                       `json:"annotation_index"`
+	ContentIndex    int                       `json:"content_index"`
+	ItemID          string                    `json:"item_id"`
+	OutputIndex     int                       `json:"output_index"`
+	SequenceNumber  int                       `json:"sequence_number"`
+
+	// Type Type tag of an annotation-added stream event; always "response.output_text.annotation.added".
+	Type BaseAnnotationAddedEventType `json:"type"`
 }
 
-// BaseAnnotationAddedEventType defines model for BaseAnnotationAddedEventType.
+// BaseAnnotationAddedEventType Type tag of an annotation-added stream event; always "response.output_text.annotation.added".
 type BaseAnnotationAddedEventType string
 
-// BaseContentPartAddedEvent defines model for BaseContentPartAddedEvent.
+// BaseContentPartAddedEvent Responses stream event sent when an output item gains a new content part (output text or refusal).
 type BaseContentPartAddedEvent struct {
-	ContentIndex   int                           `json:"content_index"`
-	ItemID         string                        `json:"item_id"`
-	OutputIndex    int                           `json:"output_index"`
+	ContentIndex int    `json:"content_index"`
+	ItemID       string `json:"item_id"`
+	OutputIndex  int    `json:"output_index"`
+
+	// Part Content part announced by a content-part-added event: output text or a refusal.
 	Part           BaseContentPartAddedEventPart `json:"part"`
 	SequenceNumber int                           `json:"sequence_number"`
-	Type           BaseContentPartAddedEventType `json:"type"`
+
+	// Type Type tag of a content-part-added stream event; always "response.content_part.added".
+	Type BaseContentPartAddedEventType `json:"type"`
 }
 
-// BaseContentPartAddedEventPart defines model for BaseContentPartAddedEventPart.
+// BaseContentPartAddedEventPart Content part announced by a content-part-added event: output text or a refusal.
 type BaseContentPartAddedEventPart struct {
 	union json.RawMessage
 }
 
-// BaseContentPartAddedEventType defines model for BaseContentPartAddedEventType.
+// BaseContentPartAddedEventType Type tag of a content-part-added stream event; always "response.content_part.added".
 type BaseContentPartAddedEventType string
 
-// BaseContentPartDoneEvent defines model for BaseContentPartDoneEvent.
+// BaseContentPartDoneEvent Responses stream event (response.content_part.done) with a finished content part of an output item.
 type BaseContentPartDoneEvent struct {
-	ContentIndex   int                          `json:"content_index"`
-	ItemID         string                       `json:"item_id"`
-	OutputIndex    int                          `json:"output_index"`
+	ContentIndex int    `json:"content_index"`
+	ItemID       string `json:"item_id"`
+	OutputIndex  int    `json:"output_index"`
+
+	// Part Finished content part in a content-part-done event: output text or a refusal.
 	Part           BaseContentPartDoneEventPart `json:"part"`
 	SequenceNumber int                          `json:"sequence_number"`
-	Type           BaseContentPartDoneEventType `json:"type"`
+
+	// Type Type tag of a content-part-done stream event; always "response.content_part.done".
+	Type BaseContentPartDoneEventType `json:"type"`
 }
 
-// BaseContentPartDoneEventPart defines model for BaseContentPartDoneEventPart.
+// BaseContentPartDoneEventPart Finished content part in a content-part-done event: output text or a refusal.
 type BaseContentPartDoneEventPart struct {
 	union json.RawMessage
 }
 
-// BaseContentPartDoneEventType defines model for BaseContentPartDoneEventType.
+// BaseContentPartDoneEventType Type tag of a content-part-done stream event; always "response.content_part.done".
 type BaseContentPartDoneEventType string
 
-// BaseCustomToolCallInputDeltaEvent defines model for BaseCustomToolCallInputDeltaEvent.
+// BaseCustomToolCallInputDeltaEvent Responses stream event carrying the next piece of a custom tool call's free-form input.
 type BaseCustomToolCallInputDeltaEvent struct {
-	Delta          string                                `json:"delta"`
-	ItemID         string                                `json:"item_id"`
-	OutputIndex    int                                   `json:"output_index"`
-	SequenceNumber int                                   `json:"sequence_number"`
-	Type           BaseCustomToolCallInputDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a custom tool input delta stream event; always "response.custom_tool_call_input.delta".
+	Type BaseCustomToolCallInputDeltaEventType `json:"type"`
 }
 
-// BaseCustomToolCallInputDeltaEventType defines model for BaseCustomToolCallInputDeltaEventType.
+// BaseCustomToolCallInputDeltaEventType Type tag of a custom tool input delta stream event; always "response.custom_tool_call_input.delta".
 type BaseCustomToolCallInputDeltaEventType string
 
-// BaseCustomToolCallInputDoneEvent defines model for BaseCustomToolCallInputDoneEvent.
+// BaseCustomToolCallInputDoneEvent Responses stream event sent when a custom tool call's free-form input is complete; carries the full input.
 type BaseCustomToolCallInputDoneEvent struct {
-	Input          string                               `json:"input"`
-	ItemID         string                               `json:"item_id"`
-	OutputIndex    int                                  `json:"output_index"`
-	SequenceNumber int                                  `json:"sequence_number"`
-	Type           BaseCustomToolCallInputDoneEventType `json:"type"`
+	Input          string `json:"input"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a custom tool input done stream event; always "response.custom_tool_call_input.done".
+	Type BaseCustomToolCallInputDoneEventType `json:"type"`
 }
 
-// BaseCustomToolCallInputDoneEventType defines model for BaseCustomToolCallInputDoneEventType.
+// BaseCustomToolCallInputDoneEventType Type tag of a custom tool input done stream event; always "response.custom_tool_call_input.done".
 type BaseCustomToolCallInputDoneEventType string
 
-// BaseErrorEvent defines model for BaseErrorEvent.
+// BaseErrorEvent Responses stream event reporting an error: code, message and param.
 type BaseErrorEvent struct {
-	Code           *string            `json:"code"`
-	Message        string             `json:"message"`
-	Param          *string            `json:"param"`
-	SequenceNumber int                `json:"sequence_number"`
-	Type           BaseErrorEventType `json:"type"`
+	Code           *string `json:"code"`
+	Message        string  `json:"message"`
+	Param          *string `json:"param"`
+	SequenceNumber int     `json:"sequence_number"`
+
+	// Type Type tag of a Responses stream error event; always "error".
+	Type BaseErrorEventType `json:"type"`
 }
 
-// BaseErrorEventType defines model for BaseErrorEventType.
+// BaseErrorEventType Type tag of a Responses stream error event; always "error".
 type BaseErrorEventType string
 
-// BaseFunctionCallArgsDeltaEvent defines model for BaseFunctionCallArgsDeltaEvent.
+// BaseFunctionCallArgsDeltaEvent Responses stream event carrying the next piece of a function call's arguments.
 type BaseFunctionCallArgsDeltaEvent struct {
-	Delta          string                             `json:"delta"`
-	ItemID         string                             `json:"item_id"`
-	OutputIndex    int                                `json:"output_index"`
-	SequenceNumber int                                `json:"sequence_number"`
-	Type           BaseFunctionCallArgsDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a function arguments delta stream event; always "response.function_call_arguments.delta".
+	Type BaseFunctionCallArgsDeltaEventType `json:"type"`
 }
 
-// BaseFunctionCallArgsDeltaEventType defines model for BaseFunctionCallArgsDeltaEventType.
+// BaseFunctionCallArgsDeltaEventType Type tag of a function arguments delta stream event; always "response.function_call_arguments.delta".
 type BaseFunctionCallArgsDeltaEventType string
 
-// BaseFunctionCallArgsDoneEvent defines model for BaseFunctionCallArgsDoneEvent.
+// BaseFunctionCallArgsDoneEvent Responses stream event sent when a function call's arguments are complete; carries name and full arguments.
 type BaseFunctionCallArgsDoneEvent struct {
-	Arguments      string                            `json:"arguments"`
-	ItemID         string                            `json:"item_id"`
-	Name           string                            `json:"name"`
-	OutputIndex    int                               `json:"output_index"`
-	SequenceNumber int                               `json:"sequence_number"`
-	Type           BaseFunctionCallArgsDoneEventType `json:"type"`
+	Arguments      string `json:"arguments"`
+	ItemID         string `json:"item_id"`
+	Name           string `json:"name"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a function arguments done stream event; always "response.function_call_arguments.done".
+	Type BaseFunctionCallArgsDoneEventType `json:"type"`
 }
 
-// BaseFunctionCallArgsDoneEventType defines model for BaseFunctionCallArgsDoneEventType.
+// BaseFunctionCallArgsDoneEventType Type tag of a function arguments done stream event; always "response.function_call_arguments.done".
 type BaseFunctionCallArgsDoneEventType string
 
-// BaseInputs defines model for BaseInputs.
+// BaseInputs Instructions echoed in a Responses API result: a string or a list of input items. May be null.
 type BaseInputs struct {
 	union json.RawMessage
 }
 
-// BaseInputsItem defines model for BaseInputsItem.
+// BaseInputsItem Item of echoed instructions in a Responses result: message, function or custom tool call or output, image call, or apply_patch item.
 type BaseInputsItem struct {
 	union json.RawMessage
 }
 
-// BaseInputsItemList defines model for BaseInputsItemList.
+// BaseInputsItemList List form of echoed Responses API instructions: input items.
 type BaseInputsItemList = []BaseInputsItem
 
-// BaseInputsItemMessage defines model for BaseInputsItemMessage.
+// BaseInputsItemMessage Message input item echoed in a Responses API result: role, content and optional phase.
 type BaseInputsItemMessage struct {
+	// Content Content of an echoed message input item: a string or a list of input parts.
 	Content BaseInputsItemMessageContent `json:"content"`
 	Phase   *BaseInputsItemMessagePhase  `json:"phase,omitempty"`
-	Role    BaseInputsItemMessageRole    `json:"role"`
-	Type    *BaseInputsItemMessageType   `json:"type,omitempty"`
+
+	// Role Role of an echoed message input item: user, system, assistant or developer.
+	Role BaseInputsItemMessageRole `json:"role"`
+
+	// Type Type tag of an echoed message input item; always "message".
+	Type *BaseInputsItemMessageType `json:"type,omitempty"`
 }
 
-// BaseInputsItemMessageContent defines model for BaseInputsItemMessageContent.
+// BaseInputsItemMessageContent Content of an echoed message input item: a string or a list of input parts.
 type BaseInputsItemMessageContent struct {
 	union json.RawMessage
 }
 
-// BaseInputsItemMessageContentItem defines model for BaseInputsItemMessageContentItem.
+// BaseInputsItemMessageContentItem Content part of an echoed message input item: input_text, input_image, input_file or input_audio.
 type BaseInputsItemMessageContentItem struct {
 	union json.RawMessage
 }
 
-// BaseInputsItemMessageContentItemList defines model for BaseInputsItemMessageContentItemList.
+// BaseInputsItemMessageContentItemList List form of an echoed message's content: input parts.
 type BaseInputsItemMessageContentItemList = []BaseInputsItemMessageContentItem
 
-// BaseInputsItemMessageContentString defines model for BaseInputsItemMessageContentString.
+// BaseInputsItemMessageContentString String form of an echoed message's content.
 type BaseInputsItemMessageContentString = string
 
-// BaseInputsItemMessagePhase defines model for BaseInputsItemMessagePhase.
+// BaseInputsItemMessagePhase Phase of an assistant message: commentary or final_answer.
 type BaseInputsItemMessagePhase string
 
-// BaseInputsItemMessageRole defines model for BaseInputsItemMessageRole.
+// BaseInputsItemMessageRole Role of an echoed message input item: user, system, assistant or developer.
 type BaseInputsItemMessageRole string
 
-// BaseInputsItemMessageType defines model for BaseInputsItemMessageType.
+// BaseInputsItemMessageType Type tag of an echoed message input item; always "message".
 type BaseInputsItemMessageType string
 
-// BaseInputsString defines model for BaseInputsString.
+// BaseInputsString String form of echoed Responses API instructions.
 type BaseInputsString = string
 
-// BaseMessagesResult defines model for BaseMessagesResult.
+// BaseMessagesResult Messages API response body without OpenRouter additions: id, role, content blocks, model, stop reason, container and usage.
 type BaseMessagesResult struct {
-	Container    *AnthropicContainer          `json:"container"`
-	Content      []ORAnthropicContentBlock    `json:"content"`
-	ID           string                       `json:"id"`
-	Model        string                       `json:"model"`
-	Role         BaseMessagesResultRole       `json:"role"`
-	StopDetails  *AnthropicRefusalStopDetails `json:"stop_details"`
-	StopReason   *ORAnthropicStopReason       `json:"stop_reason"`
-	StopSequence *string                      `json:"stop_sequence"`
-	Type         BaseMessagesResultType       `json:"type"`
-	Usage        BaseMessagesResultUsage      `json:"usage"`
+	// Container Code execution container used by a Messages API response: its id and expiry time. May be null.
+	Container *AnthropicContainer       `json:"container"`
+	Content   []ORAnthropicContentBlock `json:"content"`
+	ID        string                    `json:"id"`
+	Model     string                    `json:"model"`
+
+	// Role Role of a Messages API response; always "assistant".
+	Role BaseMessagesResultRole `json:"role"`
+
+	// StopDetails Details of a refusal stop in a Messages API response: category and explanation. May be null.
+	StopDetails *AnthropicRefusalStopDetails `json:"stop_details"`
+
+	// StopReason Why a Messages response stopped, e.g. end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal or compaction.
+	StopReason   *ORAnthropicStopReason `json:"stop_reason"`
+	StopSequence *string                `json:"stop_sequence"`
+
+	// Type Type tag of a Messages API response; always "message".
+	Type BaseMessagesResultType `json:"type"`
+
+	// Usage Usage of a Messages API response: Anthropic token counts plus per-step iterations and speed.
+	Usage BaseMessagesResultUsage `json:"usage"`
 }
 
-// BaseMessagesResultRole defines model for BaseMessagesResultRole.
+// BaseMessagesResultRole Role of a Messages API response; always "assistant".
 type BaseMessagesResultRole string
 
-// BaseMessagesResultType defines model for BaseMessagesResultType.
+// BaseMessagesResultType Type tag of a Messages API response; always "message".
 type BaseMessagesResultType string
 
-// BaseMessagesResultUsage defines model for BaseMessagesResultUsage.
+// BaseMessagesResultUsage Usage of a Messages API response: Anthropic token counts plus per-step iterations and speed.
 type BaseMessagesResultUsage struct {
-	CacheCreation            *AnthropicCacheCreation       `json:"cache_creation"`
-	CacheCreationInputTokens *int                          `json:"cache_creation_input_tokens"`
-	CacheReadInputTokens     *int                          `json:"cache_read_input_tokens"`
-	InferenceGeo             *string                       `json:"inference_geo"`
-	InputTokens              int                           `json:"input_tokens"`
-	Iterations               []AnthropicUsageIteration     `json:"iterations,omitempty"`
-	OutputTokens             int                           `json:"output_tokens"`
-	OutputTokensDetails      *AnthropicOutputTokensDetails `json:"output_tokens_details"`
-	ServerToolUse            *AnthropicServerToolUsage     `json:"server_tool_use"`
-	ServiceTier              *AnthropicServiceTier         `json:"service_tier"`
-	Speed                    *AnthropicSpeed               `json:"speed,omitempty"`
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
+	CacheCreation            *AnthropicCacheCreation   `json:"cache_creation"`
+	CacheCreationInputTokens *int                      `json:"cache_creation_input_tokens"`
+	CacheReadInputTokens     *int                      `json:"cache_read_input_tokens"`
+	InferenceGeo             *string                   `json:"inference_geo"`
+	InputTokens              int                       `json:"input_tokens"`
+	Iterations               []AnthropicUsageIteration `json:"iterations,omitempty"`
+	OutputTokens             int                       `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
+	OutputTokensDetails *AnthropicOutputTokensDetails `json:"output_tokens_details"`
+
+	// ServerToolUse Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
+	ServerToolUse *AnthropicServerToolUsage `json:"server_tool_use"`
+
+	// ServiceTier Service tier that served a Messages API request: standard, priority or batch. May be null.
+	ServiceTier *AnthropicServiceTier `json:"service_tier"`
+
+	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
+	Speed *AnthropicSpeed `json:"speed,omitempty"`
 }
 
-// BaseReasoningConfig defines model for BaseReasoningConfig.
+// BaseReasoningConfig Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
 type BaseReasoningConfig struct {
-	Context *ReasoningContext          `json:"context,omitempty"`
-	Effort  *ReasoningEffort           `json:"effort,omitempty"`
-	Mode    *ReasoningMode             `json:"mode,omitempty"`
+	// Context Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
+	Context *ReasoningContext `json:"context,omitempty"`
+
+	// Effort Reasoning effort level: max, xhigh, high, medium, low, minimal or none.
+	Effort *ReasoningEffort `json:"effort,omitempty"`
+
+	// Mode Reasoning mode: "standard" (default) or "pro" for deeper reasoning on models that offer it.
+	Mode *ReasoningMode `json:"mode,omitempty"`
+
+	// Summary Detail level of reasoning summaries: auto, concise or detailed.
 	Summary *ReasoningSummaryVerbosity `json:"summary,omitempty"`
 }
 
-// BaseReasoningDeltaEvent defines model for BaseReasoningDeltaEvent.
+// BaseReasoningDeltaEvent Responses stream event carrying the next piece of reasoning text.
 type BaseReasoningDeltaEvent struct {
-	ContentIndex   int                         `json:"content_index"`
-	Delta          string                      `json:"delta"`
-	ItemID         string                      `json:"item_id"`
-	OutputIndex    int                         `json:"output_index"`
-	SequenceNumber int                         `json:"sequence_number"`
-	Type           BaseReasoningDeltaEventType `json:"type"`
+	ContentIndex   int    `json:"content_index"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a reasoning text delta stream event; always "response.reasoning_text.delta".
+	Type BaseReasoningDeltaEventType `json:"type"`
 }
 
-// BaseReasoningDeltaEventType defines model for BaseReasoningDeltaEventType.
+// BaseReasoningDeltaEventType Type tag of a reasoning text delta stream event; always "response.reasoning_text.delta".
 type BaseReasoningDeltaEventType string
 
-// BaseReasoningDoneEvent defines model for BaseReasoningDoneEvent.
+// BaseReasoningDoneEvent Responses stream event sent when reasoning text is complete; carries the full text.
 type BaseReasoningDoneEvent struct {
-	ContentIndex   int                        `json:"content_index"`
-	ItemID         string                     `json:"item_id"`
-	OutputIndex    int                        `json:"output_index"`
-	SequenceNumber int                        `json:"sequence_number"`
-	Text           string                     `json:"text"`
-	Type           BaseReasoningDoneEventType `json:"type"`
+	ContentIndex   int    `json:"content_index"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+	Text           string `json:"text"`
+
+	// Type Type tag of a reasoning text done stream event; always "response.reasoning_text.done".
+	Type BaseReasoningDoneEventType `json:"type"`
 }
 
-// BaseReasoningDoneEventType defines model for BaseReasoningDoneEventType.
+// BaseReasoningDoneEventType Type tag of a reasoning text done stream event; always "response.reasoning_text.done".
 type BaseReasoningDoneEventType string
 
-// BaseReasoningSummaryPartAddedEvent defines model for BaseReasoningSummaryPartAddedEvent.
+// BaseReasoningSummaryPartAddedEvent Responses stream event (response.reasoning_summary_part.added) announcing a new reasoning summary part.
 type BaseReasoningSummaryPartAddedEvent struct {
-	ItemID         string                                 `json:"item_id"`
-	OutputIndex    int                                    `json:"output_index"`
-	Part           ReasoningSummaryText                   `json:"part"`
-	SequenceNumber int                                    `json:"sequence_number"`
-	SummaryIndex   int                                    `json:"summary_index"`
-	Type           BaseReasoningSummaryPartAddedEventType `json:"type"`
+	ItemID      string `json:"item_id"`
+	OutputIndex int    `json:"output_index"`
+
+	// Part Summary text part of a reasoning item.
+	Part           ReasoningSummaryText `json:"part"`
+	SequenceNumber int                  `json:"sequence_number"`
+	SummaryIndex   int                  `json:"summary_index"`
+
+	// Type Type tag of a reasoning summary part added stream event; always "response.reasoning_summary_part.added".
+	Type BaseReasoningSummaryPartAddedEventType `json:"type"`
 }
 
-// BaseReasoningSummaryPartAddedEventType defines model for BaseReasoningSummaryPartAddedEventType.
+// BaseReasoningSummaryPartAddedEventType Type tag of a reasoning summary part added stream event; always "response.reasoning_summary_part.added".
 type BaseReasoningSummaryPartAddedEventType string
 
-// BaseReasoningSummaryPartDoneEvent defines model for BaseReasoningSummaryPartDoneEvent.
+// BaseReasoningSummaryPartDoneEvent Responses stream event (response.reasoning_summary_part.done) with a finished reasoning summary part.
 type BaseReasoningSummaryPartDoneEvent struct {
-	ItemID         string                                `json:"item_id"`
-	OutputIndex    int                                   `json:"output_index"`
-	Part           ReasoningSummaryText                  `json:"part"`
-	SequenceNumber int                                   `json:"sequence_number"`
-	SummaryIndex   int                                   `json:"summary_index"`
-	Type           BaseReasoningSummaryPartDoneEventType `json:"type"`
+	ItemID      string `json:"item_id"`
+	OutputIndex int    `json:"output_index"`
+
+	// Part Summary text part of a reasoning item.
+	Part           ReasoningSummaryText `json:"part"`
+	SequenceNumber int                  `json:"sequence_number"`
+	SummaryIndex   int                  `json:"summary_index"`
+
+	// Type Type tag of a reasoning summary part done stream event; always "response.reasoning_summary_part.done".
+	Type BaseReasoningSummaryPartDoneEventType `json:"type"`
 }
 
-// BaseReasoningSummaryPartDoneEventType defines model for BaseReasoningSummaryPartDoneEventType.
+// BaseReasoningSummaryPartDoneEventType Type tag of a reasoning summary part done stream event; always "response.reasoning_summary_part.done".
 type BaseReasoningSummaryPartDoneEventType string
 
-// BaseReasoningSummaryTextDeltaEvent defines model for BaseReasoningSummaryTextDeltaEvent.
+// BaseReasoningSummaryTextDeltaEvent Responses stream event carrying the next piece of reasoning summary text.
 type BaseReasoningSummaryTextDeltaEvent struct {
-	Delta          string                                 `json:"delta"`
-	ItemID         string                                 `json:"item_id"`
-	OutputIndex    int                                    `json:"output_index"`
-	SequenceNumber int                                    `json:"sequence_number"`
-	SummaryIndex   int                                    `json:"summary_index"`
-	Type           BaseReasoningSummaryTextDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+	SummaryIndex   int    `json:"summary_index"`
+
+	// Type Type tag of a reasoning summary text delta stream event; always "response.reasoning_summary_text.delta".
+	Type BaseReasoningSummaryTextDeltaEventType `json:"type"`
 }
 
-// BaseReasoningSummaryTextDeltaEventType defines model for BaseReasoningSummaryTextDeltaEventType.
+// BaseReasoningSummaryTextDeltaEventType Type tag of a reasoning summary text delta stream event; always "response.reasoning_summary_text.delta".
 type BaseReasoningSummaryTextDeltaEventType string
 
-// BaseReasoningSummaryTextDoneEvent defines model for BaseReasoningSummaryTextDoneEvent.
+// BaseReasoningSummaryTextDoneEvent Responses stream event sent when reasoning summary text is complete; carries the full text.
 type BaseReasoningSummaryTextDoneEvent struct {
-	ItemID         string                                `json:"item_id"`
-	OutputIndex    int                                   `json:"output_index"`
-	SequenceNumber int                                   `json:"sequence_number"`
-	SummaryIndex   int                                   `json:"summary_index"`
-	Text           string                                `json:"text"`
-	Type           BaseReasoningSummaryTextDoneEventType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+	SummaryIndex   int    `json:"summary_index"`
+	Text           string `json:"text"`
+
+	// Type Type tag of a reasoning summary text done stream event; always "response.reasoning_summary_text.done".
+	Type BaseReasoningSummaryTextDoneEventType `json:"type"`
 }
 
-// BaseReasoningSummaryTextDoneEventType defines model for BaseReasoningSummaryTextDoneEventType.
+// BaseReasoningSummaryTextDoneEventType Type tag of a reasoning summary text done stream event; always "response.reasoning_summary_text.done".
 type BaseReasoningSummaryTextDoneEventType string
 
-// BaseRefusalDeltaEvent defines model for BaseRefusalDeltaEvent.
+// BaseRefusalDeltaEvent Responses stream event carrying the next piece of a refusal message.
 type BaseRefusalDeltaEvent struct {
-	ContentIndex   int                       `json:"content_index"`
-	Delta          string                    `json:"delta"`
-	ItemID         string                    `json:"item_id"`
-	OutputIndex    int                       `json:"output_index"`
-	SequenceNumber int                       `json:"sequence_number"`
-	Type           BaseRefusalDeltaEventType `json:"type"`
+	ContentIndex   int    `json:"content_index"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a refusal delta stream event; always "response.refusal.delta".
+	Type BaseRefusalDeltaEventType `json:"type"`
 }
 
-// BaseRefusalDeltaEventType defines model for BaseRefusalDeltaEventType.
+// BaseRefusalDeltaEventType Type tag of a refusal delta stream event; always "response.refusal.delta".
 type BaseRefusalDeltaEventType string
 
-// BaseRefusalDoneEvent defines model for BaseRefusalDoneEvent.
+// BaseRefusalDoneEvent Responses stream event sent when a refusal message is complete; carries the full refusal.
 type BaseRefusalDoneEvent struct {
-	ContentIndex   int                      `json:"content_index"`
-	ItemID         string                   `json:"item_id"`
-	OutputIndex    int                      `json:"output_index"`
-	Refusal        string                   `json:"refusal"`
-	SequenceNumber int                      `json:"sequence_number"`
-	Type           BaseRefusalDoneEventType `json:"type"`
+	ContentIndex   int    `json:"content_index"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	Refusal        string `json:"refusal"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Type tag of a refusal done stream event; always "response.refusal.done".
+	Type BaseRefusalDoneEventType `json:"type"`
 }
 
-// BaseRefusalDoneEventType defines model for BaseRefusalDoneEventType.
+// BaseRefusalDoneEventType Type tag of a refusal done stream event; always "response.refusal.done".
 type BaseRefusalDoneEventType string
 
-// BaseResponsesResult defines model for BaseResponsesResult.
+// BaseResponsesResult Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 type BaseResponsesResult struct {
-	Background         *bool                           `json:"background,omitempty"`
-	CompletedAt        *int                            `json:"completed_at"`
-	CreatedAt          int                             `json:"created_at"`
-	Error              *ResponsesErrorField            `json:"error"`
-	FrequencyPenalty   *float64                        `json:"frequency_penalty"`
-	ID                 string                          `json:"id"`
-	IncompleteDetails  *IncompleteDetails              `json:"incomplete_details"`
-	Instructions       *BaseInputs                     `json:"instructions"`
-	MaxOutputTokens    *int                            `json:"max_output_tokens,omitempty"`
-	MaxToolCalls       *int                            `json:"max_tool_calls,omitempty"`
-	Metadata           *RequestMetadata                `json:"metadata"`
-	Model              string                          `json:"model"`
+	Background  *bool `json:"background,omitempty"`
+	CompletedAt *int  `json:"completed_at"`
+	CreatedAt   int   `json:"created_at"`
+
+	// Error Error of a failed Responses result: an error code and message.
+	Error            *ResponsesErrorField `json:"error"`
+	FrequencyPenalty *float64             `json:"frequency_penalty"`
+	ID               string               `json:"id"`
+
+	// IncompleteDetails Why a Responses API result is incomplete: max_output_tokens or content_filter.
+	IncompleteDetails *IncompleteDetails `json:"incomplete_details"`
+
+	// Instructions Instructions echoed in a Responses API result: a string or a list of input items. May be null.
+	Instructions    *BaseInputs `json:"instructions"`
+	MaxOutputTokens *int        `json:"max_output_tokens,omitempty"`
+	MaxToolCalls    *int        `json:"max_tool_calls,omitempty"`
+
+	// Metadata Custom string key-value pairs attached to a Responses request and echoed in its result; at most 16 pairs.
+	Metadata *RequestMetadata `json:"metadata"`
+	Model    string           `json:"model"`
+
+	// Object Object kind of a Responses API result; always "response".
 	Object             BaseResponsesResultObject       `json:"object"`
 	Output             []BaseResponsesResultOutputItem `json:"output"`
 	OutputText         *string                         `json:"output_text,omitempty"`
 	ParallelToolCalls  bool                            `json:"parallel_tool_calls"`
 	PresencePenalty    *float64                        `json:"presence_penalty"`
 	PreviousResponseID *string                         `json:"previous_response_id,omitempty"`
-	Prompt             *StoredPromptTemplate           `json:"prompt,omitempty"`
-	PromptCacheKey     *string                         `json:"prompt_cache_key,omitempty"`
-	PromptCacheOptions *PromptCacheOptions             `json:"prompt_cache_options,omitempty"`
-	Reasoning          *BaseReasoningConfig            `json:"reasoning,omitempty"`
-	SafetyIdentifier   *string                         `json:"safety_identifier,omitempty"`
-	ServiceTier        *ServiceTier                    `json:"service_tier,omitempty"`
-	Status             OpenAIResponsesResponseStatus   `json:"status"`
-	Store              *bool                           `json:"store,omitempty"`
-	Temperature        *float64                        `json:"temperature"`
-	Text               *TextConfig                     `json:"text,omitempty"`
-	ToolChoice         OpenAIResponsesToolChoice       `json:"tool_choice"`
-	Tools              []BaseResponsesResultTool       `json:"tools"`
-	TopLogprobs        *int                            `json:"top_logprobs,omitempty"`
-	TopP               *float64                        `json:"top_p"`
-	Truncation         *Truncation                     `json:"truncation,omitempty"`
-	Usage              *OpenAIResponsesUsage           `json:"usage,omitempty"`
-	User               *string                         `json:"user,omitempty"`
+
+	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
+	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
+	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+
+	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
+	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
+
+	// Reasoning Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
+	Reasoning        *BaseReasoningConfig `json:"reasoning,omitempty"`
+	SafetyIdentifier *string              `json:"safety_identifier,omitempty"`
+
+	// ServiceTier Processing tier used for a Responses result: auto, default, flex, priority or scale.
+	ServiceTier *ServiceTier `json:"service_tier,omitempty"`
+
+	// Status Lifecycle status of a Responses result: completed, incomplete, in_progress, failed, cancelled or queued.
+	Status      OpenAIResponsesResponseStatus `json:"status"`
+	Store       *bool                         `json:"store,omitempty"`
+	Temperature *float64                      `json:"temperature"`
+
+	// Text Text output settings echoed in a Responses result: the format spec and a verbosity of low, medium or high.
+	Text *TextConfig `json:"text,omitempty"`
+
+	// ToolChoice Tool choice of a Responses request: a mode string, a named function, a hosted tool, an allowed-tools set, apply_patch or shell.
+	ToolChoice  OpenAIResponsesToolChoice `json:"tool_choice"`
+	Tools       []BaseResponsesResultTool `json:"tools"`
+	TopLogprobs *int                      `json:"top_logprobs,omitempty"`
+	TopP        *float64                  `json:"top_p"`
+
+	// Truncation Context truncation strategy recorded on a Responses result: "auto" or "disabled".
+	Truncation *Truncation `json:"truncation,omitempty"`
+
+	// Usage Token usage of a Responses result: input, output and total tokens, with cached and reasoning token details.
+	Usage *OpenAIResponsesUsage `json:"usage,omitempty"`
+	User  *string               `json:"user,omitempty"`
 }
 
-// BaseResponsesResultObject defines model for BaseResponsesResultObject.
+// BaseResponsesResultObject Object kind of a Responses API result; always "response".
 type BaseResponsesResultObject string
 
-// BaseResponsesResultOutputItem defines model for BaseResponsesResultOutputItem.
+// BaseResponsesResultOutputItem Output item of a Responses API result: message, reasoning, function, custom, web search, file search, image, apply_patch or code call.
 type BaseResponsesResultOutputItem struct {
 	union json.RawMessage
 }
 
-// BaseResponsesResultTool defines model for BaseResponsesResultTool.
+// BaseResponsesResultTool Tool echoed in a Responses API result: a function tool or one of the built-in or OpenRouter server tools.
 type BaseResponsesResultTool struct {
 	union json.RawMessage
 }
 
-// BaseResponsesResultToolFunctionTool defines model for BaseResponsesResultToolFunctionTool.
+// BaseResponsesResultToolFunctionTool Function tool echoed in a Responses API result; a FunctionTool with an optional defer_loading flag.
 type BaseResponsesResultToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
 	Description  *string                `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
-	Type         FunctionToolType       `json:"type"`
+
+	// Type Kind of a function tool definition; always "function".
+	Type FunctionToolType `json:"type"`
 }
 
-// BaseTextDeltaEvent defines model for BaseTextDeltaEvent.
+// BaseTextDeltaEvent Responses stream event carrying the next piece of output text, with its logprobs.
 type BaseTextDeltaEvent struct {
 	ContentIndex   int                     `json:"content_index"`
 	Delta          string                  `json:"delta"`
@@ -17351,13 +17709,15 @@ type BaseTextDeltaEvent struct {
 	Logprobs       []OpenResponsesLogProbs `json:"logprobs"`
 	OutputIndex    int                     `json:"output_index"`
 	SequenceNumber int                     `json:"sequence_number"`
-	Type           BaseTextDeltaEventType  `json:"type"`
+
+	// Type Type tag of an output text delta stream event; always "response.output_text.delta".
+	Type BaseTextDeltaEventType `json:"type"`
 }
 
-// BaseTextDeltaEventType defines model for BaseTextDeltaEventType.
+// BaseTextDeltaEventType Type tag of an output text delta stream event; always "response.output_text.delta".
 type BaseTextDeltaEventType string
 
-// BaseTextDoneEvent defines model for BaseTextDoneEvent.
+// BaseTextDoneEvent Responses stream event sent when an output text part is complete; carries the full text and logprobs.
 type BaseTextDoneEvent struct {
 	ContentIndex   int                     `json:"content_index"`
 	ItemID         string                  `json:"item_id"`
@@ -17365,42 +17725,53 @@ type BaseTextDoneEvent struct {
 	OutputIndex    int                     `json:"output_index"`
 	SequenceNumber int                     `json:"sequence_number"`
 	Text           string                  `json:"text"`
-	Type           BaseTextDoneEventType   `json:"type"`
+
+	// Type Type tag of an output text done stream event; always "response.output_text.done".
+	Type BaseTextDoneEventType `json:"type"`
 }
 
-// BaseTextDoneEventType defines model for BaseTextDoneEventType.
+// BaseTextDoneEventType Type tag of an output text done stream event; always "response.output_text.done".
 type BaseTextDoneEventType string
 
-// BashServerTool defines model for BashServerTool.
+// BashServerTool OpenRouter server tool (type "openrouter:bash") that executes shell commands in a sandbox; accepted in chat, Messages and Responses tools.
 type BashServerTool struct {
+	// Parameters Parameters of the openrouter:bash server tool: engine, container environment and idle sleep time.
 	Parameters *BashServerToolConfig `json:"parameters,omitempty"`
-	Type       BashServerToolType    `json:"type"`
+
+	// Type Type tag of an OpenRouter bash server tool; always "openrouter:bash".
+	Type BashServerToolType `json:"type"`
 }
 
-// BashServerToolConfig defines model for BashServerToolConfig.
+// BashServerToolConfig Parameters of the openrouter:bash server tool: engine, container environment and idle sleep time.
 type BashServerToolConfig struct {
-	Engine            *BashServerToolEngine      `json:"engine,omitempty"`
-	Environment       *BashServerToolEnvironment `json:"environment,omitempty"`
-	SleepAfterSeconds *SandboxSleepAfterSeconds  `json:"sleep_after_seconds,omitempty"`
+	// Engine Engine for the openrouter:bash tool: auto, native or openrouter.
+	Engine *BashServerToolEngine `json:"engine,omitempty"`
+
+	// Environment Container for the bash server tool: a new auto container or a reference to an existing one, chosen by type.
+	Environment *BashServerToolEnvironment `json:"environment,omitempty"`
+
+	// SleepAfterSeconds Idle time in seconds after which a sandbox container goes to sleep; each command resets the timer.
+	SleepAfterSeconds *SandboxSleepAfterSeconds `json:"sleep_after_seconds,omitempty"`
 }
 
-// BashServerToolEngine defines model for BashServerToolEngine.
+// BashServerToolEngine Engine for the openrouter:bash tool: auto, native or openrouter.
 type BashServerToolEngine string
 
-// BashServerToolEnvironment defines model for BashServerToolEnvironment.
+// BashServerToolEnvironment Container for the bash server tool: a new auto container or a reference to an existing one, chosen by type.
 type BashServerToolEnvironment struct {
 	union json.RawMessage
 }
 
-// BashServerToolType defines model for BashServerToolType.
+// BashServerToolType Type tag of an OpenRouter bash server tool; always "openrouter:bash".
 type BashServerToolType string
 
-// BooleanCapability defines model for BooleanCapability.
+// BooleanCapability Image model capability of the on/off kind: if listed, the model accepts the parameter; it has no further settings.
 type BooleanCapability struct {
+	// Type Type tag of a boolean image model capability; always "boolean".
 	Type BooleanCapabilityType `json:"type"`
 }
 
-// BooleanCapabilityType defines model for BooleanCapabilityType.
+// BooleanCapabilityType Type tag of a boolean image model capability; always "boolean".
 type BooleanCapabilityType string
 
 // BulkAddWorkspaceMembersRequest The users to add as members of a workspace.
@@ -17464,53 +17835,61 @@ type BulkUnassignMembersResponse struct {
 	UnassignedCount int `json:"unassigned_count"`
 }
 
-// CapabilityDescriptor defines model for CapabilityDescriptor.
+// CapabilityDescriptor How an image model supports a parameter: an enum of values, a numeric range or a plain boolean, chosen by type.
 type CapabilityDescriptor struct {
 	union json.RawMessage
 }
 
-// ChatAssistantImage defines model for ChatAssistantImage.
+// ChatAssistantImage Image produced by an image-generation model in a chat assistant message; holds its image_url.
 type ChatAssistantImage struct {
+	// ImageURL URL (such as a data URL) of an image generated for a chat assistant message.
 	ImageURL ChatAssistantImageImageURL `json:"image_url"`
 }
 
-// ChatAssistantImageImageURL defines model for ChatAssistantImageImageUrl.
+// ChatAssistantImageImageURL URL (such as a data URL) of an image generated for a chat assistant message.
 type ChatAssistantImageImageURL struct {
 	URL string `json:"url"`
 }
 
-// ChatAssistantImages defines model for ChatAssistantImages.
+// ChatAssistantImages Images produced by an image-generation model, attached to a chat assistant message.
 type ChatAssistantImages = []ChatAssistantImage
 
-// ChatAssistantMessage defines model for ChatAssistantMessage.
+// ChatAssistantMessage Chat message with role "assistant", in requests and in responses: content, tool calls, refusal, reasoning, images and audio.
 type ChatAssistantMessage struct {
-	Audio            *ChatAudioOutput             `json:"audio,omitempty"`
-	Content          *ChatAssistantMessageContent `json:"content,omitempty"`
-	Images           *ChatAssistantImages         `json:"images,omitempty"`
-	Model            *string                      `json:"model,omitempty"`
-	Name             *string                      `json:"name,omitempty"`
-	Reasoning        *string                      `json:"reasoning,omitempty"`
-	ReasoningDetails *ChatReasoningDetails        `json:"reasoning_details,omitempty"`
-	Refusal          *string                      `json:"refusal,omitempty"`
-	Role             ChatAssistantMessageRole     `json:"role"`
-	ToolCalls        []ChatToolCall               `json:"tool_calls,omitempty"`
+	// Audio Audio produced for a chat assistant message: id, base64 data, transcript and expiry time.
+	Audio   *ChatAudioOutput             `json:"audio,omitempty"`
+	Content *ChatAssistantMessageContent `json:"content,omitempty"`
+
+	// Images Images produced by an image-generation model, attached to a chat assistant message.
+	Images    *ChatAssistantImages `json:"images,omitempty"`
+	Model     *string              `json:"model,omitempty"`
+	Name      *string              `json:"name,omitempty"`
+	Reasoning *string              `json:"reasoning,omitempty"`
+
+	// ReasoningDetails Structured reasoning blocks attached to a chat assistant message.
+	ReasoningDetails *ChatReasoningDetails `json:"reasoning_details,omitempty"`
+	Refusal          *string               `json:"refusal,omitempty"`
+
+	// Role Role of a chat assistant message; always "assistant".
+	Role      ChatAssistantMessageRole `json:"role"`
+	ToolCalls []ChatToolCall           `json:"tool_calls,omitempty"`
 }
 
-// ChatAssistantMessageContent defines model for ChatAssistantMessageContent.
+// ChatAssistantMessageContent Content of a chat assistant message: a string or a list of content parts. May be null.
 type ChatAssistantMessageContent struct {
 	union json.RawMessage
 }
 
-// ChatAssistantMessageContentChatContentPartList defines model for ChatAssistantMessageContentChatContentPartList.
+// ChatAssistantMessageContentChatContentPartList List form of a chat assistant message's content: content parts.
 type ChatAssistantMessageContentChatContentPartList = []ChatContentPart
 
-// ChatAssistantMessageContentString defines model for ChatAssistantMessageContentString.
+// ChatAssistantMessageContentString String form of a chat assistant message's content.
 type ChatAssistantMessageContentString = string
 
-// ChatAssistantMessageRole defines model for ChatAssistantMessageRole.
+// ChatAssistantMessageRole Role of a chat assistant message; always "assistant".
 type ChatAssistantMessageRole string
 
-// ChatAudioOutput defines model for ChatAudioOutput.
+// ChatAudioOutput Audio produced for a chat assistant message: id, base64 data, transcript and expiry time.
 type ChatAudioOutput struct {
 	Data       *string `json:"data,omitempty"`
 	ExpiresAt  *int    `json:"expires_at,omitempty"`
@@ -17518,216 +17897,266 @@ type ChatAudioOutput struct {
 	Transcript *string `json:"transcript,omitempty"`
 }
 
-// ChatChoice defines model for ChatChoice.
+// ChatChoice One choice of a non-streaming chat completion: index, assistant message, finish reason and logprobs.
 type ChatChoice struct {
+	// FinishReason Why a chat choice stopped: tool_calls, stop, length, content_filter or error. May be null.
 	FinishReason *ChatFinishReasonEnum `json:"finish_reason"`
 	Index        int                   `json:"index"`
-	Logprobs     *ChatTokenLogprobs    `json:"logprobs,omitempty"`
-	Message      ChatAssistantMessage  `json:"message"`
+
+	// Logprobs Log probabilities of a chat choice, for content tokens and refusal tokens. May be null.
+	Logprobs *ChatTokenLogprobs `json:"logprobs,omitempty"`
+
+	// Message Chat message with role "assistant", in requests and in responses: content, tool calls, refusal, reasoning, images and audio.
+	Message ChatAssistantMessage `json:"message"`
 
 	// NativeFinishReason The finish reason exactly as the provider reported it.
 	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
 }
 
-// ChatChunk defines model for ChatChunk.
+// ChatChunk One streamed chunk of a chat completion (object "chat.completion.chunk"): choice deltas, and usage or an error when present.
 type ChatChunk struct {
-	Choices            []ChatStreamChoice  `json:"choices"`
-	Created            int                 `json:"created"`
-	Error              *ChatChunkError     `json:"error,omitempty"`
-	ID                 string              `json:"id"`
-	Model              string              `json:"model"`
-	Object             ChatChunkObject     `json:"object"`
+	Choices []ChatStreamChoice `json:"choices"`
+	Created int                `json:"created"`
+
+	// Error Error reported inside a streamed chat completion chunk: code, message and metadata.
+	Error *ChatChunkError `json:"error,omitempty"`
+	ID    string          `json:"id"`
+	Model string          `json:"model"`
+
+	// Object Object kind of a streamed chat completion chunk; always "chat.completion.chunk".
+	Object ChatChunkObject `json:"object"`
+
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 
 	// Provider The provider that served the request, such as "OpenAI".
-	Provider          *string    `json:"provider,omitempty"`
-	ServiceTier       *string    `json:"service_tier,omitempty"`
-	SystemFingerprint *string    `json:"system_fingerprint,omitempty"`
-	Usage             *ChatUsage `json:"usage,omitempty"`
+	Provider          *string `json:"provider,omitempty"`
+	ServiceTier       *string `json:"service_tier,omitempty"`
+	SystemFingerprint *string `json:"system_fingerprint,omitempty"`
+
+	// Usage Token usage of a chat completion: prompt, completion and total tokens, details, cost and BYOK flag.
+	Usage *ChatUsage `json:"usage,omitempty"`
 }
 
-// ChatChunkError defines model for ChatChunkError.
+// ChatChunkError Error reported inside a streamed chat completion chunk: code, message and metadata.
 type ChatChunkError struct {
-	Code     int32                   `json:"code"`
-	Message  string                  `json:"message"`
+	Code    int32  `json:"code"`
+	Message string `json:"message"`
+
+	// Metadata Extra data of a chat stream error: the OpenRouter error type and the provider's own code.
 	Metadata *ChatChunkErrorMetadata `json:"metadata,omitempty"`
 }
 
-// ChatChunkErrorMetadata defines model for ChatChunkErrorMetadata.
+// ChatChunkErrorMetadata Extra data of a chat stream error: the OpenRouter error type and the provider's own code.
 type ChatChunkErrorMetadata struct {
+	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
 	ErrorType    APIErrorType `json:"error_type"`
 	ProviderCode *string      `json:"provider_code,omitempty"`
 }
 
-// ChatChunkObject defines model for ChatChunkObject.
+// ChatChunkObject Object kind of a streamed chat completion chunk; always "chat.completion.chunk".
 type ChatChunkObject string
 
-// ChatContentAudio defines model for ChatContentAudio.
+// ChatContentAudio Chat content part with audio input (type "input_audio"); supported formats depend on the provider.
 type ChatContentAudio struct {
+	// InputAudio Audio payload of a chat audio content part: base64 data and format name.
 	InputAudio ChatContentAudioInputAudio `json:"input_audio"`
-	Type       ChatContentAudioType       `json:"type"`
+
+	// Type Type tag of a chat audio content part; always "input_audio".
+	Type ChatContentAudioType `json:"type"`
 }
 
-// ChatContentAudioInputAudio defines model for ChatContentAudioInputAudio.
+// ChatContentAudioInputAudio Audio payload of a chat audio content part: base64 data and format name.
 type ChatContentAudioInputAudio struct {
 	Data   string `json:"data"`
 	Format string `json:"format"`
 }
 
-// ChatContentAudioType defines model for ChatContentAudioType.
+// ChatContentAudioType Type tag of a chat audio content part; always "input_audio".
 type ChatContentAudioType string
 
-// ChatContentCacheControl defines model for ChatContentCacheControl.
+// ChatContentCacheControl Anthropic-style cache breakpoint on a chat text part or function tool; same shape as AnthropicCacheControlDirective.
 type ChatContentCacheControl = AnthropicCacheControlDirective
 
-// ChatContentFile defines model for ChatContentFile.
+// ChatContentFile Chat content part carrying a file (type "file") for document input.
 type ChatContentFile struct {
+	// File File payload of a chat file content part: file data or file id, and a filename.
 	File ChatContentFileFile `json:"file"`
+
+	// Type Type tag of a chat file content part; always "file".
 	Type ChatContentFileType `json:"type"`
 }
 
-// ChatContentFileFile defines model for ChatContentFileFile.
+// ChatContentFileFile File payload of a chat file content part: file data or file id, and a filename.
 type ChatContentFileFile struct {
 	FileData *string `json:"file_data,omitempty"`
 	FileID   *string `json:"file_id,omitempty"`
 	Filename *string `json:"filename,omitempty"`
 }
 
-// ChatContentFileType defines model for ChatContentFileType.
+// ChatContentFileType Type tag of a chat file content part; always "file".
 type ChatContentFileType string
 
-// ChatContentImage defines model for ChatContentImage.
+// ChatContentImage Chat content part (type "image_url") that passes an image to a vision-capable model.
 type ChatContentImage struct {
+	// ImageURL Image reference of a chat image content part: URL or data URL, and detail level.
 	ImageURL ChatContentImageImageURL `json:"image_url"`
-	Type     ChatContentImageType     `json:"type"`
+
+	// Type Type tag of a chat image content part; always "image_url".
+	Type ChatContentImageType `json:"type"`
 }
 
-// ChatContentImageImageURL defines model for ChatContentImageImageUrl.
+// ChatContentImageImageURL Image reference of a chat image content part: URL or data URL, and detail level.
 type ChatContentImageImageURL struct {
+	// Detail Detail level for a chat image input: auto, low, high or original.
 	Detail *ChatContentImageImageURLDetail `json:"detail,omitempty"`
 	URL    string                          `json:"url"`
 }
 
-// ChatContentImageImageURLDetail defines model for ChatContentImageImageUrlDetail.
+// ChatContentImageImageURLDetail Detail level for a chat image input: auto, low, high or original.
 type ChatContentImageImageURLDetail string
 
-// ChatContentImageType defines model for ChatContentImageType.
+// ChatContentImageType Type tag of a chat image content part; always "image_url".
 type ChatContentImageType string
 
-// ChatContentPart defines model for ChatContentPart.
+// ChatContentPart Content part of a chat message, chosen by type: text, image_url, input_audio, input_video, video_url or file.
 type ChatContentPart struct {
 	union json.RawMessage
 }
 
-// ChatContentText defines model for ChatContentText.
+// ChatContentText Chat content part with text (type "text"), with optional cache breakpoint settings.
 type ChatContentText struct {
-	CacheControl          *ChatContentCacheControl `json:"cache_control,omitempty"`
-	PromptCacheBreakpoint *PromptCacheBreakpoint   `json:"prompt_cache_breakpoint,omitempty"`
-	Text                  string                   `json:"text"`
-	Type                  ChatContentTextType      `json:"type"`
+	// CacheControl Anthropic-style cache breakpoint on a chat text part or function tool; same shape as AnthropicCacheControlDirective.
+	CacheControl *ChatContentCacheControl `json:"cache_control,omitempty"`
+
+	// PromptCacheBreakpoint Explicit prompt-cache boundary set on a text content part; content up to this part may be cached as a prefix.
+	PromptCacheBreakpoint *PromptCacheBreakpoint `json:"prompt_cache_breakpoint,omitempty"`
+	Text                  string                 `json:"text"`
+
+	// Type Type tag of a chat text content part; always "text".
+	Type ChatContentTextType `json:"type"`
 }
 
-// ChatContentTextType defines model for ChatContentTextType.
+// ChatContentTextType Type tag of a chat text content part; always "text".
 type ChatContentTextType string
 
-// ChatContentVideo defines model for ChatContentVideo.
+// ChatContentVideo Chat content part with video input (type "video_url").
 type ChatContentVideo struct {
-	Type     ChatContentVideoType  `json:"type"`
+	// Type Type tag of a chat video content part; always "video_url".
+	Type ChatContentVideoType `json:"type"`
+
+	// VideoURL Video reference of a chat video content part: its URL.
 	VideoURL ChatContentVideoInput `json:"video_url"`
 }
 
-// ChatContentVideoInput defines model for ChatContentVideoInput.
+// ChatContentVideoInput Video reference of a chat video content part: its URL.
 type ChatContentVideoInput struct {
 	URL string `json:"url"`
 }
 
-// ChatContentVideoType defines model for ChatContentVideoType.
+// ChatContentVideoType Type tag of a chat video content part; always "video_url".
 type ChatContentVideoType string
 
-// ChatDebugOptions defines model for ChatDebugOptions.
+// ChatDebugOptions Debug settings for chat and Responses streams; echo_upstream_body adds a first debug chunk with the request body sent upstream.
 type ChatDebugOptions struct {
 	EchoUpstreamBody *bool `json:"echo_upstream_body,omitempty"`
 }
 
-// ChatDeveloperMessage defines model for ChatDeveloperMessage.
+// ChatDeveloperMessage Chat message with role "developer", giving instructions; content is a string or text parts.
 type ChatDeveloperMessage struct {
+	// Content Content of a chat developer message: a string or a list of text parts.
 	Content ChatDeveloperMessageContent `json:"content"`
 	Name    *string                     `json:"name,omitempty"`
-	Role    ChatDeveloperMessageRole    `json:"role"`
+
+	// Role Role of a chat developer message; always "developer".
+	Role ChatDeveloperMessageRole `json:"role"`
 }
 
-// ChatDeveloperMessageContent defines model for ChatDeveloperMessageContent.
+// ChatDeveloperMessageContent Content of a chat developer message: a string or a list of text parts.
 type ChatDeveloperMessageContent struct {
 	union json.RawMessage
 }
 
-// ChatDeveloperMessageContentChatContentTextList defines model for ChatDeveloperMessageContentChatContentTextList.
+// ChatDeveloperMessageContentChatContentTextList List form of a chat developer message's content: text parts.
 type ChatDeveloperMessageContentChatContentTextList = []ChatContentText
 
-// ChatDeveloperMessageContentString defines model for ChatDeveloperMessageContentString.
+// ChatDeveloperMessageContentString String form of a chat developer message's content.
 type ChatDeveloperMessageContentString = string
 
-// ChatDeveloperMessageRole defines model for ChatDeveloperMessageRole.
+// ChatDeveloperMessageRole Role of a chat developer message; always "developer".
 type ChatDeveloperMessageRole string
 
-// ChatFinishReasonEnum defines model for ChatFinishReasonEnum.
+// ChatFinishReasonEnum Why a chat choice stopped: tool_calls, stop, length, content_filter or error. May be null.
 type ChatFinishReasonEnum string
 
-// ChatFormatGrammarConfig defines model for ChatFormatGrammarConfig.
+// ChatFormatGrammarConfig Chat response format (type "grammar") that constrains output to a custom grammar.
 type ChatFormatGrammarConfig struct {
-	Grammar string                      `json:"grammar"`
-	Type    ChatFormatGrammarConfigType `json:"type"`
+	Grammar string `json:"grammar"`
+
+	// Type Type tag of a chat grammar response format; always "grammar".
+	Type ChatFormatGrammarConfigType `json:"type"`
 }
 
-// ChatFormatGrammarConfigType defines model for ChatFormatGrammarConfigType.
+// ChatFormatGrammarConfigType Type tag of a chat grammar response format; always "grammar".
 type ChatFormatGrammarConfigType string
 
-// ChatFormatJSONObjectConfig defines model for ChatFormatJsonObjectConfig.
+// ChatFormatJSONObjectConfig Chat response format (type "json_object") asking for any valid JSON object.
 type ChatFormatJSONObjectConfig struct {
+	// Type Type tag of a chat JSON object response format; always "json_object".
 	Type ChatFormatJSONObjectConfigType `json:"type"`
 }
 
-// ChatFormatJSONObjectConfigType defines model for ChatFormatJsonObjectConfigType.
+// ChatFormatJSONObjectConfigType Type tag of a chat JSON object response format; always "json_object".
 type ChatFormatJSONObjectConfigType string
 
-// ChatFormatJSONSchemaConfig defines model for ChatFormatJsonSchemaConfig.
+// ChatFormatJSONSchemaConfig Chat response format (type "json_schema") asking for output that matches a given JSON Schema.
 type ChatFormatJSONSchemaConfig struct {
-	JSONSchema ChatJSONSchemaConfig           `json:"json_schema"`
-	Type       ChatFormatJSONSchemaConfigType `json:"type"`
+	// JSONSchema JSON Schema for structured chat output: name, description, schema and strict flag.
+	JSONSchema ChatJSONSchemaConfig `json:"json_schema"`
+
+	// Type Type tag of a chat JSON Schema response format; always "json_schema".
+	Type ChatFormatJSONSchemaConfigType `json:"type"`
 }
 
-// ChatFormatJSONSchemaConfigType defines model for ChatFormatJsonSchemaConfigType.
+// ChatFormatJSONSchemaConfigType Type tag of a chat JSON Schema response format; always "json_schema".
 type ChatFormatJSONSchemaConfigType string
 
-// ChatFormatPythonConfig defines model for ChatFormatPythonConfig.
+// ChatFormatPythonConfig Chat response format (type "python") asking for Python code output.
 type ChatFormatPythonConfig struct {
+	// Type Type tag of a chat Python response format; always "python".
 	Type ChatFormatPythonConfigType `json:"type"`
 }
 
-// ChatFormatPythonConfigType defines model for ChatFormatPythonConfigType.
+// ChatFormatPythonConfigType Type tag of a chat Python response format; always "python".
 type ChatFormatPythonConfigType string
 
-// ChatFormatTextConfig defines model for ChatFormatTextConfig.
+// ChatFormatTextConfig Chat response format (type "text") for plain text output, the default.
 type ChatFormatTextConfig struct {
+	// Type Type tag of a chat text response format; always "text".
 	Type ChatFormatTextConfigType `json:"type"`
 }
 
-// ChatFormatTextConfigType defines model for ChatFormatTextConfigType.
+// ChatFormatTextConfigType Type tag of a chat text response format; always "text".
 type ChatFormatTextConfigType string
 
-// ChatFunctionTool defines model for ChatFunctionTool.
+// ChatFunctionTool Tool in a chat request: a function definition, an OpenRouter server tool, or the web_search shorthand.
 type ChatFunctionTool struct {
 	union json.RawMessage
 }
 
-// ChatFunctionToolFunction defines model for ChatFunctionToolFunction.
+// ChatFunctionToolFunction Function tool in a chat request (type "function"): the function definition and optional cache control.
 type ChatFunctionToolFunction struct {
-	CacheControl *ChatContentCacheControl         `json:"cache_control,omitempty"`
-	Function     ChatFunctionToolFunctionFunction `json:"function"`
-	Type         ChatFunctionToolFunctionType     `json:"type"`
+	// CacheControl Anthropic-style cache breakpoint on a chat text part or function tool; same shape as AnthropicCacheControlDirective.
+	CacheControl *ChatContentCacheControl `json:"cache_control,omitempty"`
+
+	// Function Function definition of a chat tool: name, description, JSON Schema parameters and strict flag.
+	Function ChatFunctionToolFunctionFunction `json:"function"`
+
+	// Type Type tag of a chat function tool; always "function".
+	Type ChatFunctionToolFunctionType `json:"type"`
 }
 
-// ChatFunctionToolFunctionFunction defines model for ChatFunctionToolFunctionFunction.
+// ChatFunctionToolFunctionFunction Function definition of a chat tool: name, description, JSON Schema parameters and strict flag.
 type ChatFunctionToolFunctionFunction struct {
 	Description *string                `json:"description,omitempty"`
 	Name        string                 `json:"name"`
@@ -17735,10 +18164,10 @@ type ChatFunctionToolFunctionFunction struct {
 	Strict      *bool                  `json:"strict,omitempty"`
 }
 
-// ChatFunctionToolFunctionType defines model for ChatFunctionToolFunctionType.
+// ChatFunctionToolFunctionType Type tag of a chat function tool; always "function".
 type ChatFunctionToolFunctionType string
 
-// ChatJSONSchemaConfig defines model for ChatJsonSchemaConfig.
+// ChatJSONSchemaConfig JSON Schema for structured chat output: name, description, schema and strict flag.
 type ChatJSONSchemaConfig struct {
 	Description *string                `json:"description,omitempty"`
 	Name        string                 `json:"name"`
@@ -17746,234 +18175,294 @@ type ChatJSONSchemaConfig struct {
 	Strict      *bool                  `json:"strict,omitempty"`
 }
 
-// ChatMessage defines model for ChatMessage.
+// ChatMessage Message in a chat request, chosen by role: system, user, developer, assistant or tool.
 type ChatMessage struct {
 	union json.RawMessage
 }
 
-// ChatModelName defines model for ChatModelName.
+// ChatModelName Model slug in a chat request's models list; same shape as ModelName.
 type ChatModelName = ModelName
 
-// ChatModelNames defines model for ChatModelNames.
+// ChatModelNames Model slugs in a chat request's models field, used for fallback routing across models.
 type ChatModelNames = []ChatModelName
 
-// ChatNamedToolChoice defines model for ChatNamedToolChoice.
+// ChatNamedToolChoice Chat tool_choice that forces a call to one named function.
 type ChatNamedToolChoice struct {
+	// Function Function named by a chat tool_choice; holds its name.
 	Function ChatNamedToolChoiceFunction `json:"function"`
-	Type     ChatNamedToolChoiceType     `json:"type"`
+
+	// Type Type tag of a chat named tool choice; always "function".
+	Type ChatNamedToolChoiceType `json:"type"`
 }
 
-// ChatNamedToolChoiceFunction defines model for ChatNamedToolChoiceFunction.
+// ChatNamedToolChoiceFunction Function named by a chat tool_choice; holds its name.
 type ChatNamedToolChoiceFunction struct {
 	Name string `json:"name"`
 }
 
-// ChatNamedToolChoiceType defines model for ChatNamedToolChoiceType.
+// ChatNamedToolChoiceType Type tag of a chat named tool choice; always "function".
 type ChatNamedToolChoiceType string
 
-// ChatReasoningDetails defines model for ChatReasoningDetails.
+// ChatReasoningDetails Structured reasoning blocks attached to a chat assistant message.
 type ChatReasoningDetails = []ReasoningDetailUnion
 
-// ChatReasoningSummaryVerbosityEnum defines model for ChatReasoningSummaryVerbosityEnum.
+// ChatReasoningSummaryVerbosityEnum Verbosity of the reasoning summary in a chat request: auto, concise or detailed. May be null.
 type ChatReasoningSummaryVerbosityEnum string
 
 // ChatRequest A chat completion request: the conversation, the model (or models to fall back on) and the sampling, tool, output-format and routing settings. Also the body saved by POST /presets/{slug}/chat/completions.
 type ChatRequest struct {
-	CacheControl        *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	Debug               *ChatDebugOptions               `json:"debug,omitempty"`
-	FrequencyPenalty    *float64                        `json:"frequency_penalty,omitempty"`
-	ImageConfig         *ImageConfig                    `json:"image_config,omitempty"`
-	LogitBias           map[string]float64              `json:"logit_bias,omitempty"`
-	Logprobs            *bool                           `json:"logprobs,omitempty"`
-	MaxCompletionTokens *int                            `json:"max_completion_tokens,omitempty"`
-	MaxTokens           *int                            `json:"max_tokens,omitempty"`
-	Messages            []ChatMessage                   `json:"messages"`
-	Metadata            map[string]string               `json:"metadata,omitempty"`
-	MinP                *float64                        `json:"min_p,omitempty"`
-	Modalities          []ChatRequestModality           `json:"modalities,omitempty"`
-	Model               *ModelName                      `json:"model,omitempty"`
-	Models              *ChatModelNames                 `json:"models,omitempty"`
-	ParallelToolCalls   *bool                           `json:"parallel_tool_calls,omitempty"`
-	Plugins             []ChatRequestPlugin             `json:"plugins,omitempty"`
-	Prediction          *Prediction                     `json:"prediction,omitempty"`
-	PresencePenalty     *float64                        `json:"presence_penalty,omitempty"`
-	PromptCacheKey      *string                         `json:"prompt_cache_key,omitempty"`
-	PromptCacheOptions  *PromptCacheOptions             `json:"prompt_cache_options,omitempty"`
-	Provider            *ProviderPreferences            `json:"provider,omitempty"`
-	Reasoning           *ChatRequestReasoning           `json:"reasoning,omitempty"`
-	ReasoningEffort     *ChatRequestReasoningEffort     `json:"reasoning_effort,omitempty"`
-	RepetitionPenalty   *float64                        `json:"repetition_penalty,omitempty"`
-	ResponseFormat      *ChatRequestResponseFormat      `json:"response_format,omitempty"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Debug Debug settings for chat and Responses streams; echo_upstream_body adds a first debug chunk with the request body sent upstream.
+	Debug            *ChatDebugOptions `json:"debug,omitempty"`
+	FrequencyPenalty *float64          `json:"frequency_penalty,omitempty"`
+
+	// ImageConfig Provider-specific image options on chat and responses requests, as a map of option names to values.
+	ImageConfig         *ImageConfig          `json:"image_config,omitempty"`
+	LogitBias           map[string]float64    `json:"logit_bias,omitempty"`
+	Logprobs            *bool                 `json:"logprobs,omitempty"`
+	MaxCompletionTokens *int                  `json:"max_completion_tokens,omitempty"`
+	MaxTokens           *int                  `json:"max_tokens,omitempty"`
+	Messages            []ChatMessage         `json:"messages"`
+	Metadata            map[string]string     `json:"metadata,omitempty"`
+	MinP                *float64              `json:"min_p,omitempty"`
+	Modalities          []ChatRequestModality `json:"modalities,omitempty"`
+
+	// Model Model identifier string used by chat and completion requests.
+	Model *ModelName `json:"model,omitempty"`
+
+	// Models Model slugs in a chat request's models field, used for fallback routing across models.
+	Models            *ChatModelNames     `json:"models,omitempty"`
+	ParallelToolCalls *bool               `json:"parallel_tool_calls,omitempty"`
+	Plugins           []ChatRequestPlugin `json:"plugins,omitempty"`
+
+	// Prediction Chat request field giving text the answer is expected to contain, letting models that support it return faster.
+	Prediction      *Prediction `json:"prediction,omitempty"`
+	PresencePenalty *float64    `json:"presence_penalty,omitempty"`
+	PromptCacheKey  *string     `json:"prompt_cache_key,omitempty"`
+
+	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
+	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
+
+	// Provider Provider routing preferences of a request: order, only/ignore lists, fallbacks, sorting, price caps, quantizations and data policy.
+	Provider *ProviderPreferences `json:"provider,omitempty"`
+
+	// Reasoning Reasoning settings of a chat request: effort and summary verbosity.
+	Reasoning         *ChatRequestReasoning       `json:"reasoning,omitempty"`
+	ReasoningEffort   *ChatRequestReasoningEffort `json:"reasoning_effort,omitempty"`
+	RepetitionPenalty *float64                    `json:"repetition_penalty,omitempty"`
+
+	// ResponseFormat Output format of a chat request, chosen by type: text, json_object, json_schema, grammar or python.
+	ResponseFormat *ChatRequestResponseFormat `json:"response_format,omitempty"`
+
+	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route               *DeprecatedRoute        `json:"route,omitempty"`
-	Seed                *int                    `json:"seed,omitempty"`
-	ServiceTier         *ChatRequestServiceTier `json:"service_tier,omitempty"`
-	SessionID           *string                 `json:"session_id,omitempty"`
-	Stop                *ChatRequestStop        `json:"stop,omitempty"`
-	StopServerToolsWhen *StopServerToolsWhen    `json:"stop_server_tools_when,omitempty"`
-	Stream              *bool                   `json:"stream,omitempty"`
-	StreamOptions       *ChatStreamOptions      `json:"stream_options,omitempty"`
-	Temperature         *float64                `json:"temperature,omitempty"`
-	ToolChoice          *ChatToolChoice         `json:"tool_choice,omitempty"`
-	Tools               []ChatFunctionTool      `json:"tools,omitempty"`
-	TopA                *float64                `json:"top_a,omitempty"`
-	TopK                *int                    `json:"top_k,omitempty"`
-	TopLogprobs         *int                    `json:"top_logprobs,omitempty"`
-	TopP                *float64                `json:"top_p,omitempty"`
-	Trace               *TraceConfig            `json:"trace,omitempty"`
-	User                *string                 `json:"user,omitempty"`
+	Route       *DeprecatedRoute        `json:"route,omitempty"`
+	Seed        *int                    `json:"seed,omitempty"`
+	ServiceTier *ChatRequestServiceTier `json:"service_tier,omitempty"`
+	SessionID   *string                 `json:"session_id,omitempty"`
+	Stop        *ChatRequestStop        `json:"stop,omitempty"`
+
+	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
+	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
+	Stream              *bool                `json:"stream,omitempty"`
+
+	// StreamOptions Streaming settings of a chat request; its include_usage flag is deprecated and has no effect, as usage is always sent. May be null.
+	StreamOptions *ChatStreamOptions `json:"stream_options,omitempty"`
+	Temperature   *float64           `json:"temperature,omitempty"`
+
+	// ToolChoice How a chat request lets the model use tools: a mode string, a named function or a server tool.
+	ToolChoice  *ChatToolChoice    `json:"tool_choice,omitempty"`
+	Tools       []ChatFunctionTool `json:"tools,omitempty"`
+	TopA        *float64           `json:"top_a,omitempty"`
+	TopK        *int               `json:"top_k,omitempty"`
+	TopLogprobs *int               `json:"top_logprobs,omitempty"`
+	TopP        *float64           `json:"top_p,omitempty"`
+
+	// Trace Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
+	Trace *TraceConfig `json:"trace,omitempty"`
+	User  *string      `json:"user,omitempty"`
 }
 
-// ChatRequestModality defines model for ChatRequestModality.
+// ChatRequestModality Output modality a chat request asks for: text, image or audio.
 type ChatRequestModality string
 
-// ChatRequestPlugin defines model for ChatRequestPlugin.
+// ChatRequestPlugin Plugin in a chat request, chosen by id: routers, moderation, web search or fetch, file parser, response healing, compression, fusion.
 type ChatRequestPlugin struct {
 	union json.RawMessage
 }
 
-// ChatRequestReasoning defines model for ChatRequestReasoning.
+// ChatRequestReasoning Reasoning settings of a chat request: effort and summary verbosity.
 type ChatRequestReasoning struct {
-	Effort  *ChatRequestReasoningEffort        `json:"effort,omitempty"`
+	Effort *ChatRequestReasoningEffort `json:"effort,omitempty"`
+
+	// Summary Verbosity of the reasoning summary in a chat request: auto, concise or detailed. May be null.
 	Summary *ChatReasoningSummaryVerbosityEnum `json:"summary,omitempty"`
 }
 
-// ChatRequestReasoningEffort defines model for ChatRequestReasoningEffort.
+// ChatRequestReasoningEffort Reasoning effort of a chat request: max, xhigh, high, medium, low, minimal or none.
 type ChatRequestReasoningEffort string
 
-// ChatRequestResponseFormat defines model for ChatRequestResponseFormat.
+// ChatRequestResponseFormat Output format of a chat request, chosen by type: text, json_object, json_schema, grammar or python.
 type ChatRequestResponseFormat struct {
 	union json.RawMessage
 }
 
-// ChatRequestServiceTier defines model for ChatRequestServiceTier.
+// ChatRequestServiceTier Service tier asked for in a chat request: auto, default, fast, flex, priority or scale.
 type ChatRequestServiceTier string
 
-// ChatRequestStop defines model for ChatRequestStop.
+// ChatRequestStop Stop sequences of a chat request: one string or a list of up to 4.
 type ChatRequestStop struct {
 	union json.RawMessage
 }
 
-// ChatRequestStopString defines model for ChatRequestStopString.
+// ChatRequestStopString Single stop sequence of a chat request.
 type ChatRequestStopString = string
 
-// ChatRequestStopStringList defines model for ChatRequestStopStringList.
+// ChatRequestStopStringList List of up to 4 stop sequences of a chat request.
 type ChatRequestStopStringList = []string
 
 // ChatResponse A complete chat completion: the generated choices, the model and provider that served them, and token usage.
 type ChatResponse struct {
-	Choices            []ChatChoice        `json:"choices"`
-	Created            int                 `json:"created"`
-	ID                 string              `json:"id"`
-	Model              string              `json:"model"`
-	Object             ChatResponseObject  `json:"object"`
+	Choices []ChatChoice `json:"choices"`
+	Created int          `json:"created"`
+	ID      string       `json:"id"`
+	Model   string       `json:"model"`
+
+	// Object Object kind of a chat completion response; always "chat.completion".
+	Object ChatResponseObject `json:"object"`
+
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 
 	// Provider The provider that served the request, such as "OpenAI".
-	Provider          *string    `json:"provider,omitempty"`
-	ServiceTier       *string    `json:"service_tier,omitempty"`
-	SystemFingerprint *string    `json:"system_fingerprint"`
-	Usage             *ChatUsage `json:"usage,omitempty"`
+	Provider          *string `json:"provider,omitempty"`
+	ServiceTier       *string `json:"service_tier,omitempty"`
+	SystemFingerprint *string `json:"system_fingerprint"`
+
+	// Usage Token usage of a chat completion: prompt, completion and total tokens, details, cost and BYOK flag.
+	Usage *ChatUsage `json:"usage,omitempty"`
 }
 
-// ChatResponseObject defines model for ChatResponseObject.
+// ChatResponseObject Object kind of a chat completion response; always "chat.completion".
 type ChatResponseObject string
 
-// ChatSearchModelsServerTool defines model for ChatSearchModelsServerTool.
+// ChatSearchModelsServerTool Server tool (type "openrouter:experimental__search_models") for chat requests that lets the model look up and filter OpenRouter models.
 type ChatSearchModelsServerTool struct {
-	Parameters *SearchModelsServerToolConfig  `json:"parameters,omitempty"`
-	Type       ChatSearchModelsServerToolType `json:"type"`
+	// Parameters Settings of the experimental search-models server tool: maximum number of results.
+	Parameters *SearchModelsServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Type tag of a chat search-models server tool; always "openrouter:experimental__search_models".
+	Type ChatSearchModelsServerToolType `json:"type"`
 }
 
-// ChatSearchModelsServerToolType defines model for ChatSearchModelsServerToolType.
+// ChatSearchModelsServerToolType Type tag of a chat search-models server tool; always "openrouter:experimental__search_models".
 type ChatSearchModelsServerToolType string
 
-// ChatServerToolChoice defines model for ChatServerToolChoice.
+// ChatServerToolChoice Chat tool_choice that forces a server tool by putting its name directly in type (an OpenRouter extension).
 type ChatServerToolChoice struct {
 	Type string `json:"type"`
 }
 
-// ChatStreamChoice defines model for ChatStreamChoice.
+// ChatStreamChoice One choice in a streamed chat chunk: index, delta, finish reason and logprobs.
 type ChatStreamChoice struct {
-	Delta        ChatStreamDelta       `json:"delta"`
+	// Delta Incremental change to a chat choice in a stream chunk: role, content, reasoning, refusal, tool calls or audio.
+	Delta ChatStreamDelta `json:"delta"`
+
+	// FinishReason Why a chat choice stopped: tool_calls, stop, length, content_filter or error. May be null.
 	FinishReason *ChatFinishReasonEnum `json:"finish_reason"`
 	Index        int                   `json:"index"`
-	Logprobs     *ChatTokenLogprobs    `json:"logprobs,omitempty"`
+
+	// Logprobs Log probabilities of a chat choice, for content tokens and refusal tokens. May be null.
+	Logprobs *ChatTokenLogprobs `json:"logprobs,omitempty"`
 
 	// NativeFinishReason The finish reason exactly as the provider reported it.
 	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
 }
 
-// ChatStreamDelta defines model for ChatStreamDelta.
+// ChatStreamDelta Incremental change to a chat choice in a stream chunk: role, content, reasoning, refusal, tool calls or audio.
 type ChatStreamDelta struct {
-	Audio            *ChatStreamDeltaAudio       `json:"audio,omitempty"`
-	Content          *string                     `json:"content,omitempty"`
-	Reasoning        *string                     `json:"reasoning,omitempty"`
+	// Audio Audio piece in a chat stream delta; same shape as ChatAudioOutput.
+	Audio     *ChatStreamDeltaAudio `json:"audio,omitempty"`
+	Content   *string               `json:"content,omitempty"`
+	Reasoning *string               `json:"reasoning,omitempty"`
+
+	// ReasoningDetails Structured reasoning blocks carried by a chat stream delta.
 	ReasoningDetails *ChatStreamReasoningDetails `json:"reasoning_details,omitempty"`
 	Refusal          *string                     `json:"refusal,omitempty"`
-	Role             *ChatStreamDeltaRole        `json:"role,omitempty"`
-	ToolCalls        []ChatStreamToolCall        `json:"tool_calls,omitempty"`
+
+	// Role Role in a chat stream delta; always "assistant".
+	Role      *ChatStreamDeltaRole `json:"role,omitempty"`
+	ToolCalls []ChatStreamToolCall `json:"tool_calls,omitempty"`
 }
 
-// ChatStreamDeltaAudio defines model for ChatStreamDeltaAudio.
+// ChatStreamDeltaAudio Audio piece in a chat stream delta; same shape as ChatAudioOutput.
 type ChatStreamDeltaAudio = ChatAudioOutput
 
-// ChatStreamDeltaRole defines model for ChatStreamDeltaRole.
+// ChatStreamDeltaRole Role in a chat stream delta; always "assistant".
 type ChatStreamDeltaRole string
 
 // ChatStreamEvent One server-sent event of a streamed chat completion; its data is a chunk with the next piece of each choice. The stream ends with data: [DONE].
 type ChatStreamEvent struct {
+	// Data One streamed chunk of a chat completion (object "chat.completion.chunk"): choice deltas, and usage or an error when present.
 	Data ChatChunk `json:"data"`
 }
 
-// ChatStreamOptions defines model for ChatStreamOptions.
+// ChatStreamOptions Streaming settings of a chat request; its include_usage flag is deprecated and has no effect, as usage is always sent. May be null.
 type ChatStreamOptions struct {
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	IncludeUsage *bool `json:"include_usage,omitempty"`
 }
 
-// ChatStreamReasoningDetails defines model for ChatStreamReasoningDetails.
+// ChatStreamReasoningDetails Structured reasoning blocks carried by a chat stream delta.
 type ChatStreamReasoningDetails = []ReasoningDetailUnion
 
-// ChatStreamToolCall defines model for ChatStreamToolCall.
+// ChatStreamToolCall Partial tool call in a chat stream delta, keyed by index, with id, type and function pieces.
 type ChatStreamToolCall struct {
+	// Function Function part of a streamed tool call: name and a piece of the arguments.
 	Function *ChatStreamToolCallFunction `json:"function,omitempty"`
 	ID       *string                     `json:"id,omitempty"`
 	Index    int                         `json:"index"`
-	Type     *ChatStreamToolCallType     `json:"type,omitempty"`
+
+	// Type Type tag of a streamed chat tool call; always "function".
+	Type *ChatStreamToolCallType `json:"type,omitempty"`
 }
 
-// ChatStreamToolCallFunction defines model for ChatStreamToolCallFunction.
+// ChatStreamToolCallFunction Function part of a streamed tool call: name and a piece of the arguments.
 type ChatStreamToolCallFunction struct {
 	Arguments *string `json:"arguments,omitempty"`
 	Name      *string `json:"name,omitempty"`
 }
 
-// ChatStreamToolCallType defines model for ChatStreamToolCallType.
+// ChatStreamToolCallType Type tag of a streamed chat tool call; always "function".
 type ChatStreamToolCallType string
 
-// ChatSystemMessage defines model for ChatSystemMessage.
+// ChatSystemMessage Chat message with role "system" that sets the model's behaviour; content is a string or text parts.
 type ChatSystemMessage struct {
+	// Content Content of a chat system message: a string or a list of text parts.
 	Content ChatSystemMessageContent `json:"content"`
 	Name    *string                  `json:"name,omitempty"`
-	Role    ChatSystemMessageRole    `json:"role"`
+
+	// Role Role of a chat system message; always "system".
+	Role ChatSystemMessageRole `json:"role"`
 }
 
-// ChatSystemMessageContent defines model for ChatSystemMessageContent.
+// ChatSystemMessageContent Content of a chat system message: a string or a list of text parts.
 type ChatSystemMessageContent struct {
 	union json.RawMessage
 }
 
-// ChatSystemMessageContentChatContentTextList defines model for ChatSystemMessageContentChatContentTextList.
+// ChatSystemMessageContentChatContentTextList List form of a chat system message's content: text parts.
 type ChatSystemMessageContentChatContentTextList = []ChatContentText
 
-// ChatSystemMessageContentString defines model for ChatSystemMessageContentString.
+// ChatSystemMessageContentString String form of a chat system message's content.
 type ChatSystemMessageContentString = string
 
-// ChatSystemMessageRole defines model for ChatSystemMessageRole.
+// ChatSystemMessageRole Role of a chat system message; always "system".
 type ChatSystemMessageRole string
 
-// ChatTokenLogprob defines model for ChatTokenLogprob.
+// ChatTokenLogprob Log probability of one output token in a chat choice, with its bytes and top alternatives.
 type ChatTokenLogprob struct {
 	Bytes       []int                        `json:"bytes"`
 	Logprob     float64                      `json:"logprob"`
@@ -17981,78 +18470,88 @@ type ChatTokenLogprob struct {
 	TopLogprobs []ChatTokenLogprobTopLogprob `json:"top_logprobs"`
 }
 
-// ChatTokenLogprobTopLogprob defines model for ChatTokenLogprobTopLogprob.
+// ChatTokenLogprobTopLogprob Alternative token with its log probability and bytes, listed under a chat token logprob.
 type ChatTokenLogprobTopLogprob struct {
 	Bytes   []int   `json:"bytes"`
 	Logprob float64 `json:"logprob"`
 	Token   string  `json:"token"`
 }
 
-// ChatTokenLogprobs defines model for ChatTokenLogprobs.
+// ChatTokenLogprobs Log probabilities of a chat choice, for content tokens and refusal tokens. May be null.
 type ChatTokenLogprobs struct {
 	Content []ChatTokenLogprob `json:"content"`
 	Refusal []ChatTokenLogprob `json:"refusal,omitempty"`
 }
 
-// ChatToolCall defines model for ChatToolCall.
+// ChatToolCall Tool call made by a chat assistant message: id, type and the function name and arguments.
 type ChatToolCall struct {
+	// Function Function called by a chat tool call: name and JSON-encoded arguments.
 	Function ChatToolCallFunction `json:"function"`
 	ID       string               `json:"id"`
-	Type     ChatToolCallType     `json:"type"`
+
+	// Type Type tag of a chat tool call; always "function".
+	Type ChatToolCallType `json:"type"`
 }
 
-// ChatToolCallFunction defines model for ChatToolCallFunction.
+// ChatToolCallFunction Function called by a chat tool call: name and JSON-encoded arguments.
 type ChatToolCallFunction struct {
 	Arguments string `json:"arguments"`
 	Name      string `json:"name"`
 }
 
-// ChatToolCallType defines model for ChatToolCallType.
+// ChatToolCallType Type tag of a chat tool call; always "function".
 type ChatToolCallType string
 
-// ChatToolChoice defines model for ChatToolChoice.
+// ChatToolChoice How a chat request lets the model use tools: a mode string, a named function or a server tool.
 type ChatToolChoice struct {
 	union json.RawMessage
 }
 
-// ChatToolChoiceMode defines model for ChatToolChoiceMode.
+// ChatToolChoiceMode Tool use mode of a chat request: none, auto or required.
 type ChatToolChoiceMode string
 
-// ChatToolMessage defines model for ChatToolMessage.
+// ChatToolMessage Chat message with role "tool" carrying a tool's result for the call named by tool_call_id.
 type ChatToolMessage struct {
-	Content    ChatToolMessageContent `json:"content"`
-	Role       ChatToolMessageRole    `json:"role"`
-	ToolCallID string                 `json:"tool_call_id"`
+	// Content Content of a chat tool message: a string or a list of content parts.
+	Content ChatToolMessageContent `json:"content"`
+
+	// Role Role of a chat tool message; always "tool".
+	Role       ChatToolMessageRole `json:"role"`
+	ToolCallID string              `json:"tool_call_id"`
 }
 
-// ChatToolMessageContent defines model for ChatToolMessageContent.
+// ChatToolMessageContent Content of a chat tool message: a string or a list of content parts.
 type ChatToolMessageContent struct {
 	union json.RawMessage
 }
 
-// ChatToolMessageContentChatContentPartList defines model for ChatToolMessageContentChatContentPartList.
+// ChatToolMessageContentChatContentPartList List form of a chat tool message's content: content parts.
 type ChatToolMessageContentChatContentPartList = []ChatContentPart
 
-// ChatToolMessageContentString defines model for ChatToolMessageContentString.
+// ChatToolMessageContentString String form of a chat tool message's content.
 type ChatToolMessageContentString = string
 
-// ChatToolMessageRole defines model for ChatToolMessageRole.
+// ChatToolMessageRole Role of a chat tool message; always "tool".
 type ChatToolMessageRole string
 
-// ChatUsage defines model for ChatUsage.
+// ChatUsage Token usage of a chat completion: prompt, completion and total tokens, details, cost and BYOK flag.
 type ChatUsage struct {
 	CompletionTokens        int                               `json:"completion_tokens"`
 	CompletionTokensDetails *ChatUsageCompletionTokensDetails `json:"completion_tokens_details,omitempty"`
 	Cost                    *float64                          `json:"cost,omitempty"`
-	CostDetails             *CostDetails                      `json:"cost_details,omitempty"`
-	IsByok                  *bool                             `json:"is_byok,omitempty"`
-	PromptTokens            int                               `json:"prompt_tokens"`
-	PromptTokensDetails     *ChatUsagePromptTokensDetails     `json:"prompt_tokens_details,omitempty"`
-	ServerToolUseDetails    *ServerToolUseDetails             `json:"server_tool_use_details,omitempty"`
-	TotalTokens             int                               `json:"total_tokens"`
+
+	// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
+	CostDetails         *CostDetails                  `json:"cost_details,omitempty"`
+	IsByok              *bool                         `json:"is_byok,omitempty"`
+	PromptTokens        int                           `json:"prompt_tokens"`
+	PromptTokensDetails *ChatUsagePromptTokensDetails `json:"prompt_tokens_details,omitempty"`
+
+	// ServerToolUseDetails Server tool usage counts of a response: tool calls requested and executed, and web search requests.
+	ServerToolUseDetails *ServerToolUseDetails `json:"server_tool_use_details,omitempty"`
+	TotalTokens          int                   `json:"total_tokens"`
 }
 
-// ChatUsageCompletionTokensDetails defines model for ChatUsageCompletionTokensDetails.
+// ChatUsageCompletionTokensDetails Completion token counts by kind: reasoning, audio, accepted and rejected prediction tokens.
 type ChatUsageCompletionTokensDetails struct {
 	AcceptedPredictionTokens *int `json:"accepted_prediction_tokens,omitempty"`
 	AudioTokens              *int `json:"audio_tokens,omitempty"`
@@ -18060,7 +18559,7 @@ type ChatUsageCompletionTokensDetails struct {
 	RejectedPredictionTokens *int `json:"rejected_prediction_tokens,omitempty"`
 }
 
-// ChatUsagePromptTokensDetails defines model for ChatUsagePromptTokensDetails.
+// ChatUsagePromptTokensDetails Prompt token counts by kind: cached, cache writes, audio and video tokens.
 type ChatUsagePromptTokensDetails struct {
 	AudioTokens      *int `json:"audio_tokens,omitempty"`
 	CacheWriteTokens *int `json:"cache_write_tokens,omitempty"`
@@ -18068,159 +18567,191 @@ type ChatUsagePromptTokensDetails struct {
 	VideoTokens      *int `json:"video_tokens,omitempty"`
 }
 
-// ChatUserMessage defines model for ChatUserMessage.
+// ChatUserMessage Chat message with role "user"; content is a string or a list of content parts.
 type ChatUserMessage struct {
+	// Content Content of a chat user message: a string or a list of content parts.
 	Content ChatUserMessageContent `json:"content"`
 	Name    *string                `json:"name,omitempty"`
-	Role    ChatUserMessageRole    `json:"role"`
+
+	// Role Role of a chat user message; always "user".
+	Role ChatUserMessageRole `json:"role"`
 }
 
-// ChatUserMessageContent defines model for ChatUserMessageContent.
+// ChatUserMessageContent Content of a chat user message: a string or a list of content parts.
 type ChatUserMessageContent struct {
 	union json.RawMessage
 }
 
-// ChatUserMessageContentChatContentPartList defines model for ChatUserMessageContentChatContentPartList.
+// ChatUserMessageContentChatContentPartList List form of a chat user message's content: content parts.
 type ChatUserMessageContentChatContentPartList = []ChatContentPart
 
-// ChatUserMessageContentString defines model for ChatUserMessageContentString.
+// ChatUserMessageContentString String form of a chat user message's content.
 type ChatUserMessageContentString = string
 
-// ChatUserMessageRole defines model for ChatUserMessageRole.
+// ChatUserMessageRole Role of a chat user message; always "user".
 type ChatUserMessageRole string
 
-// ChatWebSearchShorthand defines model for ChatWebSearchShorthand.
+// ChatWebSearchShorthand Chat tool entry using the Responses-style web_search types and options; OpenRouter maps it to its openrouter:web_search tool.
 type ChatWebSearchShorthand struct {
-	AllowedDomains    []string                         `json:"allowed_domains,omitempty"`
-	Engine            *WebSearchEngineEnum             `json:"engine,omitempty"`
-	ExcludedDomains   []string                         `json:"excluded_domains,omitempty"`
-	MaxCharacters     *int                             `json:"max_characters,omitempty"`
-	MaxResults        *int                             `json:"max_results,omitempty"`
-	MaxTotalResults   *int                             `json:"max_total_results,omitempty"`
-	MaxUses           *int                             `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                   `json:"mode,omitempty"`
-	Parameters        *WebSearchConfig                 `json:"parameters,omitempty"`
-	SearchContextSize *SearchQualityLevel              `json:"search_context_size,omitempty"`
-	Type              ChatWebSearchShorthandType       `json:"type"`
-	UserLocation      *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                 `json:"max_characters,omitempty"`
+	MaxResults      *int                 `json:"max_results,omitempty"`
+	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
+	MaxUses         *int                 `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// Parameters Web search settings for Chat and Messages requests: engine, mode, result and use limits, domain lists, context size and location.
+	Parameters *WebSearchConfig `json:"parameters,omitempty"`
+
+	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
+	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+
+	// Type Type of the chat web search shorthand tool: web_search, web_search_preview, web_search_preview_2025_03_11 or web_search_2025_08_26.
+	Type ChatWebSearchShorthandType `json:"type"`
+
+	// UserLocation Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
+	UserLocation *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
 }
 
-// ChatWebSearchShorthandType defines model for ChatWebSearchShorthandType.
+// ChatWebSearchShorthandType Type of the chat web search shorthand tool: web_search, web_search_preview, web_search_preview_2025_03_11 or web_search_2025_08_26.
 type ChatWebSearchShorthandType string
 
-// CodeInterpreterCallCodeDeltaEvent defines model for CodeInterpreterCallCodeDeltaEvent.
+// CodeInterpreterCallCodeDeltaEvent Responses stream event carrying the next piece of code for a code_interpreter_call.
 type CodeInterpreterCallCodeDeltaEvent = OpenAIResponsesCodeInterpreterCallCodeDelta
 
-// CodeInterpreterCallCodeDoneEvent defines model for CodeInterpreterCallCodeDoneEvent.
+// CodeInterpreterCallCodeDoneEvent Responses stream event sent when the code of a code_interpreter_call is complete.
 type CodeInterpreterCallCodeDoneEvent = OpenAIResponsesCodeInterpreterCallCodeDone
 
-// CodeInterpreterCallCompletedEvent defines model for CodeInterpreterCallCompletedEvent.
+// CodeInterpreterCallCompletedEvent Responses stream event sent when a code_interpreter_call has finished.
 type CodeInterpreterCallCompletedEvent = OpenAIResponsesCodeInterpreterCallCompleted
 
-// CodeInterpreterCallInProgressEvent defines model for CodeInterpreterCallInProgressEvent.
+// CodeInterpreterCallInProgressEvent Responses stream event sent when a code_interpreter_call has started.
 type CodeInterpreterCallInProgressEvent = OpenAIResponsesCodeInterpreterCallInProgress
 
-// CodeInterpreterCallInterpretingEvent defines model for CodeInterpreterCallInterpretingEvent.
+// CodeInterpreterCallInterpretingEvent Responses stream event sent while a code_interpreter_call's code is being executed.
 type CodeInterpreterCallInterpretingEvent = OpenAIResponsesCodeInterpreterCallInterpreting
 
-// CodeInterpreterCallItem defines model for CodeInterpreterCallItem.
+// CodeInterpreterCallItem Code interpreter call with its code and outputs; same shape as OutputItemCodeInterpreterCall.
 type CodeInterpreterCallItem = OutputItemCodeInterpreterCall
 
-// CodeInterpreterFileOutput defines model for CodeInterpreterFileOutput.
+// CodeInterpreterFileOutput File produced by a code interpreter call: id, name, media type, size, checksum, download URL and status.
 type CodeInterpreterFileOutput struct {
-	DownloadURL *string                       `json:"download_url,omitempty"`
-	ErrorCode   *string                       `json:"error_code,omitempty"`
-	ExpiresAt   *string                       `json:"expires_at,omitempty"`
-	Filename    *string                       `json:"filename,omitempty"`
-	ID          *string                       `json:"id,omitempty"`
-	MediaType   *string                       `json:"media_type,omitempty"`
-	Sha256      *string                       `json:"sha256,omitempty"`
-	SizeBytes   *int                          `json:"size_bytes,omitempty"`
-	Status      *string                       `json:"status,omitempty"`
-	Type        CodeInterpreterFileOutputType `json:"type"`
+	DownloadURL *string `json:"download_url,omitempty"`
+	ErrorCode   *string `json:"error_code,omitempty"`
+	ExpiresAt   *string `json:"expires_at,omitempty"`
+	Filename    *string `json:"filename,omitempty"`
+	ID          *string `json:"id,omitempty"`
+	MediaType   *string `json:"media_type,omitempty"`
+	Sha256      *string `json:"sha256,omitempty"`
+	SizeBytes   *int    `json:"size_bytes,omitempty"`
+	Status      *string `json:"status,omitempty"`
+
+	// Type Type tag of a code interpreter file output; always "file".
+	Type CodeInterpreterFileOutputType `json:"type"`
 }
 
-// CodeInterpreterFileOutputType defines model for CodeInterpreterFileOutputType.
+// CodeInterpreterFileOutputType Type tag of a code interpreter file output; always "file".
 type CodeInterpreterFileOutputType string
 
-// CodeInterpreterImageOutput defines model for CodeInterpreterImageOutput.
+// CodeInterpreterImageOutput Image produced by a code interpreter call, given by URL.
 type CodeInterpreterImageOutput struct {
+	// Type Type tag of a code interpreter image output; always "image".
 	Type CodeInterpreterImageOutputType `json:"type"`
 	URL  string                         `json:"url"`
 }
 
-// CodeInterpreterImageOutputType defines model for CodeInterpreterImageOutputType.
+// CodeInterpreterImageOutputType Type tag of a code interpreter image output; always "image".
 type CodeInterpreterImageOutputType string
 
-// CodeInterpreterLogsOutput defines model for CodeInterpreterLogsOutput.
+// CodeInterpreterLogsOutput Log text produced by a code interpreter call.
 type CodeInterpreterLogsOutput struct {
-	Logs string                        `json:"logs"`
+	Logs string `json:"logs"`
+
+	// Type Type tag of a code interpreter logs output; always "logs".
 	Type CodeInterpreterLogsOutputType `json:"type"`
 }
 
-// CodeInterpreterLogsOutputType defines model for CodeInterpreterLogsOutputType.
+// CodeInterpreterLogsOutputType Type tag of a code interpreter logs output; always "logs".
 type CodeInterpreterLogsOutputType string
 
-// CodeInterpreterServerTool defines model for CodeInterpreterServerTool.
+// CodeInterpreterServerTool Responses API code_interpreter tool with the container it runs in.
 type CodeInterpreterServerTool struct {
+	// Container Container of the code_interpreter tool: an existing container id or an auto container spec.
 	Container CodeInterpreterServerToolContainer `json:"container"`
-	Type      CodeInterpreterServerToolType      `json:"type"`
+
+	// Type Type tag of a code_interpreter tool; always "code_interpreter".
+	Type CodeInterpreterServerToolType `json:"type"`
 }
 
-// CodeInterpreterServerToolContainer defines model for CodeInterpreterServerToolContainer.
+// CodeInterpreterServerToolContainer Container of the code_interpreter tool: an existing container id or an auto container spec.
 type CodeInterpreterServerToolContainer struct {
 	union json.RawMessage
 }
 
-// CodeInterpreterServerToolContainerAuto defines model for CodeInterpreterServerToolContainerAuto.
+// CodeInterpreterServerToolContainerAuto Auto container (type "auto") for the code_interpreter tool: ids of files to include and a memory limit.
 type CodeInterpreterServerToolContainerAuto struct {
 	FileIds     []string                                           `json:"file_ids,omitempty"`
 	MemoryLimit *CodeInterpreterServerToolContainerAutoMemoryLimit `json:"memory_limit,omitempty"`
-	Type        CodeInterpreterServerToolContainerAutoType         `json:"type"`
+
+	// Type Type tag of an auto code interpreter container; always "auto".
+	Type CodeInterpreterServerToolContainerAutoType `json:"type"`
 }
 
-// CodeInterpreterServerToolContainerAutoMemoryLimit defines model for CodeInterpreterServerToolContainerAutoMemoryLimit.
+// CodeInterpreterServerToolContainerAutoMemoryLimit Memory limit of an auto code interpreter container: 1g, 4g, 16g or 64g.
 type CodeInterpreterServerToolContainerAutoMemoryLimit string
 
-// CodeInterpreterServerToolContainerAutoType defines model for CodeInterpreterServerToolContainerAutoType.
+// CodeInterpreterServerToolContainerAutoType Type tag of an auto code interpreter container; always "auto".
 type CodeInterpreterServerToolContainerAutoType string
 
-// CodeInterpreterServerToolContainerString defines model for CodeInterpreterServerToolContainerString.
+// CodeInterpreterServerToolContainerString Id of an existing container for the code_interpreter tool.
 type CodeInterpreterServerToolContainerString = string
 
-// CodeInterpreterServerToolType defines model for CodeInterpreterServerToolType.
+// CodeInterpreterServerToolType Type tag of a code_interpreter tool; always "code_interpreter".
 type CodeInterpreterServerToolType string
 
-// CodexLocalShellTool defines model for CodexLocalShellTool.
+// CodexLocalShellTool Responses API local_shell tool, which lets the model request shell commands run on the client.
 type CodexLocalShellTool struct {
+	// Type Type tag of a local shell tool; always "local_shell".
 	Type CodexLocalShellToolType `json:"type"`
 }
 
-// CodexLocalShellToolType defines model for CodexLocalShellToolType.
+// CodexLocalShellToolType Type tag of a local shell tool; always "local_shell".
 type CodexLocalShellToolType string
 
-// CompactionItem defines model for CompactionItem.
+// CompactionItem Responses API input item (type "compaction") standing in for earlier context that was compacted; holds an encrypted summary.
 type CompactionItem struct {
-	EncryptedContent string             `json:"encrypted_content"`
-	ID               *string            `json:"id,omitempty"`
-	Type             CompactionItemType `json:"type"`
+	EncryptedContent string  `json:"encrypted_content"`
+	ID               *string `json:"id,omitempty"`
+
+	// Type Type tag of a compaction input item; always "compaction".
+	Type CompactionItemType `json:"type"`
 }
 
-// CompactionItemType defines model for CompactionItemType.
+// CompactionItemType Type tag of a compaction input item; always "compaction".
 type CompactionItemType string
 
-// CompletedEvent defines model for CompletedEvent.
+// CompletedEvent Responses stream event (response.completed) carrying the finished response.
 type CompletedEvent struct {
+	// Response Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 	Response       BaseResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           CompletedEventType  `json:"type"`
+
+	// Type Type tag of a response completed stream event; always "response.completed".
+	Type CompletedEventType `json:"type"`
 }
 
-// CompletedEventType defines model for CompletedEventType.
+// CompletedEventType Type tag of a response completed stream event; always "response.completed".
 type CompletedEventType string
 
-// CompletionChoice defines model for CompletionChoice.
+// CompletionChoice One choice of a text completion (POST /completions): text, index, logprobs, finish reason and reasoning.
 type CompletionChoice struct {
+	// FinishReason Why a text completion choice stopped: stop, length or content_filter. May be null.
 	FinishReason       *CompletionFinishReason `json:"finish_reason"`
 	Index              int                     `json:"index"`
 	Logprobs           *CompletionLogprobs     `json:"logprobs"`
@@ -18229,10 +18760,10 @@ type CompletionChoice struct {
 	Text               string                  `json:"text"`
 }
 
-// CompletionFinishReason defines model for CompletionFinishReason.
+// CompletionFinishReason Why a text completion choice stopped: stop, length or content_filter. May be null.
 type CompletionFinishReason string
 
-// CompletionLogprobs defines model for CompletionLogprobs.
+// CompletionLogprobs Log probabilities of a text completion choice: tokens, their logprobs, top alternatives and text offsets.
 type CompletionLogprobs struct {
 	TextOffset    []float64            `json:"text_offset"`
 	TokenLogprobs []float64            `json:"token_logprobs"`
@@ -18242,104 +18773,115 @@ type CompletionLogprobs struct {
 
 // CompletionRequest A legacy text completion request: a prompt and the sampling settings.
 type CompletionRequest struct {
-	BestOf           *int                             `json:"best_of,omitempty"`
-	Echo             *bool                            `json:"echo,omitempty"`
-	FrequencyPenalty *float64                         `json:"frequency_penalty,omitempty"`
-	LogitBias        map[string]float64               `json:"logit_bias,omitempty"`
-	Logprobs         *int                             `json:"logprobs,omitempty"`
-	MaxTokens        *int                             `json:"max_tokens,omitempty"`
-	Metadata         map[string]string                `json:"metadata,omitempty"`
-	Model            *ModelName                       `json:"model,omitempty"`
-	Models           []ModelName                      `json:"models,omitempty"`
-	N                *int                             `json:"n,omitempty"`
-	PresencePenalty  *float64                         `json:"presence_penalty,omitempty"`
-	Prompt           CompletionRequestPrompt          `json:"prompt"`
-	ResponseFormat   *CompletionRequestResponseFormat `json:"response_format,omitempty"`
-	Seed             *int                             `json:"seed,omitempty"`
-	Stop             *CompletionRequestStop           `json:"stop,omitempty"`
-	Stream           *bool                            `json:"stream,omitempty"`
-	StreamOptions    *CompletionRequestStreamOptions  `json:"stream_options,omitempty"`
-	Suffix           *string                          `json:"suffix,omitempty"`
-	Temperature      *float64                         `json:"temperature,omitempty"`
-	TopP             *float64                         `json:"top_p,omitempty"`
-	User             *string                          `json:"user,omitempty"`
+	BestOf           *int               `json:"best_of,omitempty"`
+	Echo             *bool              `json:"echo,omitempty"`
+	FrequencyPenalty *float64           `json:"frequency_penalty,omitempty"`
+	LogitBias        map[string]float64 `json:"logit_bias,omitempty"`
+	Logprobs         *int               `json:"logprobs,omitempty"`
+	MaxTokens        *int               `json:"max_tokens,omitempty"`
+	Metadata         map[string]string  `json:"metadata,omitempty"`
+
+	// Model Model identifier string used by chat and completion requests.
+	Model           *ModelName  `json:"model,omitempty"`
+	Models          []ModelName `json:"models,omitempty"`
+	N               *int        `json:"n,omitempty"`
+	PresencePenalty *float64    `json:"presence_penalty,omitempty"`
+
+	// Prompt Prompt of a text completion request: a string, a list of strings, a token array or a list of token arrays.
+	Prompt         CompletionRequestPrompt          `json:"prompt"`
+	ResponseFormat *CompletionRequestResponseFormat `json:"response_format,omitempty"`
+	Seed           *int                             `json:"seed,omitempty"`
+	Stop           *CompletionRequestStop           `json:"stop,omitempty"`
+	Stream         *bool                            `json:"stream,omitempty"`
+	StreamOptions  *CompletionRequestStreamOptions  `json:"stream_options,omitempty"`
+	Suffix         *string                          `json:"suffix,omitempty"`
+	Temperature    *float64                         `json:"temperature,omitempty"`
+	TopP           *float64                         `json:"top_p,omitempty"`
+	User           *string                          `json:"user,omitempty"`
 }
 
-// CompletionRequestPrompt defines model for CompletionRequestPrompt.
+// CompletionRequestPrompt Prompt of a text completion request: a string, a list of strings, a token array or a list of token arrays.
 type CompletionRequestPrompt struct {
 	union json.RawMessage
 }
 
-// CompletionRequestPromptString defines model for CompletionRequestPromptString.
+// CompletionRequestPromptString Prompt of a text completion request given as one string.
 type CompletionRequestPromptString = string
 
-// CompletionRequestPromptStringList defines model for CompletionRequestPromptStringList.
+// CompletionRequestPromptStringList Prompt of a text completion request given as several strings.
 type CompletionRequestPromptStringList = []string
 
-// CompletionRequestPromptTokenBatches defines model for CompletionRequestPromptTokenBatches.
+// CompletionRequestPromptTokenBatches Prompt of a text completion request given as several token id arrays.
 type CompletionRequestPromptTokenBatches = [][]int
 
-// CompletionRequestPromptTokens defines model for CompletionRequestPromptTokens.
+// CompletionRequestPromptTokens Prompt of a text completion request given as one array of token ids.
 type CompletionRequestPromptTokens = []int
 
-// CompletionRequestResponseFormat defines model for CompletionRequestResponseFormat.
+// CompletionRequestResponseFormat Output format of a text completion request: text, json_object, json_schema, grammar or python.
 type CompletionRequestResponseFormat struct {
 	union json.RawMessage
 }
 
-// CompletionRequestResponseFormatJSONObject defines model for CompletionRequestResponseFormatJsonObject.
+// CompletionRequestResponseFormatJSONObject Text completion response format (type "json_object") asking for any valid JSON object.
 type CompletionRequestResponseFormatJSONObject struct {
+	// Type Type tag of a text completion JSON object format; always "json_object".
 	Type CompletionRequestResponseFormatJSONObjectType `json:"type"`
 }
 
-// CompletionRequestResponseFormatJSONObjectType defines model for CompletionRequestResponseFormatJsonObjectType.
+// CompletionRequestResponseFormatJSONObjectType Type tag of a text completion JSON object format; always "json_object".
 type CompletionRequestResponseFormatJSONObjectType string
 
-// CompletionRequestResponseFormatPython defines model for CompletionRequestResponseFormatPython.
+// CompletionRequestResponseFormatPython Text completion response format (type "python") asking for Python code output.
 type CompletionRequestResponseFormatPython struct {
+	// Type Type tag of a text completion Python format; always "python".
 	Type CompletionRequestResponseFormatPythonType `json:"type"`
 }
 
-// CompletionRequestResponseFormatPythonType defines model for CompletionRequestResponseFormatPythonType.
+// CompletionRequestResponseFormatPythonType Type tag of a text completion Python format; always "python".
 type CompletionRequestResponseFormatPythonType string
 
-// CompletionRequestResponseFormatText defines model for CompletionRequestResponseFormatText.
+// CompletionRequestResponseFormatText Text completion response format (type "text") for plain text output.
 type CompletionRequestResponseFormatText struct {
+	// Type Type tag of a text completion text format; always "text".
 	Type CompletionRequestResponseFormatTextType `json:"type"`
 }
 
-// CompletionRequestResponseFormatTextType defines model for CompletionRequestResponseFormatTextType.
+// CompletionRequestResponseFormatTextType Type tag of a text completion text format; always "text".
 type CompletionRequestResponseFormatTextType string
 
-// CompletionRequestStop defines model for CompletionRequestStop.
+// CompletionRequestStop Stop sequences of a text completion request: one string or a list of strings.
 type CompletionRequestStop struct {
 	union json.RawMessage
 }
 
-// CompletionRequestStopString defines model for CompletionRequestStopString.
+// CompletionRequestStopString Single stop sequence of a text completion request.
 type CompletionRequestStopString = string
 
-// CompletionRequestStopStringList defines model for CompletionRequestStopStringList.
+// CompletionRequestStopStringList List of stop sequences of a text completion request.
 type CompletionRequestStopStringList = []string
 
-// CompletionRequestStreamOptions defines model for CompletionRequestStreamOptions.
+// CompletionRequestStreamOptions Streaming settings of a text completion request, with an include_usage flag.
 type CompletionRequestStreamOptions struct {
 	IncludeUsage *bool `json:"include_usage,omitempty"`
 }
 
 // CompletionResponse A legacy text completion: the generated text of each choice and token usage.
 type CompletionResponse struct {
-	Choices           []CompletionChoice       `json:"choices"`
-	Created           int                      `json:"created"`
-	ID                string                   `json:"id"`
-	Model             string                   `json:"model"`
+	Choices []CompletionChoice `json:"choices"`
+	Created int                `json:"created"`
+	ID      string             `json:"id"`
+	Model   string             `json:"model"`
+
+	// Object Object kind of a text completion response; always "text_completion".
 	Object            CompletionResponseObject `json:"object"`
 	Provider          *string                  `json:"provider,omitempty"`
 	SystemFingerprint *string                  `json:"system_fingerprint,omitempty"`
-	Usage             *CompletionUsage         `json:"usage,omitempty"`
+
+	// Usage Token usage of a text completion: prompt, completion and total tokens.
+	Usage *CompletionUsage `json:"usage,omitempty"`
 }
 
-// CompletionResponseObject defines model for CompletionResponseObject.
+// CompletionResponseObject Object kind of a text completion response; always "text_completion".
 type CompletionResponseObject string
 
 // CompletionStreamEvent One server-sent event of a streamed text completion; `data` holds a chunk shaped like a completion response.
@@ -18348,209 +18890,261 @@ type CompletionStreamEvent struct {
 	Data CompletionResponse `json:"data"`
 }
 
-// CompletionUsage defines model for CompletionUsage.
+// CompletionUsage Token usage of a text completion: prompt, completion and total tokens.
 type CompletionUsage struct {
 	CompletionTokens int `json:"completion_tokens"`
 	PromptTokens     int `json:"prompt_tokens"`
 	TotalTokens      int `json:"total_tokens"`
 }
 
-// CompoundFilter defines model for CompoundFilter.
+// CompoundFilter File search filter node that combines child filters (comparisons or other compounds) with logical and/or.
 type CompoundFilter struct {
 	Filters []map[string]interface{} `json:"filters"`
-	Type    CompoundFilterType       `json:"type"`
+
+	// Type How a compound file search filter joins its child filters: "and" or "or".
+	Type CompoundFilterType `json:"type"`
 }
 
-// CompoundFilterType defines model for CompoundFilterType.
+// CompoundFilterType How a compound file search filter joins its child filters: "and" or "or".
 type CompoundFilterType string
 
-// ComputerUseServerTool defines model for ComputerUseServerTool.
+// ComputerUseServerTool Responses API computer_use_preview tool: display size and the operating environment to control.
 type ComputerUseServerTool struct {
-	DisplayHeight int                              `json:"display_height"`
-	DisplayWidth  int                              `json:"display_width"`
-	Environment   ComputerUseServerToolEnvironment `json:"environment"`
-	Type          ComputerUseServerToolType        `json:"type"`
+	DisplayHeight int `json:"display_height"`
+	DisplayWidth  int `json:"display_width"`
+
+	// Environment Environment the computer use tool controls: windows, mac, linux, ubuntu or browser.
+	Environment ComputerUseServerToolEnvironment `json:"environment"`
+
+	// Type Type tag of a computer use tool; always "computer_use_preview".
+	Type ComputerUseServerToolType `json:"type"`
 }
 
-// ComputerUseServerToolEnvironment defines model for ComputerUseServerToolEnvironment.
+// ComputerUseServerToolEnvironment Environment the computer use tool controls: windows, mac, linux, ubuntu or browser.
 type ComputerUseServerToolEnvironment string
 
-// ComputerUseServerToolType defines model for ComputerUseServerToolType.
+// ComputerUseServerToolType Type tag of a computer use tool; always "computer_use_preview".
 type ComputerUseServerToolType string
 
-// ContainerAutoEnvironment defines model for ContainerAutoEnvironment.
+// ContainerAutoEnvironment Sandbox environment for bash or shell tools: a new short-lived container that OpenRouter creates and manages.
 type ContainerAutoEnvironment struct {
+	// Type Type tag of an auto container environment; always "container_auto".
 	Type ContainerAutoEnvironmentType `json:"type"`
 }
 
-// ContainerAutoEnvironmentType defines model for ContainerAutoEnvironmentType.
+// ContainerAutoEnvironmentType Type tag of an auto container environment; always "container_auto".
 type ContainerAutoEnvironmentType string
 
-// ContainerReferenceEnvironment defines model for ContainerReferenceEnvironment.
+// ContainerReferenceEnvironment Sandbox environment for bash or shell tools: an existing container to reuse, by container_id.
 type ContainerReferenceEnvironment struct {
-	ContainerID string                            `json:"container_id"`
-	Type        ContainerReferenceEnvironmentType `json:"type"`
+	ContainerID string `json:"container_id"`
+
+	// Type Type tag of an existing-container environment; always "container_reference".
+	Type ContainerReferenceEnvironmentType `json:"type"`
 }
 
-// ContainerReferenceEnvironmentType defines model for ContainerReferenceEnvironmentType.
+// ContainerReferenceEnvironmentType Type tag of an existing-container environment; always "container_reference".
 type ContainerReferenceEnvironmentType string
 
-// ContentFilterAction defines model for ContentFilterAction.
+// ContentFilterAction What a guardrail does when a custom regex filter matches: redact, block or flag.
 type ContentFilterAction string
 
-// ContentFilterBuiltinAction defines model for ContentFilterBuiltinAction.
+// ContentFilterBuiltinAction What a guardrail does when a built-in filter fires: redact, block or flag.
 type ContentFilterBuiltinAction string
 
-// ContentFilterBuiltinEntry defines model for ContentFilterBuiltinEntry.
+// ContentFilterBuiltinEntry Built-in content filter on a guardrail, such as a PII detector or prompt injection check: slug, action, label and scan scope.
 type ContentFilterBuiltinEntry struct {
-	Action    ContentFilterBuiltinAction `json:"action"`
-	Label     *string                    `json:"label,omitempty"`
-	ScanScope *PromptInjectionScanScope  `json:"scan_scope,omitempty"`
-	Slug      ContentFilterBuiltinSlug   `json:"slug"`
+	// Action What a guardrail does when a built-in filter fires: redact, block or flag.
+	Action ContentFilterBuiltinAction `json:"action"`
+	Label  *string                    `json:"label,omitempty"`
+
+	// ScanScope Messages a prompt-injection content filter checks: "user_only" or "all_messages".
+	ScanScope *PromptInjectionScanScope `json:"scan_scope,omitempty"`
+
+	// Slug Built-in guardrail filter: email, phone, ssn, credit-card, ip-address, person-name, address or regex-prompt-injection.
+	Slug ContentFilterBuiltinSlug `json:"slug"`
 }
 
-// ContentFilterBuiltinEntryInput defines model for ContentFilterBuiltinEntryInput.
+// ContentFilterBuiltinEntryInput Built-in content filter as sent when creating or updating a guardrail: slug, action and scan scope (no label; the system sets it).
 type ContentFilterBuiltinEntryInput struct {
+	// Action What a guardrail does when a built-in filter fires: redact, block or flag.
 	Action ContentFilterBuiltinAction `json:"action"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Label     *string                   `json:"label,omitempty"`
+	Label *string `json:"label,omitempty"`
+
+	// ScanScope Messages a prompt-injection content filter checks: "user_only" or "all_messages".
 	ScanScope *PromptInjectionScanScope `json:"scan_scope,omitempty"`
-	Slug      ContentFilterBuiltinSlug  `json:"slug"`
+
+	// Slug Built-in guardrail filter: email, phone, ssn, credit-card, ip-address, person-name, address or regex-prompt-injection.
+	Slug ContentFilterBuiltinSlug `json:"slug"`
 }
 
-// ContentFilterBuiltinSlug defines model for ContentFilterBuiltinSlug.
+// ContentFilterBuiltinSlug Built-in guardrail filter: email, phone, ssn, credit-card, ip-address, person-name, address or regex-prompt-injection.
 type ContentFilterBuiltinSlug string
 
-// ContentFilterEntry defines model for ContentFilterEntry.
+// ContentFilterEntry Custom regex content filter of a guardrail: pattern, action and optional label.
 type ContentFilterEntry struct {
+	// Action What a guardrail does when a custom regex filter matches: redact, block or flag.
 	Action  ContentFilterAction `json:"action"`
 	Label   *string             `json:"label,omitempty"`
 	Pattern string              `json:"pattern"`
 }
 
-// ContentPartAddedEvent defines model for ContentPartAddedEvent.
+// ContentPartAddedEvent Responses stream event sent when an output item gains a content part (output text, reasoning text or refusal).
 type ContentPartAddedEvent struct {
-	ContentIndex   int                           `json:"content_index"`
-	ItemID         string                        `json:"item_id"`
-	OutputIndex    int                           `json:"output_index"`
-	Part           ContentPartAddedEventPart     `json:"part"`
-	SequenceNumber int                           `json:"sequence_number"`
-	Type           BaseContentPartAddedEventType `json:"type"`
+	ContentIndex int    `json:"content_index"`
+	ItemID       string `json:"item_id"`
+	OutputIndex  int    `json:"output_index"`
+
+	// Part Content part announced by a content-part-added event: output text, reasoning text or refusal.
+	Part           ContentPartAddedEventPart `json:"part"`
+	SequenceNumber int                       `json:"sequence_number"`
+
+	// Type Type tag of a content-part-added stream event; always "response.content_part.added".
+	Type BaseContentPartAddedEventType `json:"type"`
 }
 
-// ContentPartAddedEventPart defines model for ContentPartAddedEventPart.
+// ContentPartAddedEventPart Content part announced by a content-part-added event: output text, reasoning text or refusal.
 type ContentPartAddedEventPart struct {
 	union json.RawMessage
 }
 
-// ContentPartAudio defines model for ContentPartAudio.
+// ContentPartAudio Audio reference (type "audio_url") in a video generation request's input references.
 type ContentPartAudio struct {
+	// AudioURL URL of an audio reference in a video generation request.
 	AudioURL ContentPartAudioAudioURL `json:"audio_url"`
-	Type     ContentPartAudioType     `json:"type"`
+
+	// Type Type tag of an audio reference in a video request; always "audio_url".
+	Type ContentPartAudioType `json:"type"`
 }
 
-// ContentPartAudioAudioURL defines model for ContentPartAudioAudioUrl.
+// ContentPartAudioAudioURL URL of an audio reference in a video generation request.
 type ContentPartAudioAudioURL struct {
 	URL string `json:"url"`
 }
 
-// ContentPartAudioType defines model for ContentPartAudioType.
+// ContentPartAudioType Type tag of an audio reference in a video request; always "audio_url".
 type ContentPartAudioType string
 
-// ContentPartDoneEvent defines model for ContentPartDoneEvent.
+// ContentPartDoneEvent Responses stream event sent when a content part (output text, reasoning text or refusal) is complete.
 type ContentPartDoneEvent struct {
-	ContentIndex   int                          `json:"content_index"`
-	ItemID         string                       `json:"item_id"`
-	OutputIndex    int                          `json:"output_index"`
-	Part           ContentPartDoneEventPart     `json:"part"`
-	SequenceNumber int                          `json:"sequence_number"`
-	Type           BaseContentPartDoneEventType `json:"type"`
+	ContentIndex int    `json:"content_index"`
+	ItemID       string `json:"item_id"`
+	OutputIndex  int    `json:"output_index"`
+
+	// Part Finished content part in a content-part-done event: output text, reasoning text or refusal.
+	Part           ContentPartDoneEventPart `json:"part"`
+	SequenceNumber int                      `json:"sequence_number"`
+
+	// Type Type tag of a content-part-done stream event; always "response.content_part.done".
+	Type BaseContentPartDoneEventType `json:"type"`
 }
 
-// ContentPartDoneEventPart defines model for ContentPartDoneEventPart.
+// ContentPartDoneEventPart Finished content part in a content-part-done event: output text, reasoning text or refusal.
 type ContentPartDoneEventPart struct {
 	union json.RawMessage
 }
 
-// ContentPartImage defines model for ContentPartImage.
+// ContentPartImage Image reference (type "image_url") used as input in image and video generation requests.
 type ContentPartImage struct {
+	// ImageURL URL of an image reference in an image or video generation request.
 	ImageURL ContentPartImageImageURL `json:"image_url"`
-	Type     ContentPartImageType     `json:"type"`
+
+	// Type Type tag of an image reference in an image or video request; always "image_url".
+	Type ContentPartImageType `json:"type"`
 }
 
-// ContentPartImageImageURL defines model for ContentPartImageImageUrl.
+// ContentPartImageImageURL URL of an image reference in an image or video generation request.
 type ContentPartImageImageURL struct {
 	URL string `json:"url"`
 }
 
-// ContentPartImageType defines model for ContentPartImageType.
+// ContentPartImageType Type tag of an image reference in an image or video request; always "image_url".
 type ContentPartImageType string
 
-// ContentPartInputAudio defines model for ContentPartInputAudio.
+// ContentPartInputAudio Audio part (type "input_audio") of a multimodal embeddings input: media data and format.
 type ContentPartInputAudio struct {
-	InputAudio MultimodalMedia           `json:"input_audio"`
-	Type       ContentPartInputAudioType `json:"type"`
+	// InputAudio Inline media payload of chat audio, file and video content parts: the data string and an optional format.
+	InputAudio MultimodalMedia `json:"input_audio"`
+
+	// Type Type tag of an embeddings audio part; always "input_audio".
+	Type ContentPartInputAudioType `json:"type"`
 }
 
-// ContentPartInputAudioType defines model for ContentPartInputAudioType.
+// ContentPartInputAudioType Type tag of an embeddings audio part; always "input_audio".
 type ContentPartInputAudioType string
 
-// ContentPartInputFile defines model for ContentPartInputFile.
+// ContentPartInputFile File part (type "input_file") of a multimodal embeddings input: media data and format.
 type ContentPartInputFile struct {
-	InputFile MultimodalMedia          `json:"input_file"`
-	Type      ContentPartInputFileType `json:"type"`
+	// InputFile Inline media payload of chat audio, file and video content parts: the data string and an optional format.
+	InputFile MultimodalMedia `json:"input_file"`
+
+	// Type Type tag of an embeddings file part; always "input_file".
+	Type ContentPartInputFileType `json:"type"`
 }
 
-// ContentPartInputFileType defines model for ContentPartInputFileType.
+// ContentPartInputFileType Type tag of an embeddings file part; always "input_file".
 type ContentPartInputFileType string
 
-// ContentPartInputVideo defines model for ContentPartInputVideo.
+// ContentPartInputVideo Video part (type "input_video") of a multimodal embeddings input: media data and format.
 type ContentPartInputVideo struct {
-	InputVideo MultimodalMedia           `json:"input_video"`
-	Type       ContentPartInputVideoType `json:"type"`
+	// InputVideo Inline media payload of chat audio, file and video content parts: the data string and an optional format.
+	InputVideo MultimodalMedia `json:"input_video"`
+
+	// Type Type tag of an embeddings video part; always "input_video".
+	Type ContentPartInputVideoType `json:"type"`
 }
 
-// ContentPartInputVideoType defines model for ContentPartInputVideoType.
+// ContentPartInputVideoType Type tag of an embeddings video part; always "input_video".
 type ContentPartInputVideoType string
 
-// ContentPartVideo defines model for ContentPartVideo.
+// ContentPartVideo Video reference (type "video_url") in a video generation request's input references.
 type ContentPartVideo struct {
-	Type     ContentPartVideoType     `json:"type"`
+	// Type Type tag of a video reference in a video request; always "video_url".
+	Type ContentPartVideoType `json:"type"`
+
+	// VideoURL URL of a video reference in a video generation request.
 	VideoURL ContentPartVideoVideoURL `json:"video_url"`
 }
 
-// ContentPartVideoType defines model for ContentPartVideoType.
+// ContentPartVideoType Type tag of a video reference in a video request; always "video_url".
 type ContentPartVideoType string
 
-// ContentPartVideoVideoURL defines model for ContentPartVideoVideoUrl.
+// ContentPartVideoVideoURL URL of a video reference in a video generation request.
 type ContentPartVideoVideoURL struct {
 	URL string `json:"url"`
 }
 
-// ContextCompactionItem defines model for ContextCompactionItem.
+// ContextCompactionItem Responses API input item (type "context_compaction") standing in for earlier context that was compacted; may hold an encrypted summary.
 type ContextCompactionItem struct {
-	EncryptedContent *string                   `json:"encrypted_content,omitempty"`
-	ID               *string                   `json:"id,omitempty"`
-	Type             ContextCompactionItemType `json:"type"`
+	EncryptedContent *string `json:"encrypted_content,omitempty"`
+	ID               *string `json:"id,omitempty"`
+
+	// Type Type tag of a context_compaction input item; always "context_compaction".
+	Type ContextCompactionItemType `json:"type"`
 }
 
-// ContextCompactionItemType defines model for ContextCompactionItemType.
+// ContextCompactionItemType Type tag of a context_compaction input item; always "context_compaction".
 type ContextCompactionItemType string
 
-// ContextCompressionEngine defines model for ContextCompressionEngine.
+// ContextCompressionEngine Compression engine of the context-compression plugin; always "middle-out".
 type ContextCompressionEngine string
 
-// ContextCompressionPlugin defines model for ContextCompressionPlugin.
+// ContextCompressionPlugin Request plugin "context-compression" that shrinks prompts that are too long, using the middle-out engine.
 type ContextCompressionPlugin struct {
-	Enabled *bool                      `json:"enabled,omitempty"`
-	Engine  *ContextCompressionEngine  `json:"engine,omitempty"`
-	ID      ContextCompressionPluginID `json:"id"`
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// Engine Compression engine of the context-compression plugin; always "middle-out".
+	Engine *ContextCompressionEngine `json:"engine,omitempty"`
+
+	// ID Plugin id selecting the context-compression plugin; always "context-compression".
+	ID ContextCompressionPluginID `json:"id"`
 }
 
-// ContextCompressionPluginID defines model for ContextCompressionPluginId.
+// ContextCompressionPluginID Plugin id selecting the context-compression plugin; always "context-compression".
 type ContextCompressionPluginID string
 
-// CostDetails defines model for CostDetails.
+// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
 type CostDetails struct {
 	UpstreamInferenceCompletionsCost float64  `json:"upstream_inference_completions_cost"`
 	UpstreamInferenceCost            *float64 `json:"upstream_inference_cost,omitempty"`
@@ -18559,46 +19153,53 @@ type CostDetails struct {
 
 // CreateAudioTranscriptionsRequest A transcription request sent as a multipart form, with the audio as a file part.
 type CreateAudioTranscriptionsRequest struct {
-	File                   openapi_types.File                                     `json:"file"`
-	Language               *string                                                `json:"language,omitempty"`
-	Model                  string                                                 `json:"model"`
+	File     openapi_types.File `json:"file"`
+	Language *string            `json:"language,omitempty"`
+	Model    string             `json:"model"`
+
+	// ResponseFormat Response format of an audio transcription request: json or verbose_json.
 	ResponseFormat         *CreateAudioTranscriptionsRequestResponseFormat        `json:"response_format,omitempty"`
 	Temperature            *float64                                               `json:"temperature,omitempty"`
 	TimestampGranularities []CreateAudioTranscriptionsRequestTimestampGranularity `json:"timestamp_granularities[],omitempty"`
 }
 
-// CreateAudioTranscriptionsRequestResponseFormat defines model for CreateAudioTranscriptionsRequestResponseFormat.
+// CreateAudioTranscriptionsRequestResponseFormat Response format of an audio transcription request: json or verbose_json.
 type CreateAudioTranscriptionsRequestResponseFormat string
 
-// CreateAudioTranscriptionsRequestTimestampGranularity defines model for CreateAudioTranscriptionsRequestTimestampGranularity.
+// CreateAudioTranscriptionsRequestTimestampGranularity Timestamp detail requested in a transcription: word or segment.
 type CreateAudioTranscriptionsRequestTimestampGranularity string
 
 // CreateAuthKeysCodeRequest Starts the PKCE sign-in flow: where to send the user back and the code challenge.
 type CreateAuthKeysCodeRequest struct {
-	CallbackURL         string                                        `json:"callback_url"`
-	CodeChallenge       *string                                       `json:"code_challenge,omitempty"`
+	CallbackURL   string  `json:"callback_url"`
+	CodeChallenge *string `json:"code_challenge,omitempty"`
+
+	// CodeChallengeMethod PKCE code challenge method for POST /auth/keys/code: S256 or plain.
 	CodeChallengeMethod *CreateAuthKeysCodeRequestCodeChallengeMethod `json:"code_challenge_method,omitempty"`
 	ExpiresAt           *time.Time                                    `json:"expires_at,omitempty"`
 	KeyLabel            *string                                       `json:"key_label,omitempty"`
 	Limit               *float64                                      `json:"limit,omitempty"`
 	SpawnAgent          *string                                       `json:"spawn_agent,omitempty"`
 	SpawnCloud          *string                                       `json:"spawn_cloud,omitempty"`
-	UsageLimitType      *CreateAuthKeysCodeRequestUsageLimitType      `json:"usage_limit_type,omitempty"`
-	WorkspaceID         *openapi_types.UUID                           `json:"workspace_id,omitempty"`
+
+	// UsageLimitType Reset period of the usage limit on a key created via the auth code flow: daily, weekly or monthly.
+	UsageLimitType *CreateAuthKeysCodeRequestUsageLimitType `json:"usage_limit_type,omitempty"`
+	WorkspaceID    *openapi_types.UUID                      `json:"workspace_id,omitempty"`
 }
 
-// CreateAuthKeysCodeRequestCodeChallengeMethod defines model for CreateAuthKeysCodeRequestCodeChallengeMethod.
+// CreateAuthKeysCodeRequestCodeChallengeMethod PKCE code challenge method for POST /auth/keys/code: S256 or plain.
 type CreateAuthKeysCodeRequestCodeChallengeMethod string
 
-// CreateAuthKeysCodeRequestUsageLimitType defines model for CreateAuthKeysCodeRequestUsageLimitType.
+// CreateAuthKeysCodeRequestUsageLimitType Reset period of the usage limit on a key created via the auth code flow: daily, weekly or monthly.
 type CreateAuthKeysCodeRequestUsageLimitType string
 
 // CreateAuthKeysCodeResponse The authorization code created for the PKCE flow.
 type CreateAuthKeysCodeResponse struct {
+	// Data Authorization code created by POST /auth/keys/code: the code (id), the app id and the creation time.
 	Data CreateAuthKeysCodeResponseData `json:"data"`
 }
 
-// CreateAuthKeysCodeResponseData defines model for CreateAuthKeysCodeResponseData.
+// CreateAuthKeysCodeResponseData Authorization code created by POST /auth/keys/code: the code (id), the app id and the creation time.
 type CreateAuthKeysCodeResponseData struct {
 	AppID     int    `json:"app_id"`
 	CreatedAt string `json:"created_at"`
@@ -18607,139 +19208,164 @@ type CreateAuthKeysCodeResponseData struct {
 
 // CreateBYOKKeyRequest A provider API key to store for bring-your-own-key routing.
 type CreateBYOKKeyRequest struct {
-	AllowedAPIKeyHashes []string            `json:"allowed_api_key_hashes,omitempty"`
-	AllowedModels       []string            `json:"allowed_models,omitempty"`
-	AllowedUserIds      []string            `json:"allowed_user_ids,omitempty"`
-	Disabled            *bool               `json:"disabled,omitempty"`
-	IsFallback          *bool               `json:"is_fallback,omitempty"`
-	Key                 string              `json:"key"`
-	Name                *string             `json:"name,omitempty"`
-	Provider            BYOKProviderSlug    `json:"provider"`
-	WorkspaceID         *openapi_types.UUID `json:"workspace_id,omitempty"`
+	AllowedAPIKeyHashes []string `json:"allowed_api_key_hashes,omitempty"`
+	AllowedModels       []string `json:"allowed_models,omitempty"`
+	AllowedUserIds      []string `json:"allowed_user_ids,omitempty"`
+	Disabled            *bool    `json:"disabled,omitempty"`
+	IsFallback          *bool    `json:"is_fallback,omitempty"`
+	Key                 string   `json:"key"`
+	Name                *string  `json:"name,omitempty"`
+
+	// Provider Lowercase provider slug naming the upstream service a BYOK key is used with, e.g. openai, anthropic, amazon-bedrock.
+	Provider    BYOKProviderSlug    `json:"provider"`
+	WorkspaceID *openapi_types.UUID `json:"workspace_id,omitempty"`
 }
 
 // CreateBYOKKeyResponse The provider key that was stored.
 type CreateBYOKKeyResponse struct {
+	// Data BYOK credential created by POST /byok; same shape as BYOKKey.
 	Data CreateBYOKKeyResponseData `json:"data"`
 }
 
-// CreateBYOKKeyResponseData defines model for CreateBYOKKeyResponseData.
+// CreateBYOKKeyResponseData BYOK credential created by POST /byok; same shape as BYOKKey.
 type CreateBYOKKeyResponseData = BYOKKey
 
 // CreateEmbeddingsRequest An embeddings request: the input texts or token arrays and the embedding model.
 type CreateEmbeddingsRequest struct {
-	Dimensions     *int                                   `json:"dimensions,omitempty"`
+	Dimensions *int `json:"dimensions,omitempty"`
+
+	// EncodingFormat Encoding of returned embeddings: float or base64.
 	EncodingFormat *CreateEmbeddingsRequestEncodingFormat `json:"encoding_format,omitempty"`
-	Input          CreateEmbeddingsRequestInput           `json:"input"`
-	InputType      *string                                `json:"input_type,omitempty"`
-	Model          string                                 `json:"model"`
-	Provider       *CreateEmbeddingsRequestProvider       `json:"provider,omitempty"`
-	User           *string                                `json:"user,omitempty"`
+
+	// Input Input of POST /embeddings: a string, strings, token ids, token id batches or multimodal content objects.
+	Input     CreateEmbeddingsRequestInput `json:"input"`
+	InputType *string                      `json:"input_type,omitempty"`
+	Model     string                       `json:"model"`
+
+	// Provider Provider routing preferences for an embeddings request; same shape as ProviderPreferences.
+	Provider *CreateEmbeddingsRequestProvider `json:"provider,omitempty"`
+	User     *string                          `json:"user,omitempty"`
 }
 
-// CreateEmbeddingsRequestEncodingFormat defines model for CreateEmbeddingsRequestEncodingFormat.
+// CreateEmbeddingsRequestEncodingFormat Encoding of returned embeddings: float or base64.
 type CreateEmbeddingsRequestEncodingFormat string
 
-// CreateEmbeddingsRequestInput defines model for CreateEmbeddingsRequestInput.
+// CreateEmbeddingsRequestInput Input of POST /embeddings: a string, strings, token ids, token id batches or multimodal content objects.
 type CreateEmbeddingsRequestInput struct {
 	union json.RawMessage
 }
 
-// CreateEmbeddingsRequestInputObject defines model for CreateEmbeddingsRequestInputObject.
+// CreateEmbeddingsRequestInputObject Multimodal embeddings input: a list of text, image, audio, video or file parts.
 type CreateEmbeddingsRequestInputObject struct {
 	Content []CreateEmbeddingsRequestInputObjectContentItem `json:"content"`
 }
 
-// CreateEmbeddingsRequestInputObjectContentItem defines model for CreateEmbeddingsRequestInputObjectContentItem.
+// CreateEmbeddingsRequestInputObjectContentItem Part of a multimodal embeddings input: text, image URL, audio, video or file.
 type CreateEmbeddingsRequestInputObjectContentItem struct {
 	union json.RawMessage
 }
 
-// CreateEmbeddingsRequestInputObjectContentItemImageURL defines model for CreateEmbeddingsRequestInputObjectContentItemImageUrl.
+// CreateEmbeddingsRequestInputObjectContentItemImageURL Image part (type "image_url") of a multimodal embeddings input.
 type CreateEmbeddingsRequestInputObjectContentItemImageURL struct {
+	// ImageURL URL or data URL of an image part in a multimodal embeddings input.
 	ImageURL CreateEmbeddingsRequestInputObjectContentItemImageURLImageURL `json:"image_url"`
-	Type     CreateEmbeddingsRequestInputObjectContentItemImageURLType     `json:"type"`
+
+	// Type Type tag of an embeddings image part; always "image_url".
+	Type CreateEmbeddingsRequestInputObjectContentItemImageURLType `json:"type"`
 }
 
-// CreateEmbeddingsRequestInputObjectContentItemImageURLImageURL defines model for CreateEmbeddingsRequestInputObjectContentItemImageUrlImageUrl.
+// CreateEmbeddingsRequestInputObjectContentItemImageURLImageURL URL or data URL of an image part in a multimodal embeddings input.
 type CreateEmbeddingsRequestInputObjectContentItemImageURLImageURL struct {
 	URL string `json:"url"`
 }
 
-// CreateEmbeddingsRequestInputObjectContentItemImageURLType defines model for CreateEmbeddingsRequestInputObjectContentItemImageUrlType.
+// CreateEmbeddingsRequestInputObjectContentItemImageURLType Type tag of an embeddings image part; always "image_url".
 type CreateEmbeddingsRequestInputObjectContentItemImageURLType string
 
-// CreateEmbeddingsRequestInputObjectContentItemText defines model for CreateEmbeddingsRequestInputObjectContentItemText.
+// CreateEmbeddingsRequestInputObjectContentItemText Text part (type "text") of a multimodal embeddings input.
 type CreateEmbeddingsRequestInputObjectContentItemText struct {
-	Text string                                                `json:"text"`
+	Text string `json:"text"`
+
+	// Type Type tag of an embeddings text part; always "text".
 	Type CreateEmbeddingsRequestInputObjectContentItemTextType `json:"type"`
 }
 
-// CreateEmbeddingsRequestInputObjectContentItemTextType defines model for CreateEmbeddingsRequestInputObjectContentItemTextType.
+// CreateEmbeddingsRequestInputObjectContentItemTextType Type tag of an embeddings text part; always "text".
 type CreateEmbeddingsRequestInputObjectContentItemTextType string
 
-// CreateEmbeddingsRequestInputObjectList defines model for CreateEmbeddingsRequestInputObjectList.
+// CreateEmbeddingsRequestInputObjectList Embeddings input given as a list of multimodal content objects.
 type CreateEmbeddingsRequestInputObjectList = []CreateEmbeddingsRequestInputObject
 
-// CreateEmbeddingsRequestInputString defines model for CreateEmbeddingsRequestInputString.
+// CreateEmbeddingsRequestInputString Embeddings input given as one non-empty string.
 type CreateEmbeddingsRequestInputString = string
 
-// CreateEmbeddingsRequestInputStringList defines model for CreateEmbeddingsRequestInputStringList.
+// CreateEmbeddingsRequestInputStringList Embeddings input given as a list of non-empty strings.
 type CreateEmbeddingsRequestInputStringList = []string
 
-// CreateEmbeddingsRequestInputTokenBatches defines model for CreateEmbeddingsRequestInputTokenBatches.
+// CreateEmbeddingsRequestInputTokenBatches Embeddings input given as several token id arrays.
 type CreateEmbeddingsRequestInputTokenBatches = [][]int
 
-// CreateEmbeddingsRequestInputTokens defines model for CreateEmbeddingsRequestInputTokens.
+// CreateEmbeddingsRequestInputTokens Embeddings input given as one array of token ids.
 type CreateEmbeddingsRequestInputTokens = []int
 
-// CreateEmbeddingsRequestProvider defines model for CreateEmbeddingsRequestProvider.
+// CreateEmbeddingsRequestProvider Provider routing preferences for an embeddings request; same shape as ProviderPreferences.
 type CreateEmbeddingsRequestProvider = ProviderPreferences
 
 // CreateEmbeddingsResponse The embedding vectors, one per input, with token usage.
 type CreateEmbeddingsResponse struct {
-	Data   []CreateEmbeddingsResponseDataItem `json:"data"`
-	ID     *string                            `json:"id,omitempty"`
-	Model  string                             `json:"model"`
-	Object CreateEmbeddingsResponseObject     `json:"object"`
-	Usage  *CreateEmbeddingsResponseUsage     `json:"usage,omitempty"`
+	Data  []CreateEmbeddingsResponseDataItem `json:"data"`
+	ID    *string                            `json:"id,omitempty"`
+	Model string                             `json:"model"`
+
+	// Object Object kind of an embeddings response; always "list".
+	Object CreateEmbeddingsResponseObject `json:"object"`
+
+	// Usage Usage of an embeddings request: prompt and total tokens, token details, cost and BYOK flag.
+	Usage *CreateEmbeddingsResponseUsage `json:"usage,omitempty"`
 }
 
-// CreateEmbeddingsResponseDataItem defines model for CreateEmbeddingsResponseDataItem.
+// CreateEmbeddingsResponseDataItem One embedding in the POST /embeddings response: vector (floats or base64), index and object tag.
 type CreateEmbeddingsResponseDataItem struct {
+	// Embedding Embedding vector: a list of floats, or a base64 string when that encoding was asked for.
 	Embedding CreateEmbeddingsResponseDataItemEmbedding `json:"embedding"`
 	Index     *int                                      `json:"index,omitempty"`
-	Object    CreateEmbeddingsResponseDataItemObject    `json:"object"`
+
+	// Object Object kind of an embedding entry; always "embedding".
+	Object CreateEmbeddingsResponseDataItemObject `json:"object"`
 }
 
-// CreateEmbeddingsResponseDataItemEmbedding defines model for CreateEmbeddingsResponseDataItemEmbedding.
+// CreateEmbeddingsResponseDataItemEmbedding Embedding vector: a list of floats, or a base64 string when that encoding was asked for.
 type CreateEmbeddingsResponseDataItemEmbedding struct {
 	union json.RawMessage
 }
 
-// CreateEmbeddingsResponseDataItemEmbeddingNumberList defines model for CreateEmbeddingsResponseDataItemEmbeddingNumberList.
+// CreateEmbeddingsResponseDataItemEmbeddingNumberList Embedding vector as a list of floats.
 type CreateEmbeddingsResponseDataItemEmbeddingNumberList = []float64
 
-// CreateEmbeddingsResponseDataItemEmbeddingString defines model for CreateEmbeddingsResponseDataItemEmbeddingString.
+// CreateEmbeddingsResponseDataItemEmbeddingString Embedding vector as a base64-encoded string.
 type CreateEmbeddingsResponseDataItemEmbeddingString = string
 
-// CreateEmbeddingsResponseDataItemObject defines model for CreateEmbeddingsResponseDataItemObject.
+// CreateEmbeddingsResponseDataItemObject Object kind of an embedding entry; always "embedding".
 type CreateEmbeddingsResponseDataItemObject string
 
-// CreateEmbeddingsResponseObject defines model for CreateEmbeddingsResponseObject.
+// CreateEmbeddingsResponseObject Object kind of an embeddings response; always "list".
 type CreateEmbeddingsResponseObject string
 
-// CreateEmbeddingsResponseUsage defines model for CreateEmbeddingsResponseUsage.
+// CreateEmbeddingsResponseUsage Usage of an embeddings request: prompt and total tokens, token details, cost and BYOK flag.
 type CreateEmbeddingsResponseUsage struct {
-	Cost                *float64                                          `json:"cost,omitempty"`
-	CostDetails         *CostDetails                                      `json:"cost_details,omitempty"`
-	IsByok              *bool                                             `json:"is_byok,omitempty"`
-	PromptTokens        int                                               `json:"prompt_tokens"`
+	Cost *float64 `json:"cost,omitempty"`
+
+	// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
+	CostDetails  *CostDetails `json:"cost_details,omitempty"`
+	IsByok       *bool        `json:"is_byok,omitempty"`
+	PromptTokens int          `json:"prompt_tokens"`
+
+	// PromptTokensDetails Embeddings prompt token counts by input kind: text, image, audio, video and file.
 	PromptTokensDetails *CreateEmbeddingsResponseUsagePromptTokensDetails `json:"prompt_tokens_details,omitempty"`
 	TotalTokens         int                                               `json:"total_tokens"`
 }
 
-// CreateEmbeddingsResponseUsagePromptTokensDetails defines model for CreateEmbeddingsResponseUsagePromptTokensDetails.
+// CreateEmbeddingsResponseUsagePromptTokensDetails Embeddings prompt token counts by input kind: text, image, audio, video and file.
 type CreateEmbeddingsResponseUsagePromptTokensDetails struct {
 	AudioTokens *int `json:"audio_tokens,omitempty"`
 	FileTokens  *int `json:"file_tokens,omitempty"`
@@ -18759,27 +19385,30 @@ type CreateGuardrailRequest struct {
 	EnableFreeModelTraining    *bool                            `json:"enable_free_model_training,omitempty"`
 	EnablePaidModelTraining    *bool                            `json:"enable_paid_model_training,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	EnforceZdr           *bool               `json:"enforce_zdr,omitempty"`
-	EnforceZdrAnthropic  *bool               `json:"enforce_zdr_anthropic,omitempty"`
-	EnforceZdrGoogle     *bool               `json:"enforce_zdr_google,omitempty"`
-	EnforceZdrOpenai     *bool               `json:"enforce_zdr_openai,omitempty"`
-	EnforceZdrOther      *bool               `json:"enforce_zdr_other,omitempty"`
-	EnforceZdrXai        *bool               `json:"enforce_zdr_xai,omitempty"`
-	IgnoredModels        []string            `json:"ignored_models,omitempty"`
-	IgnoredProviders     []string            `json:"ignored_providers,omitempty"`
-	IncludeByokInBudgets *bool               `json:"include_byok_in_budgets,omitempty"`
-	LimitUsd             *float64            `json:"limit_usd,omitempty"`
-	Name                 string              `json:"name"`
-	ResetInterval        *GuardrailInterval  `json:"reset_interval,omitempty"`
-	WorkspaceID          *openapi_types.UUID `json:"workspace_id,omitempty"`
+	EnforceZdr           *bool    `json:"enforce_zdr,omitempty"`
+	EnforceZdrAnthropic  *bool    `json:"enforce_zdr_anthropic,omitempty"`
+	EnforceZdrGoogle     *bool    `json:"enforce_zdr_google,omitempty"`
+	EnforceZdrOpenai     *bool    `json:"enforce_zdr_openai,omitempty"`
+	EnforceZdrOther      *bool    `json:"enforce_zdr_other,omitempty"`
+	EnforceZdrXai        *bool    `json:"enforce_zdr_xai,omitempty"`
+	IgnoredModels        []string `json:"ignored_models,omitempty"`
+	IgnoredProviders     []string `json:"ignored_providers,omitempty"`
+	IncludeByokInBudgets *bool    `json:"include_byok_in_budgets,omitempty"`
+	LimitUsd             *float64 `json:"limit_usd,omitempty"`
+	Name                 string   `json:"name"`
+
+	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
+	ResetInterval *GuardrailInterval  `json:"reset_interval,omitempty"`
+	WorkspaceID   *openapi_types.UUID `json:"workspace_id,omitempty"`
 }
 
 // CreateGuardrailResponse The guardrail that was created.
 type CreateGuardrailResponse struct {
+	// Data Guardrail created by POST /guardrails; same shape as Guardrail.
 	Data CreateGuardrailResponseData `json:"data"`
 }
 
-// CreateGuardrailResponseData defines model for CreateGuardrailResponseData.
+// CreateGuardrailResponseData Guardrail created by POST /guardrails; same shape as Guardrail.
 type CreateGuardrailResponseData = Guardrail
 
 // CreateKeysRequest A new API key: its name and optional credit limit and expiry.
@@ -18793,16 +19422,17 @@ type CreateKeysRequest struct {
 	WorkspaceID        *openapi_types.UUID          `json:"workspace_id,omitempty"`
 }
 
-// CreateKeysRequestLimitReset defines model for CreateKeysRequestLimitReset.
+// CreateKeysRequestLimitReset Reset period of a new API key's spending limit: daily, weekly or monthly.
 type CreateKeysRequestLimitReset string
 
 // CreateKeysResponse The record of the new API key, and in key its secret.
 type CreateKeysResponse struct {
+	// Data API key created by POST /keys: hash, label, limits, usage figures, BYOK settings, expiry and creator.
 	Data CreateKeysResponseData `json:"data"`
 	Key  string                 `json:"key"`
 }
 
-// CreateKeysResponseData defines model for CreateKeysResponseData.
+// CreateKeysResponseData API key created by POST /keys: hash, label, limits, usage figures, BYOK settings, expiry and creator.
 type CreateKeysResponseData struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
@@ -18829,33 +19459,39 @@ type CreateKeysResponseData struct {
 
 // CreateObservabilityDestinationRequest A new destination to which traces of requests are exported.
 type CreateObservabilityDestinationRequest struct {
-	APIKeyHashes                      []string                                  `json:"api_key_hashes,omitempty"`
-	BroadcastGenerationCost           *bool                                     `json:"broadcast_generation_cost,omitempty"`
-	BroadcastGenerationIdentity       *bool                                     `json:"broadcast_generation_identity,omitempty"`
-	BroadcastGenerationRequestContext *bool                                     `json:"broadcast_generation_request_context,omitempty"`
-	Config                            map[string]interface{}                    `json:"config"`
-	Enabled                           *bool                                     `json:"enabled,omitempty"`
-	FilterRules                       *ObservabilityFilterRulesConfigNullable   `json:"filter_rules,omitempty"`
-	Name                              string                                    `json:"name"`
-	PrivacyMode                       *bool                                     `json:"privacy_mode,omitempty"`
-	SamplingRate                      *float64                                  `json:"sampling_rate,omitempty"`
-	Type                              CreateObservabilityDestinationRequestType `json:"type"`
-	WorkspaceID                       *openapi_types.UUID                       `json:"workspace_id,omitempty"`
+	APIKeyHashes                      []string               `json:"api_key_hashes,omitempty"`
+	BroadcastGenerationCost           *bool                  `json:"broadcast_generation_cost,omitempty"`
+	BroadcastGenerationIdentity       *bool                  `json:"broadcast_generation_identity,omitempty"`
+	BroadcastGenerationRequestContext *bool                  `json:"broadcast_generation_request_context,omitempty"`
+	Config                            map[string]interface{} `json:"config"`
+	Enabled                           *bool                  `json:"enabled,omitempty"`
+
+	// FilterRules Nullable filter rules sent when creating or updating an observability destination: rule groups and an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfigNullable `json:"filter_rules,omitempty"`
+	Name         string                                  `json:"name"`
+	PrivacyMode  *bool                                   `json:"privacy_mode,omitempty"`
+	SamplingRate *float64                                `json:"sampling_rate,omitempty"`
+
+	// Type Kind of observability destination to create, such as datadog, langfuse, s3 or webhook.
+	Type        CreateObservabilityDestinationRequestType `json:"type"`
+	WorkspaceID *openapi_types.UUID                       `json:"workspace_id,omitempty"`
 }
 
-// CreateObservabilityDestinationRequestType defines model for CreateObservabilityDestinationRequestType.
+// CreateObservabilityDestinationRequestType Kind of observability destination to create, such as datadog, langfuse, s3 or webhook.
 type CreateObservabilityDestinationRequestType string
 
 // CreateObservabilityDestinationResponse The observability destination that was created.
 type CreateObservabilityDestinationResponse struct {
+	// Data Observability destination created by POST /observability/destinations; same shape as ObservabilityDestination.
 	Data CreateObservabilityDestinationResponseData `json:"data"`
 }
 
-// CreateObservabilityDestinationResponseData defines model for CreateObservabilityDestinationResponseData.
+// CreateObservabilityDestinationResponseData Observability destination created by POST /observability/destinations; same shape as ObservabilityDestination.
 type CreateObservabilityDestinationResponseData = ObservabilityDestination
 
 // CreatePresetFromInferenceResponse The preset saved from an inference request, with its new version.
 type CreatePresetFromInferenceResponse struct {
+	// Data Preset together with its currently designated version, returned by GET /presets/{slug} and by the create-from-inference calls.
 	Data PresetWithDesignatedVersion `json:"data"`
 }
 
@@ -18863,26 +19499,28 @@ type CreatePresetFromInferenceResponse struct {
 type CreateRerankRequest struct {
 	Documents []CreateRerankRequestDocument `json:"documents"`
 	Model     string                        `json:"model"`
-	Provider  *CreateRerankRequestProvider  `json:"provider,omitempty"`
-	Query     string                        `json:"query"`
-	TopN      *int                          `json:"top_n,omitempty"`
+
+	// Provider Provider routing preferences for a rerank request; same shape as ProviderPreferences.
+	Provider *CreateRerankRequestProvider `json:"provider,omitempty"`
+	Query    string                       `json:"query"`
+	TopN     *int                         `json:"top_n,omitempty"`
 }
 
-// CreateRerankRequestDocument defines model for CreateRerankRequestDocument.
+// CreateRerankRequestDocument Document to rank in POST /rerank: a string or an object with text and/or image.
 type CreateRerankRequestDocument struct {
 	union json.RawMessage
 }
 
-// CreateRerankRequestDocumentObject defines model for CreateRerankRequestDocumentObject.
+// CreateRerankRequestDocumentObject Rerank document given as an object with optional text and image.
 type CreateRerankRequestDocumentObject struct {
 	Image *string `json:"image,omitempty"`
 	Text  *string `json:"text,omitempty"`
 }
 
-// CreateRerankRequestDocumentString defines model for CreateRerankRequestDocumentString.
+// CreateRerankRequestDocumentString Rerank document given as plain text.
 type CreateRerankRequestDocumentString = string
 
-// CreateRerankRequestProvider defines model for CreateRerankRequestProvider.
+// CreateRerankRequestProvider Provider routing preferences for a rerank request; same shape as ProviderPreferences.
 type CreateRerankRequestProvider = ProviderPreferences
 
 // CreateRerankResponse The documents ordered by relevance to the query, with their scores.
@@ -18891,23 +19529,26 @@ type CreateRerankResponse struct {
 	Model    string                       `json:"model"`
 	Provider *string                      `json:"provider,omitempty"`
 	Results  []CreateRerankResponseResult `json:"results"`
-	Usage    *CreateRerankResponseUsage   `json:"usage,omitempty"`
+
+	// Usage Usage of a rerank request: total tokens, search units and cost.
+	Usage *CreateRerankResponseUsage `json:"usage,omitempty"`
 }
 
-// CreateRerankResponseResult defines model for CreateRerankResponseResult.
+// CreateRerankResponseResult One ranked document in the POST /rerank response: its input index, relevance score and content.
 type CreateRerankResponseResult struct {
+	// Document Content of a ranked document in a rerank result: text and/or image.
 	Document       CreateRerankResponseResultDocument `json:"document"`
 	Index          int                                `json:"index"`
 	RelevanceScore float64                            `json:"relevance_score"`
 }
 
-// CreateRerankResponseResultDocument defines model for CreateRerankResponseResultDocument.
+// CreateRerankResponseResultDocument Content of a ranked document in a rerank result: text and/or image.
 type CreateRerankResponseResultDocument struct {
 	Image *string `json:"image,omitempty"`
 	Text  *string `json:"text,omitempty"`
 }
 
-// CreateRerankResponseUsage defines model for CreateRerankResponseUsage.
+// CreateRerankResponseUsage Usage of a rerank request: total tokens, search units and cost.
 type CreateRerankResponseUsage struct {
 	Cost        *float64 `json:"cost,omitempty"`
 	SearchUnits *int     `json:"search_units,omitempty"`
@@ -18916,16 +19557,18 @@ type CreateRerankResponseUsage struct {
 
 // CreateScimGroupMappingRequest A new mapping that gives the members of an identity-provider group a role in a workspace.
 type CreateScimGroupMappingRequest struct {
+	// Role Organization role given to members of a mapped SCIM group: admin or member.
 	Role        CreateScimGroupMappingRequestRole `json:"role"`
 	ScimGroupID openapi_types.UUID                `json:"scim_group_id"`
 	WorkspaceID openapi_types.UUID                `json:"workspace_id"`
 }
 
-// CreateScimGroupMappingRequestRole defines model for CreateScimGroupMappingRequestRole.
+// CreateScimGroupMappingRequestRole Organization role given to members of a mapped SCIM group: admin or member.
 type CreateScimGroupMappingRequestRole string
 
 // CreateScimGroupMappingResponse The SCIM group mapping that was created.
 type CreateScimGroupMappingResponse struct {
+	// Data Link from a SCIM group to a workspace, giving the group's members an admin or member role there.
 	Data ScimGroupMapping `json:"data"`
 }
 
@@ -18946,104 +19589,125 @@ type CreateWorkspaceRequest struct {
 
 // CreateWorkspaceResponse The workspace that was created.
 type CreateWorkspaceResponse struct {
+	// Data Workspace created by POST /workspaces; same shape as Workspace.
 	Data CreateWorkspaceResponseData `json:"data"`
 }
 
-// CreateWorkspaceResponseData defines model for CreateWorkspaceResponseData.
+// CreateWorkspaceResponseData Workspace created by POST /workspaces; same shape as Workspace.
 type CreateWorkspaceResponseData = Workspace
 
-// CreatedEvent defines model for CreatedEvent.
+// CreatedEvent Responses stream event (response.created) carrying the response as first created.
 type CreatedEvent struct {
+	// Response Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 	Response       BaseResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           CreatedEventType    `json:"type"`
+
+	// Type Type tag of a response created stream event; always "response.created".
+	Type CreatedEventType `json:"type"`
 }
 
-// CreatedEventType defines model for CreatedEventType.
+// CreatedEventType Type tag of a response created stream event; always "response.created".
 type CreatedEventType string
 
-// CustomTool defines model for CustomTool.
+// CustomTool Responses API custom tool that takes free-form text input: name, description and optional format (text or grammar).
 type CustomTool struct {
-	Description *string           `json:"description,omitempty"`
-	Format      *CustomToolFormat `json:"format,omitempty"`
-	Name        string            `json:"name"`
-	Type        CustomToolType    `json:"type"`
+	Description *string `json:"description,omitempty"`
+
+	// Format Input format of a custom tool: free text or a grammar (Lark or regex) that constrains what the model writes.
+	Format *CustomToolFormat `json:"format,omitempty"`
+	Name   string            `json:"name"`
+
+	// Type Kind of a custom (free-form input) tool definition; always "custom".
+	Type CustomToolType `json:"type"`
 }
 
-// CustomToolCallInputDeltaEvent defines model for CustomToolCallInputDeltaEvent.
+// CustomToolCallInputDeltaEvent Responses stream event carrying the next piece of a custom tool call's free-form input.
 type CustomToolCallInputDeltaEvent = BaseCustomToolCallInputDeltaEvent
 
-// CustomToolCallInputDoneEvent defines model for CustomToolCallInputDoneEvent.
+// CustomToolCallInputDoneEvent Responses stream event sent when a custom tool call's free-form input is complete.
 type CustomToolCallInputDoneEvent = BaseCustomToolCallInputDoneEvent
 
-// CustomToolCallItem defines model for CustomToolCallItem.
+// CustomToolCallItem Responses API input item replaying a model call to a custom free-form tool, with its status.
 type CustomToolCallItem struct {
-	CallID    string                           `json:"call_id"`
-	ID        *string                          `json:"id,omitempty"`
-	Input     string                           `json:"input"`
-	Name      string                           `json:"name"`
-	Namespace *string                          `json:"namespace,omitempty"`
-	Status    *ToolCallStatus                  `json:"status,omitempty"`
-	Type      OpenAIResponseCustomToolCallType `json:"type"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Input     string  `json:"input"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status *ToolCallStatus `json:"status,omitempty"`
+
+	// Type Kind of a Responses input item; always "custom_tool_call".
+	Type OpenAIResponseCustomToolCallType `json:"type"`
 }
 
-// CustomToolCallOutputItem defines model for CustomToolCallOutputItem.
+// CustomToolCallOutputItem Responses API input item giving the result of a custom tool call: a string or a list of text, image and file parts.
 type CustomToolCallOutputItem struct {
-	CallID string                                 `json:"call_id"`
-	ID     *string                                `json:"id,omitempty"`
-	Output CustomToolCallOutputItemOutput         `json:"output"`
-	Type   OpenAIResponseCustomToolCallOutputType `json:"type"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+
+	// Output Output of a custom tool call: a string or a list of content parts.
+	Output CustomToolCallOutputItemOutput `json:"output"`
+
+	// Type Kind of a Responses input item; always "custom_tool_call_output".
+	Type OpenAIResponseCustomToolCallOutputType `json:"type"`
 }
 
-// CustomToolCallOutputItemOutput defines model for CustomToolCallOutputItemOutput.
+// CustomToolCallOutputItemOutput Output of a custom tool call: a string or a list of content parts.
 type CustomToolCallOutputItemOutput struct {
 	union json.RawMessage
 }
 
-// CustomToolCallOutputItemOutputItem defines model for CustomToolCallOutputItemOutputItem.
+// CustomToolCallOutputItemOutputItem Content part of a custom tool call output: input text, image or file.
 type CustomToolCallOutputItemOutputItem struct {
 	union json.RawMessage
 }
 
-// CustomToolCallOutputItemOutputItemInputImage defines model for CustomToolCallOutputItemOutputItemInputImage.
+// CustomToolCallOutputItemOutputItemInputImage Image input part allowed in the list form of a custom tool call output; wraps InputImage.
 type CustomToolCallOutputItemOutputItemInputImage = InputImage
 
-// CustomToolCallOutputItemOutputItemList defines model for CustomToolCallOutputItemOutputItemList.
+// CustomToolCallOutputItemOutputItemList List form of a custom tool call output: an array of text, image or file input parts.
 type CustomToolCallOutputItemOutputItemList = []CustomToolCallOutputItemOutputItem
 
-// CustomToolCallOutputItemOutputString defines model for CustomToolCallOutputItemOutputString.
+// CustomToolCallOutputItemOutputString Plain-text form of a custom tool call output.
 type CustomToolCallOutputItemOutputString = string
 
-// CustomToolFormat defines model for CustomToolFormat.
+// CustomToolFormat Input format of a custom tool: free text or a grammar (Lark or regex) that constrains what the model writes.
 type CustomToolFormat struct {
 	union json.RawMessage
 }
 
-// CustomToolFormatGrammar defines model for CustomToolFormatGrammar.
+// CustomToolFormatGrammar Grammar-constrained custom tool format: a grammar definition plus its syntax (lark or regex).
 type CustomToolFormatGrammar struct {
-	Definition string                        `json:"definition"`
-	Syntax     CustomToolFormatGrammarSyntax `json:"syntax"`
-	Type       CustomToolFormatGrammarType   `json:"type"`
+	Definition string `json:"definition"`
+
+	// Syntax Syntax of a custom tool grammar definition: lark or regex.
+	Syntax CustomToolFormatGrammarSyntax `json:"syntax"`
+
+	// Type Kind of a custom tool format; always "grammar" for the grammar form.
+	Type CustomToolFormatGrammarType `json:"type"`
 }
 
-// CustomToolFormatGrammarSyntax defines model for CustomToolFormatGrammarSyntax.
+// CustomToolFormatGrammarSyntax Syntax of a custom tool grammar definition: lark or regex.
 type CustomToolFormatGrammarSyntax string
 
-// CustomToolFormatGrammarType defines model for CustomToolFormatGrammarType.
+// CustomToolFormatGrammarType Kind of a custom tool format; always "grammar" for the grammar form.
 type CustomToolFormatGrammarType string
 
-// CustomToolFormatText defines model for CustomToolFormatText.
+// CustomToolFormatText Unconstrained custom tool format: the model may write any text as the tool input.
 type CustomToolFormatText struct {
+	// Type Kind of a custom tool format; always "text" for the free-text form.
 	Type CustomToolFormatTextType `json:"type"`
 }
 
-// CustomToolFormatTextType defines model for CustomToolFormatTextType.
+// CustomToolFormatTextType Kind of a custom tool format; always "text" for the free-text form.
 type CustomToolFormatTextType string
 
-// CustomToolType defines model for CustomToolType.
+// CustomToolType Kind of a custom (free-form input) tool definition; always "custom".
 type CustomToolType string
 
-// DABenchmarkEntry defines model for DABenchmarkEntry.
+// DABenchmarkEntry Design Arena result of a model for one arena and category: Elo rating, win rate and rank; listed in ModelBenchmarks.design_arena.
 type DABenchmarkEntry struct {
 	Arena    string  `json:"arena"`
 	Category string  `json:"category"`
@@ -19052,47 +19716,57 @@ type DABenchmarkEntry struct {
 	WinRate  float64 `json:"win_rate"`
 }
 
-// DatetimeServerTool defines model for DatetimeServerTool.
+// DatetimeServerTool Server tool openrouter:datetime that the model can call to learn today's date and time; the timezone is configurable.
 type DatetimeServerTool struct {
+	// Parameters Settings of the openrouter:datetime server tool; holds the optional timezone to report the time in.
 	Parameters *DatetimeServerToolConfig `json:"parameters,omitempty"`
-	Type       DatetimeServerToolType    `json:"type"`
+
+	// Type Kind of the datetime server tool; always "openrouter:datetime".
+	Type DatetimeServerToolType `json:"type"`
 }
 
-// DatetimeServerToolConfig defines model for DatetimeServerToolConfig.
+// DatetimeServerToolConfig Settings of the openrouter:datetime server tool; holds the optional timezone to report the time in.
 type DatetimeServerToolConfig struct {
 	Timezone *string `json:"timezone,omitempty"`
 }
 
-// DatetimeServerToolType defines model for DatetimeServerToolType.
+// DatetimeServerToolType Kind of the datetime server tool; always "openrouter:datetime".
 type DatetimeServerToolType string
 
-// DebugEvent defines model for DebugEvent.
+// DebugEvent Responses stream event of type response.debug; its payload echoes the upstream request body or reports a timing milestone.
 type DebugEvent struct {
+	// Debug Payload of a response.debug stream event: the echoed upstream request body and/or a timing milestone.
 	Debug          DebugEventDebug `json:"debug"`
 	SequenceNumber int             `json:"sequence_number"`
-	Type           DebugEventType  `json:"type"`
+
+	// Type Kind of a debug stream event; always "response.debug".
+	Type DebugEventType `json:"type"`
 }
 
-// DebugEventDebug defines model for DebugEventDebug.
+// DebugEventDebug Payload of a response.debug stream event: the echoed upstream request body and/or a timing milestone.
 type DebugEventDebug struct {
-	EchoUpstreamBody map[string]interface{}  `json:"echo_upstream_body,omitempty"`
-	Timings          *DebugEventDebugTimings `json:"timings,omitempty"`
+	EchoUpstreamBody map[string]interface{} `json:"echo_upstream_body,omitempty"`
+
+	// Timings Timing milestone in a response.debug event: the milestone name, its start_ms offset and its epoch_ms timestamp.
+	Timings *DebugEventDebugTimings `json:"timings,omitempty"`
 }
 
-// DebugEventDebugTimings defines model for DebugEventDebugTimings.
+// DebugEventDebugTimings Timing milestone in a response.debug event: the milestone name, its start_ms offset and its epoch_ms timestamp.
 type DebugEventDebugTimings struct {
-	EpochMs int                         `json:"epoch_ms"`
+	EpochMs int `json:"epoch_ms"`
+
+	// Event Milestone named in a debug timing: adapter_request, upstream_headers_received, first_token_received or upstream_body_ended.
 	Event   DebugEventDebugTimingsEvent `json:"event"`
 	StartMs int                         `json:"start_ms"`
 }
 
-// DebugEventDebugTimingsEvent defines model for DebugEventDebugTimingsEvent.
+// DebugEventDebugTimingsEvent Milestone named in a debug timing: adapter_request, upstream_headers_received, first_token_received or upstream_body_ended.
 type DebugEventDebugTimingsEvent string
 
-// DebugEventType defines model for DebugEventType.
+// DebugEventType Kind of a debug stream event; always "response.debug".
 type DebugEventType string
 
-// DefaultParameters defines model for DefaultParameters.
+// DefaultParameters Sampling defaults a model uses when the request omits them: temperature, top_p, top_k and the frequency, presence and repetition penalties.
 type DefaultParameters struct {
 	FrequencyPenalty  *float64 `json:"frequency_penalty,omitempty"`
 	PresencePenalty   *float64 `json:"presence_penalty,omitempty"`
@@ -19104,149 +19778,162 @@ type DefaultParameters struct {
 
 // DeleteBYOKKeyResponse Confirms that a provider key was deleted.
 type DeleteBYOKKeyResponse struct {
+	// Deleted Deletion confirmation in the response to deleting a BYOK provider key; always true.
 	Deleted DeleteBYOKKeyResponseDeleted `json:"deleted"`
 }
 
-// DeleteBYOKKeyResponseDeleted defines model for DeleteBYOKKeyResponseDeleted.
+// DeleteBYOKKeyResponseDeleted Deletion confirmation in the response to deleting a BYOK provider key; always true.
 type DeleteBYOKKeyResponseDeleted bool
 
 // DeleteGuardrailResponse Confirms that a guardrail was deleted.
 type DeleteGuardrailResponse struct {
+	// Deleted Deletion confirmation in the response to deleting a guardrail; always true.
 	Deleted DeleteGuardrailResponseDeleted `json:"deleted"`
 }
 
-// DeleteGuardrailResponseDeleted defines model for DeleteGuardrailResponseDeleted.
+// DeleteGuardrailResponseDeleted Deletion confirmation in the response to deleting a guardrail; always true.
 type DeleteGuardrailResponseDeleted bool
 
 // DeleteKeysResponse Confirms that an API key was deleted.
 type DeleteKeysResponse struct {
+	// Deleted Deletion confirmation in the response to deleting an API key; always true.
 	Deleted DeleteKeysResponseDeleted `json:"deleted"`
 }
 
-// DeleteKeysResponseDeleted defines model for DeleteKeysResponseDeleted.
+// DeleteKeysResponseDeleted Deletion confirmation in the response to deleting an API key; always true.
 type DeleteKeysResponseDeleted bool
 
 // DeleteObservabilityDestinationResponse Confirms that an observability destination was deleted.
 type DeleteObservabilityDestinationResponse struct {
+	// Deleted Deletion confirmation in the response to deleting an observability destination; always true.
 	Deleted DeleteObservabilityDestinationResponseDeleted `json:"deleted"`
 }
 
-// DeleteObservabilityDestinationResponseDeleted defines model for DeleteObservabilityDestinationResponseDeleted.
+// DeleteObservabilityDestinationResponseDeleted Deletion confirmation in the response to deleting an observability destination; always true.
 type DeleteObservabilityDestinationResponseDeleted bool
 
-// DeleteScimGroupMappingKeepMembersParam defines model for DeleteScimGroupMappingKeepMembersParam.
+// DeleteScimGroupMappingKeepMembersParam Value of keep_members when deleting a SCIM group mapping: a boolean or the strings "true"/"false".
 type DeleteScimGroupMappingKeepMembersParam struct {
 	union json.RawMessage
 }
 
-// DeleteScimGroupMappingKeepMembersParamBool defines model for DeleteScimGroupMappingKeepMembersParamBool.
+// DeleteScimGroupMappingKeepMembersParamBool Boolean form of the keep_members query parameter of DELETE /scim/group-mappings/{id}.
 type DeleteScimGroupMappingKeepMembersParamBool = bool
 
-// DeleteScimGroupMappingKeepMembersParamMode defines model for DeleteScimGroupMappingKeepMembersParamMode.
+// DeleteScimGroupMappingKeepMembersParamMode String form of the keep_members query parameter of DELETE /scim/group-mappings/{id}: "true" or "false".
 type DeleteScimGroupMappingKeepMembersParamMode string
 
 // DeleteScimGroupMappingResponse Confirms that a SCIM group mapping was deleted.
 type DeleteScimGroupMappingResponse struct {
+	// Deleted Deletion confirmation in the response to deleting a SCIM group mapping; always true.
 	Deleted DeleteScimGroupMappingResponseDeleted `json:"deleted"`
 }
 
-// DeleteScimGroupMappingResponseDeleted defines model for DeleteScimGroupMappingResponseDeleted.
+// DeleteScimGroupMappingResponseDeleted Deletion confirmation in the response to deleting a SCIM group mapping; always true.
 type DeleteScimGroupMappingResponseDeleted bool
 
 // DeleteWorkspaceBudgetResponse Confirms that a workspace budget was removed.
 type DeleteWorkspaceBudgetResponse struct {
+	// Deleted Deletion confirmation in the response to deleting a workspace budget; always true.
 	Deleted DeleteWorkspaceBudgetResponseDeleted `json:"deleted"`
 }
 
-// DeleteWorkspaceBudgetResponseDeleted defines model for DeleteWorkspaceBudgetResponseDeleted.
+// DeleteWorkspaceBudgetResponseDeleted Deletion confirmation in the response to deleting a workspace budget; always true.
 type DeleteWorkspaceBudgetResponseDeleted bool
 
 // DeleteWorkspaceResponse Confirms that a workspace was deleted.
 type DeleteWorkspaceResponse struct {
+	// Deleted Deletion confirmation in the response to deleting a workspace; always true.
 	Deleted DeleteWorkspaceResponseDeleted `json:"deleted"`
 }
 
-// DeleteWorkspaceResponseDeleted defines model for DeleteWorkspaceResponseDeleted.
+// DeleteWorkspaceResponseDeleted Deletion confirmation in the response to deleting a workspace; always true.
 type DeleteWorkspaceResponseDeleted bool
 
-// DeprecatedRoute defines model for DeprecatedRoute.
+// DeprecatedRoute Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 //
 // Deprecated: this type has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 type DeprecatedRoute string
 
-// EasyInputMessage defines model for EasyInputMessage.
+// EasyInputMessage Simplified input message for the Responses API: a role (user, system, assistant, developer) with text or a list of content parts.
 type EasyInputMessage struct {
 	Content *EasyInputMessageContent `json:"content,omitempty"`
 	Phase   *EasyInputMessagePhase   `json:"phase,omitempty"`
-	Role    EasyInputMessageRole     `json:"role"`
-	Type    *EasyInputMessageType    `json:"type,omitempty"`
+
+	// Role Author role of a simplified input message: user, system, assistant or developer.
+	Role EasyInputMessageRole `json:"role"`
+
+	// Type Kind of a simplified input message; always "message".
+	Type *EasyInputMessageType `json:"type,omitempty"`
 }
 
-// EasyInputMessageContent defines model for EasyInputMessageContent.
+// EasyInputMessageContent Content of a simplified input message: a plain string or a list of input parts.
 type EasyInputMessageContent struct {
 	union json.RawMessage
 }
 
-// EasyInputMessageContentItem defines model for EasyInputMessageContentItem.
+// EasyInputMessageContentItem One content part of a simplified input message: text, image, file, audio or video input.
 type EasyInputMessageContentItem struct {
 	union json.RawMessage
 }
 
-// EasyInputMessageContentItemInputImage defines model for EasyInputMessageContentItemInputImage.
+// EasyInputMessageContentItemInputImage Image input part allowed in a simplified input message; wraps InputImage.
 type EasyInputMessageContentItemInputImage = InputImage
 
-// EasyInputMessageContentItemList defines model for EasyInputMessageContentItemList.
+// EasyInputMessageContentItemList List form of a simplified input message content: an array of text, image, file, audio or video parts.
 type EasyInputMessageContentItemList = []EasyInputMessageContentItem
 
-// EasyInputMessageContentString defines model for EasyInputMessageContentString.
+// EasyInputMessageContentString Plain-text form of a simplified input message content.
 type EasyInputMessageContentString = string
 
-// EasyInputMessagePhase defines model for EasyInputMessagePhase.
+// EasyInputMessagePhase Stage of an assistant input message in a multi-step answer: commentary (interim) or final_answer.
 type EasyInputMessagePhase string
 
-// EasyInputMessageRole defines model for EasyInputMessageRole.
+// EasyInputMessageRole Author role of a simplified input message: user, system, assistant or developer.
 type EasyInputMessageRole string
 
-// EasyInputMessageType defines model for EasyInputMessageType.
+// EasyInputMessageType Kind of a simplified input message; always "message".
 type EasyInputMessageType string
 
-// EndpointInfo defines model for EndpointInfo.
+// EndpointInfo One candidate endpoint in routing metadata: the provider, the model and whether it was selected.
 type EndpointInfo struct {
 	Model    string `json:"model"`
 	Provider string `json:"provider"`
 	Selected bool   `json:"selected"`
 }
 
-// EndpointStatus defines model for EndpointStatus.
+// EndpointStatus Numeric status code of a public model endpoint; one of 0, -1, -2, -3, -5 or -10.
 type EndpointStatus int
 
-// EndpointsMetadata defines model for EndpointsMetadata.
+// EndpointsMetadata Endpoints considered while routing a request: their total count and the list of available candidates.
 type EndpointsMetadata struct {
 	Available []EndpointInfo `json:"available"`
 	Total     int            `json:"total"`
 }
 
-// EnumCapability defines model for EnumCapability.
+// EnumCapability Capability descriptor for a parameter that takes one value from a fixed list of strings.
 type EnumCapability struct {
+	// Type Kind of a capability descriptor; always "enum" for the fixed-value-list form.
 	Type   EnumCapabilityType `json:"type"`
 	Values []string           `json:"values"`
 }
 
-// EnumCapabilityType defines model for EnumCapabilityType.
+// EnumCapabilityType Kind of a capability descriptor; always "enum" for the fixed-value-list form.
 type EnumCapabilityType string
 
-// ErrorDetail defines model for ErrorDetail.
+// ErrorDetail Error information in an error response: numeric code, message and optional metadata.
 type ErrorDetail struct {
 	Code     int                    `json:"code"`
 	Message  string                 `json:"message"`
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
-// ErrorEvent defines model for ErrorEvent.
+// ErrorEvent Responses stream event reporting an error during streaming; same fields as BaseErrorEvent.
 type ErrorEvent = BaseErrorEvent
 
-// ErrorResponse defines model for ErrorResponse.
+// ErrorResponse Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type ErrorResponse struct {
+	// Error Error information in an error response: numeric code, message and optional metadata.
 	Error              ErrorDetail            `json:"error"`
 	OpenrouterMetadata map[string]interface{} `json:"openrouter_metadata,omitempty"`
 	UserID             *string                `json:"user_id,omitempty"`
@@ -19259,7 +19946,7 @@ type ExchangeAuthCodeForAPIKeyRequest struct {
 	CodeVerifier        *string                                              `json:"code_verifier,omitempty"`
 }
 
-// ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod defines model for ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod.
+// ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod PKCE code challenge method used when exchanging an auth code for an API key: S256 or plain.
 type ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethod string
 
 // ExchangeAuthCodeForAPIKeyResponse The API key issued to the app at the end of the PKCE flow.
@@ -19268,28 +19955,33 @@ type ExchangeAuthCodeForAPIKeyResponse struct {
 	UserID *string `json:"user_id"`
 }
 
-// FailableToolCallStatus defines model for FailableToolCallStatus.
+// FailableToolCallStatus Status of a server tool call that can fail (advisor, subagent): in_progress, completed, incomplete or failed.
 type FailableToolCallStatus string
 
-// FailedEvent defines model for FailedEvent.
+// FailedEvent Responses stream event "response.failed", sent with the final response object when generation fails.
 type FailedEvent struct {
+	// Response Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 	Response       BaseResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           FailedEventType     `json:"type"`
+
+	// Type Kind of the response failed stream event; always "response.failed".
+	Type FailedEventType `json:"type"`
 }
 
-// FailedEventType defines model for FailedEventType.
+// FailedEventType Kind of the response failed stream event; always "response.failed".
 type FailedEventType string
 
-// FileCitation defines model for FileCitation.
+// FileCitation Output text annotation citing a file: file id, file name and the index in the text.
 type FileCitation struct {
-	FileID   string           `json:"file_id"`
-	Filename string           `json:"filename"`
-	Index    int              `json:"index"`
-	Type     FileCitationType `json:"type"`
+	FileID   string `json:"file_id"`
+	Filename string `json:"filename"`
+	Index    int    `json:"index"`
+
+	// Type Kind of an output text annotation; always "file_citation".
+	Type FileCitationType `json:"type"`
 }
 
-// FileCitationType defines model for FileCitationType.
+// FileCitationType Kind of an output text annotation; always "file_citation".
 type FileCitationType string
 
 // FileDeleteResponse Confirms that a file was deleted.
@@ -19302,27 +19994,33 @@ type FileListResponse struct {
 	union json.RawMessage
 }
 
-// FileParserPlugin defines model for FileParserPlugin.
+// FileParserPlugin Plugin "file-parser" that parses attached files such as PDFs; can be disabled and takes PDF parser options.
 type FileParserPlugin struct {
-	Enabled *bool              `json:"enabled,omitempty"`
-	ID      FileParserPluginID `json:"id"`
-	Pdf     *PDFParserOptions  `json:"pdf,omitempty"`
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// ID Identifier of the file parser plugin; always "file-parser".
+	ID FileParserPluginID `json:"id"`
+
+	// Pdf PDF parsing settings of the file-parser plugin: which engine to use.
+	Pdf *PDFParserOptions `json:"pdf,omitempty"`
 }
 
-// FileParserPluginID defines model for FileParserPluginId.
+// FileParserPluginID Identifier of the file parser plugin; always "file-parser".
 type FileParserPluginID string
 
-// FilePath defines model for FilePath.
+// FilePath Output text annotation pointing to a file by id, with its index in the text.
 type FilePath struct {
-	FileID string       `json:"file_id"`
-	Index  int          `json:"index"`
-	Type   FilePathType `json:"type"`
+	FileID string `json:"file_id"`
+	Index  int    `json:"index"`
+
+	// Type Kind of an output text annotation; always "file_path".
+	Type FilePathType `json:"type"`
 }
 
-// FilePathType defines model for FilePathType.
+// FilePathType Kind of an output text annotation; always "file_path".
 type FilePathType string
 
-// FileProvider defines model for FileProvider.
+// FileProvider Provider whose storage (with your own key) holds the file in the /files endpoints: openai or anthropic; omit for OpenRouter storage.
 type FileProvider string
 
 // FileResponse The metadata of one uploaded file.
@@ -19330,185 +20028,216 @@ type FileResponse struct {
 	union json.RawMessage
 }
 
-// FileSearchServerTool defines model for FileSearchServerTool.
+// FileSearchServerTool Responses API file_search tool: searches the given vector stores, with optional filters, ranking options and result cap.
 type FileSearchServerTool struct {
-	Filters        *FileSearchServerToolFilters        `json:"filters,omitempty"`
-	MaxNumResults  *int                                `json:"max_num_results,omitempty"`
+	Filters       *FileSearchServerToolFilters `json:"filters,omitempty"`
+	MaxNumResults *int                         `json:"max_num_results,omitempty"`
+
+	// RankingOptions Ranking settings of a file_search tool: the ranker to use and a minimum score threshold.
 	RankingOptions *FileSearchServerToolRankingOptions `json:"ranking_options,omitempty"`
-	Type           FileSearchServerToolType            `json:"type"`
-	VectorStoreIds []string                            `json:"vector_store_ids"`
+
+	// Type Kind of the file search tool; always "file_search".
+	Type           FileSearchServerToolType `json:"type"`
+	VectorStoreIds []string                 `json:"vector_store_ids"`
 }
 
-// FileSearchServerToolFilters defines model for FileSearchServerToolFilters.
+// FileSearchServerToolFilters Metadata filter of a file_search tool: a single comparison or a compound filter.
 type FileSearchServerToolFilters struct {
 	union json.RawMessage
 }
 
-// FileSearchServerToolFiltersEq defines model for FileSearchServerToolFiltersEq.
+// FileSearchServerToolFiltersEq Single comparison filter of a file_search tool: compares a metadata key against a value with an operator.
 type FileSearchServerToolFiltersEq struct {
-	Key   string                             `json:"key"`
-	Type  FileSearchServerToolFiltersEqType  `json:"type"`
+	Key string `json:"key"`
+
+	// Type Comparison operator of a file_search filter: eq, ne, gt, gte, lt or lte.
+	Type FileSearchServerToolFiltersEqType `json:"type"`
+
+	// Value Value compared by a file_search filter: string, number, boolean or a list of strings and numbers.
 	Value FileSearchServerToolFiltersEqValue `json:"value"`
 }
 
-// FileSearchServerToolFiltersEqType defines model for FileSearchServerToolFiltersEqType.
+// FileSearchServerToolFiltersEqType Comparison operator of a file_search filter: eq, ne, gt, gte, lt or lte.
 type FileSearchServerToolFiltersEqType string
 
-// FileSearchServerToolFiltersEqValue defines model for FileSearchServerToolFiltersEqValue.
+// FileSearchServerToolFiltersEqValue Value compared by a file_search filter: string, number, boolean or a list of strings and numbers.
 type FileSearchServerToolFiltersEqValue struct {
 	union json.RawMessage
 }
 
-// FileSearchServerToolFiltersEqValueBool defines model for FileSearchServerToolFiltersEqValueBool.
+// FileSearchServerToolFiltersEqValueBool Boolean value of a file_search comparison filter.
 type FileSearchServerToolFiltersEqValueBool = bool
 
-// FileSearchServerToolFiltersEqValueItem defines model for FileSearchServerToolFiltersEqValueItem.
+// FileSearchServerToolFiltersEqValueItem One element of a list value in a file_search filter: a string or a number.
 type FileSearchServerToolFiltersEqValueItem struct {
 	union json.RawMessage
 }
 
-// FileSearchServerToolFiltersEqValueItemList defines model for FileSearchServerToolFiltersEqValueItemList.
+// FileSearchServerToolFiltersEqValueItemList List value of a file_search comparison filter: an array of strings and numbers.
 type FileSearchServerToolFiltersEqValueItemList = []FileSearchServerToolFiltersEqValueItem
 
-// FileSearchServerToolFiltersEqValueItemNumber defines model for FileSearchServerToolFiltersEqValueItemNumber.
+// FileSearchServerToolFiltersEqValueItemNumber Numeric element of a list value in a file_search filter.
 type FileSearchServerToolFiltersEqValueItemNumber = float64
 
-// FileSearchServerToolFiltersEqValueItemString defines model for FileSearchServerToolFiltersEqValueItemString.
+// FileSearchServerToolFiltersEqValueItemString String element of a list value in a file_search filter.
 type FileSearchServerToolFiltersEqValueItemString = string
 
-// FileSearchServerToolFiltersEqValueNumber defines model for FileSearchServerToolFiltersEqValueNumber.
+// FileSearchServerToolFiltersEqValueNumber Numeric value of a file_search comparison filter.
 type FileSearchServerToolFiltersEqValueNumber = float64
 
-// FileSearchServerToolFiltersEqValueString defines model for FileSearchServerToolFiltersEqValueString.
+// FileSearchServerToolFiltersEqValueString String value of a file_search comparison filter.
 type FileSearchServerToolFiltersEqValueString = string
 
-// FileSearchServerToolRankingOptions defines model for FileSearchServerToolRankingOptions.
+// FileSearchServerToolRankingOptions Ranking settings of a file_search tool: the ranker to use and a minimum score threshold.
 type FileSearchServerToolRankingOptions struct {
+	// Ranker Ranker used by a file_search tool: auto or default-2024-11-15.
 	Ranker         *FileSearchServerToolRankingOptionsRanker `json:"ranker,omitempty"`
 	ScoreThreshold *float64                                  `json:"score_threshold,omitempty"`
 }
 
-// FileSearchServerToolRankingOptionsRanker defines model for FileSearchServerToolRankingOptionsRanker.
+// FileSearchServerToolRankingOptionsRanker Ranker used by a file_search tool: auto or default-2024-11-15.
 type FileSearchServerToolRankingOptionsRanker string
 
-// FileSearchServerToolType defines model for FileSearchServerToolType.
+// FileSearchServerToolType Kind of the file search tool; always "file_search".
 type FileSearchServerToolType string
 
-// FilesServerTool defines model for FilesServerTool.
+// FilesServerTool Server tool openrouter:files with which the model manages files in the API key's workspace (list, read, write and edit).
 type FilesServerTool struct {
+	// Parameters Settings of the openrouter:files server tool; currently has no fields.
 	Parameters *FilesServerToolConfig `json:"parameters,omitempty"`
-	Type       FilesServerToolType    `json:"type"`
+
+	// Type Kind of the files server tool; always "openrouter:files".
+	Type FilesServerToolType `json:"type"`
 }
 
-// FilesServerToolConfig defines model for FilesServerToolConfig.
+// FilesServerToolConfig Settings of the openrouter:files server tool; currently has no fields.
 type FilesServerToolConfig = map[string]interface{}
 
-// FilesServerToolType defines model for FilesServerToolType.
+// FilesServerToolType Kind of the files server tool; always "openrouter:files".
 type FilesServerToolType string
 
-// FormatJSONObjectConfig defines model for FormatJsonObjectConfig.
+// FormatJSONObjectConfig Text output format asking for any valid JSON object.
 type FormatJSONObjectConfig struct {
+	// Type Kind of a text output format; always "json_object".
 	Type FormatJSONObjectConfigType `json:"type"`
 }
 
-// FormatJSONObjectConfigType defines model for FormatJsonObjectConfigType.
+// FormatJSONObjectConfigType Kind of a text output format; always "json_object".
 type FormatJSONObjectConfigType string
 
-// FormatJSONSchemaConfig defines model for FormatJsonSchemaConfig.
+// FormatJSONSchemaConfig Text output format that constrains output to a named JSON Schema, with optional description and strict mode.
 type FormatJSONSchemaConfig struct {
-	Description *string                    `json:"description,omitempty"`
-	Name        string                     `json:"name"`
-	Schema      map[string]interface{}     `json:"schema"`
-	Strict      *bool                      `json:"strict,omitempty"`
-	Type        FormatJSONSchemaConfigType `json:"type"`
+	Description *string                `json:"description,omitempty"`
+	Name        string                 `json:"name"`
+	Schema      map[string]interface{} `json:"schema"`
+	Strict      *bool                  `json:"strict,omitempty"`
+
+	// Type Kind of a text output format; always "json_schema".
+	Type FormatJSONSchemaConfigType `json:"type"`
 }
 
-// FormatJSONSchemaConfigType defines model for FormatJsonSchemaConfigType.
+// FormatJSONSchemaConfigType Kind of a text output format; always "json_schema".
 type FormatJSONSchemaConfigType string
 
-// FormatTextConfig defines model for FormatTextConfig.
+// FormatTextConfig Text output format for plain, unstructured text.
 type FormatTextConfig struct {
+	// Type Kind of a text output format; always "text".
 	Type FormatTextConfigType `json:"type"`
 }
 
-// FormatTextConfigType defines model for FormatTextConfigType.
+// FormatTextConfigType Kind of a text output format; always "text".
 type FormatTextConfigType string
 
-// Formats defines model for Formats.
+// Formats Output format in a Responses text config: plain text, a JSON object or JSON constrained by a schema.
 type Formats struct {
 	union json.RawMessage
 }
 
-// FrameImage defines model for FrameImage.
+// FrameImage Image used as the first or last frame of a generated video; an image content part plus its frame_type.
 type FrameImage struct {
-	FrameType FrameImageFrameType      `json:"frame_type"`
-	ImageURL  ContentPartImageImageURL `json:"image_url"`
-	Type      ContentPartImageType     `json:"type"`
+	// FrameType Which video frame an image sets: first_frame or last_frame.
+	FrameType FrameImageFrameType `json:"frame_type"`
+
+	// ImageURL URL of an image reference in an image or video generation request.
+	ImageURL ContentPartImageImageURL `json:"image_url"`
+
+	// Type Type tag of an image reference in an image or video request; always "image_url".
+	Type ContentPartImageType `json:"type"`
 }
 
-// FrameImageFrameType defines model for FrameImageFrameType.
+// FrameImageFrameType Which video frame an image sets: first_frame or last_frame.
 type FrameImageFrameType string
 
-// FunctionCallArgsDeltaEvent defines model for FunctionCallArgsDeltaEvent.
+// FunctionCallArgsDeltaEvent Responses stream event with a chunk of a function call's arguments as they are generated.
 type FunctionCallArgsDeltaEvent = BaseFunctionCallArgsDeltaEvent
 
-// FunctionCallArgsDoneEvent defines model for FunctionCallArgsDoneEvent.
+// FunctionCallArgsDoneEvent Responses stream event with the complete arguments of a function call once streaming of them ends.
 type FunctionCallArgsDoneEvent = BaseFunctionCallArgsDoneEvent
 
-// FunctionCallItem defines model for FunctionCallItem.
+// FunctionCallItem Responses input item replaying a function call the model made earlier; the id is required.
 type FunctionCallItem struct {
-	Arguments     string                                       `json:"arguments"`
-	CallID        string                                       `json:"call_id"`
-	ID            string                                       `json:"id"`
-	Name          string                                       `json:"name"`
-	Namespace     *string                                      `json:"namespace,omitempty"`
+	Arguments string  `json:"arguments"`
+	CallID    string  `json:"call_id"`
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status        *ToolCallStatus                              `json:"status,omitempty"`
 	SubagentID    *string                                      `json:"subagent_id,omitempty"`
 	SubagentItems []OpenAIResponseFunctionToolCallSubagentItem `json:"subagent_items,omitempty"`
-	Type          OpenAIResponseFunctionToolCallType           `json:"type"`
+
+	// Type Kind of a Responses input item; always "function_call".
+	Type OpenAIResponseFunctionToolCallType `json:"type"`
 }
 
-// FunctionCallOutputItem defines model for FunctionCallOutputItem.
+// FunctionCallOutputItem Responses input item giving the result of a function call: a string or a list of text, image or file parts.
 type FunctionCallOutputItem struct {
-	CallID string                                   `json:"call_id"`
-	ID     *string                                  `json:"id,omitempty"`
-	Output FunctionCallOutputItemOutput             `json:"output"`
-	Status *ToolCallStatus                          `json:"status,omitempty"`
-	Type   OpenAIResponseFunctionToolCallOutputType `json:"type"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+
+	// Output Output of a function call input item: a plain string or a list of input parts.
+	Output FunctionCallOutputItemOutput `json:"output"`
+	Status *ToolCallStatus              `json:"status,omitempty"`
+
+	// Type Kind of a Responses input item; always "function_call_output".
+	Type OpenAIResponseFunctionToolCallOutputType `json:"type"`
 }
 
-// FunctionCallOutputItemOutput defines model for FunctionCallOutputItemOutput.
+// FunctionCallOutputItemOutput Output of a function call input item: a plain string or a list of input parts.
 type FunctionCallOutputItemOutput struct {
 	union json.RawMessage
 }
 
-// FunctionCallOutputItemOutputItem defines model for FunctionCallOutputItemOutputItem.
+// FunctionCallOutputItemOutputItem One part of a list-form function call output: text, image or file input.
 type FunctionCallOutputItemOutputItem struct {
 	union json.RawMessage
 }
 
-// FunctionCallOutputItemOutputItemInputImage defines model for FunctionCallOutputItemOutputItemInputImage.
+// FunctionCallOutputItemOutputItemInputImage Image input part allowed in a function call output list; wraps InputImage.
 type FunctionCallOutputItemOutputItemInputImage = InputImage
 
-// FunctionCallOutputItemOutputItemList defines model for FunctionCallOutputItemOutputItemList.
+// FunctionCallOutputItemOutputItemList List form of a function call output: an array of text, image or file parts.
 type FunctionCallOutputItemOutputItemList = []FunctionCallOutputItemOutputItem
 
-// FunctionCallOutputItemOutputString defines model for FunctionCallOutputItemOutputString.
+// FunctionCallOutputItemOutputString Plain-text form of a function call output.
 type FunctionCallOutputItemOutputString = string
 
-// FunctionTool defines model for FunctionTool.
+// FunctionTool Function tool definition for the Responses API: name, JSON Schema parameters, optional description and strict flag.
 type FunctionTool struct {
 	Description *string                `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Parameters  map[string]interface{} `json:"parameters"`
 	Strict      *bool                  `json:"strict,omitempty"`
-	Type        FunctionToolType       `json:"type"`
+
+	// Type Kind of a function tool definition; always "function".
+	Type FunctionToolType `json:"type"`
 }
 
-// FunctionToolType defines model for FunctionToolType.
+// FunctionToolType Kind of a function tool definition; always "function".
 type FunctionToolType string
 
-// FusionAnalysisResult defines model for FusionAnalysisResult.
+// FusionAnalysisResult Structured analysis from the fusion analyst: consensus points, contradictions, partial coverage, unique insights and blind spots.
 type FusionAnalysisResult struct {
 	BlindSpots      []string                                  `json:"blind_spots"`
 	Consensus       []string                                  `json:"consensus"`
@@ -19517,285 +20246,321 @@ type FusionAnalysisResult struct {
 	UniqueInsights  []FusionAnalysisResultUniqueInsight       `json:"unique_insights"`
 }
 
-// FusionAnalysisResultContradiction defines model for FusionAnalysisResultContradiction.
+// FusionAnalysisResultContradiction Topic on which fusion panel models disagree, with each model's stance.
 type FusionAnalysisResultContradiction struct {
 	Stances []FusionAnalysisResultContradictionStance `json:"stances"`
 	Topic   string                                    `json:"topic"`
 }
 
-// FusionAnalysisResultContradictionStance defines model for FusionAnalysisResultContradictionStance.
+// FusionAnalysisResultContradictionStance Position one model takes on a contradicted topic in a fusion analysis.
 type FusionAnalysisResultContradictionStance struct {
 	Model  string `json:"model"`
 	Stance string `json:"stance"`
 }
 
-// FusionAnalysisResultPartialCoverageItem defines model for FusionAnalysisResultPartialCoverageItem.
+// FusionAnalysisResultPartialCoverageItem Point of a fusion analysis covered by only some panel models, with the models that covered it.
 type FusionAnalysisResultPartialCoverageItem struct {
 	Models []string `json:"models"`
 	Point  string   `json:"point"`
 }
 
-// FusionAnalysisResultUniqueInsight defines model for FusionAnalysisResultUniqueInsight.
+// FusionAnalysisResultUniqueInsight Insight in a fusion analysis raised by a single panel model.
 type FusionAnalysisResultUniqueInsight struct {
 	Insight string `json:"insight"`
 	Model   string `json:"model"`
 }
 
-// FusionCallAnalysisCompletedEvent defines model for FusionCallAnalysisCompletedEvent.
+// FusionCallAnalysisCompletedEvent Responses stream event response.fusion_call.analysis.completed; its analysis field holds the analyst's structured result.
 type FusionCallAnalysisCompletedEvent struct {
-	Analysis       FusionAnalysisResult                 `json:"analysis"`
-	ItemID         string                               `json:"item_id"`
-	OutputIndex    int                                  `json:"output_index"`
-	SequenceNumber int                                  `json:"sequence_number"`
-	Type           FusionCallAnalysisCompletedEventType `json:"type"`
+	// Analysis Structured analysis from the fusion analyst: consensus points, contradictions, partial coverage, unique insights and blind spots.
+	Analysis       FusionAnalysisResult `json:"analysis"`
+	ItemID         string               `json:"item_id"`
+	OutputIndex    int                  `json:"output_index"`
+	SequenceNumber int                  `json:"sequence_number"`
+
+	// Type Kind of the fusion analysis completed event; always "response.fusion_call.analysis.completed".
+	Type FusionCallAnalysisCompletedEventType `json:"type"`
 }
 
-// FusionCallAnalysisCompletedEventType defines model for FusionCallAnalysisCompletedEventType.
+// FusionCallAnalysisCompletedEventType Kind of the fusion analysis completed event; always "response.fusion_call.analysis.completed".
 type FusionCallAnalysisCompletedEventType string
 
-// FusionCallAnalysisInProgressEvent defines model for FusionCallAnalysisInProgressEvent.
+// FusionCallAnalysisInProgressEvent Responses stream event sent when the fusion analyst model starts its analysis; names the analyst model.
 type FusionCallAnalysisInProgressEvent struct {
 	AnalystModel string `json:"analyst_model"`
 	ItemID       string `json:"item_id"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	JudgeModel     string                                `json:"judge_model"`
-	OutputIndex    int                                   `json:"output_index"`
-	SequenceNumber int                                   `json:"sequence_number"`
-	Type           FusionCallAnalysisInProgressEventType `json:"type"`
+	JudgeModel     string `json:"judge_model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion analysis started event; always "response.fusion_call.analysis.in_progress".
+	Type FusionCallAnalysisInProgressEventType `json:"type"`
 }
 
-// FusionCallAnalysisInProgressEventType defines model for FusionCallAnalysisInProgressEventType.
+// FusionCallAnalysisInProgressEventType Kind of the fusion analysis started event; always "response.fusion_call.analysis.in_progress".
 type FusionCallAnalysisInProgressEventType string
 
-// FusionCallCompletedEvent defines model for FusionCallCompletedEvent.
+// FusionCallCompletedEvent Responses stream event response.fusion_call.completed, marking the end of an openrouter:fusion call; identifies the output item.
 type FusionCallCompletedEvent struct {
-	ItemID         string                       `json:"item_id"`
-	OutputIndex    int                          `json:"output_index"`
-	SequenceNumber int                          `json:"sequence_number"`
-	Type           FusionCallCompletedEventType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion call completed event; always "response.fusion_call.completed".
+	Type FusionCallCompletedEventType `json:"type"`
 }
 
-// FusionCallCompletedEventType defines model for FusionCallCompletedEventType.
+// FusionCallCompletedEventType Kind of the fusion call completed event; always "response.fusion_call.completed".
 type FusionCallCompletedEventType string
 
-// FusionCallInProgressEvent defines model for FusionCallInProgressEvent.
+// FusionCallInProgressEvent Responses stream event response.fusion_call.in_progress, marking the start of an openrouter:fusion call; identifies the output item.
 type FusionCallInProgressEvent struct {
-	ItemID         string                        `json:"item_id"`
-	OutputIndex    int                           `json:"output_index"`
-	SequenceNumber int                           `json:"sequence_number"`
-	Type           FusionCallInProgressEventType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion call started event; always "response.fusion_call.in_progress".
+	Type FusionCallInProgressEventType `json:"type"`
 }
 
-// FusionCallInProgressEventType defines model for FusionCallInProgressEventType.
+// FusionCallInProgressEventType Kind of the fusion call started event; always "response.fusion_call.in_progress".
 type FusionCallInProgressEventType string
 
-// FusionCallPanelAddedEvent defines model for FusionCallPanelAddedEvent.
+// FusionCallPanelAddedEvent Responses stream event sent when a fusion panel model starts; names the model.
 type FusionCallPanelAddedEvent struct {
-	ItemID         string                        `json:"item_id"`
-	Model          string                        `json:"model"`
-	OutputIndex    int                           `json:"output_index"`
-	SequenceNumber int                           `json:"sequence_number"`
-	Type           FusionCallPanelAddedEventType `json:"type"`
+	ItemID         string `json:"item_id"`
+	Model          string `json:"model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion panel added event; always "response.fusion_call.panel.added".
+	Type FusionCallPanelAddedEventType `json:"type"`
 }
 
-// FusionCallPanelAddedEventType defines model for FusionCallPanelAddedEventType.
+// FusionCallPanelAddedEventType Kind of the fusion panel added event; always "response.fusion_call.panel.added".
 type FusionCallPanelAddedEventType string
 
-// FusionCallPanelCompletedEvent defines model for FusionCallPanelCompletedEvent.
+// FusionCallPanelCompletedEvent Responses stream event response.fusion_call.panel.completed with the complete answer text of one panel model.
 type FusionCallPanelCompletedEvent struct {
-	Content        string                            `json:"content"`
-	ItemID         string                            `json:"item_id"`
-	Model          string                            `json:"model"`
-	OutputIndex    int                               `json:"output_index"`
-	SequenceNumber int                               `json:"sequence_number"`
-	Type           FusionCallPanelCompletedEventType `json:"type"`
+	Content        string `json:"content"`
+	ItemID         string `json:"item_id"`
+	Model          string `json:"model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion panel completed event; always "response.fusion_call.panel.completed".
+	Type FusionCallPanelCompletedEventType `json:"type"`
 }
 
-// FusionCallPanelCompletedEventType defines model for FusionCallPanelCompletedEventType.
+// FusionCallPanelCompletedEventType Kind of the fusion panel completed event; always "response.fusion_call.panel.completed".
 type FusionCallPanelCompletedEventType string
 
-// FusionCallPanelDeltaEvent defines model for FusionCallPanelDeltaEvent.
+// FusionCallPanelDeltaEvent Responses stream event with a chunk of content from one fusion panel model.
 type FusionCallPanelDeltaEvent struct {
-	Delta          string                        `json:"delta"`
-	ItemID         string                        `json:"item_id"`
-	Model          string                        `json:"model"`
-	OutputIndex    int                           `json:"output_index"`
-	SequenceNumber int                           `json:"sequence_number"`
-	Type           FusionCallPanelDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	Model          string `json:"model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion panel content delta event; always "response.fusion_call.panel.delta".
+	Type FusionCallPanelDeltaEventType `json:"type"`
 }
 
-// FusionCallPanelDeltaEventType defines model for FusionCallPanelDeltaEventType.
+// FusionCallPanelDeltaEventType Kind of the fusion panel content delta event; always "response.fusion_call.panel.delta".
 type FusionCallPanelDeltaEventType string
 
-// FusionCallPanelFailedEvent defines model for FusionCallPanelFailedEvent.
+// FusionCallPanelFailedEvent Responses stream event response.fusion_call.panel.failed naming the panel model, its error text and an optional HTTP status.
 type FusionCallPanelFailedEvent struct {
-	Error          string                         `json:"error"`
-	ItemID         string                         `json:"item_id"`
-	Model          string                         `json:"model"`
-	OutputIndex    int                            `json:"output_index"`
-	SequenceNumber int                            `json:"sequence_number"`
-	StatusCode     *int                           `json:"status_code,omitempty"`
-	Type           FusionCallPanelFailedEventType `json:"type"`
+	Error          string `json:"error"`
+	ItemID         string `json:"item_id"`
+	Model          string `json:"model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+	StatusCode     *int   `json:"status_code,omitempty"`
+
+	// Type Kind of the fusion panel failed event; always "response.fusion_call.panel.failed".
+	Type FusionCallPanelFailedEventType `json:"type"`
 }
 
-// FusionCallPanelFailedEventType defines model for FusionCallPanelFailedEventType.
+// FusionCallPanelFailedEventType Kind of the fusion panel failed event; always "response.fusion_call.panel.failed".
 type FusionCallPanelFailedEventType string
 
-// FusionCallPanelReasoningDeltaEvent defines model for FusionCallPanelReasoningDeltaEvent.
+// FusionCallPanelReasoningDeltaEvent Responses stream event with a chunk of reasoning text from one fusion panel model.
 type FusionCallPanelReasoningDeltaEvent struct {
-	Delta          string                                 `json:"delta"`
-	ItemID         string                                 `json:"item_id"`
-	Model          string                                 `json:"model"`
-	OutputIndex    int                                    `json:"output_index"`
-	SequenceNumber int                                    `json:"sequence_number"`
-	Type           FusionCallPanelReasoningDeltaEventType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	Model          string `json:"model"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of the fusion panel reasoning delta event; always "response.fusion_call.panel.reasoning.delta".
+	Type FusionCallPanelReasoningDeltaEventType `json:"type"`
 }
 
-// FusionCallPanelReasoningDeltaEventType defines model for FusionCallPanelReasoningDeltaEventType.
+// FusionCallPanelReasoningDeltaEventType Kind of the fusion panel reasoning delta event; always "response.fusion_call.panel.reasoning.delta".
 type FusionCallPanelReasoningDeltaEventType string
 
-// FusionPlugin defines model for FusionPlugin.
+// FusionPlugin Plugin "fusion" that sends the prompt to a panel of models and has an analyst model combine their answers; sets models, preset and tools.
 type FusionPlugin struct {
-	AnalysisModels []string            `json:"analysis_models,omitempty"`
-	Enabled        *bool               `json:"enabled,omitempty"`
-	ID             FusionPluginID      `json:"id"`
-	MaxToolCalls   *int                `json:"max_tool_calls,omitempty"`
-	Model          *string             `json:"model,omitempty"`
-	Preset         *FusionPluginPreset `json:"preset,omitempty"`
-	Tools          []FusionPluginTool  `json:"tools,omitempty"`
+	AnalysisModels []string `json:"analysis_models,omitempty"`
+	Enabled        *bool    `json:"enabled,omitempty"`
+
+	// ID Identifier of the fusion plugin; always "fusion".
+	ID           FusionPluginID `json:"id"`
+	MaxToolCalls *int           `json:"max_tool_calls,omitempty"`
+	Model        *string        `json:"model,omitempty"`
+
+	// Preset Preset panel of the fusion plugin: general-high, general-budget or general-fast.
+	Preset *FusionPluginPreset `json:"preset,omitempty"`
+	Tools  []FusionPluginTool  `json:"tools,omitempty"`
 }
 
-// FusionPluginID defines model for FusionPluginId.
+// FusionPluginID Identifier of the fusion plugin; always "fusion".
 type FusionPluginID string
 
-// FusionPluginPreset defines model for FusionPluginPreset.
+// FusionPluginPreset Preset panel of the fusion plugin: general-high, general-budget or general-fast.
 type FusionPluginPreset string
 
-// FusionPluginTool defines model for FusionPluginTool.
+// FusionPluginTool Server tool made available to fusion panel and analyst calls, given as a type plus optional parameters.
 type FusionPluginTool struct {
 	Parameters map[string]*FusionPluginToolParametersValue `json:"parameters,omitempty"`
 	Type       string                                      `json:"type"`
 }
 
-// FusionPluginToolParametersValue defines model for FusionPluginToolParametersValue.
+// FusionPluginToolParametersValue Value of one fusion plugin tool parameter: string, number, boolean, list or flat object.
 type FusionPluginToolParametersValue struct {
 	union json.RawMessage
 }
 
-// FusionPluginToolParametersValueBool defines model for FusionPluginToolParametersValueBool.
+// FusionPluginToolParametersValueBool Boolean value of a fusion plugin tool parameter.
 type FusionPluginToolParametersValueBool = bool
 
-// FusionPluginToolParametersValueItem defines model for FusionPluginToolParametersValueItem.
+// FusionPluginToolParametersValueItem Element of a list-valued fusion plugin tool parameter: string, number or boolean.
 type FusionPluginToolParametersValueItem struct {
 	union json.RawMessage
 }
 
-// FusionPluginToolParametersValueItemBool defines model for FusionPluginToolParametersValueItemBool.
+// FusionPluginToolParametersValueItemBool Boolean element of a list-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueItemBool = bool
 
-// FusionPluginToolParametersValueItemList defines model for FusionPluginToolParametersValueItemList.
+// FusionPluginToolParametersValueItemList List value of a fusion plugin tool parameter: strings, numbers or booleans (null allowed).
 type FusionPluginToolParametersValueItemList = []*FusionPluginToolParametersValueItem
 
-// FusionPluginToolParametersValueItemNumber defines model for FusionPluginToolParametersValueItemNumber.
+// FusionPluginToolParametersValueItemNumber Numeric element of a list-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueItemNumber = float64
 
-// FusionPluginToolParametersValueItemString defines model for FusionPluginToolParametersValueItemString.
+// FusionPluginToolParametersValueItemString String element of a list-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueItemString = string
 
-// FusionPluginToolParametersValueNumber defines model for FusionPluginToolParametersValueNumber.
+// FusionPluginToolParametersValueNumber Numeric value of a fusion plugin tool parameter.
 type FusionPluginToolParametersValueNumber = float64
 
-// FusionPluginToolParametersValueObject defines model for FusionPluginToolParametersValueObject.
+// FusionPluginToolParametersValueObject Object value of a fusion plugin tool parameter, mapping keys to strings, numbers or booleans.
 type FusionPluginToolParametersValueObject map[string]*FusionPluginToolParametersValueObjectValue
 
-// FusionPluginToolParametersValueObjectValue defines model for FusionPluginToolParametersValueObjectValue.
+// FusionPluginToolParametersValueObjectValue Value inside an object-valued fusion plugin tool parameter: string, number or boolean.
 type FusionPluginToolParametersValueObjectValue struct {
 	union json.RawMessage
 }
 
-// FusionPluginToolParametersValueObjectValueBool defines model for FusionPluginToolParametersValueObjectValueBool.
+// FusionPluginToolParametersValueObjectValueBool Boolean value inside an object-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueObjectValueBool = bool
 
-// FusionPluginToolParametersValueObjectValueNumber defines model for FusionPluginToolParametersValueObjectValueNumber.
+// FusionPluginToolParametersValueObjectValueNumber Numeric value inside an object-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueObjectValueNumber = float64
 
-// FusionPluginToolParametersValueObjectValueString defines model for FusionPluginToolParametersValueObjectValueString.
+// FusionPluginToolParametersValueObjectValueString String value inside an object-valued fusion plugin tool parameter.
 type FusionPluginToolParametersValueObjectValueString = string
 
-// FusionPluginToolParametersValueString defines model for FusionPluginToolParametersValueString.
+// FusionPluginToolParametersValueString String value of a fusion plugin tool parameter.
 type FusionPluginToolParametersValueString = string
 
-// FusionServerToolConfig defines model for FusionServerToolConfig.
+// FusionServerToolConfig Settings of the openrouter:fusion server tool: panel and analyst models, tools, reasoning, temperature and token and call limits.
 type FusionServerToolConfig struct {
-	AnalysisModels      []string                         `json:"analysis_models,omitempty"`
-	CacheControl        *AnthropicCacheControlDirective  `json:"cache_control,omitempty"`
-	MaxCompletionTokens *int                             `json:"max_completion_tokens,omitempty"`
-	MaxToolCalls        *int                             `json:"max_tool_calls,omitempty"`
-	Model               *string                          `json:"model,omitempty"`
-	Reasoning           *FusionServerToolConfigReasoning `json:"reasoning,omitempty"`
-	Temperature         *float64                         `json:"temperature,omitempty"`
-	Tools               []FusionServerToolConfigTool     `json:"tools,omitempty"`
+	AnalysisModels []string `json:"analysis_models,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl        *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	MaxCompletionTokens *int                            `json:"max_completion_tokens,omitempty"`
+	MaxToolCalls        *int                            `json:"max_tool_calls,omitempty"`
+	Model               *string                         `json:"model,omitempty"`
+
+	// Reasoning Reasoning settings passed to fusion panel and analyst calls: effort level and token budget.
+	Reasoning   *FusionServerToolConfigReasoning `json:"reasoning,omitempty"`
+	Temperature *float64                         `json:"temperature,omitempty"`
+	Tools       []FusionServerToolConfigTool     `json:"tools,omitempty"`
 }
 
-// FusionServerToolConfigReasoning defines model for FusionServerToolConfigReasoning.
+// FusionServerToolConfigReasoning Reasoning settings passed to fusion panel and analyst calls: effort level and token budget.
 type FusionServerToolConfigReasoning struct {
+	// Effort Reasoning effort for fusion inner calls: max, xhigh, high, medium, low, minimal or none.
 	Effort    *FusionServerToolConfigReasoningEffort `json:"effort,omitempty"`
 	MaxTokens *int                                   `json:"max_tokens,omitempty"`
 }
 
-// FusionServerToolConfigReasoningEffort defines model for FusionServerToolConfigReasoningEffort.
+// FusionServerToolConfigReasoningEffort Reasoning effort for fusion inner calls: max, xhigh, high, medium, low, minimal or none.
 type FusionServerToolConfigReasoningEffort string
 
-// FusionServerToolConfigTool defines model for FusionServerToolConfigTool.
+// FusionServerToolConfigTool Server tool made available to fusion inner calls, given as a type plus optional parameters.
 type FusionServerToolConfigTool struct {
 	Parameters map[string]interface{} `json:"parameters,omitempty"`
 	Type       string                 `json:"type"`
 }
 
-// FusionServerToolOpenRouter defines model for FusionServerTool_OpenRouter.
+// FusionServerToolOpenRouter Built-in openrouter:fusion server tool: a panel of models answers the prompt and an analyst model returns a structured JSON summary of them.
 type FusionServerToolOpenRouter struct {
-	Parameters *FusionServerToolConfig        `json:"parameters,omitempty"`
-	Type       FusionServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of the openrouter:fusion server tool: panel and analyst models, tools, reasoning, temperature and token and call limits.
+	Parameters *FusionServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of the fusion server tool; always "openrouter:fusion".
+	Type FusionServerToolOpenRouterType `json:"type"`
 }
 
-// FusionServerToolOpenRouterType defines model for FusionServerTool_OpenRouterType.
+// FusionServerToolOpenRouterType Kind of the fusion server tool; always "openrouter:fusion".
 type FusionServerToolOpenRouterType string
 
-// FusionSource defines model for FusionSource.
+// FusionSource Web source (URL and title) cited during a fusion run; an entry of a fusion output item's sources list.
 type FusionSource struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 }
 
-// GenerationContentData defines model for GenerationContentData.
+// GenerationContentData Stored content of a generation from GET /generation/content: its input, its output and any stored error.
 type GenerationContentData struct {
-	Error  *GenerationContentError     `json:"error"`
-	Input  GenerationContentDataInput  `json:"input"`
+	// Error Stored failure of a generation: status, message, provider, raw error and the earlier failed attempts; null on success.
+	Error *GenerationContentError `json:"error"`
+
+	// Input Stored request input of a generation, as a prompt object or a messages object.
+	Input GenerationContentDataInput `json:"input"`
+
+	// Output Stored output of a generation: the completion text and the reasoning text, each possibly null.
 	Output GenerationContentDataOutput `json:"output"`
 }
 
-// GenerationContentDataInput defines model for GenerationContentDataInput.
+// GenerationContentDataInput Stored request input of a generation, as a prompt object or a messages object.
 type GenerationContentDataInput struct {
 	union json.RawMessage
 }
 
-// GenerationContentDataInputObject defines model for GenerationContentDataInputObject.
+// GenerationContentDataInputObject Prompt form of a stored generation input, holding the prompt string.
 type GenerationContentDataInputObject struct {
 	Prompt string `json:"prompt"`
 }
 
-// GenerationContentDataInputObject2 defines model for GenerationContentDataInputObject2.
+// GenerationContentDataInputObject2 Messages form of a stored generation input, holding the message list.
 type GenerationContentDataInputObject2 struct {
 	Messages []interface{} `json:"messages"`
 }
 
-// GenerationContentDataOutput defines model for GenerationContentDataOutput.
+// GenerationContentDataOutput Stored output of a generation: the completion text and the reasoning text, each possibly null.
 type GenerationContentDataOutput struct {
 	Completion *string `json:"completion"`
 	Reasoning  *string `json:"reasoning"`
 }
 
-// GenerationContentError defines model for GenerationContentError.
+// GenerationContentError Stored failure of a generation: status, message, provider, raw error and the earlier failed attempts; null on success.
 type GenerationContentError struct {
 	Message        *string                         `json:"message"`
 	PreviousErrors []GenerationContentErrorAttempt `json:"previous_errors"`
@@ -19804,7 +20569,7 @@ type GenerationContentError struct {
 	Status         *int                            `json:"status"`
 }
 
-// GenerationContentErrorAttempt defines model for GenerationContentErrorAttempt.
+// GenerationContentErrorAttempt One failed upstream attempt of a generation: error code, message, provider name and raw error body.
 type GenerationContentErrorAttempt struct {
 	Code         int     `json:"code"`
 	Message      string  `json:"message"`
@@ -19814,21 +20579,25 @@ type GenerationContentErrorAttempt struct {
 
 // GenerationContentResponse The stored input and output of a past generation.
 type GenerationContentResponse struct {
+	// Data Stored content of a generation from GET /generation/content: its input, its output and any stored error.
 	Data GenerationContentData `json:"data"`
 }
 
 // GenerationResponse The metadata of a past generation: model, provider, tokens, cost and timing.
 type GenerationResponse struct {
+	// Data Metadata of one generation from GET /generation: model, provider, token counts, cost, latency, finish reason and request details.
 	Data GenerationResponseData `json:"data"`
 }
 
-// GenerationResponseData defines model for GenerationResponseData.
+// GenerationResponseData Metadata of one generation from GET /generation: model, provider, token counts, cost, latency, finish reason and request details.
 type GenerationResponseData struct {
-	APIType                      *GenerationResponseDataAPIType   `json:"api_type"`
-	AppID                        *int                             `json:"app_id"`
-	CacheDiscount                *float64                         `json:"cache_discount"`
-	Cancelled                    *bool                            `json:"cancelled"`
-	CreatedAt                    string                           `json:"created_at"`
+	APIType       *GenerationResponseDataAPIType `json:"api_type"`
+	AppID         *int                           `json:"app_id"`
+	CacheDiscount *float64                       `json:"cache_discount"`
+	Cancelled     *bool                          `json:"cancelled"`
+	CreatedAt     string                         `json:"created_at"`
+
+	// DataRegion Data region a generation was processed in: global, europe or us.
 	DataRegion                   GenerationResponseDataDataRegion `json:"data_region"`
 	ExternalUser                 *string                          `json:"external_user"`
 	FinishReason                 *string                          `json:"finish_reason"`
@@ -19871,18 +20640,19 @@ type GenerationResponseData struct {
 	WorkspaceID                  *string                          `json:"workspace_id"`
 }
 
-// GenerationResponseDataAPIType defines model for GenerationResponseDataApiType.
+// GenerationResponseDataAPIType API family of a generation: completions, embeddings, rerank, tts, stt, video or image.
 type GenerationResponseDataAPIType string
 
-// GenerationResponseDataDataRegion defines model for GenerationResponseDataDataRegion.
+// GenerationResponseDataDataRegion Data region a generation was processed in: global, europe or us.
 type GenerationResponseDataDataRegion string
 
 // GetAnalyticsMetaResponse The dimensions and metrics that POST /analytics/query accepts.
 type GetAnalyticsMetaResponse struct {
+	// Data Analytics query vocabulary from GET /analytics/meta: available metrics, dimensions, filter operators and time granularities.
 	Data GetAnalyticsMetaResponseData `json:"data"`
 }
 
-// GetAnalyticsMetaResponseData defines model for GetAnalyticsMetaResponseData.
+// GetAnalyticsMetaResponseData Analytics query vocabulary from GET /analytics/meta: available metrics, dimensions, filter operators and time granularities.
 type GetAnalyticsMetaResponseData struct {
 	Dimensions    []GetAnalyticsMetaResponseDataDimension   `json:"dimensions"`
 	Granularities []GetAnalyticsMetaResponseDataGranularity `json:"granularities"`
@@ -19890,82 +20660,90 @@ type GetAnalyticsMetaResponseData struct {
 	Operators     []GetAnalyticsMetaResponseDataOperator    `json:"operators"`
 }
 
-// GetAnalyticsMetaResponseDataDimension defines model for GetAnalyticsMetaResponseDataDimension.
+// GetAnalyticsMetaResponseDataDimension Analytics dimension that results can be grouped or filtered by: its name and display label.
 type GetAnalyticsMetaResponseDataDimension struct {
 	DisplayLabel string `json:"display_label"`
 	Name         string `json:"name"`
 }
 
-// GetAnalyticsMetaResponseDataGranularity defines model for GetAnalyticsMetaResponseDataGranularity.
+// GetAnalyticsMetaResponseDataGranularity Time bucket size available for analytics queries: its name and display label.
 type GetAnalyticsMetaResponseDataGranularity struct {
-	DisplayLabel string                                      `json:"display_label"`
-	Name         GetAnalyticsMetaResponseDataGranularityName `json:"name"`
+	DisplayLabel string `json:"display_label"`
+
+	// Name Analytics time granularity: minute, hour, day, week or month.
+	Name GetAnalyticsMetaResponseDataGranularityName `json:"name"`
 }
 
-// GetAnalyticsMetaResponseDataGranularityName defines model for GetAnalyticsMetaResponseDataGranularityName.
+// GetAnalyticsMetaResponseDataGranularityName Analytics time granularity: minute, hour, day, week or month.
 type GetAnalyticsMetaResponseDataGranularityName string
 
-// GetAnalyticsMetaResponseDataMetric defines model for GetAnalyticsMetaResponseDataMetric.
+// GetAnalyticsMetaResponseDataMetric Analytics metric that can be queried: name, display label, whether it is a rate and how to format it.
 type GetAnalyticsMetaResponseDataMetric struct {
+	// DisplayFormat How an analytics metric value is shown: number, currency, percent, latency or throughput.
 	DisplayFormat GetAnalyticsMetaResponseDataMetricDisplayFormat `json:"display_format"`
 	DisplayLabel  string                                          `json:"display_label"`
 	IsRate        bool                                            `json:"is_rate"`
 	Name          string                                          `json:"name"`
 }
 
-// GetAnalyticsMetaResponseDataMetricDisplayFormat defines model for GetAnalyticsMetaResponseDataMetricDisplayFormat.
+// GetAnalyticsMetaResponseDataMetricDisplayFormat How an analytics metric value is shown: number, currency, percent, latency or throughput.
 type GetAnalyticsMetaResponseDataMetricDisplayFormat string
 
-// GetAnalyticsMetaResponseDataOperator defines model for GetAnalyticsMetaResponseDataOperator.
+// GetAnalyticsMetaResponseDataOperator Filter operator usable in analytics queries, with whether it takes a scalar or an array value.
 type GetAnalyticsMetaResponseDataOperator struct {
-	Name      GetAnalyticsMetaResponseDataOperatorName      `json:"name"`
+	// Name Analytics filter operator: eq, neq, in, not_in, gt, gte, lt or lte.
+	Name GetAnalyticsMetaResponseDataOperatorName `json:"name"`
+
+	// ValueType Kind of value an analytics filter operator takes: scalar or array.
 	ValueType GetAnalyticsMetaResponseDataOperatorValueType `json:"value_type"`
 }
 
-// GetAnalyticsMetaResponseDataOperatorName defines model for GetAnalyticsMetaResponseDataOperatorName.
+// GetAnalyticsMetaResponseDataOperatorName Analytics filter operator: eq, neq, in, not_in, gt, gte, lt or lte.
 type GetAnalyticsMetaResponseDataOperatorName string
 
-// GetAnalyticsMetaResponseDataOperatorValueType defines model for GetAnalyticsMetaResponseDataOperatorValueType.
+// GetAnalyticsMetaResponseDataOperatorValueType Kind of value an analytics filter operator takes: scalar or array.
 type GetAnalyticsMetaResponseDataOperatorValueType string
 
-// GetAppRankingsCategoryParam defines model for GetAppRankingsCategoryParam.
+// GetAppRankingsCategoryParam App category filter of GET /datasets/app-rankings: coding, creative, productivity or entertainment.
 type GetAppRankingsCategoryParam string
 
-// GetAppRankingsSortParam defines model for GetAppRankingsSortParam.
+// GetAppRankingsSortParam Ordering of GET /datasets/app-rankings: popular (default) or trending.
 type GetAppRankingsSortParam string
 
-// GetAppRankingsSubcategoryParam defines model for GetAppRankingsSubcategoryParam.
+// GetAppRankingsSubcategoryParam App subcategory filter of GET /datasets/app-rankings, such as cli-agent, ide-extension, image-gen, roleplay or general-chat.
 type GetAppRankingsSubcategoryParam string
 
 // GetBYOKKeyResponse One stored provider key.
 type GetBYOKKeyResponse struct {
+	// Data BYOK provider key returned in the data field of the get BYOK key response.
 	Data GetBYOKKeyResponseData `json:"data"`
 }
 
-// GetBYOKKeyResponseData defines model for GetBYOKKeyResponseData.
+// GetBYOKKeyResponseData BYOK provider key returned in the data field of the get BYOK key response.
 type GetBYOKKeyResponseData = BYOKKey
 
-// GetBenchmarksArenaParam defines model for GetBenchmarksArenaParam.
+// GetBenchmarksArenaParam Design Arena arena filter of GET /benchmarks: models, builders or agents.
 type GetBenchmarksArenaParam string
 
-// GetBenchmarksBenchmarkTypeParam defines model for GetBenchmarksBenchmarkTypeParam.
+// GetBenchmarksBenchmarkTypeParam Benchmark filter of GET /benchmarks, e.g. gpqa_diamond, tau_bench_verified_airline or one of the search_* benchmarks.
 type GetBenchmarksBenchmarkTypeParam string
 
-// GetBenchmarksSearchSurfaceParam defines model for GetBenchmarksSearchSurfaceParam.
+// GetBenchmarksSearchSurfaceParam Search surface filter of GET /benchmarks: server-tool or plugin.
 type GetBenchmarksSearchSurfaceParam string
 
-// GetBenchmarksSourceParam defines model for GetBenchmarksSourceParam.
+// GetBenchmarksSourceParam Benchmark source filter of GET /benchmarks: artificial-analysis, design-arena or openrouter.
 type GetBenchmarksSourceParam string
 
-// GetBenchmarksTaskTypeParam defines model for GetBenchmarksTaskTypeParam.
+// GetBenchmarksTaskTypeParam Task type filter of GET /benchmarks: coding, intelligence, agentic or search.
 type GetBenchmarksTaskTypeParam string
 
 // GetCreditsResponse The credits bought and used by the account.
 type GetCreditsResponse struct {
+	// Data Account credit totals from GET /credits: total credits purchased and total credits used.
 	Data GetCreditsResponseData `json:"data"`
 }
 
-// GetCreditsResponseData defines model for GetCreditsResponseData.
+// GetCreditsResponseData Account credit totals from GET /credits: total credits purchased and total credits used.
 type GetCreditsResponseData struct {
 	TotalCredits float64 `json:"total_credits"`
 	TotalUsage   float64 `json:"total_usage"`
@@ -19973,10 +20751,11 @@ type GetCreditsResponseData struct {
 
 // GetCurrentKeyResponse The API key that authenticated the request: its limits and usage.
 type GetCurrentKeyResponse struct {
+	// Data Details of the calling API key from GET /key: label, limit and remaining budget, usage by period, BYOK usage and key flags.
 	Data GetCurrentKeyResponseData `json:"data"`
 }
 
-// GetCurrentKeyResponseData defines model for GetCurrentKeyResponseData.
+// GetCurrentKeyResponseData Details of the calling API key from GET /key: label, limit and remaining budget, usage by period, BYOK usage and key flags.
 type GetCurrentKeyResponseData struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
@@ -19993,6 +20772,8 @@ type GetCurrentKeyResponseData struct {
 	Limit             *float64 `json:"limit"`
 	LimitRemaining    *float64 `json:"limit_remaining"`
 	LimitReset        *string  `json:"limit_reset"`
+
+	// RateLimit Deprecated request rate limit info of the current key: request count, interval and a note.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	RateLimit    GetCurrentKeyResponseDataRateLimit `json:"rate_limit"`
 	Usage        float64                            `json:"usage"`
@@ -20001,7 +20782,7 @@ type GetCurrentKeyResponseData struct {
 	UsageWeekly  float64                            `json:"usage_weekly"`
 }
 
-// GetCurrentKeyResponseDataRateLimit defines model for GetCurrentKeyResponseDataRateLimit.
+// GetCurrentKeyResponseDataRateLimit Deprecated request rate limit info of the current key: request count, interval and a note.
 //
 // Deprecated: this type has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 type GetCurrentKeyResponseDataRateLimit struct {
@@ -20012,18 +20793,20 @@ type GetCurrentKeyResponseDataRateLimit struct {
 
 // GetGuardrailResponse One guardrail.
 type GetGuardrailResponse struct {
+	// Data Guardrail returned in the data field of the get guardrail response.
 	Data GetGuardrailResponseData `json:"data"`
 }
 
-// GetGuardrailResponseData defines model for GetGuardrailResponseData.
+// GetGuardrailResponseData Guardrail returned in the data field of the get guardrail response.
 type GetGuardrailResponseData = Guardrail
 
 // GetKeyResponse One API key, without its secret.
 type GetKeyResponse struct {
+	// Data API key details from GET /keys/{hash}: name, label, limits, usage by period, BYOK usage, state and timestamps.
 	Data GetKeyResponseData `json:"data"`
 }
 
-// GetKeyResponseData defines model for GetKeyResponseData.
+// GetKeyResponseData API key details from GET /keys/{hash}: name, label, limits, usage by period, BYOK usage, state and timestamps.
 type GetKeyResponseData struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
@@ -20048,100 +20831,107 @@ type GetKeyResponseData struct {
 	WorkspaceID        string     `json:"workspace_id"`
 }
 
-// GetModelsCategoryParam defines model for GetModelsCategoryParam.
+// GetModelsCategoryParam Use-case category filter of GET /models, such as programming, roleplay, translation, finance or academia.
 type GetModelsCategoryParam string
 
-// GetModelsDistillableParam defines model for GetModelsDistillableParam.
+// GetModelsDistillableParam Filter of GET /models on whether a model is distillable: "true" or "false".
 type GetModelsDistillableParam string
 
-// GetModelsRegionParam defines model for GetModelsRegionParam.
+// GetModelsRegionParam Data region filter of GET /models: eu or us.
 type GetModelsRegionParam string
 
-// GetModelsSortParam defines model for GetModelsSortParam.
+// GetModelsSortParam Sort order of GET /models, e.g. most-popular, newest, pricing-low-to-high or context-high-to-low.
 type GetModelsSortParam string
 
-// GetModelsZdrParam defines model for GetModelsZdrParam.
+// GetModelsZdrParam Zero data retention filter of GET /models; only "true" is accepted.
 type GetModelsZdrParam string
 
 // GetObservabilityDestinationResponse One observability destination.
 type GetObservabilityDestinationResponse struct {
+	// Data Observability destination returned in the data field of the get destination response.
 	Data GetObservabilityDestinationResponseData `json:"data"`
 }
 
-// GetObservabilityDestinationResponseData defines model for GetObservabilityDestinationResponseData.
+// GetObservabilityDestinationResponseData Observability destination returned in the data field of the get destination response.
 type GetObservabilityDestinationResponseData = ObservabilityDestination
 
 // GetParametersResponse The request parameters a model supports.
 type GetParametersResponse struct {
+	// Data Payload of GET /parameters/{author}/{slug}: the model id and the request parameters it supports.
 	Data GetParametersResponseData `json:"data"`
 }
 
-// GetParametersResponseData defines model for GetParametersResponseData.
+// GetParametersResponseData Payload of GET /parameters/{author}/{slug}: the model id and the request parameters it supports.
 type GetParametersResponseData struct {
 	Model               string                                        `json:"model"`
 	SupportedParameters []GetParametersResponseDataSupportedParameter `json:"supported_parameters"`
 }
 
-// GetParametersResponseDataSupportedParameter defines model for GetParametersResponseDataSupportedParameter.
+// GetParametersResponseDataSupportedParameter Name of a request parameter a model supports, such as temperature, top_p, tools, response_format or reasoning.
 type GetParametersResponseDataSupportedParameter string
 
 // GetPresetResponse One preset, with its designated version.
 type GetPresetResponse struct {
+	// Data Preset together with its currently designated version, returned by GET /presets/{slug} and by the create-from-inference calls.
 	Data PresetWithDesignatedVersion `json:"data"`
 }
 
 // GetPresetVersionResponse One version of a preset.
 type GetPresetVersionResponse struct {
+	// Data Numbered preset version as stored: its config object, an optional system prompt, creator and timestamps.
 	Data *PresetDesignatedVersion `json:"data"`
 }
 
-// GetRankingsDailyCategoryParam defines model for GetRankingsDailyCategoryParam.
+// GetRankingsDailyCategoryParam Use-case category filter of GET /datasets/rankings-daily, such as programming, roleplay, finance or academia.
 type GetRankingsDailyCategoryParam string
 
-// GetRankingsDailyContextBucketParam defines model for GetRankingsDailyContextBucketParam.
+// GetRankingsDailyContextBucketParam Context size bucket filter of GET /datasets/rankings-daily: 1K, 10K, 100K, 1M or 10M.
 type GetRankingsDailyContextBucketParam string
 
-// GetRankingsDailyLanguageTypeParam defines model for GetRankingsDailyLanguageTypeParam.
+// GetRankingsDailyLanguageTypeParam Language type filter of GET /datasets/rankings-daily: natural or programming.
 type GetRankingsDailyLanguageTypeParam string
 
-// GetRankingsDailyModalityParam defines model for GetRankingsDailyModalityParam.
+// GetRankingsDailyModalityParam Modality filter of GET /datasets/rankings-daily: text, image, image_output, audio or tool_calling.
 type GetRankingsDailyModalityParam string
 
-// GetRankingsDailyPeriodParam defines model for GetRankingsDailyPeriodParam.
+// GetRankingsDailyPeriodParam Row time grain of GET /datasets/rankings-daily: day, week or month.
 type GetRankingsDailyPeriodParam string
 
 // GetScimGroupMappingResponse One SCIM group mapping.
 type GetScimGroupMappingResponse struct {
+	// Data Link from a SCIM group to a workspace, giving the group's members an admin or member role there.
 	Data ScimGroupMapping `json:"data"`
 }
 
-// GetSessionCostTurnRangeParam defines model for GetSessionCostTurnRangeParam.
+// GetSessionCostTurnRangeParam Session length filter of GET /datasets/session-cost by turn count: 1-turn, 2-9-turns, 10-49-turns or 50-plus-turns.
 type GetSessionCostTurnRangeParam string
 
-// GetTaskClassificationsWindowParam defines model for GetTaskClassificationsWindowParam.
+// GetTaskClassificationsWindowParam Time window of GET /classifications/task; only "7d" (the default) is accepted.
 type GetTaskClassificationsWindowParam string
 
-// GetUserActivityGroupByParam defines model for GetUserActivityGroupByParam.
+// GetUserActivityGroupByParam Grouping of GET /activity results; only "workspace" is accepted.
 type GetUserActivityGroupByParam string
 
 // GetWorkspaceBudgetResponse The budget of a workspace for one interval.
 type GetWorkspaceBudgetResponse struct {
+	// Data Workspace budget returned in the data field of the get workspace budget response.
 	Data                 GetWorkspaceBudgetResponseData `json:"data"`
 	IncludeByokInBudgets *bool                          `json:"include_byok_in_budgets,omitempty"`
 }
 
-// GetWorkspaceBudgetResponseData defines model for GetWorkspaceBudgetResponseData.
+// GetWorkspaceBudgetResponseData Workspace budget returned in the data field of the get workspace budget response.
 type GetWorkspaceBudgetResponseData = WorkspaceBudget
 
 // GetWorkspaceResponse One workspace.
 type GetWorkspaceResponse struct {
+	// Data Workspace returned in the data field of the get workspace response.
 	Data GetWorkspaceResponseData `json:"data"`
 }
 
-// GetWorkspaceResponseData defines model for GetWorkspaceResponseData.
+// GetWorkspaceResponseData Workspace returned in the data field of the get workspace response.
 type GetWorkspaceResponseData = Workspace
 
-// Guardrail defines model for Guardrail.
+// Guardrail Spending and access policy for keys and members: budget and reset interval, allowed or ignored models and providers, content filters, ZDR and training rules.
 type Guardrail struct {
 	AllowedModels              []string                    `json:"allowed_models,omitempty"`
 	AllowedProviders           []string                    `json:"allowed_providers,omitempty"`
@@ -20165,86 +20955,99 @@ type Guardrail struct {
 	IncludeByokInBudgets bool               `json:"include_byok_in_budgets"`
 	LimitUsd             *float64           `json:"limit_usd,omitempty"`
 	Name                 string             `json:"name"`
-	ResetInterval        *GuardrailInterval `json:"reset_interval,omitempty"`
-	UpdatedAt            *string            `json:"updated_at,omitempty"`
-	WorkspaceID          *string            `json:"workspace_id"`
+
+	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
+	ResetInterval *GuardrailInterval `json:"reset_interval,omitempty"`
+	UpdatedAt     *string            `json:"updated_at,omitempty"`
+	WorkspaceID   *string            `json:"workspace_id"`
 }
 
-// GuardrailInterval defines model for GuardrailInterval.
+// GuardrailInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
 type GuardrailInterval string
 
-// ImageConfig defines model for ImageConfig.
+// ImageConfig Provider-specific image options on chat and responses requests, as a map of option names to values.
 type ImageConfig map[string]ImageConfigValue
 
-// ImageConfigValue defines model for ImageConfigValue.
+// ImageConfigValue Value of one image config option: string, number or list.
 type ImageConfigValue struct {
 	union json.RawMessage
 }
 
-// ImageConfigValueItemList defines model for ImageConfigValueItemList.
+// ImageConfigValueItemList List value of an image config option; elements are untyped.
 type ImageConfigValueItemList = []interface{}
 
-// ImageConfigValueNumber defines model for ImageConfigValueNumber.
+// ImageConfigValueNumber Numeric value of an image config option.
 type ImageConfigValueNumber = float64
 
-// ImageConfigValueString defines model for ImageConfigValueString.
+// ImageConfigValueString String value of an image config option.
 type ImageConfigValueString = string
 
-// ImageEndpoint defines model for ImageEndpoint.
+// ImageEndpoint Provider endpoint of an image model from GET /images/models/{author}/{slug}/endpoints: provider, parameters, streaming and pricing.
 type ImageEndpoint struct {
-	AllowedPassthroughParameters []string                         `json:"allowed_passthrough_parameters"`
-	Pricing                      []ImagePricingEntry              `json:"pricing"`
-	ProviderName                 string                           `json:"provider_name"`
-	ProviderSlug                 string                           `json:"provider_slug"`
-	ProviderTag                  *string                          `json:"provider_tag"`
-	SupportedParameters          ImageEndpointSupportedParameters `json:"supported_parameters"`
-	SupportsStreaming            bool                             `json:"supports_streaming"`
+	AllowedPassthroughParameters []string            `json:"allowed_passthrough_parameters"`
+	Pricing                      []ImagePricingEntry `json:"pricing"`
+	ProviderName                 string              `json:"provider_name"`
+	ProviderSlug                 string              `json:"provider_slug"`
+	ProviderTag                  *string             `json:"provider_tag"`
+
+	// SupportedParameters Image parameters an image model endpoint supports.
+	SupportedParameters ImageEndpointSupportedParameters `json:"supported_parameters"`
+	SupportsStreaming   bool                             `json:"supports_streaming"`
 }
 
-// ImageEndpointSupportedParameters defines model for ImageEndpointSupportedParameters.
+// ImageEndpointSupportedParameters Image parameters an image model endpoint supports.
 type ImageEndpointSupportedParameters = SupportedParameters
 
-// ImageGenCallCompletedEvent defines model for ImageGenCallCompletedEvent.
+// ImageGenCallCompletedEvent Responses stream event sent when an image generation call completes.
 type ImageGenCallCompletedEvent = OpenAIResponsesImageGenCallCompleted
 
-// ImageGenCallGeneratingEvent defines model for ImageGenCallGeneratingEvent.
+// ImageGenCallGeneratingEvent Responses stream event sent while an image generation call is generating.
 type ImageGenCallGeneratingEvent = OpenAIResponsesImageGenCallGenerating
 
-// ImageGenCallInProgressEvent defines model for ImageGenCallInProgressEvent.
+// ImageGenCallInProgressEvent Responses stream event sent when an image generation call starts.
 type ImageGenCallInProgressEvent = OpenAIResponsesImageGenCallInProgress
 
-// ImageGenCallPartialImageEvent defines model for ImageGenCallPartialImageEvent.
+// ImageGenCallPartialImageEvent Responses stream event carrying a partial image from an image generation call.
 type ImageGenCallPartialImageEvent = OpenAIResponsesImageGenCallPartialImage
 
-// ImageGenCompletedEvent defines model for ImageGenCompletedEvent.
+// ImageGenCompletedEvent Image generation stream event with the final image as base64, its media type, creation time and usage.
 type ImageGenCompletedEvent struct {
-	B64Json   string                     `json:"b64_json"`
-	Created   int                        `json:"created"`
-	MediaType *string                    `json:"media_type,omitempty"`
-	Type      ImageGenCompletedEventType `json:"type"`
-	Usage     *ImageGenerationUsage      `json:"usage,omitempty"`
+	B64Json   string  `json:"b64_json"`
+	Created   int     `json:"created"`
+	MediaType *string `json:"media_type,omitempty"`
+
+	// Type Kind of the final image generation stream event; always "image_generation.completed".
+	Type ImageGenCompletedEventType `json:"type"`
+
+	// Usage Token and cost usage of an image generation: prompt and completion tokens with details, cost, BYOK flag and server tool use.
+	Usage *ImageGenerationUsage `json:"usage,omitempty"`
 }
 
-// ImageGenCompletedEventType defines model for ImageGenCompletedEventType.
+// ImageGenCompletedEventType Kind of the final image generation stream event; always "image_generation.completed".
 type ImageGenCompletedEventType string
 
-// ImageGenPartialImageEvent defines model for ImageGenPartialImageEvent.
+// ImageGenPartialImageEvent Image generation stream event with a partial image as base64 and its index.
 type ImageGenPartialImageEvent struct {
-	B64Json           string                        `json:"b64_json"`
-	PartialImageIndex int                           `json:"partial_image_index"`
-	Type              ImageGenPartialImageEventType `json:"type"`
+	B64Json           string `json:"b64_json"`
+	PartialImageIndex int    `json:"partial_image_index"`
+
+	// Type Kind of the partial image stream event; always "image_generation.partial_image".
+	Type ImageGenPartialImageEventType `json:"type"`
 }
 
-// ImageGenPartialImageEventType defines model for ImageGenPartialImageEventType.
+// ImageGenPartialImageEventType Kind of the partial image stream event; always "image_generation.partial_image".
 type ImageGenPartialImageEventType string
 
-// ImageGenStreamErrorEvent defines model for ImageGenStreamErrorEvent.
+// ImageGenStreamErrorEvent Image generation stream event reporting a failure after streaming has started.
 type ImageGenStreamErrorEvent struct {
+	// Error Error details of a failed image generation stream: message plus optional code, param and type.
 	Error ImageGenStreamErrorEventError `json:"error"`
-	Type  ImageGenStreamErrorEventType  `json:"type"`
+
+	// Type Kind of the image generation stream error event; always "error".
+	Type ImageGenStreamErrorEventType `json:"type"`
 }
 
-// ImageGenStreamErrorEventError defines model for ImageGenStreamErrorEventError.
+// ImageGenStreamErrorEventError Error details of a failed image generation stream: message plus optional code, param and type.
 type ImageGenStreamErrorEventError struct {
 	Code    *string `json:"code,omitempty"`
 	Message string  `json:"message"`
@@ -20252,206 +21055,243 @@ type ImageGenStreamErrorEventError struct {
 	Type    *string `json:"type,omitempty"`
 }
 
-// ImageGenStreamErrorEventType defines model for ImageGenStreamErrorEventType.
+// ImageGenStreamErrorEventType Kind of the image generation stream error event; always "error".
 type ImageGenStreamErrorEventType string
 
-// ImageGenTextChunkEvent defines model for ImageGenTextChunkEvent.
+// ImageGenTextChunkEvent Image generation stream event with a text chunk, for text-based outputs such as SVG, tagged with its phase.
 type ImageGenTextChunkEvent struct {
+	// Phase Phase a streamed image text chunk belongs to: content, reasoning or draft.
 	Phase ImageGenTextChunkEventPhase `json:"phase"`
 	Text  string                      `json:"text"`
-	Type  ImageGenTextChunkEventType  `json:"type"`
+
+	// Type Kind of the image text chunk stream event; always "image_generation.text_chunk".
+	Type ImageGenTextChunkEventType `json:"type"`
 }
 
-// ImageGenTextChunkEventPhase defines model for ImageGenTextChunkEventPhase.
+// ImageGenTextChunkEventPhase Phase a streamed image text chunk belongs to: content, reasoning or draft.
 type ImageGenTextChunkEventPhase string
 
-// ImageGenTextChunkEventType defines model for ImageGenTextChunkEventType.
+// ImageGenTextChunkEventType Kind of the image text chunk stream event; always "image_generation.text_chunk".
 type ImageGenTextChunkEventType string
 
-// ImageGenerationProviderPreferences defines model for ImageGenerationProviderPreferences.
+// ImageGenerationProviderPreferences Provider routing for image generation requests: allowed, ignored and ordered providers, fallbacks, sorting and provider options.
 type ImageGenerationProviderPreferences struct {
 	AllowFallbacks *bool                                          `json:"allow_fallbacks,omitempty"`
 	Ignore         []ImageGenerationProviderPreferencesIgnoreItem `json:"ignore,omitempty"`
 	Only           []ImageGenerationProviderPreferencesOnlyItem   `json:"only,omitempty"`
-	Options        *ImageGenerationProviderPreferencesOptions     `json:"options,omitempty"`
-	Order          []ImageGenerationProviderPreferencesOrderItem  `json:"order,omitempty"`
-	Sort           *ImageGenerationProviderPreferencesSort        `json:"sort,omitempty"`
+
+	// Options Provider-specific passthrough options of an image generation request.
+	Options *ImageGenerationProviderPreferencesOptions    `json:"options,omitempty"`
+	Order   []ImageGenerationProviderPreferencesOrderItem `json:"order,omitempty"`
+	Sort    *ImageGenerationProviderPreferencesSort       `json:"sort,omitempty"`
 }
 
-// ImageGenerationProviderPreferencesIgnoreItem defines model for ImageGenerationProviderPreferencesIgnoreItem.
+// ImageGenerationProviderPreferencesIgnoreItem Provider to skip for an image generation request: a known provider name or any slug string.
 type ImageGenerationProviderPreferencesIgnoreItem struct {
 	union json.RawMessage
 }
 
-// ImageGenerationProviderPreferencesIgnoreItemString defines model for ImageGenerationProviderPreferencesIgnoreItemString.
+// ImageGenerationProviderPreferencesIgnoreItemString Free-form provider slug in an image generation ignore list.
 type ImageGenerationProviderPreferencesIgnoreItemString = string
 
-// ImageGenerationProviderPreferencesOnlyItem defines model for ImageGenerationProviderPreferencesOnlyItem.
+// ImageGenerationProviderPreferencesOnlyItem Provider allowed for an image generation request: a known provider name or any slug string.
 type ImageGenerationProviderPreferencesOnlyItem struct {
 	union json.RawMessage
 }
 
-// ImageGenerationProviderPreferencesOnlyItemString defines model for ImageGenerationProviderPreferencesOnlyItemString.
+// ImageGenerationProviderPreferencesOnlyItemString Free-form provider slug in an image generation allow list.
 type ImageGenerationProviderPreferencesOnlyItemString = string
 
-// ImageGenerationProviderPreferencesOptions defines model for ImageGenerationProviderPreferencesOptions.
+// ImageGenerationProviderPreferencesOptions Provider-specific passthrough options of an image generation request.
 type ImageGenerationProviderPreferencesOptions = ProviderOptions
 
-// ImageGenerationProviderPreferencesOrderItem defines model for ImageGenerationProviderPreferencesOrderItem.
+// ImageGenerationProviderPreferencesOrderItem Provider in the preferred order of an image generation request: a known provider name or any slug string.
 type ImageGenerationProviderPreferencesOrderItem struct {
 	union json.RawMessage
 }
 
-// ImageGenerationProviderPreferencesOrderItemString defines model for ImageGenerationProviderPreferencesOrderItemString.
+// ImageGenerationProviderPreferencesOrderItemString Free-form provider slug in an image generation order list.
 type ImageGenerationProviderPreferencesOrderItemString = string
 
-// ImageGenerationProviderPreferencesSort defines model for ImageGenerationProviderPreferencesSort.
+// ImageGenerationProviderPreferencesSort Provider sort rule of an image generation request: a sort strategy name or a sort config object.
 type ImageGenerationProviderPreferencesSort struct {
 	union json.RawMessage
 }
 
 // ImageGenerationRequest An image generation request: the prompt, the model and output settings.
 type ImageGenerationRequest struct {
-	AspectRatio       *ImageGenerationRequestAspectRatio  `json:"aspect_ratio,omitempty"`
-	Background        *ImageGenerationRequestBackground   `json:"background,omitempty"`
-	InputReferences   []ContentPartImage                  `json:"input_references,omitempty"`
-	Model             string                              `json:"model"`
-	N                 *int                                `json:"n,omitempty"`
-	OutputCompression *int                                `json:"output_compression,omitempty"`
-	OutputFormat      *ImageGenerationRequestOutputFormat `json:"output_format,omitempty"`
-	Prompt            string                              `json:"prompt"`
-	Provider          *ImageGenerationProviderPreferences `json:"provider,omitempty"`
-	Quality           *ImageGenerationRequestQuality      `json:"quality,omitempty"`
-	Resolution        *ImageGenerationRequestResolution   `json:"resolution,omitempty"`
-	Seed              *int                                `json:"seed,omitempty"`
-	Size              *string                             `json:"size,omitempty"`
-	Stream            *bool                               `json:"stream,omitempty"`
+	// AspectRatio Aspect ratio of images requested from the image generation endpoint, such as 1:1, 16:9, 9:16 or auto.
+	AspectRatio *ImageGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
+
+	// Background Background of generated images: auto, transparent or opaque.
+	Background        *ImageGenerationRequestBackground `json:"background,omitempty"`
+	InputReferences   []ContentPartImage                `json:"input_references,omitempty"`
+	Model             string                            `json:"model"`
+	N                 *int                              `json:"n,omitempty"`
+	OutputCompression *int                              `json:"output_compression,omitempty"`
+
+	// OutputFormat File format of generated images: png, jpeg, webp or svg.
+	OutputFormat *ImageGenerationRequestOutputFormat `json:"output_format,omitempty"`
+	Prompt       string                              `json:"prompt"`
+
+	// Provider Provider routing for image generation requests: allowed, ignored and ordered providers, fallbacks, sorting and provider options.
+	Provider *ImageGenerationProviderPreferences `json:"provider,omitempty"`
+
+	// Quality Quality level of generated images: auto, low, medium or high.
+	Quality *ImageGenerationRequestQuality `json:"quality,omitempty"`
+
+	// Resolution Resolution class of generated images: 512, 1K, 2K or 4K.
+	Resolution *ImageGenerationRequestResolution `json:"resolution,omitempty"`
+	Seed       *int                              `json:"seed,omitempty"`
+	Size       *string                           `json:"size,omitempty"`
+	Stream     *bool                             `json:"stream,omitempty"`
 }
 
-// ImageGenerationRequestAspectRatio defines model for ImageGenerationRequestAspectRatio.
+// ImageGenerationRequestAspectRatio Aspect ratio of images requested from the image generation endpoint, such as 1:1, 16:9, 9:16 or auto.
 type ImageGenerationRequestAspectRatio string
 
-// ImageGenerationRequestBackground defines model for ImageGenerationRequestBackground.
+// ImageGenerationRequestBackground Background of generated images: auto, transparent or opaque.
 type ImageGenerationRequestBackground string
 
-// ImageGenerationRequestOutputFormat defines model for ImageGenerationRequestOutputFormat.
+// ImageGenerationRequestOutputFormat File format of generated images: png, jpeg, webp or svg.
 type ImageGenerationRequestOutputFormat string
 
-// ImageGenerationRequestQuality defines model for ImageGenerationRequestQuality.
+// ImageGenerationRequestQuality Quality level of generated images: auto, low, medium or high.
 type ImageGenerationRequestQuality string
 
-// ImageGenerationRequestResolution defines model for ImageGenerationRequestResolution.
+// ImageGenerationRequestResolution Resolution class of generated images: 512, 1K, 2K or 4K.
 type ImageGenerationRequestResolution string
 
 // ImageGenerationResponse The generated images with usage.
 type ImageGenerationResponse struct {
 	Created int                               `json:"created"`
 	Data    []ImageGenerationResponseDataItem `json:"data"`
-	Usage   *ImageGenerationUsage             `json:"usage,omitempty"`
+
+	// Usage Token and cost usage of an image generation: prompt and completion tokens with details, cost, BYOK flag and server tool use.
+	Usage *ImageGenerationUsage `json:"usage,omitempty"`
 }
 
-// ImageGenerationResponseDataItem defines model for ImageGenerationResponseDataItem.
+// ImageGenerationResponseDataItem One generated image in an image generation response: base64 data and optional media type.
 type ImageGenerationResponseDataItem struct {
 	B64Json   string  `json:"b64_json"`
 	MediaType *string `json:"media_type,omitempty"`
 }
 
-// ImageGenerationServerTool defines model for ImageGenerationServerTool.
+// ImageGenerationServerTool Responses API image_generation tool: model, size, quality, format, background, moderation, mask and partial image settings.
 type ImageGenerationServerTool struct {
-	Background        *ImageGenerationServerToolBackground     `json:"background,omitempty"`
-	InputFidelity     *ImageGenerationServerToolInputFidelity  `json:"input_fidelity,omitempty"`
-	InputImageMask    *ImageGenerationServerToolInputImageMask `json:"input_image_mask,omitempty"`
-	Model             *string                                  `json:"model,omitempty"`
-	Moderation        *ImageGenerationServerToolModeration     `json:"moderation,omitempty"`
-	OutputCompression *int                                     `json:"output_compression,omitempty"`
-	OutputFormat      *ImageGenerationServerToolOutputFormat   `json:"output_format,omitempty"`
-	PartialImages     *int                                     `json:"partial_images,omitempty"`
-	Quality           *ImageGenerationServerToolQuality        `json:"quality,omitempty"`
-	Size              *string                                  `json:"size,omitempty"`
-	Type              ImageGenerationServerToolType            `json:"type"`
+	// Background Background of images made by the image_generation tool: transparent, opaque or auto.
+	Background    *ImageGenerationServerToolBackground    `json:"background,omitempty"`
+	InputFidelity *ImageGenerationServerToolInputFidelity `json:"input_fidelity,omitempty"`
+
+	// InputImageMask Mask image for the image_generation tool, given by image URL or file id.
+	InputImageMask *ImageGenerationServerToolInputImageMask `json:"input_image_mask,omitempty"`
+	Model          *string                                  `json:"model,omitempty"`
+
+	// Moderation Moderation level of the image_generation tool: auto or low.
+	Moderation        *ImageGenerationServerToolModeration `json:"moderation,omitempty"`
+	OutputCompression *int                                 `json:"output_compression,omitempty"`
+
+	// OutputFormat File format of images made by the image_generation tool: png, webp or jpeg.
+	OutputFormat  *ImageGenerationServerToolOutputFormat `json:"output_format,omitempty"`
+	PartialImages *int                                   `json:"partial_images,omitempty"`
+
+	// Quality Quality of images made by the image_generation tool: low, medium, high or auto.
+	Quality *ImageGenerationServerToolQuality `json:"quality,omitempty"`
+	Size    *string                           `json:"size,omitempty"`
+
+	// Type Kind of the image generation tool; always "image_generation".
+	Type ImageGenerationServerToolType `json:"type"`
 }
 
-// ImageGenerationServerToolBackground defines model for ImageGenerationServerToolBackground.
+// ImageGenerationServerToolBackground Background of images made by the image_generation tool: transparent, opaque or auto.
 type ImageGenerationServerToolBackground string
 
-// ImageGenerationServerToolConfig defines model for ImageGenerationServerToolConfig.
+// ImageGenerationServerToolConfig Settings of the openrouter:image_generation server tool: an optional model plus any image config options.
 type ImageGenerationServerToolConfig struct {
 	Model                *string                                         `json:"model,omitempty"`
 	AdditionalProperties map[string]ImageGenerationServerToolConfigValue `json:"-"`
 }
 
-// ImageGenerationServerToolConfigValue defines model for ImageGenerationServerToolConfigValue.
+// ImageGenerationServerToolConfigValue Value of one openrouter:image_generation option: string, number or list.
 type ImageGenerationServerToolConfigValue struct {
 	union json.RawMessage
 }
 
-// ImageGenerationServerToolConfigValueItemList defines model for ImageGenerationServerToolConfigValueItemList.
+// ImageGenerationServerToolConfigValueItemList List value of an openrouter:image_generation option; elements are untyped.
 type ImageGenerationServerToolConfigValueItemList = []interface{}
 
-// ImageGenerationServerToolConfigValueNumber defines model for ImageGenerationServerToolConfigValueNumber.
+// ImageGenerationServerToolConfigValueNumber Numeric value of an openrouter:image_generation option.
 type ImageGenerationServerToolConfigValueNumber = float64
 
-// ImageGenerationServerToolConfigValueString defines model for ImageGenerationServerToolConfigValueString.
+// ImageGenerationServerToolConfigValueString String value of an openrouter:image_generation option.
 type ImageGenerationServerToolConfigValueString = string
 
-// ImageGenerationServerToolInputFidelity defines model for ImageGenerationServerToolInputFidelity.
+// ImageGenerationServerToolInputFidelity How closely the image_generation tool follows input images: high or low.
 type ImageGenerationServerToolInputFidelity string
 
-// ImageGenerationServerToolInputImageMask defines model for ImageGenerationServerToolInputImageMask.
+// ImageGenerationServerToolInputImageMask Mask image for the image_generation tool, given by image URL or file id.
 type ImageGenerationServerToolInputImageMask struct {
 	FileID   *string `json:"file_id,omitempty"`
 	ImageURL *string `json:"image_url,omitempty"`
 }
 
-// ImageGenerationServerToolModeration defines model for ImageGenerationServerToolModeration.
+// ImageGenerationServerToolModeration Moderation level of the image_generation tool: auto or low.
 type ImageGenerationServerToolModeration string
 
-// ImageGenerationServerToolOutputFormat defines model for ImageGenerationServerToolOutputFormat.
+// ImageGenerationServerToolOutputFormat File format of images made by the image_generation tool: png, webp or jpeg.
 type ImageGenerationServerToolOutputFormat string
 
-// ImageGenerationServerToolQuality defines model for ImageGenerationServerToolQuality.
+// ImageGenerationServerToolQuality Quality of images made by the image_generation tool: low, medium, high or auto.
 type ImageGenerationServerToolQuality string
 
-// ImageGenerationServerToolType defines model for ImageGenerationServerToolType.
+// ImageGenerationServerToolType Kind of the image generation tool; always "image_generation".
 type ImageGenerationServerToolType string
 
-// ImageGenerationServerToolOpenRouter defines model for ImageGenerationServerTool_OpenRouter.
+// ImageGenerationServerToolOpenRouter Server tool openrouter:image_generation through which the model asks an image model for pictures; model and image options are configurable.
 type ImageGenerationServerToolOpenRouter struct {
-	Parameters *ImageGenerationServerToolConfig        `json:"parameters,omitempty"`
-	Type       ImageGenerationServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of the openrouter:image_generation server tool: an optional model plus any image config options.
+	Parameters *ImageGenerationServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of the OpenRouter image generation server tool; always "openrouter:image_generation".
+	Type ImageGenerationServerToolOpenRouterType `json:"type"`
 }
 
-// ImageGenerationServerToolOpenRouterType defines model for ImageGenerationServerTool_OpenRouterType.
+// ImageGenerationServerToolOpenRouterType Kind of the OpenRouter image generation server tool; always "openrouter:image_generation".
 type ImageGenerationServerToolOpenRouterType string
 
-// ImageGenerationStatus defines model for ImageGenerationStatus.
+// ImageGenerationStatus Status of an image generation call output item: in_progress, generating, completed or failed.
 type ImageGenerationStatus string
 
-// ImageGenerationUsage defines model for ImageGenerationUsage.
+// ImageGenerationUsage Token and cost usage of an image generation: prompt and completion tokens with details, cost, BYOK flag and server tool use.
 type ImageGenerationUsage struct {
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
 	CacheCreation           *AnthropicCacheCreation                      `json:"cache_creation,omitempty"`
 	CompletionTokens        int                                          `json:"completion_tokens"`
 	CompletionTokensDetails *ImageGenerationUsageCompletionTokensDetails `json:"completion_tokens_details,omitempty"`
 	Cost                    *float64                                     `json:"cost,omitempty"`
-	CostDetails             *CostDetails                                 `json:"cost_details,omitempty"`
-	IsByok                  *bool                                        `json:"is_byok,omitempty"`
-	Iterations              []AnthropicUsageIteration                    `json:"iterations,omitempty"`
-	PromptTokens            int                                          `json:"prompt_tokens"`
-	PromptTokensDetails     *ImageGenerationUsagePromptTokensDetails     `json:"prompt_tokens_details,omitempty"`
-	ServerToolUse           *ImageGenerationUsageServerToolUse           `json:"server_tool_use,omitempty"`
-	ServiceTier             *string                                      `json:"service_tier,omitempty"`
-	Speed                   *AnthropicSpeed                              `json:"speed,omitempty"`
-	TotalTokens             int                                          `json:"total_tokens"`
+
+	// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
+	CostDetails         *CostDetails                             `json:"cost_details,omitempty"`
+	IsByok              *bool                                    `json:"is_byok,omitempty"`
+	Iterations          []AnthropicUsageIteration                `json:"iterations,omitempty"`
+	PromptTokens        int                                      `json:"prompt_tokens"`
+	PromptTokensDetails *ImageGenerationUsagePromptTokensDetails `json:"prompt_tokens_details,omitempty"`
+	ServerToolUse       *ImageGenerationUsageServerToolUse       `json:"server_tool_use,omitempty"`
+	ServiceTier         *string                                  `json:"service_tier,omitempty"`
+
+	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
+	Speed       *AnthropicSpeed `json:"speed,omitempty"`
+	TotalTokens int             `json:"total_tokens"`
 }
 
-// ImageGenerationUsageCompletionTokensDetails defines model for ImageGenerationUsageCompletionTokensDetails.
+// ImageGenerationUsageCompletionTokensDetails Completion token counts of an image generation by kind: image, audio and reasoning tokens.
 type ImageGenerationUsageCompletionTokensDetails struct {
 	AudioTokens     *int `json:"audio_tokens,omitempty"`
 	ImageTokens     *int `json:"image_tokens,omitempty"`
 	ReasoningTokens *int `json:"reasoning_tokens,omitempty"`
 }
 
-// ImageGenerationUsagePromptTokensDetails defines model for ImageGenerationUsagePromptTokensDetails.
+// ImageGenerationUsagePromptTokensDetails Prompt token counts of an image generation by kind: cached, cache writes, audio, video and file tokens.
 type ImageGenerationUsagePromptTokensDetails struct {
 	AudioTokens      *int `json:"audio_tokens,omitempty"`
 	CacheWriteTokens *int `json:"cache_write_tokens,omitempty"`
@@ -20460,17 +21300,17 @@ type ImageGenerationUsagePromptTokensDetails struct {
 	VideoTokens      *int `json:"video_tokens,omitempty"`
 }
 
-// ImageGenerationUsageServerToolUse defines model for ImageGenerationUsageServerToolUse.
+// ImageGenerationUsageServerToolUse Server tool use counts of an image generation: tool calls requested and executed, web search requests.
 type ImageGenerationUsageServerToolUse struct {
 	ToolCallsExecuted  *int `json:"tool_calls_executed,omitempty"`
 	ToolCallsRequested *int `json:"tool_calls_requested,omitempty"`
 	WebSearchRequests  *int `json:"web_search_requests,omitempty"`
 }
 
-// ImageInputModality defines model for ImageInputModality.
+// ImageInputModality Input modality an image model accepts: text, image, file, audio or video.
 type ImageInputModality string
 
-// ImageModelArchitecture defines model for ImageModelArchitecture.
+// ImageModelArchitecture Input and output modalities of an image model.
 type ImageModelArchitecture struct {
 	InputModalities  []ImageInputModality  `json:"input_modalities"`
 	OutputModalities []ImageOutputModality `json:"output_modalities"`
@@ -20482,16 +21322,19 @@ type ImageModelEndpointsResponse struct {
 	ID        string          `json:"id"`
 }
 
-// ImageModelListItem defines model for ImageModelListItem.
+// ImageModelListItem Image model listed by GET /images/models: id, name, description, modalities, supported parameters, streaming support and endpoints link.
 type ImageModelListItem struct {
-	Architecture        ImageModelArchitecture `json:"architecture"`
-	Created             int                    `json:"created"`
-	Description         string                 `json:"description"`
-	Endpoints           string                 `json:"endpoints"`
-	ID                  string                 `json:"id"`
-	Name                string                 `json:"name"`
-	SupportedParameters SupportedParameters    `json:"supported_parameters"`
-	SupportsStreaming   bool                   `json:"supports_streaming"`
+	// Architecture Input and output modalities of an image model.
+	Architecture ImageModelArchitecture `json:"architecture"`
+	Created      int                    `json:"created"`
+	Description  string                 `json:"description"`
+	Endpoints    string                 `json:"endpoints"`
+	ID           string                 `json:"id"`
+	Name         string                 `json:"name"`
+
+	// SupportedParameters Map from parameter name to its capability descriptor, listed for image models and their endpoints.
+	SupportedParameters SupportedParameters `json:"supported_parameters"`
+	SupportsStreaming   bool                `json:"supports_streaming"`
 }
 
 // ImageModelsListResponse The models that generate images.
@@ -20499,223 +21342,266 @@ type ImageModelsListResponse struct {
 	Data []ImageModelListItem `json:"data"`
 }
 
-// ImageOutputModality defines model for ImageOutputModality.
+// ImageOutputModality Output modality of an image model, such as text, image, audio or video.
 type ImageOutputModality string
 
-// ImagePricingEntry defines model for ImagePricingEntry.
+// ImagePricingEntry One pricing line of an image endpoint: what is billed, the unit, the USD cost and an optional variant.
 type ImagePricingEntry struct {
+	// Billable What an image pricing line bills: output_image, input_image, input_font, input_reference or input_text.
 	Billable ImagePricingEntryBillable `json:"billable"`
 	CostUsd  float64                   `json:"cost_usd"`
-	Unit     ImagePricingEntryUnit     `json:"unit"`
-	Variant  *string                   `json:"variant,omitempty"`
+
+	// Unit Unit an image pricing line is charged per: image, megapixel or token.
+	Unit    ImagePricingEntryUnit `json:"unit"`
+	Variant *string               `json:"variant,omitempty"`
 }
 
-// ImagePricingEntryBillable defines model for ImagePricingEntryBillable.
+// ImagePricingEntryBillable What an image pricing line bills: output_image, input_image, input_font, input_reference or input_text.
 type ImagePricingEntryBillable string
 
-// ImagePricingEntryUnit defines model for ImagePricingEntryUnit.
+// ImagePricingEntryUnit Unit an image pricing line is charged per: image, megapixel or token.
 type ImagePricingEntryUnit string
 
 // ImageStreamingResponse One server-sent event of a streamed image generation: a partial image, text, the final image or an error.
 type ImageStreamingResponse struct {
+	// Data One streamed image generation event: partial image, text chunk, completion or error.
 	Data ImageStreamingResponseData `json:"data"`
 }
 
-// ImageStreamingResponseData defines model for ImageStreamingResponseData.
+// ImageStreamingResponseData One streamed image generation event: partial image, text chunk, completion or error.
 type ImageStreamingResponseData struct {
 	union json.RawMessage
 }
 
-// InProgressEvent defines model for InProgressEvent.
+// InProgressEvent Responses stream event "response.in_progress" with the response object while generation is running.
 type InProgressEvent struct {
+	// Response Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 	Response       BaseResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           InProgressEventType `json:"type"`
+
+	// Type Kind of the response in progress stream event; always "response.in_progress".
+	Type InProgressEventType `json:"type"`
 }
 
-// InProgressEventType defines model for InProgressEventType.
+// InProgressEventType Kind of the response in progress stream event; always "response.in_progress".
 type InProgressEventType string
 
-// IncompleteDetails defines model for IncompleteDetails.
+// IncompleteDetails Why a Responses API result is incomplete: max_output_tokens or content_filter.
 type IncompleteDetails struct {
+	// Reason Reason a response stopped early: max_output_tokens or content_filter.
 	Reason *IncompleteDetailsReason `json:"reason,omitempty"`
 }
 
-// IncompleteDetailsReason defines model for IncompleteDetailsReason.
+// IncompleteDetailsReason Reason a response stopped early: max_output_tokens or content_filter.
 type IncompleteDetailsReason string
 
-// IncompleteEvent defines model for IncompleteEvent.
+// IncompleteEvent Responses stream event "response.incomplete" with the final response object when generation ends early.
 type IncompleteEvent struct {
+	// Response Core Responses API result object, extended by OpenResponsesResult: id, status, model, output items, usage and echoed request settings.
 	Response       BaseResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           IncompleteEventType `json:"type"`
+
+	// Type Kind of the response incomplete stream event; always "response.incomplete".
+	Type IncompleteEventType `json:"type"`
 }
 
-// IncompleteEventType defines model for IncompleteEventType.
+// IncompleteEventType Kind of the response incomplete stream event; always "response.incomplete".
 type IncompleteEventType string
 
-// InputAudio defines model for InputAudio.
+// InputAudio Audio input content part carrying base64 audio data and its format.
 type InputAudio struct {
+	// InputAudio Audio payload of an audio input part: base64 data and format (mp3 or wav).
 	InputAudio InputAudioInputAudio `json:"input_audio"`
-	Type       InputAudioType       `json:"type"`
+
+	// Type Kind of an audio input content part; always "input_audio".
+	Type InputAudioType `json:"type"`
 }
 
-// InputAudioInputAudio defines model for InputAudioInputAudio.
+// InputAudioInputAudio Audio payload of an audio input part: base64 data and format (mp3 or wav).
 type InputAudioInputAudio struct {
-	Data   string                     `json:"data"`
+	Data string `json:"data"`
+
+	// Format Encoding of input audio data: mp3 or wav.
 	Format InputAudioInputAudioFormat `json:"format"`
 }
 
-// InputAudioInputAudioFormat defines model for InputAudioInputAudioFormat.
+// InputAudioInputAudioFormat Encoding of input audio data: mp3 or wav.
 type InputAudioInputAudioFormat string
 
-// InputAudioType defines model for InputAudioType.
+// InputAudioType Kind of an audio input content part; always "input_audio".
 type InputAudioType string
 
-// InputFile defines model for InputFile.
+// InputFile File input content part, given as inline data, a file id or a URL, with an optional file name.
 type InputFile struct {
-	FileData *string       `json:"file_data,omitempty"`
-	FileID   *string       `json:"file_id,omitempty"`
-	FileURL  *string       `json:"file_url,omitempty"`
-	Filename *string       `json:"filename,omitempty"`
-	Type     InputFileType `json:"type"`
+	FileData *string `json:"file_data,omitempty"`
+	FileID   *string `json:"file_id,omitempty"`
+	FileURL  *string `json:"file_url,omitempty"`
+	Filename *string `json:"filename,omitempty"`
+
+	// Type Kind of a file input content part; always "input_file".
+	Type InputFileType `json:"type"`
 }
 
-// InputFileType defines model for InputFileType.
+// InputFileType Kind of a file input content part; always "input_file".
 type InputFileType string
 
-// InputImage defines model for InputImage.
+// InputImage Image input content part: an optional image URL plus the detail level (auto, high, low, original).
 type InputImage struct {
+	// Detail Detail level for processing an input image: auto, high, low or original.
 	Detail   InputImageDetail `json:"detail"`
 	ImageURL *string          `json:"image_url,omitempty"`
-	Type     InputImageType   `json:"type"`
+
+	// Type Kind of an image input content part; always "input_image".
+	Type InputImageType `json:"type"`
 }
 
-// InputImageDetail defines model for InputImageDetail.
+// InputImageDetail Detail level for processing an input image: auto, high, low or original.
 type InputImageDetail string
 
-// InputImageType defines model for InputImageType.
+// InputImageType Kind of an image input content part; always "input_image".
 type InputImageType string
 
-// InputMessageItem defines model for InputMessageItem.
+// InputMessageItem Responses input message item with a user, system or developer role and a list of content parts.
 type InputMessageItem struct {
 	Content []InputMessageItemContentItem `json:"content,omitempty"`
 	ID      *string                       `json:"id,omitempty"`
-	Role    InputMessageItemRole          `json:"role"`
-	Type    *InputMessageItemType         `json:"type,omitempty"`
+
+	// Role Author role of an input message item: user, system or developer.
+	Role InputMessageItemRole `json:"role"`
+
+	// Type Kind of an input message item; always "message".
+	Type *InputMessageItemType `json:"type,omitempty"`
 }
 
-// InputMessageItemContentItem defines model for InputMessageItemContentItem.
+// InputMessageItemContentItem One content part of an input message item: text, image, file, audio or video input.
 type InputMessageItemContentItem struct {
 	union json.RawMessage
 }
 
-// InputMessageItemContentItemInputImage defines model for InputMessageItemContentItemInputImage.
+// InputMessageItemContentItemInputImage Image input part allowed in an input message item; wraps InputImage.
 type InputMessageItemContentItemInputImage = InputImage
 
-// InputMessageItemRole defines model for InputMessageItemRole.
+// InputMessageItemRole Author role of an input message item: user, system or developer.
 type InputMessageItemRole string
 
-// InputMessageItemType defines model for InputMessageItemType.
+// InputMessageItemType Kind of an input message item; always "message".
 type InputMessageItemType string
 
-// InputModality defines model for InputModality.
+// InputModality Input modality a model accepts: text, image, file, audio or video.
 type InputModality string
 
-// InputReference defines model for InputReference.
+// InputReference Reference asset guiding video generation: an image, audio or video content part, chosen by its type.
 type InputReference struct {
 	union json.RawMessage
 }
 
-// InputText defines model for InputText.
+// InputText Text input content part, with an optional prompt cache breakpoint.
 type InputText struct {
+	// PromptCacheBreakpoint Explicit prompt-cache boundary set on a text content part; content up to this part may be cached as a prefix.
 	PromptCacheBreakpoint *PromptCacheBreakpoint `json:"prompt_cache_breakpoint,omitempty"`
 	Text                  string                 `json:"text"`
-	Type                  InputTextType          `json:"type"`
+
+	// Type Kind of a text input content part; always "input_text".
+	Type InputTextType `json:"type"`
 }
 
-// InputTextType defines model for InputTextType.
+// InputTextType Kind of a text input content part; always "input_text".
 type InputTextType string
 
-// InputVideo defines model for InputVideo.
+// InputVideo Video input content part given by video URL.
 type InputVideo struct {
+	// Type Kind of a video input content part; always "input_video".
 	Type     InputVideoType `json:"type"`
 	VideoURL string         `json:"video_url"`
 }
 
-// InputVideoType defines model for InputVideoType.
+// InputVideoType Kind of a video input content part; always "input_video".
 type InputVideoType string
 
-// Inputs defines model for Inputs.
+// Inputs Input of a Responses request: a plain string or a list of input items.
 type Inputs struct {
 	union json.RawMessage
 }
 
-// InputsItem defines model for InputsItem.
+// InputsItem One input item of a Responses request: a message, reasoning, tool call or tool output item, or a reference to an earlier item.
 type InputsItem struct {
 	union json.RawMessage
 }
 
-// InputsItemList defines model for InputsItemList.
+// InputsItemList List form of a Responses request input: an array of input items.
 type InputsItemList = []InputsItem
 
-// InputsItemOutputMessageItem defines model for InputsItemOutputMessageItem.
+// InputsItemOutputMessageItem Earlier assistant output message replayed as a Responses input item; content may be a string or output text and refusal parts.
 type InputsItemOutputMessageItem struct {
 	Content *InputsItemOutputMessageItemContent `json:"content"`
 	ID      string                              `json:"id"`
 	Phase   *OutputMessagePhase                 `json:"phase,omitempty"`
-	Role    OutputMessageRole                   `json:"role"`
-	Status  *OutputMessageStatus                `json:"status,omitempty"`
-	Type    InputsItemOutputMessageItemType     `json:"type"`
+
+	// Role Author role of a Responses output message; always "assistant".
+	Role OutputMessageRole `json:"role"`
+
+	// Status Status of an assistant output message: completed, incomplete or in_progress.
+	Status *OutputMessageStatus `json:"status,omitempty"`
+
+	// Type Kind of a replayed output message input item; always "message".
+	Type InputsItemOutputMessageItemType `json:"type"`
 }
 
-// InputsItemOutputMessageItemContent defines model for InputsItemOutputMessageItemContent.
+// InputsItemOutputMessageItemContent Content of a replayed output message: a plain string or a list of output text and refusal parts.
 type InputsItemOutputMessageItemContent struct {
 	union json.RawMessage
 }
 
-// InputsItemOutputMessageItemContentItem defines model for InputsItemOutputMessageItemContentItem.
+// InputsItemOutputMessageItemContentItem One part of a replayed output message content: output text or a refusal.
 type InputsItemOutputMessageItemContentItem struct {
 	union json.RawMessage
 }
 
-// InputsItemOutputMessageItemContentItemList defines model for InputsItemOutputMessageItemContentItemList.
+// InputsItemOutputMessageItemContentItemList List form of a replayed output message content: output text and refusal parts.
 type InputsItemOutputMessageItemContentItemList = []InputsItemOutputMessageItemContentItem
 
-// InputsItemOutputMessageItemContentString defines model for InputsItemOutputMessageItemContentString.
+// InputsItemOutputMessageItemContentString Plain-text form of a replayed output message content.
 type InputsItemOutputMessageItemContentString = string
 
-// InputsItemOutputMessageItemType defines model for InputsItemOutputMessageItemType.
+// InputsItemOutputMessageItemType Kind of a replayed output message input item; always "message".
 type InputsItemOutputMessageItemType string
 
-// InputsItemOutputReasoningItem defines model for InputsItemOutputReasoningItem.
+// InputsItemOutputReasoningItem Earlier reasoning output replayed as a Responses input item, with an optional list of summary texts.
 type InputsItemOutputReasoningItem struct {
-	Content          []ReasoningTextContent     `json:"content,omitempty"`
-	EncryptedContent *string                    `json:"encrypted_content,omitempty"`
-	Format           *ReasoningFormat           `json:"format,omitempty"`
-	ID               string                     `json:"id"`
-	Signature        *string                    `json:"signature,omitempty"`
-	Status           *OutputItemReasoningStatus `json:"status,omitempty"`
-	Summary          []ReasoningSummaryText     `json:"summary"`
-	Type             OutputItemReasoningType    `json:"type"`
+	Content          []ReasoningTextContent `json:"content,omitempty"`
+	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format    *ReasoningFormat `json:"format,omitempty"`
+	ID        string           `json:"id"`
+	Signature *string          `json:"signature,omitempty"`
+
+	// Status Status of a reasoning output item: completed, incomplete or in_progress.
+	Status  *OutputItemReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText     `json:"summary"`
+
+	// Type Kind of a Responses output item; always "reasoning".
+	Type OutputItemReasoningType `json:"type"`
 }
 
-// InputsString defines model for InputsString.
+// InputsString Plain-text form of a Responses request input.
 type InputsString = string
 
-// InstructType defines model for InstructType.
+// InstructType Prompt instruction format a model uses, such as chatml, alpaca, llama3, mistral, claude or none.
 type InstructType string
 
-// ItemReferenceItem defines model for ItemReferenceItem.
+// ItemReferenceItem Responses input item that points to an earlier response item by its id.
 type ItemReferenceItem struct {
-	ID   string                `json:"id"`
+	ID string `json:"id"`
+
+	// Type Kind of an item reference input item; always "item_reference".
 	Type ItemReferenceItemType `json:"type"`
 }
 
-// ItemReferenceItemType defines model for ItemReferenceItemType.
+// ItemReferenceItemType Kind of an item reference input item; always "item_reference".
 type ItemReferenceItemType string
 
-// JSONSchemaConfig defines model for JSONSchemaConfig.
+// JSONSchemaConfig JSON Schema settings of a json_schema response format: name, optional description, the schema and strict mode.
 type JSONSchemaConfig struct {
 	Description *string                `json:"description,omitempty"`
 	Name        string                 `json:"name"`
@@ -20723,7 +21609,7 @@ type JSONSchemaConfig struct {
 	Strict      *bool                  `json:"strict,omitempty"`
 }
 
-// KeyAssignment defines model for KeyAssignment.
+// KeyAssignment Assignment of a guardrail to an API key: assignment id, key hash, name and label, guardrail id, assigner and creation time.
 type KeyAssignment struct {
 	AssignedBy  *string            `json:"assigned_by"`
 	CreatedAt   string             `json:"created_at"`
@@ -20734,38 +21620,52 @@ type KeyAssignment struct {
 	KeyName     string             `json:"key_name"`
 }
 
-// LegacyChatContentVideo defines model for Legacy_ChatContentVideo.
+// LegacyChatContentVideo Deprecated chat content part for video input, using type "input_video" and a video_url object.
 //
 // Deprecated: this type has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 type LegacyChatContentVideo struct {
-	Type     LegacyChatContentVideoType  `json:"type"`
+	// Type Kind of a legacy video content part; always "input_video".
+	Type LegacyChatContentVideoType `json:"type"`
+
+	// VideoURL Video location of a legacy video content part: the video URL.
 	VideoURL LegacyChatContentVideoInput `json:"video_url"`
 }
 
-// LegacyChatContentVideoInput defines model for Legacy_ChatContentVideoInput.
+// LegacyChatContentVideoInput Video location of a legacy video content part: the video URL.
 type LegacyChatContentVideoInput struct {
 	URL string `json:"url"`
 }
 
-// LegacyChatContentVideoType defines model for Legacy_ChatContentVideoType.
+// LegacyChatContentVideoType Kind of a legacy video content part; always "input_video".
 type LegacyChatContentVideoType string
 
-// LegacyWebSearchServerTool defines model for Legacy_WebSearchServerTool.
+// LegacyWebSearchServerTool Responses web_search tool config: engine, domain filters, result and use limits, mode, context size and user location.
 type LegacyWebSearchServerTool struct {
-	Engine            *WebSearchEngineEnum          `json:"engine,omitempty"`
-	Filters           *WebSearchDomainFilter        `json:"filters,omitempty"`
-	MaxResults        *int                          `json:"max_results,omitempty"`
-	MaxUses           *int                          `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                `json:"mode,omitempty"`
-	SearchContextSize *SearchContextSizeEnum        `json:"search_context_size,omitempty"`
-	Type              LegacyWebSearchServerToolType `json:"type"`
-	UserLocation      *WebSearchUserLocation        `json:"user_location,omitempty"`
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+
+	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
+	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
+	MaxResults *int                   `json:"max_results,omitempty"`
+	MaxUses    *int                   `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
+	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+
+	// Type Kind of the legacy web search tool; always "web_search".
+	Type LegacyWebSearchServerToolType `json:"type"`
+
+	// UserLocation Approximate user location for web search: city, region, country and timezone.
+	UserLocation *WebSearchUserLocation `json:"user_location,omitempty"`
 }
 
-// LegacyWebSearchServerToolType defines model for Legacy_WebSearchServerToolType.
+// LegacyWebSearchServerToolType Kind of the legacy web search tool; always "web_search".
 type LegacyWebSearchServerToolType string
 
-// ListBYOKKeysProviderParam defines model for ListBYOKKeysProviderParam.
+// ListBYOKKeysProviderParam Provider slug filter of GET /byok, such as anthropic, openai, google-vertex or amazon-bedrock.
 type ListBYOKKeysProviderParam string
 
 // ListBYOKKeysResponse The stored provider keys.
@@ -20776,6 +21676,7 @@ type ListBYOKKeysResponse struct {
 
 // ListEndpointsResponse A model with the provider endpoints that serve it, their prices and limits.
 type ListEndpointsResponse struct {
+	// Data Model with the provider endpoints serving it, returned by GET /models/{author}/{slug}/endpoints.
 	Data ModelEndpoints `json:"data"`
 }
 
@@ -20784,7 +21685,7 @@ type ListEndpointsZdrResponse struct {
 	Data []PublicEndpoint `json:"data"`
 }
 
-// ListFilesOrderParam defines model for ListFilesOrderParam.
+// ListFilesOrderParam Sort direction of GET /files: asc or desc; OpenRouter storage supports only asc.
 type ListFilesOrderParam string
 
 // ListGuardrailsResponse One page of the guardrails.
@@ -20804,7 +21705,7 @@ type ListKeysResponse struct {
 	Data []ListKeysResponseDataItem `json:"data"`
 }
 
-// ListKeysResponseDataItem defines model for ListKeysResponseDataItem.
+// ListKeysResponseDataItem API key in the key listing: name, label, hash, limits, usage by period, BYOK usage, state and timestamps.
 type ListKeysResponseDataItem struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
@@ -20847,16 +21748,18 @@ type ListOrganizationMembersResponse struct {
 	TotalCount int                                       `json:"total_count"`
 }
 
-// ListOrganizationMembersResponseDataItem defines model for ListOrganizationMembersResponseDataItem.
+// ListOrganizationMembersResponseDataItem Organization member in the member listing: id, name, email and role.
 type ListOrganizationMembersResponseDataItem struct {
-	Email     string                                      `json:"email"`
-	FirstName *string                                     `json:"first_name"`
-	ID        string                                      `json:"id"`
-	LastName  *string                                     `json:"last_name"`
-	Role      ListOrganizationMembersResponseDataItemRole `json:"role"`
+	Email     string  `json:"email"`
+	FirstName *string `json:"first_name"`
+	ID        string  `json:"id"`
+	LastName  *string `json:"last_name"`
+
+	// Role Role of an organization member: org:admin or org:member.
+	Role ListOrganizationMembersResponseDataItemRole `json:"role"`
 }
 
-// ListOrganizationMembersResponseDataItemRole defines model for ListOrganizationMembersResponseDataItemRole.
+// ListOrganizationMembersResponseDataItemRole Role of an organization member: org:admin or org:member.
 type ListOrganizationMembersResponseDataItemRole string
 
 // ListPresetVersionsResponse The versions of a preset.
@@ -20876,7 +21779,7 @@ type ListProvidersResponse struct {
 	Data []ListProvidersResponseDataItem `json:"data"`
 }
 
-// ListProvidersResponseDataItem defines model for ListProvidersResponseDataItem.
+// ListProvidersResponseDataItem Provider in the provider listing: name, slug, headquarters and datacenter countries, and policy and status page URLs.
 type ListProvidersResponseDataItem struct {
 	Datacenters       []ListProvidersResponseDataItemDatacenter  `json:"datacenters,omitempty"`
 	Headquarters      *ListProvidersResponseDataItemHeadquarters `json:"headquarters,omitempty"`
@@ -20887,10 +21790,10 @@ type ListProvidersResponseDataItem struct {
 	TermsOfServiceURL *string                                    `json:"terms_of_service_url,omitempty"`
 }
 
-// ListProvidersResponseDataItemDatacenter defines model for ListProvidersResponseDataItemDatacenter.
+// ListProvidersResponseDataItemDatacenter Two-letter ISO 3166 country code of a country where a provider runs datacenters.
 type ListProvidersResponseDataItemDatacenter string
 
-// ListProvidersResponseDataItemHeadquarters defines model for ListProvidersResponseDataItemHeadquarters.
+// ListProvidersResponseDataItemHeadquarters Two-letter ISO 3166 country code of a provider's headquarters.
 type ListProvidersResponseDataItemHeadquarters string
 
 // ListScimGroupMappingsResponse The SCIM group mappings.
@@ -20923,90 +21826,107 @@ type ListWorkspacesResponse struct {
 	TotalCount int         `json:"total_count"`
 }
 
-// LocalShellCallItem defines model for LocalShellCallItem.
+// LocalShellCallItem Responses input item for a local shell call the model requested: call id, exec action and status.
 type LocalShellCallItem struct {
+	// Action Command a local shell call runs: argv, environment, and optional timeout, user and working directory.
 	Action LocalShellCallItemAction `json:"action"`
 	CallID string                   `json:"call_id"`
 	ID     string                   `json:"id"`
-	Status ToolCallStatus           `json:"status"`
-	Type   LocalShellCallItemType   `json:"type"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a local shell call input item; always "local_shell_call".
+	Type LocalShellCallItemType `json:"type"`
 }
 
-// LocalShellCallItemAction defines model for LocalShellCallItemAction.
+// LocalShellCallItemAction Command a local shell call runs: argv, environment, and optional timeout, user and working directory.
 type LocalShellCallItemAction struct {
-	Command          []string                     `json:"command"`
-	Env              map[string]string            `json:"env"`
-	TimeoutMs        *int                         `json:"timeout_ms,omitempty"`
+	Command   []string          `json:"command"`
+	Env       map[string]string `json:"env"`
+	TimeoutMs *int              `json:"timeout_ms,omitempty"`
+
+	// Type Kind of a local shell call action; always "exec".
 	Type             LocalShellCallItemActionType `json:"type"`
 	User             *string                      `json:"user,omitempty"`
 	WorkingDirectory *string                      `json:"working_directory,omitempty"`
 }
 
-// LocalShellCallItemActionType defines model for LocalShellCallItemActionType.
+// LocalShellCallItemActionType Kind of a local shell call action; always "exec".
 type LocalShellCallItemActionType string
 
-// LocalShellCallItemType defines model for LocalShellCallItemType.
+// LocalShellCallItemType Kind of a local shell call input item; always "local_shell_call".
 type LocalShellCallItemType string
 
-// LocalShellCallOutputItem defines model for LocalShellCallOutputItem.
+// LocalShellCallOutputItem Responses input item with the output of a local shell call and an optional status.
 type LocalShellCallOutputItem struct {
-	ID     string                       `json:"id"`
-	Output string                       `json:"output"`
-	Status *ToolCallStatus              `json:"status,omitempty"`
-	Type   LocalShellCallOutputItemType `json:"type"`
+	ID     string          `json:"id"`
+	Output string          `json:"output"`
+	Status *ToolCallStatus `json:"status,omitempty"`
+
+	// Type Kind of a local shell call output item; always "local_shell_call_output".
+	Type LocalShellCallOutputItemType `json:"type"`
 }
 
-// LocalShellCallOutputItemType defines model for LocalShellCallOutputItemType.
+// LocalShellCallOutputItemType Kind of a local shell call output item; always "local_shell_call_output".
 type LocalShellCallOutputItemType string
 
-// McpApprovalRequestItem defines model for McpApprovalRequestItem.
+// McpApprovalRequestItem Responses input item in which the model asks approval to run an MCP tool: tool name, arguments and server label.
 type McpApprovalRequestItem struct {
-	Arguments   string                     `json:"arguments"`
-	ID          string                     `json:"id"`
-	Name        string                     `json:"name"`
-	ServerLabel string                     `json:"server_label"`
-	Type        McpApprovalRequestItemType `json:"type"`
+	Arguments   string `json:"arguments"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	ServerLabel string `json:"server_label"`
+
+	// Type Kind of an MCP approval request item; always "mcp_approval_request".
+	Type McpApprovalRequestItemType `json:"type"`
 }
 
-// McpApprovalRequestItemType defines model for McpApprovalRequestItemType.
+// McpApprovalRequestItemType Kind of an MCP approval request item; always "mcp_approval_request".
 type McpApprovalRequestItemType string
 
-// McpApprovalResponseItem defines model for McpApprovalResponseItem.
+// McpApprovalResponseItem Responses input item answering an MCP approval request: the request id, approve or deny, and an optional reason.
 type McpApprovalResponseItem struct {
-	ApprovalRequestID string                      `json:"approval_request_id"`
-	Approve           bool                        `json:"approve"`
-	ID                *string                     `json:"id,omitempty"`
-	Reason            *string                     `json:"reason,omitempty"`
-	Type              McpApprovalResponseItemType `json:"type"`
+	ApprovalRequestID string  `json:"approval_request_id"`
+	Approve           bool    `json:"approve"`
+	ID                *string `json:"id,omitempty"`
+	Reason            *string `json:"reason,omitempty"`
+
+	// Type Kind of an MCP approval response item; always "mcp_approval_response".
+	Type McpApprovalResponseItemType `json:"type"`
 }
 
-// McpApprovalResponseItemType defines model for McpApprovalResponseItemType.
+// McpApprovalResponseItemType Kind of an MCP approval response item; always "mcp_approval_response".
 type McpApprovalResponseItemType string
 
-// McpCallItem defines model for McpCallItem.
+// McpCallItem Responses input item for an MCP tool call: server label, tool name, arguments, and its output or error.
 type McpCallItem struct {
-	Arguments   string          `json:"arguments"`
-	Error       *string         `json:"error,omitempty"`
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Output      *string         `json:"output,omitempty"`
-	ServerLabel string          `json:"server_label"`
-	Type        McpCallItemType `json:"type"`
+	Arguments   string  `json:"arguments"`
+	Error       *string `json:"error,omitempty"`
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Output      *string `json:"output,omitempty"`
+	ServerLabel string  `json:"server_label"`
+
+	// Type Kind of an MCP tool call item; always "mcp_call".
+	Type McpCallItemType `json:"type"`
 }
 
-// McpCallItemType defines model for McpCallItemType.
+// McpCallItemType Kind of an MCP tool call item; always "mcp_call".
 type McpCallItemType string
 
-// McpListToolsItem defines model for McpListToolsItem.
+// McpListToolsItem Responses input item listing the tools an MCP server offers, or the error from listing them.
 type McpListToolsItem struct {
 	Error       *string                `json:"error,omitempty"`
 	ID          string                 `json:"id"`
 	ServerLabel string                 `json:"server_label"`
 	Tools       []McpListToolsItemTool `json:"tools"`
-	Type        McpListToolsItemType   `json:"type"`
+
+	// Type Kind of an MCP tool listing item; always "mcp_list_tools".
+	Type McpListToolsItemType `json:"type"`
 }
 
-// McpListToolsItemTool defines model for McpListToolsItemTool.
+// McpListToolsItemTool Tool offered by an MCP server: name, input JSON Schema, optional description and annotations.
 type McpListToolsItemTool struct {
 	Annotations interface{}            `json:"annotations,omitempty"`
 	Description *string                `json:"description,omitempty"`
@@ -21014,67 +21934,74 @@ type McpListToolsItemTool struct {
 	Name        string                 `json:"name"`
 }
 
-// McpListToolsItemType defines model for McpListToolsItemType.
+// McpListToolsItemType Kind of an MCP tool listing item; always "mcp_list_tools".
 type McpListToolsItemType string
 
-// McpServerTool defines model for McpServerTool.
+// McpServerTool Responses API mcp tool: a remote MCP server or connector, with auth, headers, allowed tools and approval rules.
 type McpServerTool struct {
-	AllowedTools      *McpServerToolAllowedTools    `json:"allowed_tools,omitempty"`
-	Authorization     *string                       `json:"authorization,omitempty"`
+	AllowedTools  *McpServerToolAllowedTools `json:"allowed_tools,omitempty"`
+	Authorization *string                    `json:"authorization,omitempty"`
+
+	// ConnectorID Built-in connector an mcp tool uses instead of a server URL, e.g. connector_gmail, connector_googledrive or connector_sharepoint.
 	ConnectorID       *McpServerToolConnectorID     `json:"connector_id,omitempty"`
 	Headers           map[string]string             `json:"headers,omitempty"`
 	RequireApproval   *McpServerToolRequireApproval `json:"require_approval,omitempty"`
 	ServerDescription *string                       `json:"server_description,omitempty"`
 	ServerLabel       string                        `json:"server_label"`
 	ServerURL         *string                       `json:"server_url,omitempty"`
-	Type              McpServerToolType             `json:"type"`
+
+	// Type Kind of the MCP tool; always "mcp".
+	Type McpServerToolType `json:"type"`
 }
 
-// McpServerToolAllowedTools defines model for McpServerToolAllowedTools.
+// McpServerToolAllowedTools Tools an mcp tool may use: a list of tool names or a filter object.
 type McpServerToolAllowedTools struct {
 	union json.RawMessage
 }
 
-// McpServerToolAllowedToolsObject defines model for McpServerToolAllowedToolsObject.
+// McpServerToolAllowedToolsObject Filter of allowed MCP tools by tool names and/or read-only status.
 type McpServerToolAllowedToolsObject struct {
 	ReadOnly  *bool    `json:"read_only,omitempty"`
 	ToolNames []string `json:"tool_names,omitempty"`
 }
 
-// McpServerToolAllowedToolsStringList defines model for McpServerToolAllowedToolsStringList.
+// McpServerToolAllowedToolsStringList Allowed MCP tools given as a list of tool names.
 type McpServerToolAllowedToolsStringList = []string
 
-// McpServerToolConnectorID defines model for McpServerToolConnectorId.
+// McpServerToolConnectorID Built-in connector an mcp tool uses instead of a server URL, e.g. connector_gmail, connector_googledrive or connector_sharepoint.
 type McpServerToolConnectorID string
 
-// McpServerToolRequireApproval defines model for McpServerToolRequireApproval.
+// McpServerToolRequireApproval Approval rule of an mcp tool: always or never, or per-tool lists of tools that do or do not need approval.
 type McpServerToolRequireApproval struct {
 	union json.RawMessage
 }
 
-// McpServerToolRequireApprovalMode defines model for McpServerToolRequireApprovalMode.
+// McpServerToolRequireApprovalMode Approval mode for all tools of an mcp tool: always or never.
 type McpServerToolRequireApprovalMode string
 
-// McpServerToolRequireApprovalObject defines model for McpServerToolRequireApprovalObject.
+// McpServerToolRequireApprovalObject Per-tool approval rules of an mcp tool: tools that always need approval and tools that never do.
 type McpServerToolRequireApprovalObject struct {
+	// Always MCP tools that always need approval before they run, by name.
 	Always *McpServerToolRequireApprovalObjectAlways `json:"always,omitempty"`
-	Never  *McpServerToolRequireApprovalObjectNever  `json:"never,omitempty"`
+
+	// Never MCP tools that run without approval, by name.
+	Never *McpServerToolRequireApprovalObjectNever `json:"never,omitempty"`
 }
 
-// McpServerToolRequireApprovalObjectAlways defines model for McpServerToolRequireApprovalObjectAlways.
+// McpServerToolRequireApprovalObjectAlways MCP tools that always need approval before they run, by name.
 type McpServerToolRequireApprovalObjectAlways struct {
 	ToolNames []string `json:"tool_names,omitempty"`
 }
 
-// McpServerToolRequireApprovalObjectNever defines model for McpServerToolRequireApprovalObjectNever.
+// McpServerToolRequireApprovalObjectNever MCP tools that run without approval, by name.
 type McpServerToolRequireApprovalObjectNever struct {
 	ToolNames []string `json:"tool_names,omitempty"`
 }
 
-// McpServerToolType defines model for McpServerToolType.
+// McpServerToolType Kind of the MCP tool; always "mcp".
 type McpServerToolType string
 
-// MemberAssignment defines model for MemberAssignment.
+// MemberAssignment Assignment of a guardrail to an organization member: assignment id, user, organization, guardrail, assigner and creation time.
 type MemberAssignment struct {
 	AssignedBy     *string            `json:"assigned_by"`
 	CreatedAt      string             `json:"created_at"`
@@ -21084,961 +22011,1232 @@ type MemberAssignment struct {
 	UserID         string             `json:"user_id"`
 }
 
-// MessagesAdvisorToolResultBlock defines model for MessagesAdvisorToolResultBlock.
+// MessagesAdvisorToolResultBlock Messages API content block replaying an advisor tool result from an earlier assistant turn.
 type MessagesAdvisorToolResultBlock struct {
-	Content   map[string]interface{}             `json:"content"`
-	ToolUseID string                             `json:"tool_use_id"`
-	Type      MessagesAdvisorToolResultBlockType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Kind of a replayed advisor tool result block; always "advisor_tool_result".
+	Type MessagesAdvisorToolResultBlockType `json:"type"`
 }
 
-// MessagesAdvisorToolResultBlockType defines model for MessagesAdvisorToolResultBlockType.
+// MessagesAdvisorToolResultBlockType Kind of a replayed advisor tool result block; always "advisor_tool_result".
 type MessagesAdvisorToolResultBlockType string
 
-// MessagesBashToolResultBlock defines model for MessagesBashToolResultBlock.
+// MessagesBashToolResultBlock Messages API content block replaying the output of an openrouter:bash call; dropped before the provider request.
 type MessagesBashToolResultBlock struct {
-	Content   map[string]interface{}          `json:"content"`
-	ToolUseID string                          `json:"tool_use_id"`
-	Type      MessagesBashToolResultBlockType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Kind of a replayed openrouter:bash result block; always "openrouter_bash_tool_result".
+	Type MessagesBashToolResultBlockType `json:"type"`
 }
 
-// MessagesBashToolResultBlockType defines model for MessagesBashToolResultBlockType.
+// MessagesBashToolResultBlockType Kind of a replayed openrouter:bash result block; always "openrouter_bash_tool_result".
 type MessagesBashToolResultBlockType string
 
-// MessagesContentBlockDeltaEvent defines model for MessagesContentBlockDeltaEvent.
+// MessagesContentBlockDeltaEvent Messages stream event "content_block_delta" adding a delta to the content block at the given index.
 type MessagesContentBlockDeltaEvent struct {
+	// Delta Delta of a Messages content_block_delta event: text, partial tool input JSON, thinking, signature, citation or compaction.
 	Delta MessagesContentBlockDeltaEventDelta `json:"delta"`
 	Index int                                 `json:"index"`
-	Type  MessagesContentBlockDeltaEventType  `json:"type"`
+
+	// Type Kind of a Messages stream event; always "content_block_delta".
+	Type MessagesContentBlockDeltaEventType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDelta defines model for MessagesContentBlockDeltaEventDelta.
+// MessagesContentBlockDeltaEventDelta Delta of a Messages content_block_delta event: text, partial tool input JSON, thinking, signature, citation or compaction.
 type MessagesContentBlockDeltaEventDelta struct {
 	union json.RawMessage
 }
 
-// MessagesContentBlockDeltaEventDeltaCitationsDelta defines model for MessagesContentBlockDeltaEventDeltaCitationsDelta.
+// MessagesContentBlockDeltaEventDeltaCitationsDelta Content block delta adding one citation to a text block.
 type MessagesContentBlockDeltaEventDeltaCitationsDelta struct {
+	// Citation Citation added by a citations delta: char, page, content block, web search result or search result location.
 	Citation MessagesContentBlockDeltaEventDeltaCitationsDeltaCitation `json:"citation"`
-	Type     MessagesContentBlockDeltaEventDeltaCitationsDeltaType     `json:"type"`
+
+	// Type Kind of a content block delta; always "citations_delta".
+	Type MessagesContentBlockDeltaEventDeltaCitationsDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaCitationsDeltaCitation defines model for MessagesContentBlockDeltaEventDeltaCitationsDeltaCitation.
+// MessagesContentBlockDeltaEventDeltaCitationsDeltaCitation Citation added by a citations delta: char, page, content block, web search result or search result location.
 type MessagesContentBlockDeltaEventDeltaCitationsDeltaCitation struct {
 	union json.RawMessage
 }
 
-// MessagesContentBlockDeltaEventDeltaCitationsDeltaType defines model for MessagesContentBlockDeltaEventDeltaCitationsDeltaType.
+// MessagesContentBlockDeltaEventDeltaCitationsDeltaType Kind of a content block delta; always "citations_delta".
 type MessagesContentBlockDeltaEventDeltaCitationsDeltaType string
 
-// MessagesContentBlockDeltaEventDeltaCompactionDelta defines model for MessagesContentBlockDeltaEventDeltaCompactionDelta.
+// MessagesContentBlockDeltaEventDeltaCompactionDelta Content block delta carrying compaction summary text and optional encrypted content.
 type MessagesContentBlockDeltaEventDeltaCompactionDelta struct {
-	Content          *string                                                `json:"content"`
-	EncryptedContent *string                                                `json:"encrypted_content,omitempty"`
-	Type             MessagesContentBlockDeltaEventDeltaCompactionDeltaType `json:"type"`
+	Content          *string `json:"content"`
+	EncryptedContent *string `json:"encrypted_content,omitempty"`
+
+	// Type Kind of a content block delta; always "compaction_delta".
+	Type MessagesContentBlockDeltaEventDeltaCompactionDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaCompactionDeltaType defines model for MessagesContentBlockDeltaEventDeltaCompactionDeltaType.
+// MessagesContentBlockDeltaEventDeltaCompactionDeltaType Kind of a content block delta; always "compaction_delta".
 type MessagesContentBlockDeltaEventDeltaCompactionDeltaType string
 
-// MessagesContentBlockDeltaEventDeltaInputJSONDelta defines model for MessagesContentBlockDeltaEventDeltaInputJsonDelta.
+// MessagesContentBlockDeltaEventDeltaInputJSONDelta Content block delta with a piece of a tool call's input as partial JSON text.
 type MessagesContentBlockDeltaEventDeltaInputJSONDelta struct {
-	PartialJSON string                                                `json:"partial_json"`
-	Type        MessagesContentBlockDeltaEventDeltaInputJSONDeltaType `json:"type"`
+	PartialJSON string `json:"partial_json"`
+
+	// Type Kind of a content block delta; always "input_json_delta".
+	Type MessagesContentBlockDeltaEventDeltaInputJSONDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaInputJSONDeltaType defines model for MessagesContentBlockDeltaEventDeltaInputJsonDeltaType.
+// MessagesContentBlockDeltaEventDeltaInputJSONDeltaType Kind of a content block delta; always "input_json_delta".
 type MessagesContentBlockDeltaEventDeltaInputJSONDeltaType string
 
-// MessagesContentBlockDeltaEventDeltaSignatureDelta defines model for MessagesContentBlockDeltaEventDeltaSignatureDelta.
+// MessagesContentBlockDeltaEventDeltaSignatureDelta Content block delta with the signature of a thinking block.
 type MessagesContentBlockDeltaEventDeltaSignatureDelta struct {
-	Signature string                                                `json:"signature"`
-	Type      MessagesContentBlockDeltaEventDeltaSignatureDeltaType `json:"type"`
+	Signature string `json:"signature"`
+
+	// Type Kind of a content block delta; always "signature_delta".
+	Type MessagesContentBlockDeltaEventDeltaSignatureDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaSignatureDeltaType defines model for MessagesContentBlockDeltaEventDeltaSignatureDeltaType.
+// MessagesContentBlockDeltaEventDeltaSignatureDeltaType Kind of a content block delta; always "signature_delta".
 type MessagesContentBlockDeltaEventDeltaSignatureDeltaType string
 
-// MessagesContentBlockDeltaEventDeltaTextDelta defines model for MessagesContentBlockDeltaEventDeltaTextDelta.
+// MessagesContentBlockDeltaEventDeltaTextDelta Content block delta with a piece of text.
 type MessagesContentBlockDeltaEventDeltaTextDelta struct {
-	Text string                                           `json:"text"`
+	Text string `json:"text"`
+
+	// Type Kind of a content block delta; always "text_delta".
 	Type MessagesContentBlockDeltaEventDeltaTextDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaTextDeltaType defines model for MessagesContentBlockDeltaEventDeltaTextDeltaType.
+// MessagesContentBlockDeltaEventDeltaTextDeltaType Kind of a content block delta; always "text_delta".
 type MessagesContentBlockDeltaEventDeltaTextDeltaType string
 
-// MessagesContentBlockDeltaEventDeltaThinkingDelta defines model for MessagesContentBlockDeltaEventDeltaThinkingDelta.
+// MessagesContentBlockDeltaEventDeltaThinkingDelta Content block delta with a piece of thinking text.
 type MessagesContentBlockDeltaEventDeltaThinkingDelta struct {
-	Thinking string                                               `json:"thinking"`
-	Type     MessagesContentBlockDeltaEventDeltaThinkingDeltaType `json:"type"`
+	Thinking string `json:"thinking"`
+
+	// Type Kind of a content block delta; always "thinking_delta".
+	Type MessagesContentBlockDeltaEventDeltaThinkingDeltaType `json:"type"`
 }
 
-// MessagesContentBlockDeltaEventDeltaThinkingDeltaType defines model for MessagesContentBlockDeltaEventDeltaThinkingDeltaType.
+// MessagesContentBlockDeltaEventDeltaThinkingDeltaType Kind of a content block delta; always "thinking_delta".
 type MessagesContentBlockDeltaEventDeltaThinkingDeltaType string
 
-// MessagesContentBlockDeltaEventType defines model for MessagesContentBlockDeltaEventType.
+// MessagesContentBlockDeltaEventType Kind of a Messages stream event; always "content_block_delta".
 type MessagesContentBlockDeltaEventType string
 
-// MessagesContentBlockStartEvent defines model for MessagesContentBlockStartEvent.
+// MessagesContentBlockStartEvent Messages stream event "content_block_start" opening a new content block at the given index.
 type MessagesContentBlockStartEvent struct {
+	// ContentBlock Initial content block of a content_block_start event: text, tool use, thinking, server tool result, compaction and other kinds.
 	ContentBlock MessagesContentBlockStartEventContentBlock `json:"content_block"`
 	Index        int                                        `json:"index"`
-	Type         MessagesContentBlockStartEventType         `json:"type"`
+
+	// Type Kind of a Messages stream event; always "content_block_start".
+	Type MessagesContentBlockStartEventType `json:"type"`
 }
 
-// MessagesContentBlockStartEventContentBlock defines model for MessagesContentBlockStartEventContentBlock.
+// MessagesContentBlockStartEventContentBlock Initial content block of a content_block_start event: text, tool use, thinking, server tool result, compaction and other kinds.
 type MessagesContentBlockStartEventContentBlock struct {
 	union json.RawMessage
 }
 
-// MessagesContentBlockStartEventContentBlockCompaction defines model for MessagesContentBlockStartEventContentBlockCompaction.
+// MessagesContentBlockStartEventContentBlockCompaction Compaction block opened in a Messages stream: summary text and optional encrypted content.
 type MessagesContentBlockStartEventContentBlockCompaction struct {
-	Content          *string                                                  `json:"content"`
-	EncryptedContent *string                                                  `json:"encrypted_content,omitempty"`
-	Type             MessagesContentBlockStartEventContentBlockCompactionType `json:"type"`
+	Content          *string `json:"content"`
+	EncryptedContent *string `json:"encrypted_content,omitempty"`
+
+	// Type Kind of a started content block; always "compaction".
+	Type MessagesContentBlockStartEventContentBlockCompactionType `json:"type"`
 }
 
-// MessagesContentBlockStartEventContentBlockCompactionType defines model for MessagesContentBlockStartEventContentBlockCompactionType.
+// MessagesContentBlockStartEventContentBlockCompactionType Kind of a started content block; always "compaction".
 type MessagesContentBlockStartEventContentBlockCompactionType string
 
-// MessagesContentBlockStartEventType defines model for MessagesContentBlockStartEventType.
+// MessagesContentBlockStartEventType Kind of a Messages stream event; always "content_block_start".
 type MessagesContentBlockStartEventType string
 
-// MessagesContentBlockStopEvent defines model for MessagesContentBlockStopEvent.
+// MessagesContentBlockStopEvent Messages stream event "content_block_stop" closing the content block at the given index.
 type MessagesContentBlockStopEvent struct {
-	Index int                               `json:"index"`
-	Type  MessagesContentBlockStopEventType `json:"type"`
+	Index int `json:"index"`
+
+	// Type Kind of a Messages stream event; always "content_block_stop".
+	Type MessagesContentBlockStopEventType `json:"type"`
 }
 
-// MessagesContentBlockStopEventType defines model for MessagesContentBlockStopEventType.
+// MessagesContentBlockStopEventType Kind of a Messages stream event; always "content_block_stop".
 type MessagesContentBlockStopEventType string
 
-// MessagesDeltaEvent defines model for MessagesDeltaEvent.
+// MessagesDeltaEvent Messages stream event "message_delta" with message-level changes, such as the stop reason, and token usage.
 type MessagesDeltaEvent struct {
+	// Delta Message-level changes in a message_delta event: stop reason, stop sequence, refusal stop details and container.
 	Delta MessagesDeltaEventDelta `json:"delta"`
-	Type  MessagesDeltaEventType  `json:"type"`
+
+	// Type Kind of a Messages stream event; always "message_delta".
+	Type MessagesDeltaEventType `json:"type"`
+
+	// Usage Token usage reported in a message_delta event: input, output, cache read and cache write tokens, and server tool use.
 	Usage MessagesDeltaEventUsage `json:"usage"`
 }
 
-// MessagesDeltaEventDelta defines model for MessagesDeltaEventDelta.
+// MessagesDeltaEventDelta Message-level changes in a message_delta event: stop reason, stop sequence, refusal stop details and container.
 type MessagesDeltaEventDelta struct {
-	Container    *AnthropicContainer          `json:"container"`
-	StopDetails  *AnthropicRefusalStopDetails `json:"stop_details"`
-	StopReason   *ORAnthropicStopReason       `json:"stop_reason"`
-	StopSequence *string                      `json:"stop_sequence"`
+	// Container Code execution container used by a Messages API response: its id and expiry time. May be null.
+	Container *AnthropicContainer `json:"container"`
+
+	// StopDetails Details of a refusal stop in a Messages API response: category and explanation. May be null.
+	StopDetails *AnthropicRefusalStopDetails `json:"stop_details"`
+
+	// StopReason Why a Messages response stopped, e.g. end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal or compaction.
+	StopReason   *ORAnthropicStopReason `json:"stop_reason"`
+	StopSequence *string                `json:"stop_sequence"`
 }
 
-// MessagesDeltaEventType defines model for MessagesDeltaEventType.
+// MessagesDeltaEventType Kind of a Messages stream event; always "message_delta".
 type MessagesDeltaEventType string
 
-// MessagesDeltaEventUsage defines model for MessagesDeltaEventUsage.
+// MessagesDeltaEventUsage Token usage reported in a message_delta event: input, output, cache read and cache write tokens, and server tool use.
 type MessagesDeltaEventUsage struct {
-	CacheCreation            *AnthropicCacheCreation               `json:"cache_creation,omitempty"`
-	CacheCreationInputTokens *int                                  `json:"cache_creation_input_tokens"`
-	CacheReadInputTokens     *int                                  `json:"cache_read_input_tokens"`
-	InputTokens              *int                                  `json:"input_tokens"`
-	Iterations               []AnthropicUsageIteration             `json:"iterations,omitempty"`
-	OutputTokens             int                                   `json:"output_tokens"`
-	OutputTokensDetails      *AnthropicOutputTokensDetails         `json:"output_tokens_details"`
-	ServerToolUse            *MessagesDeltaEventUsageServerToolUse `json:"server_tool_use"`
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
+	CacheCreation            *AnthropicCacheCreation   `json:"cache_creation,omitempty"`
+	CacheCreationInputTokens *int                      `json:"cache_creation_input_tokens"`
+	CacheReadInputTokens     *int                      `json:"cache_read_input_tokens"`
+	InputTokens              *int                      `json:"input_tokens"`
+	Iterations               []AnthropicUsageIteration `json:"iterations,omitempty"`
+	OutputTokens             int                       `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
+	OutputTokensDetails *AnthropicOutputTokensDetails         `json:"output_tokens_details"`
+	ServerToolUse       *MessagesDeltaEventUsageServerToolUse `json:"server_tool_use"`
 }
 
-// MessagesDeltaEventUsageServerToolUse defines model for MessagesDeltaEventUsageServerToolUse.
+// MessagesDeltaEventUsageServerToolUse Server tool request counts in a message_delta usage: web searches and web fetches.
 type MessagesDeltaEventUsageServerToolUse struct {
 	WebFetchRequests  int `json:"web_fetch_requests"`
 	WebSearchRequests int `json:"web_search_requests"`
 }
 
-// MessagesErrorEvent defines model for MessagesErrorEvent.
+// MessagesErrorEvent Messages stream event "error" reporting a failure mid-stream, with optional OpenRouter metadata.
 type MessagesErrorEvent struct {
-	Error              MessagesErrorEventError `json:"error"`
-	OpenrouterMetadata *OpenRouterMetadata     `json:"openrouter_metadata,omitempty"`
-	Type               MessagesErrorEventType  `json:"type"`
+	// Error Error of a Messages stream error event: error type, message and an optional API error category.
+	Error MessagesErrorEventError `json:"error"`
+
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
+	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
+
+	// Type Kind of a Messages stream event; always "error".
+	Type MessagesErrorEventType `json:"type"`
 }
 
-// MessagesErrorEventError defines model for MessagesErrorEventError.
+// MessagesErrorEventError Error of a Messages stream error event: error type, message and an optional API error category.
 type MessagesErrorEventError struct {
+	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
 	ErrorType *APIErrorType `json:"error_type,omitempty"`
 	Message   string        `json:"message"`
 	Type      string        `json:"type"`
 }
 
-// MessagesErrorEventType defines model for MessagesErrorEventType.
+// MessagesErrorEventType Kind of a Messages stream event; always "error".
 type MessagesErrorEventType string
 
-// MessagesFallbackParam defines model for MessagesFallbackParam.
+// MessagesFallbackParam Entry of the fallbacks list of a Messages request naming a model to use if the main one errors or refuses; no other fields allowed.
 type MessagesFallbackParam struct {
 	Model string `json:"model"`
 }
 
-// MessagesMessageParam defines model for MessagesMessageParam.
+// MessagesMessageParam Message in a Messages API request: a user, assistant or system role with string or block content.
 type MessagesMessageParam struct {
+	// Content Content of a Messages request message: a plain string or a list of content blocks.
 	Content MessagesMessageParamContent `json:"content"`
-	Role    MessagesMessageParamRole    `json:"role"`
+
+	// Role Author role of a Messages request message: user, assistant or system.
+	Role MessagesMessageParamRole `json:"role"`
 }
 
-// MessagesMessageParamContent defines model for MessagesMessageParamContent.
+// MessagesMessageParamContent Content of a Messages request message: a plain string or a list of content blocks.
 type MessagesMessageParamContent struct {
 	union json.RawMessage
 }
 
-// MessagesMessageParamContentItem defines model for MessagesMessageParamContentItem.
+// MessagesMessageParamContentItem Content block of a Messages request message: text, image, document, tool use or result, thinking, compaction and other kinds.
 type MessagesMessageParamContentItem struct {
 	union json.RawMessage
 }
 
-// MessagesMessageParamContentItemCompaction defines model for MessagesMessageParamContentItemCompaction.
+// MessagesMessageParamContentItemCompaction Compaction block replayed in a Messages request: summary text, optional encrypted content and cache control.
 type MessagesMessageParamContentItemCompaction struct {
-	CacheControl     *AnthropicCacheControlDirective               `json:"cache_control,omitempty"`
-	Content          *string                                       `json:"content"`
-	EncryptedContent *string                                       `json:"encrypted_content,omitempty"`
-	Type             MessagesMessageParamContentItemCompactionType `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl     *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	Content          *string                         `json:"content"`
+	EncryptedContent *string                         `json:"encrypted_content,omitempty"`
+
+	// Type Kind of a message content block; always "compaction".
+	Type MessagesMessageParamContentItemCompactionType `json:"type"`
 }
 
-// MessagesMessageParamContentItemCompactionType defines model for MessagesMessageParamContentItemCompactionType.
+// MessagesMessageParamContentItemCompactionType Kind of a message content block; always "compaction".
 type MessagesMessageParamContentItemCompactionType string
 
-// MessagesMessageParamContentItemList defines model for MessagesMessageParamContentItemList.
+// MessagesMessageParamContentItemList List form of a Messages request message content: an array of content blocks.
 type MessagesMessageParamContentItemList = []MessagesMessageParamContentItem
 
-// MessagesMessageParamContentItemRedactedThinking defines model for MessagesMessageParamContentItemRedactedThinking.
+// MessagesMessageParamContentItemRedactedThinking Redacted thinking block replayed in a Messages request, holding opaque encrypted data.
 type MessagesMessageParamContentItemRedactedThinking struct {
-	Data string                                              `json:"data"`
+	Data string `json:"data"`
+
+	// Type Kind of a message content block; always "redacted_thinking".
 	Type MessagesMessageParamContentItemRedactedThinkingType `json:"type"`
 }
 
-// MessagesMessageParamContentItemRedactedThinkingType defines model for MessagesMessageParamContentItemRedactedThinkingType.
+// MessagesMessageParamContentItemRedactedThinkingType Kind of a message content block; always "redacted_thinking".
 type MessagesMessageParamContentItemRedactedThinkingType string
 
-// MessagesMessageParamContentItemServerToolUse defines model for MessagesMessageParamContentItemServerToolUse.
+// MessagesMessageParamContentItemServerToolUse Server tool use block replayed in a Messages request: tool use id, tool name and input.
 type MessagesMessageParamContentItemServerToolUse struct {
-	CacheControl *AnthropicCacheControlDirective                  `json:"cache_control,omitempty"`
-	ID           string                                           `json:"id"`
-	Input        interface{}                                      `json:"input,omitempty"`
-	Name         string                                           `json:"name"`
-	Type         MessagesMessageParamContentItemServerToolUseType `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	ID           string                          `json:"id"`
+	Input        interface{}                     `json:"input,omitempty"`
+	Name         string                          `json:"name"`
+
+	// Type Kind of a message content block; always "server_tool_use".
+	Type MessagesMessageParamContentItemServerToolUseType `json:"type"`
 }
 
-// MessagesMessageParamContentItemServerToolUseType defines model for MessagesMessageParamContentItemServerToolUseType.
+// MessagesMessageParamContentItemServerToolUseType Kind of a message content block; always "server_tool_use".
 type MessagesMessageParamContentItemServerToolUseType string
 
-// MessagesMessageParamContentItemThinking defines model for MessagesMessageParamContentItemThinking.
+// MessagesMessageParamContentItemThinking Thinking block replayed in a Messages request: the thinking text and its signature.
 type MessagesMessageParamContentItemThinking struct {
-	Signature string                                      `json:"signature"`
-	Thinking  string                                      `json:"thinking"`
-	Type      MessagesMessageParamContentItemThinkingType `json:"type"`
+	Signature string `json:"signature"`
+	Thinking  string `json:"thinking"`
+
+	// Type Kind of a message content block; always "thinking".
+	Type MessagesMessageParamContentItemThinkingType `json:"type"`
 }
 
-// MessagesMessageParamContentItemThinkingType defines model for MessagesMessageParamContentItemThinkingType.
+// MessagesMessageParamContentItemThinkingType Kind of a message content block; always "thinking".
 type MessagesMessageParamContentItemThinkingType string
 
-// MessagesMessageParamContentItemToolResult defines model for MessagesMessageParamContentItemToolResult.
+// MessagesMessageParamContentItemToolResult Tool result block in a Messages request: the tool use id it answers, content, error flag and cache control.
 type MessagesMessageParamContentItemToolResult struct {
-	CacheControl *AnthropicCacheControlDirective                   `json:"cache_control,omitempty"`
-	Content      *MessagesMessageParamContentItemToolResultContent `json:"content,omitempty"`
-	IsError      *bool                                             `json:"is_error,omitempty"`
-	ToolUseID    string                                            `json:"tool_use_id"`
-	Type         MessagesMessageParamContentItemToolResultType     `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Content Content of a Messages tool result block: a plain string or a list of blocks.
+	Content   *MessagesMessageParamContentItemToolResultContent `json:"content,omitempty"`
+	IsError   *bool                                             `json:"is_error,omitempty"`
+	ToolUseID string                                            `json:"tool_use_id"`
+
+	// Type Kind of a message content block; always "tool_result".
+	Type MessagesMessageParamContentItemToolResultType `json:"type"`
 }
 
-// MessagesMessageParamContentItemToolResultContent defines model for MessagesMessageParamContentItemToolResultContent.
+// MessagesMessageParamContentItemToolResultContent Content of a Messages tool result block: a plain string or a list of blocks.
 type MessagesMessageParamContentItemToolResultContent struct {
 	union json.RawMessage
 }
 
-// MessagesMessageParamContentItemToolResultContentItem defines model for MessagesMessageParamContentItemToolResultContentItem.
+// MessagesMessageParamContentItemToolResultContentItem Block inside a Messages tool result: text, image, tool reference, search result or document.
 type MessagesMessageParamContentItemToolResultContentItem struct {
 	union json.RawMessage
 }
 
-// MessagesMessageParamContentItemToolResultContentItemList defines model for MessagesMessageParamContentItemToolResultContentItemList.
+// MessagesMessageParamContentItemToolResultContentItemList List form of a Messages tool result content: text, image, tool reference, search result and document blocks.
 type MessagesMessageParamContentItemToolResultContentItemList = []MessagesMessageParamContentItemToolResultContentItem
 
-// MessagesMessageParamContentItemToolResultContentItemToolReference defines model for MessagesMessageParamContentItemToolResultContentItemToolReference.
+// MessagesMessageParamContentItemToolResultContentItemToolReference Tool result block that refers to a tool by name.
 type MessagesMessageParamContentItemToolResultContentItemToolReference struct {
-	ToolName string                                                                `json:"tool_name"`
-	Type     MessagesMessageParamContentItemToolResultContentItemToolReferenceType `json:"type"`
+	ToolName string `json:"tool_name"`
+
+	// Type Kind of a tool result content block; always "tool_reference".
+	Type MessagesMessageParamContentItemToolResultContentItemToolReferenceType `json:"type"`
 }
 
-// MessagesMessageParamContentItemToolResultContentItemToolReferenceType defines model for MessagesMessageParamContentItemToolResultContentItemToolReferenceType.
+// MessagesMessageParamContentItemToolResultContentItemToolReferenceType Kind of a tool result content block; always "tool_reference".
 type MessagesMessageParamContentItemToolResultContentItemToolReferenceType string
 
-// MessagesMessageParamContentItemToolResultContentString defines model for MessagesMessageParamContentItemToolResultContentString.
+// MessagesMessageParamContentItemToolResultContentString Plain-text form of a Messages tool result content.
 type MessagesMessageParamContentItemToolResultContentString = string
 
-// MessagesMessageParamContentItemToolResultType defines model for MessagesMessageParamContentItemToolResultType.
+// MessagesMessageParamContentItemToolResultType Kind of a message content block; always "tool_result".
 type MessagesMessageParamContentItemToolResultType string
 
-// MessagesMessageParamContentItemToolUse defines model for MessagesMessageParamContentItemToolUse.
+// MessagesMessageParamContentItemToolUse Tool use block replayed in a Messages request: tool use id, tool name, input and cache control.
 type MessagesMessageParamContentItemToolUse struct {
-	CacheControl *AnthropicCacheControlDirective            `json:"cache_control,omitempty"`
-	ID           string                                     `json:"id"`
-	Input        interface{}                                `json:"input,omitempty"`
-	Name         string                                     `json:"name"`
-	Type         MessagesMessageParamContentItemToolUseType `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	ID           string                          `json:"id"`
+	Input        interface{}                     `json:"input,omitempty"`
+	Name         string                          `json:"name"`
+
+	// Type Kind of a message content block; always "tool_use".
+	Type MessagesMessageParamContentItemToolUseType `json:"type"`
 }
 
-// MessagesMessageParamContentItemToolUseType defines model for MessagesMessageParamContentItemToolUseType.
+// MessagesMessageParamContentItemToolUseType Kind of a message content block; always "tool_use".
 type MessagesMessageParamContentItemToolUseType string
 
-// MessagesMessageParamContentItemWebSearchToolResult defines model for MessagesMessageParamContentItemWebSearchToolResult.
+// MessagesMessageParamContentItemWebSearchToolResult Web search tool result block replayed in a Messages request: the tool use id and the results or an error.
 type MessagesMessageParamContentItemWebSearchToolResult struct {
-	CacheControl *AnthropicCacheControlDirective                           `json:"cache_control,omitempty"`
-	Content      MessagesMessageParamContentItemWebSearchToolResultContent `json:"content"`
-	ToolUseID    string                                                    `json:"tool_use_id"`
-	Type         MessagesMessageParamContentItemWebSearchToolResultType    `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Content Content of a replayed web search tool result: a list of search results or an error.
+	Content   MessagesMessageParamContentItemWebSearchToolResultContent `json:"content"`
+	ToolUseID string                                                    `json:"tool_use_id"`
+
+	// Type Kind of a message content block; always "web_search_tool_result".
+	Type MessagesMessageParamContentItemWebSearchToolResultType `json:"type"`
 }
 
-// MessagesMessageParamContentItemWebSearchToolResultContent defines model for MessagesMessageParamContentItemWebSearchToolResultContent.
+// MessagesMessageParamContentItemWebSearchToolResultContent Content of a replayed web search tool result: a list of search results or an error.
 type MessagesMessageParamContentItemWebSearchToolResultContent struct {
 	union json.RawMessage
 }
 
-// MessagesMessageParamContentItemWebSearchToolResultContentAnthropicWebSearchResultBlockParamList defines model for MessagesMessageParamContentItemWebSearchToolResultContentAnthropicWebSearchResultBlockParamList.
+// MessagesMessageParamContentItemWebSearchToolResultContentAnthropicWebSearchResultBlockParamList Web search results of a replayed web search tool result block.
 type MessagesMessageParamContentItemWebSearchToolResultContentAnthropicWebSearchResultBlockParamList = []AnthropicWebSearchResultBlockParam
 
-// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultError defines model for MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultError.
+// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultError Error of a replayed web search tool result, with an error code.
 type MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultError struct {
+	// ErrorCode Web search error code: invalid_tool_input, unavailable, max_uses_exceeded, too_many_requests or query_too_long.
 	ErrorCode MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorErrorCode `json:"error_code"`
-	Type      MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType      `json:"type"`
+
+	// Type Kind of a web search result error; always "web_search_tool_result_error".
+	Type MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType `json:"type"`
 }
 
-// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorErrorCode defines model for MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorErrorCode.
+// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorErrorCode Web search error code: invalid_tool_input, unavailable, max_uses_exceeded, too_many_requests or query_too_long.
 type MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorErrorCode string
 
-// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType defines model for MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType.
+// MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType Kind of a web search result error; always "web_search_tool_result_error".
 type MessagesMessageParamContentItemWebSearchToolResultContentWebSearchToolResultErrorType string
 
-// MessagesMessageParamContentItemWebSearchToolResultType defines model for MessagesMessageParamContentItemWebSearchToolResultType.
+// MessagesMessageParamContentItemWebSearchToolResultType Kind of a message content block; always "web_search_tool_result".
 type MessagesMessageParamContentItemWebSearchToolResultType string
 
-// MessagesMessageParamContentString defines model for MessagesMessageParamContentString.
+// MessagesMessageParamContentString Plain-text form of a Messages request message content.
 type MessagesMessageParamContentString = string
 
-// MessagesMessageParamRole defines model for MessagesMessageParamRole.
+// MessagesMessageParamRole Author role of a Messages request message: user, assistant or system.
 type MessagesMessageParamRole string
 
-// MessagesOutputConfig defines model for MessagesOutputConfig.
+// MessagesOutputConfig Output settings of a Messages request: effort level, JSON Schema output format and an advisory task token budget.
 type MessagesOutputConfig struct {
 	Effort     *MessagesOutputConfigEffort     `json:"effort,omitempty"`
 	Format     *MessagesOutputConfigFormat     `json:"format,omitempty"`
 	TaskBudget *MessagesOutputConfigTaskBudget `json:"task_budget,omitempty"`
 }
 
-// MessagesOutputConfigEffort defines model for MessagesOutputConfigEffort.
+// MessagesOutputConfigEffort How hard the model should work on a Messages response: low, medium, high, xhigh or max.
 type MessagesOutputConfigEffort string
 
-// MessagesOutputConfigFormat defines model for MessagesOutputConfigFormat.
+// MessagesOutputConfigFormat Structured output format of a Messages request: a JSON Schema the response must follow.
 type MessagesOutputConfigFormat struct {
-	Schema map[string]interface{}         `json:"schema"`
-	Type   MessagesOutputConfigFormatType `json:"type"`
+	Schema map[string]interface{} `json:"schema"`
+
+	// Type Kind of a Messages output format; always "json_schema".
+	Type MessagesOutputConfigFormatType `json:"type"`
 }
 
-// MessagesOutputConfigFormatType defines model for MessagesOutputConfigFormatType.
+// MessagesOutputConfigFormatType Kind of a Messages output format; always "json_schema".
 type MessagesOutputConfigFormatType string
 
-// MessagesOutputConfigTaskBudget defines model for MessagesOutputConfigTaskBudget.
+// MessagesOutputConfigTaskBudget Advisory token budget for an agentic turn: total tokens (at least 20000) and optional remaining tokens.
 type MessagesOutputConfigTaskBudget struct {
-	Remaining *int                               `json:"remaining,omitempty"`
-	Total     int                                `json:"total"`
-	Type      MessagesOutputConfigTaskBudgetType `json:"type"`
+	Remaining *int `json:"remaining,omitempty"`
+	Total     int  `json:"total"`
+
+	// Type Kind of a task budget; always "tokens".
+	Type MessagesOutputConfigTaskBudgetType `json:"type"`
 }
 
-// MessagesOutputConfigTaskBudgetType defines model for MessagesOutputConfigTaskBudgetType.
+// MessagesOutputConfigTaskBudgetType Kind of a task budget; always "tokens".
 type MessagesOutputConfigTaskBudgetType string
 
-// MessagesPingEvent defines model for MessagesPingEvent.
+// MessagesPingEvent Messages stream event "ping" sent to keep the connection alive.
 type MessagesPingEvent struct {
+	// Type Kind of a Messages stream event; always "ping".
 	Type MessagesPingEventType `json:"type"`
 }
 
-// MessagesPingEventType defines model for MessagesPingEventType.
+// MessagesPingEventType Kind of a Messages stream event; always "ping".
 type MessagesPingEventType string
 
 // MessagesRequest A request in the shape of the Anthropic Messages API. Also the body saved by POST /presets/{slug}/messages.
 type MessagesRequest struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl      *AnthropicCacheControlDirective   `json:"cache_control,omitempty"`
 	ContextManagement *MessagesRequestContextManagement `json:"context_management,omitempty"`
 	Fallbacks         []MessagesFallbackParam           `json:"fallbacks,omitempty"`
 	MaxTokens         *int                              `json:"max_tokens,omitempty"`
 	Messages          []MessagesMessageParam            `json:"messages"`
-	Metadata          *MessagesRequestMetadata          `json:"metadata,omitempty"`
-	Model             string                            `json:"model"`
-	Models            []string                          `json:"models,omitempty"`
-	OutputConfig      *MessagesOutputConfig             `json:"output_config,omitempty"`
-	Plugins           []MessagesRequestPlugin           `json:"plugins,omitempty"`
-	Provider          *ProviderPreferences              `json:"provider,omitempty"`
+
+	// Metadata Metadata of a Messages request; holds an optional end-user id.
+	Metadata *MessagesRequestMetadata `json:"metadata,omitempty"`
+	Model    string                   `json:"model"`
+	Models   []string                 `json:"models,omitempty"`
+
+	// OutputConfig Output settings of a Messages request: effort level, JSON Schema output format and an advisory task token budget.
+	OutputConfig *MessagesOutputConfig   `json:"output_config,omitempty"`
+	Plugins      []MessagesRequestPlugin `json:"plugins,omitempty"`
+
+	// Provider Provider routing preferences of a request: order, only/ignore lists, fallbacks, sorting, price caps, quantizations and data policy.
+	Provider *ProviderPreferences `json:"provider,omitempty"`
+
+	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route               *DeprecatedRoute           `json:"route,omitempty"`
-	ServiceTier         *string                    `json:"service_tier,omitempty"`
-	SessionID           *string                    `json:"session_id,omitempty"`
-	Speed               *MessagesRequestSpeed      `json:"speed,omitempty"`
-	StopSequences       []string                   `json:"stop_sequences,omitempty"`
-	StopServerToolsWhen *StopServerToolsWhen       `json:"stop_server_tools_when,omitempty"`
-	Stream              *bool                      `json:"stream,omitempty"`
-	System              *MessagesRequestSystem     `json:"system,omitempty"`
-	Temperature         *float64                   `json:"temperature,omitempty"`
-	Thinking            *MessagesRequestThinking   `json:"thinking,omitempty"`
-	ToolChoice          *MessagesRequestToolChoice `json:"tool_choice,omitempty"`
-	Tools               []MessagesRequestTool      `json:"tools,omitempty"`
-	TopK                *int                       `json:"top_k,omitempty"`
-	TopP                *float64                   `json:"top_p,omitempty"`
-	Trace               *TraceConfig               `json:"trace,omitempty"`
-	User                *string                    `json:"user,omitempty"`
+	Route       *DeprecatedRoute `json:"route,omitempty"`
+	ServiceTier *string          `json:"service_tier,omitempty"`
+	SessionID   *string          `json:"session_id,omitempty"`
+
+	// Speed Speed mode requested for a Messages request: fast or standard.
+	Speed         *MessagesRequestSpeed `json:"speed,omitempty"`
+	StopSequences []string              `json:"stop_sequences,omitempty"`
+
+	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
+	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
+	Stream              *bool                `json:"stream,omitempty"`
+
+	// System System prompt of a Messages request: a plain string or a list of text blocks.
+	System      *MessagesRequestSystem `json:"system,omitempty"`
+	Temperature *float64               `json:"temperature,omitempty"`
+
+	// Thinking Extended thinking setting of a Messages request: enabled with a token budget, disabled, or adaptive.
+	Thinking *MessagesRequestThinking `json:"thinking,omitempty"`
+
+	// ToolChoice How a Messages request lets the model use tools: auto, any, none, or one named tool.
+	ToolChoice *MessagesRequestToolChoice `json:"tool_choice,omitempty"`
+	Tools      []MessagesRequestTool      `json:"tools,omitempty"`
+	TopK       *int                       `json:"top_k,omitempty"`
+	TopP       *float64                   `json:"top_p,omitempty"`
+
+	// Trace Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
+	Trace *TraceConfig `json:"trace,omitempty"`
+	User  *string      `json:"user,omitempty"`
 }
 
-// MessagesRequestContextManagement defines model for MessagesRequestContextManagement.
+// MessagesRequestContextManagement Context management settings of a Messages request: a list of edits that clear or compact earlier context.
 type MessagesRequestContextManagement struct {
 	Edits []MessagesRequestContextManagementEdit `json:"edits,omitempty"`
 }
 
-// MessagesRequestContextManagementEdit defines model for MessagesRequestContextManagementEdit.
+// MessagesRequestContextManagementEdit Context edit of a Messages request: clear old tool uses, clear thinking blocks or compact the conversation.
 type MessagesRequestContextManagementEdit struct {
 	union json.RawMessage
 }
 
-// MessagesRequestContextManagementEditClearThinking20251015 defines model for MessagesRequestContextManagementEditClearThinking20251015.
+// MessagesRequestContextManagementEditClearThinking20251015 Context edit clear_thinking_20251015 that drops thinking blocks from earlier turns, keeping some or all.
 type MessagesRequestContextManagementEditClearThinking20251015 struct {
+	// Keep Thinking blocks kept by a clear-thinking edit: a number of recent turns, or all.
 	Keep *MessagesRequestContextManagementEditClearThinking20251015Keep `json:"keep,omitempty"`
-	Type MessagesRequestContextManagementEditClearThinking20251015Type  `json:"type"`
+
+	// Type Kind of a context edit; always "clear_thinking_20251015".
+	Type MessagesRequestContextManagementEditClearThinking20251015Type `json:"type"`
 }
 
-// MessagesRequestContextManagementEditClearThinking20251015Keep defines model for MessagesRequestContextManagementEditClearThinking20251015Keep.
+// MessagesRequestContextManagementEditClearThinking20251015Keep Thinking blocks kept by a clear-thinking edit: a number of recent turns, or all.
 type MessagesRequestContextManagementEditClearThinking20251015Keep struct {
 	union json.RawMessage
 }
 
-// MessagesRequestContextManagementEditClearThinking20251015KeepAll defines model for MessagesRequestContextManagementEditClearThinking20251015KeepAll.
+// MessagesRequestContextManagementEditClearThinking20251015KeepAll Object form of keeping all thinking blocks in a clear-thinking edit.
 type MessagesRequestContextManagementEditClearThinking20251015KeepAll struct {
+	// Type Kind of the keep-all setting of a clear-thinking edit; always "all".
 	Type MessagesRequestContextManagementEditClearThinking20251015KeepAllType `json:"type"`
 }
 
-// MessagesRequestContextManagementEditClearThinking20251015KeepAll2 defines model for MessagesRequestContextManagementEditClearThinking20251015KeepAll2.
+// MessagesRequestContextManagementEditClearThinking20251015KeepAll2 String form of keeping all thinking blocks in a clear-thinking edit; always "all".
 type MessagesRequestContextManagementEditClearThinking20251015KeepAll2 string
 
-// MessagesRequestContextManagementEditClearThinking20251015KeepAllType defines model for MessagesRequestContextManagementEditClearThinking20251015KeepAllType.
+// MessagesRequestContextManagementEditClearThinking20251015KeepAllType Kind of the keep-all setting of a clear-thinking edit; always "all".
 type MessagesRequestContextManagementEditClearThinking20251015KeepAllType string
 
-// MessagesRequestContextManagementEditClearThinking20251015Type defines model for MessagesRequestContextManagementEditClearThinking20251015Type.
+// MessagesRequestContextManagementEditClearThinking20251015Type Kind of a context edit; always "clear_thinking_20251015".
 type MessagesRequestContextManagementEditClearThinking20251015Type string
 
-// MessagesRequestContextManagementEditClearToolUses20250919 defines model for MessagesRequestContextManagementEditClearToolUses20250919.
+// MessagesRequestContextManagementEditClearToolUses20250919 Context edit clear_tool_uses_20250919 that removes old tool uses once a trigger is hit, with keep, exclusion and input options.
 type MessagesRequestContextManagementEditClearToolUses20250919 struct {
+	// ClearAtLeast Minimum number of input tokens a clear_tool_uses context edit must free; may be null.
 	ClearAtLeast    *AnthropicInputTokensClearAtLeast                                         `json:"clear_at_least,omitempty"`
 	ClearToolInputs *MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputs `json:"clear_tool_inputs,omitempty"`
 	ExcludeTools    []string                                                                  `json:"exclude_tools,omitempty"`
-	Keep            *AnthropicToolUsesKeep                                                    `json:"keep,omitempty"`
-	Trigger         *MessagesRequestContextManagementEditClearToolUses20250919Trigger         `json:"trigger,omitempty"`
-	Type            MessagesRequestContextManagementEditClearToolUses20250919Type             `json:"type"`
+
+	// Keep Number of recent tool uses a clear_tool_uses context edit keeps.
+	Keep *AnthropicToolUsesKeep `json:"keep,omitempty"`
+
+	// Trigger When a clear-tool-uses edit fires: at an input token count or a tool use count.
+	Trigger *MessagesRequestContextManagementEditClearToolUses20250919Trigger `json:"trigger,omitempty"`
+
+	// Type Kind of a context edit; always "clear_tool_uses_20250919".
+	Type MessagesRequestContextManagementEditClearToolUses20250919Type `json:"type"`
 }
 
-// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputs defines model for MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputs.
+// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputs Whether a clear-tool-uses edit also clears tool inputs: true/false, or the names of tools to clear.
 type MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputs struct {
 	union json.RawMessage
 }
 
-// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsBool defines model for MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsBool.
+// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsBool Boolean form of clear_tool_inputs: clear the inputs of all cleared tool uses or none.
 type MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsBool = bool
 
-// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsStringList defines model for MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsStringList.
+// MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsStringList List form of clear_tool_inputs: names of the tools whose inputs are cleared.
 type MessagesRequestContextManagementEditClearToolUses20250919ClearToolInputsStringList = []string
 
-// MessagesRequestContextManagementEditClearToolUses20250919Trigger defines model for MessagesRequestContextManagementEditClearToolUses20250919Trigger.
+// MessagesRequestContextManagementEditClearToolUses20250919Trigger When a clear-tool-uses edit fires: at an input token count or a tool use count.
 type MessagesRequestContextManagementEditClearToolUses20250919Trigger struct {
 	union json.RawMessage
 }
 
-// MessagesRequestContextManagementEditClearToolUses20250919Type defines model for MessagesRequestContextManagementEditClearToolUses20250919Type.
+// MessagesRequestContextManagementEditClearToolUses20250919Type Kind of a context edit; always "clear_tool_uses_20250919".
 type MessagesRequestContextManagementEditClearToolUses20250919Type string
 
-// MessagesRequestContextManagementEditCompact20260112 defines model for MessagesRequestContextManagementEditCompact20260112.
+// MessagesRequestContextManagementEditCompact20260112 Context edit compact_20260112 that summarizes the conversation when a token trigger is hit, with optional instructions.
 type MessagesRequestContextManagementEditCompact20260112 struct {
 	Instructions         *string                                                     `json:"instructions,omitempty"`
 	PauseAfterCompaction *bool                                                       `json:"pause_after_compaction,omitempty"`
 	Trigger              *MessagesRequestContextManagementEditCompact20260112Trigger `json:"trigger,omitempty"`
-	Type                 MessagesRequestContextManagementEditCompact20260112Type     `json:"type"`
+
+	// Type Kind of a context edit; always "compact_20260112".
+	Type MessagesRequestContextManagementEditCompact20260112Type `json:"type"`
 }
 
-// MessagesRequestContextManagementEditCompact20260112Trigger defines model for MessagesRequestContextManagementEditCompact20260112Trigger.
+// MessagesRequestContextManagementEditCompact20260112Trigger Input token threshold at which a compaction edit fires.
 type MessagesRequestContextManagementEditCompact20260112Trigger = AnthropicInputTokensTrigger
 
-// MessagesRequestContextManagementEditCompact20260112Type defines model for MessagesRequestContextManagementEditCompact20260112Type.
+// MessagesRequestContextManagementEditCompact20260112Type Kind of a context edit; always "compact_20260112".
 type MessagesRequestContextManagementEditCompact20260112Type string
 
-// MessagesRequestMetadata defines model for MessagesRequestMetadata.
+// MessagesRequestMetadata Metadata of a Messages request; holds an optional end-user id.
 type MessagesRequestMetadata struct {
 	UserID *string `json:"user_id,omitempty"`
 }
 
-// MessagesRequestPlugin defines model for MessagesRequestPlugin.
+// MessagesRequestPlugin Plugin enabled on a Messages request, chosen by id: web, web-fetch, file-parser, moderation, fusion, routers and others.
 type MessagesRequestPlugin struct {
 	union json.RawMessage
 }
 
-// MessagesRequestSpeed defines model for MessagesRequestSpeed.
+// MessagesRequestSpeed Speed mode requested for a Messages request: fast or standard.
 type MessagesRequestSpeed = AnthropicSpeed
 
-// MessagesRequestSystem defines model for MessagesRequestSystem.
+// MessagesRequestSystem System prompt of a Messages request: a plain string or a list of text blocks.
 type MessagesRequestSystem struct {
 	union json.RawMessage
 }
 
-// MessagesRequestSystemAnthropicTextBlockParamList defines model for MessagesRequestSystemAnthropicTextBlockParamList.
+// MessagesRequestSystemAnthropicTextBlockParamList List form of a Messages system prompt: an array of text blocks.
 type MessagesRequestSystemAnthropicTextBlockParamList = []AnthropicTextBlockParam
 
-// MessagesRequestSystemString defines model for MessagesRequestSystemString.
+// MessagesRequestSystemString Plain-text form of a Messages system prompt.
 type MessagesRequestSystemString = string
 
-// MessagesRequestThinking defines model for MessagesRequestThinking.
+// MessagesRequestThinking Extended thinking setting of a Messages request: enabled with a token budget, disabled, or adaptive.
 type MessagesRequestThinking struct {
 	union json.RawMessage
 }
 
-// MessagesRequestThinkingAdaptive defines model for MessagesRequestThinkingAdaptive.
+// MessagesRequestThinkingAdaptive Adaptive thinking setting: the model decides how much to think; optional display mode.
 type MessagesRequestThinkingAdaptive struct {
-	Display *AnthropicThinkingDisplay           `json:"display,omitempty"`
-	Type    MessagesRequestThinkingAdaptiveType `json:"type"`
+	// Display How thinking is shown in the response: summarized or omitted. May be null.
+	Display *AnthropicThinkingDisplay `json:"display,omitempty"`
+
+	// Type Kind of a thinking setting; always "adaptive".
+	Type MessagesRequestThinkingAdaptiveType `json:"type"`
 }
 
-// MessagesRequestThinkingAdaptiveType defines model for MessagesRequestThinkingAdaptiveType.
+// MessagesRequestThinkingAdaptiveType Kind of a thinking setting; always "adaptive".
 type MessagesRequestThinkingAdaptiveType string
 
-// MessagesRequestThinkingDisabled defines model for MessagesRequestThinkingDisabled.
+// MessagesRequestThinkingDisabled Thinking setting that turns extended thinking off.
 type MessagesRequestThinkingDisabled struct {
+	// Type Kind of a thinking setting; always "disabled".
 	Type MessagesRequestThinkingDisabledType `json:"type"`
 }
 
-// MessagesRequestThinkingDisabledType defines model for MessagesRequestThinkingDisabledType.
+// MessagesRequestThinkingDisabledType Kind of a thinking setting; always "disabled".
 type MessagesRequestThinkingDisabledType string
 
-// MessagesRequestThinkingEnabled defines model for MessagesRequestThinkingEnabled.
+// MessagesRequestThinkingEnabled Thinking setting that turns extended thinking on with a token budget and optional display mode.
 type MessagesRequestThinkingEnabled struct {
-	BudgetTokens int                                `json:"budget_tokens"`
-	Display      *AnthropicThinkingDisplay          `json:"display,omitempty"`
-	Type         MessagesRequestThinkingEnabledType `json:"type"`
+	BudgetTokens int `json:"budget_tokens"`
+
+	// Display How thinking is shown in the response: summarized or omitted. May be null.
+	Display *AnthropicThinkingDisplay `json:"display,omitempty"`
+
+	// Type Kind of a thinking setting; always "enabled".
+	Type MessagesRequestThinkingEnabledType `json:"type"`
 }
 
-// MessagesRequestThinkingEnabledType defines model for MessagesRequestThinkingEnabledType.
+// MessagesRequestThinkingEnabledType Kind of a thinking setting; always "enabled".
 type MessagesRequestThinkingEnabledType string
 
-// MessagesRequestTool defines model for MessagesRequestTool.
+// MessagesRequestTool Tool of a Messages request: a custom tool, an Anthropic built-in tool or an OpenRouter server tool.
 type MessagesRequestTool struct {
 	union json.RawMessage
 }
 
-// MessagesRequestToolAdvisor20260301 defines model for MessagesRequestToolAdvisor20260301.
+// MessagesRequestToolAdvisor20260301 Anthropic advisor tool (advisor_20260301) that consults another model; sets the model, use limit and caching.
 type MessagesRequestToolAdvisor20260301 struct {
-	AllowedCallers *AnthropicAllowedCallers               `json:"allowed_callers,omitempty"`
-	CacheControl   *AnthropicCacheControlDirective        `json:"cache_control,omitempty"`
-	Caching        *AnthropicCacheControlDirective        `json:"caching,omitempty"`
-	DeferLoading   *bool                                  `json:"defer_loading,omitempty"`
-	MaxUses        *int                                   `json:"max_uses,omitempty"`
-	Model          string                                 `json:"model"`
-	Name           MessagesRequestToolAdvisor20260301Name `json:"name"`
-	Type           MessagesRequestToolAdvisor20260301Type `json:"type"`
+	// AllowedCallers List of callers allowed to invoke a Messages API tool (direct model use or a code execution tool version).
+	AllowedCallers *AnthropicAllowedCallers `json:"allowed_callers,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	Caching      *AnthropicCacheControlDirective `json:"caching,omitempty"`
+	DeferLoading *bool                           `json:"defer_loading,omitempty"`
+	MaxUses      *int                            `json:"max_uses,omitempty"`
+	Model        string                          `json:"model"`
+
+	// Name Name of the advisor tool; always "advisor".
+	Name MessagesRequestToolAdvisor20260301Name `json:"name"`
+
+	// Type Version tag of the advisor tool; always "advisor_20260301".
+	Type MessagesRequestToolAdvisor20260301Type `json:"type"`
 }
 
-// MessagesRequestToolAdvisor20260301Name defines model for MessagesRequestToolAdvisor20260301Name.
+// MessagesRequestToolAdvisor20260301Name Name of the advisor tool; always "advisor".
 type MessagesRequestToolAdvisor20260301Name string
 
-// MessagesRequestToolAdvisor20260301Type defines model for MessagesRequestToolAdvisor20260301Type.
+// MessagesRequestToolAdvisor20260301Type Version tag of the advisor tool; always "advisor_20260301".
 type MessagesRequestToolAdvisor20260301Type string
 
-// MessagesRequestToolBash20250124 defines model for MessagesRequestToolBash20250124.
+// MessagesRequestToolBash20250124 Anthropic bash tool, version bash_20250124, with optional cache control.
 type MessagesRequestToolBash20250124 struct {
-	CacheControl *AnthropicCacheControlDirective     `json:"cache_control,omitempty"`
-	Name         MessagesRequestToolBash20250124Name `json:"name"`
-	Type         MessagesRequestToolBash20250124Type `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Name Name of the Anthropic bash tool; always "bash".
+	Name MessagesRequestToolBash20250124Name `json:"name"`
+
+	// Type Version tag of the Anthropic bash tool; always "bash_20250124".
+	Type MessagesRequestToolBash20250124Type `json:"type"`
 }
 
-// MessagesRequestToolBash20250124Name defines model for MessagesRequestToolBash20250124Name.
+// MessagesRequestToolBash20250124Name Name of the Anthropic bash tool; always "bash".
 type MessagesRequestToolBash20250124Name string
 
-// MessagesRequestToolBash20250124Type defines model for MessagesRequestToolBash20250124Type.
+// MessagesRequestToolBash20250124Type Version tag of the Anthropic bash tool; always "bash_20250124".
 type MessagesRequestToolBash20250124Type string
 
-// MessagesRequestToolChoice defines model for MessagesRequestToolChoice.
+// MessagesRequestToolChoice How a Messages request lets the model use tools: auto, any, none, or one named tool.
 type MessagesRequestToolChoice struct {
 	union json.RawMessage
 }
 
-// MessagesRequestToolChoiceAny defines model for MessagesRequestToolChoiceAny.
+// MessagesRequestToolChoiceAny Tool choice forcing the model to use some tool; parallel tool use can be disabled.
 type MessagesRequestToolChoiceAny struct {
-	DisableParallelToolUse *bool                            `json:"disable_parallel_tool_use,omitempty"`
-	Type                   MessagesRequestToolChoiceAnyType `json:"type"`
+	DisableParallelToolUse *bool `json:"disable_parallel_tool_use,omitempty"`
+
+	// Type Kind of a Messages tool choice; always "any".
+	Type MessagesRequestToolChoiceAnyType `json:"type"`
 }
 
-// MessagesRequestToolChoiceAnyType defines model for MessagesRequestToolChoiceAnyType.
+// MessagesRequestToolChoiceAnyType Kind of a Messages tool choice; always "any".
 type MessagesRequestToolChoiceAnyType string
 
-// MessagesRequestToolChoiceAuto defines model for MessagesRequestToolChoiceAuto.
+// MessagesRequestToolChoiceAuto Tool choice letting the model decide whether to use tools; parallel tool use can be disabled.
 type MessagesRequestToolChoiceAuto struct {
-	DisableParallelToolUse *bool                             `json:"disable_parallel_tool_use,omitempty"`
-	Type                   MessagesRequestToolChoiceAutoType `json:"type"`
+	DisableParallelToolUse *bool `json:"disable_parallel_tool_use,omitempty"`
+
+	// Type Kind of a Messages tool choice; always "auto".
+	Type MessagesRequestToolChoiceAutoType `json:"type"`
 }
 
-// MessagesRequestToolChoiceAutoType defines model for MessagesRequestToolChoiceAutoType.
+// MessagesRequestToolChoiceAutoType Kind of a Messages tool choice; always "auto".
 type MessagesRequestToolChoiceAutoType string
 
-// MessagesRequestToolChoiceNone defines model for MessagesRequestToolChoiceNone.
+// MessagesRequestToolChoiceNone Tool choice forbidding tool use.
 type MessagesRequestToolChoiceNone struct {
+	// Type Kind of a Messages tool choice; always "none".
 	Type MessagesRequestToolChoiceNoneType `json:"type"`
 }
 
-// MessagesRequestToolChoiceNoneType defines model for MessagesRequestToolChoiceNoneType.
+// MessagesRequestToolChoiceNoneType Kind of a Messages tool choice; always "none".
 type MessagesRequestToolChoiceNoneType string
 
-// MessagesRequestToolChoiceTool defines model for MessagesRequestToolChoiceTool.
+// MessagesRequestToolChoiceTool Tool choice forcing the model to use the named tool; parallel tool use can be disabled.
 type MessagesRequestToolChoiceTool struct {
-	DisableParallelToolUse *bool                             `json:"disable_parallel_tool_use,omitempty"`
-	Name                   string                            `json:"name"`
-	Type                   MessagesRequestToolChoiceToolType `json:"type"`
+	DisableParallelToolUse *bool  `json:"disable_parallel_tool_use,omitempty"`
+	Name                   string `json:"name"`
+
+	// Type Kind of a Messages tool choice; always "tool".
+	Type MessagesRequestToolChoiceToolType `json:"type"`
 }
 
-// MessagesRequestToolChoiceToolType defines model for MessagesRequestToolChoiceToolType.
+// MessagesRequestToolChoiceToolType Kind of a Messages tool choice; always "tool".
 type MessagesRequestToolChoiceToolType string
 
-// MessagesRequestToolCustom defines model for MessagesRequestToolCustom.
+// MessagesRequestToolCustom Client-defined tool of a Messages request: name, description, JSON Schema input, cache control and deferred loading.
 type MessagesRequestToolCustom struct {
-	CacheControl *AnthropicCacheControlDirective      `json:"cache_control,omitempty"`
-	DeferLoading *bool                                `json:"defer_loading,omitempty"`
-	Description  *string                              `json:"description,omitempty"`
-	InputSchema  MessagesRequestToolCustomInputSchema `json:"input_schema"`
-	Name         string                               `json:"name"`
-	Type         *MessagesRequestToolCustomType       `json:"type,omitempty"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	DeferLoading *bool                           `json:"defer_loading,omitempty"`
+	Description  *string                         `json:"description,omitempty"`
+
+	// InputSchema JSON Schema of a custom Messages tool's input: type (default object), properties and required fields.
+	InputSchema MessagesRequestToolCustomInputSchema `json:"input_schema"`
+	Name        string                               `json:"name"`
+
+	// Type Kind of a Messages custom tool; always "custom".
+	Type *MessagesRequestToolCustomType `json:"type,omitempty"`
 }
 
-// MessagesRequestToolCustomInputSchema defines model for MessagesRequestToolCustomInputSchema.
+// MessagesRequestToolCustomInputSchema JSON Schema of a custom Messages tool's input: type (default object), properties and required fields.
 type MessagesRequestToolCustomInputSchema struct {
 	Properties interface{} `json:"properties,omitempty"`
 	Required   []string    `json:"required,omitempty"`
 	Type       *string     `json:"type,omitempty"`
 }
 
-// MessagesRequestToolCustomType defines model for MessagesRequestToolCustomType.
+// MessagesRequestToolCustomType Kind of a Messages custom tool; always "custom".
 type MessagesRequestToolCustomType string
 
-// MessagesRequestToolObject defines model for MessagesRequestToolObject.
+// MessagesRequestToolObject Generic Messages tool entry identified only by its type string.
 type MessagesRequestToolObject struct {
 	Type string `json:"type"`
 }
 
-// MessagesRequestToolTextEditor20250124 defines model for MessagesRequestToolTextEditor20250124.
+// MessagesRequestToolTextEditor20250124 Anthropic text editor tool, version text_editor_20250124, with optional cache control.
 type MessagesRequestToolTextEditor20250124 struct {
-	CacheControl *AnthropicCacheControlDirective           `json:"cache_control,omitempty"`
-	Name         MessagesRequestToolTextEditor20250124Name `json:"name"`
-	Type         MessagesRequestToolTextEditor20250124Type `json:"type"`
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Name Name of the Anthropic text editor tool; always "str_replace_editor".
+	Name MessagesRequestToolTextEditor20250124Name `json:"name"`
+
+	// Type Version tag of the Anthropic text editor tool; always "text_editor_20250124".
+	Type MessagesRequestToolTextEditor20250124Type `json:"type"`
 }
 
-// MessagesRequestToolTextEditor20250124Name defines model for MessagesRequestToolTextEditor20250124Name.
+// MessagesRequestToolTextEditor20250124Name Name of the Anthropic text editor tool; always "str_replace_editor".
 type MessagesRequestToolTextEditor20250124Name string
 
-// MessagesRequestToolTextEditor20250124Type defines model for MessagesRequestToolTextEditor20250124Type.
+// MessagesRequestToolTextEditor20250124Type Version tag of the Anthropic text editor tool; always "text_editor_20250124".
 type MessagesRequestToolTextEditor20250124Type string
 
-// MessagesRequestToolWebSearch20250305 defines model for MessagesRequestToolWebSearch20250305.
+// MessagesRequestToolWebSearch20250305 Anthropic web search tool, version web_search_20250305: allowed or blocked domains, use limit, user location and cache control.
 type MessagesRequestToolWebSearch20250305 struct {
-	AllowedDomains []string                                 `json:"allowed_domains,omitempty"`
-	BlockedDomains []string                                 `json:"blocked_domains,omitempty"`
-	CacheControl   *AnthropicCacheControlDirective          `json:"cache_control,omitempty"`
-	MaxUses        *int                                     `json:"max_uses,omitempty"`
-	Name           MessagesRequestToolWebSearch20250305Name `json:"name"`
-	Type           MessagesRequestToolWebSearch20250305Type `json:"type"`
-	UserLocation   *AnthropicWebSearchToolUserLocation      `json:"user_location,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+	BlockedDomains []string `json:"blocked_domains,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	MaxUses      *int                            `json:"max_uses,omitempty"`
+
+	// Name Name of the Anthropic web search tool; always "web_search".
+	Name MessagesRequestToolWebSearch20250305Name `json:"name"`
+
+	// Type Version tag of the Anthropic web search tool; always "web_search_20250305".
+	Type MessagesRequestToolWebSearch20250305Type `json:"type"`
+
+	// UserLocation Approximate user location for Messages API web search tools: city, region, country and timezone. May be null.
+	UserLocation *AnthropicWebSearchToolUserLocation `json:"user_location,omitempty"`
 }
 
-// MessagesRequestToolWebSearch20250305Name defines model for MessagesRequestToolWebSearch20250305Name.
+// MessagesRequestToolWebSearch20250305Name Name of the Anthropic web search tool; always "web_search".
 type MessagesRequestToolWebSearch20250305Name string
 
-// MessagesRequestToolWebSearch20250305Type defines model for MessagesRequestToolWebSearch20250305Type.
+// MessagesRequestToolWebSearch20250305Type Version tag of the Anthropic web search tool; always "web_search_20250305".
 type MessagesRequestToolWebSearch20250305Type string
 
-// MessagesRequestToolWebSearch20260209 defines model for MessagesRequestToolWebSearch20260209.
+// MessagesRequestToolWebSearch20260209 Anthropic web search tool, version web_search_20260209: domains, use limit, user location, allowed callers and cache control.
 type MessagesRequestToolWebSearch20260209 struct {
-	AllowedCallers *AnthropicAllowedCallers                 `json:"allowed_callers,omitempty"`
-	AllowedDomains []string                                 `json:"allowed_domains,omitempty"`
-	BlockedDomains []string                                 `json:"blocked_domains,omitempty"`
-	CacheControl   *AnthropicCacheControlDirective          `json:"cache_control,omitempty"`
-	MaxUses        *int                                     `json:"max_uses,omitempty"`
-	Name           MessagesRequestToolWebSearch20260209Name `json:"name"`
-	Type           MessagesRequestToolWebSearch20260209Type `json:"type"`
-	UserLocation   *AnthropicWebSearchToolUserLocation      `json:"user_location,omitempty"`
+	// AllowedCallers List of callers allowed to invoke a Messages API tool (direct model use or a code execution tool version).
+	AllowedCallers *AnthropicAllowedCallers `json:"allowed_callers,omitempty"`
+	AllowedDomains []string                 `json:"allowed_domains,omitempty"`
+	BlockedDomains []string                 `json:"blocked_domains,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+	MaxUses      *int                            `json:"max_uses,omitempty"`
+
+	// Name Name of the Anthropic web search tool; always "web_search".
+	Name MessagesRequestToolWebSearch20260209Name `json:"name"`
+
+	// Type Version tag of the Anthropic web search tool; always "web_search_20260209".
+	Type MessagesRequestToolWebSearch20260209Type `json:"type"`
+
+	// UserLocation Approximate user location for Messages API web search tools: city, region, country and timezone. May be null.
+	UserLocation *AnthropicWebSearchToolUserLocation `json:"user_location,omitempty"`
 }
 
-// MessagesRequestToolWebSearch20260209Name defines model for MessagesRequestToolWebSearch20260209Name.
+// MessagesRequestToolWebSearch20260209Name Name of the Anthropic web search tool; always "web_search".
 type MessagesRequestToolWebSearch20260209Name string
 
-// MessagesRequestToolWebSearch20260209Type defines model for MessagesRequestToolWebSearch20260209Type.
+// MessagesRequestToolWebSearch20260209Type Version tag of the Anthropic web search tool; always "web_search_20260209".
 type MessagesRequestToolWebSearch20260209Type string
 
 // MessagesResult A complete answer in the shape of the Anthropic Messages API.
 type MessagesResult struct {
-	Container          *AnthropicContainer              `json:"container"`
-	Content            []ORAnthropicContentBlock        `json:"content"`
-	ContextManagement  *MessagesResultContextManagement `json:"context_management,omitempty"`
-	ID                 string                           `json:"id"`
-	Model              string                           `json:"model"`
-	OpenrouterMetadata *OpenRouterMetadata              `json:"openrouter_metadata,omitempty"`
-	Provider           *ProviderName                    `json:"provider,omitempty"`
-	Role               BaseMessagesResultRole           `json:"role"`
-	StopDetails        *AnthropicRefusalStopDetails     `json:"stop_details"`
-	StopReason         *ORAnthropicStopReason           `json:"stop_reason"`
-	StopSequence       *string                          `json:"stop_sequence"`
-	Type               BaseMessagesResultType           `json:"type"`
-	Usage              MessagesResultUsage              `json:"usage"`
+	// Container Code execution container used by a Messages API response: its id and expiry time. May be null.
+	Container         *AnthropicContainer              `json:"container"`
+	Content           []ORAnthropicContentBlock        `json:"content"`
+	ContextManagement *MessagesResultContextManagement `json:"context_management,omitempty"`
+	ID                string                           `json:"id"`
+	Model             string                           `json:"model"`
+
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
+	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
+
+	// Provider Display name of an inference provider on OpenRouter, such as "Anthropic", "Google" or "Groq".
+	Provider *ProviderName `json:"provider,omitempty"`
+
+	// Role Role of a Messages API response; always "assistant".
+	Role BaseMessagesResultRole `json:"role"`
+
+	// StopDetails Details of a refusal stop in a Messages API response: category and explanation. May be null.
+	StopDetails *AnthropicRefusalStopDetails `json:"stop_details"`
+
+	// StopReason Why a Messages response stopped, e.g. end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal or compaction.
+	StopReason   *ORAnthropicStopReason `json:"stop_reason"`
+	StopSequence *string                `json:"stop_sequence"`
+
+	// Type Type tag of a Messages API response; always "message".
+	Type BaseMessagesResultType `json:"type"`
+
+	// Usage Usage of a Messages result: Anthropic token counts plus cost, cost details, BYOK flag, service tier, speed and iterations.
+	Usage MessagesResultUsage `json:"usage"`
 }
 
-// MessagesResultContextManagement defines model for MessagesResultContextManagement.
+// MessagesResultContextManagement Context management outcome in a Messages result: the context edits that were applied.
 type MessagesResultContextManagement struct {
 	AppliedEdits []MessagesResultContextManagementAppliedEdit `json:"applied_edits"`
 }
 
-// MessagesResultContextManagementAppliedEdit defines model for MessagesResultContextManagementAppliedEdit.
+// MessagesResultContextManagementAppliedEdit Context edit applied while serving a Messages request, identified by its type.
 type MessagesResultContextManagementAppliedEdit struct {
 	Type string `json:"type"`
 }
 
-// MessagesResultUsage defines model for MessagesResultUsage.
+// MessagesResultUsage Usage of a Messages result: Anthropic token counts plus cost, cost details, BYOK flag, service tier, speed and iterations.
 type MessagesResultUsage struct {
-	CacheCreation            *AnthropicCacheCreation       `json:"cache_creation"`
-	CacheCreationInputTokens *int                          `json:"cache_creation_input_tokens"`
-	CacheReadInputTokens     *int                          `json:"cache_read_input_tokens"`
-	Cost                     *float64                      `json:"cost,omitempty"`
-	CostDetails              *CostDetails                  `json:"cost_details,omitempty"`
-	InferenceGeo             *string                       `json:"inference_geo"`
-	InputTokens              int                           `json:"input_tokens"`
-	IsByok                   *bool                         `json:"is_byok,omitempty"`
-	Iterations               []AnthropicUsageIteration     `json:"iterations,omitempty"`
-	OutputTokens             int                           `json:"output_tokens"`
-	OutputTokensDetails      *AnthropicOutputTokensDetails `json:"output_tokens_details"`
-	ServerToolUse            *AnthropicServerToolUsage     `json:"server_tool_use"`
-	ServiceTier              *string                       `json:"service_tier"`
-	Speed                    *AnthropicSpeed               `json:"speed,omitempty"`
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
+	CacheCreation            *AnthropicCacheCreation `json:"cache_creation"`
+	CacheCreationInputTokens *int                    `json:"cache_creation_input_tokens"`
+	CacheReadInputTokens     *int                    `json:"cache_read_input_tokens"`
+	Cost                     *float64                `json:"cost,omitempty"`
+
+	// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
+	CostDetails  *CostDetails              `json:"cost_details,omitempty"`
+	InferenceGeo *string                   `json:"inference_geo"`
+	InputTokens  int                       `json:"input_tokens"`
+	IsByok       *bool                     `json:"is_byok,omitempty"`
+	Iterations   []AnthropicUsageIteration `json:"iterations,omitempty"`
+	OutputTokens int                       `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
+	OutputTokensDetails *AnthropicOutputTokensDetails `json:"output_tokens_details"`
+
+	// ServerToolUse Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
+	ServerToolUse *AnthropicServerToolUsage `json:"server_tool_use"`
+	ServiceTier   *string                   `json:"service_tier"`
+
+	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
+	Speed *AnthropicSpeed `json:"speed,omitempty"`
 }
 
-// MessagesSearchModelsServerTool defines model for MessagesSearchModelsServerTool.
+// MessagesSearchModelsServerTool Built-in openrouter:experimental__search_models server tool for Messages requests that searches and filters OpenRouter models.
 type MessagesSearchModelsServerTool struct {
-	Parameters *SearchModelsServerToolConfig      `json:"parameters,omitempty"`
-	Type       MessagesSearchModelsServerToolType `json:"type"`
+	// Parameters Settings of the experimental search-models server tool: maximum number of results.
+	Parameters *SearchModelsServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of the model search server tool; always "openrouter:experimental__search_models".
+	Type MessagesSearchModelsServerToolType `json:"type"`
 }
 
-// MessagesSearchModelsServerToolType defines model for MessagesSearchModelsServerToolType.
+// MessagesSearchModelsServerToolType Kind of the model search server tool; always "openrouter:experimental__search_models".
 type MessagesSearchModelsServerToolType string
 
-// MessagesShellToolResultBlock defines model for MessagesShellToolResultBlock.
+// MessagesShellToolResultBlock Replayed result block of an earlier openrouter:shell call in a Messages request; OpenRouter strips it before calling the provider.
 type MessagesShellToolResultBlock struct {
-	Content   map[string]interface{}           `json:"content"`
-	ToolUseID string                           `json:"tool_use_id"`
-	Type      MessagesShellToolResultBlockType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Kind of a replayed openrouter:shell result block; always "openrouter_shell_tool_result".
+	Type MessagesShellToolResultBlockType `json:"type"`
 }
 
-// MessagesShellToolResultBlockType defines model for MessagesShellToolResultBlockType.
+// MessagesShellToolResultBlockType Kind of a replayed openrouter:shell result block; always "openrouter_shell_tool_result".
 type MessagesShellToolResultBlockType string
 
-// MessagesStartEvent defines model for MessagesStartEvent.
+// MessagesStartEvent Messages stream event "message_start" that opens the stream with the initial message object.
 type MessagesStartEvent struct {
+	// Message Initial message in a message_start event: id, model, provider, role, content, stop fields, container and usage.
 	Message MessagesStartEventMessage `json:"message"`
-	Type    MessagesStartEventType    `json:"type"`
+
+	// Type Kind of a Messages stream event; always "message_start".
+	Type MessagesStartEventType `json:"type"`
 }
 
-// MessagesStartEventMessage defines model for MessagesStartEventMessage.
+// MessagesStartEventMessage Initial message in a message_start event: id, model, provider, role, content, stop fields, container and usage.
 type MessagesStartEventMessage struct {
-	Container    *AnthropicContainer                `json:"container"`
-	Content      []ORAnthropicContentBlock          `json:"content"`
-	ID           string                             `json:"id"`
-	Model        string                             `json:"model"`
-	Provider     *MessagesStartEventMessageProvider `json:"provider,omitempty"`
-	Role         MessagesStartEventMessageRole      `json:"role"`
-	StopDetails  *AnthropicRefusalStopDetails       `json:"stop_details"`
-	StopReason   *string                            `json:"stop_reason"`
-	StopSequence *string                            `json:"stop_sequence"`
-	Type         MessagesStartEventMessageType      `json:"type"`
-	Usage        MessagesStartEventMessageUsage     `json:"usage"`
+	// Container Code execution container used by a Messages API response: its id and expiry time. May be null.
+	Container *AnthropicContainer       `json:"container"`
+	Content   []ORAnthropicContentBlock `json:"content"`
+	ID        string                    `json:"id"`
+	Model     string                    `json:"model"`
+
+	// Provider Display name of the provider serving a streamed Messages response, such as Anthropic, Amazon Bedrock or Google.
+	Provider *MessagesStartEventMessageProvider `json:"provider,omitempty"`
+
+	// Role Role of the message in a message_start event; always "assistant".
+	Role MessagesStartEventMessageRole `json:"role"`
+
+	// StopDetails Details of a refusal stop in a Messages API response: category and explanation. May be null.
+	StopDetails  *AnthropicRefusalStopDetails `json:"stop_details"`
+	StopReason   *string                      `json:"stop_reason"`
+	StopSequence *string                      `json:"stop_sequence"`
+
+	// Type Object kind of the message in a message_start event; always "message".
+	Type MessagesStartEventMessageType `json:"type"`
+
+	// Usage Initial usage in a message_start event: Anthropic token counts plus speed and iterations.
+	Usage MessagesStartEventMessageUsage `json:"usage"`
 }
 
-// MessagesStartEventMessageProvider defines model for MessagesStartEventMessageProvider.
+// MessagesStartEventMessageProvider Display name of the provider serving a streamed Messages response, such as Anthropic, Amazon Bedrock or Google.
 type MessagesStartEventMessageProvider string
 
-// MessagesStartEventMessageRole defines model for MessagesStartEventMessageRole.
+// MessagesStartEventMessageRole Role of the message in a message_start event; always "assistant".
 type MessagesStartEventMessageRole string
 
-// MessagesStartEventMessageType defines model for MessagesStartEventMessageType.
+// MessagesStartEventMessageType Object kind of the message in a message_start event; always "message".
 type MessagesStartEventMessageType string
 
-// MessagesStartEventMessageUsage defines model for MessagesStartEventMessageUsage.
+// MessagesStartEventMessageUsage Initial usage in a message_start event: Anthropic token counts plus speed and iterations.
 type MessagesStartEventMessageUsage struct {
-	CacheCreation            *AnthropicCacheCreation       `json:"cache_creation"`
-	CacheCreationInputTokens *int                          `json:"cache_creation_input_tokens"`
-	CacheReadInputTokens     *int                          `json:"cache_read_input_tokens"`
-	InferenceGeo             *string                       `json:"inference_geo"`
-	InputTokens              int                           `json:"input_tokens"`
-	Iterations               []AnthropicUsageIteration     `json:"iterations,omitempty"`
-	OutputTokens             int                           `json:"output_tokens"`
-	OutputTokensDetails      *AnthropicOutputTokensDetails `json:"output_tokens_details"`
-	ServerToolUse            *AnthropicServerToolUsage     `json:"server_tool_use"`
-	ServiceTier              *AnthropicServiceTier         `json:"service_tier"`
-	Speed                    *AnthropicSpeed               `json:"speed,omitempty"`
+	// CacheCreation Tokens written to the prompt cache, split by cache lifetime (5 minutes and 1 hour); may be null.
+	CacheCreation            *AnthropicCacheCreation   `json:"cache_creation"`
+	CacheCreationInputTokens *int                      `json:"cache_creation_input_tokens"`
+	CacheReadInputTokens     *int                      `json:"cache_read_input_tokens"`
+	InferenceGeo             *string                   `json:"inference_geo"`
+	InputTokens              int                       `json:"input_tokens"`
+	Iterations               []AnthropicUsageIteration `json:"iterations,omitempty"`
+	OutputTokens             int                       `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Messages API output tokens; holds thinking_tokens. May be null.
+	OutputTokensDetails *AnthropicOutputTokensDetails `json:"output_tokens_details"`
+
+	// ServerToolUse Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
+	ServerToolUse *AnthropicServerToolUsage `json:"server_tool_use"`
+
+	// ServiceTier Service tier that served a Messages API request: standard, priority or batch. May be null.
+	ServiceTier *AnthropicServiceTier `json:"service_tier"`
+
+	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
+	Speed *AnthropicSpeed `json:"speed,omitempty"`
 }
 
-// MessagesStartEventType defines model for MessagesStartEventType.
+// MessagesStartEventType Kind of a Messages stream event; always "message_start".
 type MessagesStartEventType string
 
-// MessagesStopEvent defines model for MessagesStopEvent.
+// MessagesStopEvent Messages stream event "message_stop" ending the stream, with optional OpenRouter metadata.
 type MessagesStopEvent struct {
-	OpenrouterMetadata *OpenRouterMetadata   `json:"openrouter_metadata,omitempty"`
-	Type               MessagesStopEventType `json:"type"`
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
+	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
+
+	// Type Kind of a Messages stream event; always "message_stop".
+	Type MessagesStopEventType `json:"type"`
 }
 
-// MessagesStopEventType defines model for MessagesStopEventType.
+// MessagesStopEventType Kind of a Messages stream event; always "message_stop".
 type MessagesStopEventType string
 
-// MessagesStreamEvents defines model for MessagesStreamEvents.
+// MessagesStreamEvents One event of a streamed Messages response, by type: message_start, message_delta, message_stop, content block events, ping or error.
 type MessagesStreamEvents struct {
 	union json.RawMessage
 }
 
 // MessagesStreamingResponse One server-sent event of a streamed Messages answer.
 type MessagesStreamingResponse struct {
+	// Data One event of a streamed Messages response, by type: message_start, message_delta, message_stop, content block events, ping or error.
 	Data  MessagesStreamEvents `json:"data"`
 	Event string               `json:"event"`
 }
 
-// MessagesToolAdditionBlock defines model for MessagesToolAdditionBlock.
+// MessagesToolAdditionBlock System message block that loads a deferred tool mid-conversation without breaking the prompt cache.
 type MessagesToolAdditionBlock struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	Tool         MessagesToolAdditionBlockTool   `json:"tool"`
-	Type         MessagesToolAdditionBlockType   `json:"type"`
+
+	// Tool Tool loaded by a tool addition block: a tool, an MCP tool or a whole MCP toolset, by reference.
+	Tool MessagesToolAdditionBlockTool `json:"tool"`
+
+	// Type Kind of a message content block; always "tool_addition".
+	Type MessagesToolAdditionBlockType `json:"type"`
 }
 
-// MessagesToolAdditionBlockTool defines model for MessagesToolAdditionBlockTool.
+// MessagesToolAdditionBlockTool Tool loaded by a tool addition block: a tool, an MCP tool or a whole MCP toolset, by reference.
 type MessagesToolAdditionBlockTool struct {
 	union json.RawMessage
 }
 
-// MessagesToolAdditionBlockToolMcpToolReference defines model for MessagesToolAdditionBlockToolMcpToolReference.
+// MessagesToolAdditionBlockToolMcpToolReference Reference to one tool of an MCP server, by tool name and server name.
 type MessagesToolAdditionBlockToolMcpToolReference struct {
-	Name       string                                            `json:"name"`
-	ServerName string                                            `json:"server_name"`
-	Type       MessagesToolAdditionBlockToolMcpToolReferenceType `json:"type"`
+	Name       string `json:"name"`
+	ServerName string `json:"server_name"`
+
+	// Type Kind of a tool reference; always "mcp_tool_reference".
+	Type MessagesToolAdditionBlockToolMcpToolReferenceType `json:"type"`
 }
 
-// MessagesToolAdditionBlockToolMcpToolReferenceType defines model for MessagesToolAdditionBlockToolMcpToolReferenceType.
+// MessagesToolAdditionBlockToolMcpToolReferenceType Kind of a tool reference; always "mcp_tool_reference".
 type MessagesToolAdditionBlockToolMcpToolReferenceType string
 
-// MessagesToolAdditionBlockToolMcpToolsetReference defines model for MessagesToolAdditionBlockToolMcpToolsetReference.
+// MessagesToolAdditionBlockToolMcpToolsetReference Reference to all tools of an MCP server, by server name.
 type MessagesToolAdditionBlockToolMcpToolsetReference struct {
-	ServerName string                                               `json:"server_name"`
-	Type       MessagesToolAdditionBlockToolMcpToolsetReferenceType `json:"type"`
+	ServerName string `json:"server_name"`
+
+	// Type Kind of a tool reference; always "mcp_toolset_reference".
+	Type MessagesToolAdditionBlockToolMcpToolsetReferenceType `json:"type"`
 }
 
-// MessagesToolAdditionBlockToolMcpToolsetReferenceType defines model for MessagesToolAdditionBlockToolMcpToolsetReferenceType.
+// MessagesToolAdditionBlockToolMcpToolsetReferenceType Kind of a tool reference; always "mcp_toolset_reference".
 type MessagesToolAdditionBlockToolMcpToolsetReferenceType string
 
-// MessagesToolAdditionBlockToolToolReference defines model for MessagesToolAdditionBlockToolToolReference.
+// MessagesToolAdditionBlockToolToolReference Reference to a declared tool by name.
 type MessagesToolAdditionBlockToolToolReference struct {
-	Name string                                         `json:"name"`
+	Name string `json:"name"`
+
+	// Type Kind of a tool reference; always "tool_reference".
 	Type MessagesToolAdditionBlockToolToolReferenceType `json:"type"`
 }
 
-// MessagesToolAdditionBlockToolToolReferenceType defines model for MessagesToolAdditionBlockToolToolReferenceType.
+// MessagesToolAdditionBlockToolToolReferenceType Kind of a tool reference; always "tool_reference".
 type MessagesToolAdditionBlockToolToolReferenceType string
 
-// MessagesToolAdditionBlockType defines model for MessagesToolAdditionBlockType.
+// MessagesToolAdditionBlockType Kind of a message content block; always "tool_addition".
 type MessagesToolAdditionBlockType string
 
-// MessagesToolRemovalBlock defines model for MessagesToolRemovalBlock.
+// MessagesToolRemovalBlock System message block that removes a tool mid-conversation without breaking the prompt cache.
 type MessagesToolRemovalBlock struct {
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	Tool         MessagesToolRemovalBlockTool    `json:"tool"`
-	Type         MessagesToolRemovalBlockType    `json:"type"`
+
+	// Tool Tool removed by a tool removal block: a tool, an MCP tool or a whole MCP toolset, by reference.
+	Tool MessagesToolRemovalBlockTool `json:"tool"`
+
+	// Type Kind of a message content block; always "tool_removal".
+	Type MessagesToolRemovalBlockType `json:"type"`
 }
 
-// MessagesToolRemovalBlockTool defines model for MessagesToolRemovalBlockTool.
+// MessagesToolRemovalBlockTool Tool removed by a tool removal block: a tool, an MCP tool or a whole MCP toolset, by reference.
 type MessagesToolRemovalBlockTool struct {
 	union json.RawMessage
 }
 
-// MessagesToolRemovalBlockToolMcpToolReference defines model for MessagesToolRemovalBlockToolMcpToolReference.
+// MessagesToolRemovalBlockToolMcpToolReference Reference to one MCP server tool to remove, by tool name and server name.
 type MessagesToolRemovalBlockToolMcpToolReference struct {
-	Name       string                                           `json:"name"`
-	ServerName string                                           `json:"server_name"`
-	Type       MessagesToolRemovalBlockToolMcpToolReferenceType `json:"type"`
+	Name       string `json:"name"`
+	ServerName string `json:"server_name"`
+
+	// Type Kind of a tool reference; always "mcp_tool_reference".
+	Type MessagesToolRemovalBlockToolMcpToolReferenceType `json:"type"`
 }
 
-// MessagesToolRemovalBlockToolMcpToolReferenceType defines model for MessagesToolRemovalBlockToolMcpToolReferenceType.
+// MessagesToolRemovalBlockToolMcpToolReferenceType Kind of a tool reference; always "mcp_tool_reference".
 type MessagesToolRemovalBlockToolMcpToolReferenceType string
 
-// MessagesToolRemovalBlockToolMcpToolsetReference defines model for MessagesToolRemovalBlockToolMcpToolsetReference.
+// MessagesToolRemovalBlockToolMcpToolsetReference Reference to all tools of an MCP server to remove, by server name.
 type MessagesToolRemovalBlockToolMcpToolsetReference struct {
-	ServerName string                                              `json:"server_name"`
-	Type       MessagesToolRemovalBlockToolMcpToolsetReferenceType `json:"type"`
+	ServerName string `json:"server_name"`
+
+	// Type Kind of a tool reference; always "mcp_toolset_reference".
+	Type MessagesToolRemovalBlockToolMcpToolsetReferenceType `json:"type"`
 }
 
-// MessagesToolRemovalBlockToolMcpToolsetReferenceType defines model for MessagesToolRemovalBlockToolMcpToolsetReferenceType.
+// MessagesToolRemovalBlockToolMcpToolsetReferenceType Kind of a tool reference; always "mcp_toolset_reference".
 type MessagesToolRemovalBlockToolMcpToolsetReferenceType string
 
-// MessagesToolRemovalBlockToolToolReference defines model for MessagesToolRemovalBlockToolToolReference.
+// MessagesToolRemovalBlockToolToolReference Reference to a declared tool to remove, by name.
 type MessagesToolRemovalBlockToolToolReference struct {
-	Name string                                        `json:"name"`
+	Name string `json:"name"`
+
+	// Type Kind of a tool reference; always "tool_reference".
 	Type MessagesToolRemovalBlockToolToolReferenceType `json:"type"`
 }
 
-// MessagesToolRemovalBlockToolToolReferenceType defines model for MessagesToolRemovalBlockToolToolReferenceType.
+// MessagesToolRemovalBlockToolToolReferenceType Kind of a tool reference; always "tool_reference".
 type MessagesToolRemovalBlockToolToolReferenceType string
 
-// MessagesToolRemovalBlockType defines model for MessagesToolRemovalBlockType.
+// MessagesToolRemovalBlockType Kind of a message content block; always "tool_removal".
 type MessagesToolRemovalBlockType string
 
-// MetadataLevel defines model for MetadataLevel.
+// MetadataLevel Value of the X-OpenRouter-Metadata header on chat, responses and messages requests: enabled or disabled.
 type MetadataLevel string
 
-// Model defines model for Model.
+// Model Catalog entry of a model: id, name, description, context length, pricing, architecture, supported parameters, limits and benchmarks.
 type Model struct {
-	AliasTarget         *ModelAliasTarget  `json:"alias_target,omitempty"`
-	Architecture        ModelArchitecture  `json:"architecture"`
-	Benchmarks          *ModelBenchmarks   `json:"benchmarks,omitempty"`
-	CanonicalSlug       string             `json:"canonical_slug"`
-	ContextLength       *int               `json:"context_length"`
-	Created             int                `json:"created"`
-	DefaultParameters   *DefaultParameters `json:"default_parameters"`
-	Description         *string            `json:"description,omitempty"`
-	ExpirationDate      *string            `json:"expiration_date,omitempty"`
-	HuggingFaceID       *string            `json:"hugging_face_id,omitempty"`
-	ID                  string             `json:"id"`
-	KnowledgeCutoff     *string            `json:"knowledge_cutoff,omitempty"`
-	Links               ModelLinks         `json:"links"`
-	Name                string             `json:"name"`
-	PerRequestLimits    *PerRequestLimits  `json:"per_request_limits"`
-	Pricing             PublicPricing      `json:"pricing"`
-	Reasoning           *ModelReasoning    `json:"reasoning,omitempty"`
-	SupportedParameters []Parameter        `json:"supported_parameters"`
-	SupportedVoices     []string           `json:"supported_voices"`
-	TopProvider         TopProviderInfo    `json:"top_provider"`
+	// AliasTarget Concrete model a tilde-latest model alias points to: slug and name.
+	AliasTarget *ModelAliasTarget `json:"alias_target,omitempty"`
+
+	// Architecture Architecture of a model: input and output modalities, modality string, tokenizer family and instruct format.
+	Architecture ModelArchitecture `json:"architecture"`
+
+	// Benchmarks Third-party benchmark results of a model: Artificial Analysis scores and Design Arena entries.
+	Benchmarks    *ModelBenchmarks `json:"benchmarks,omitempty"`
+	CanonicalSlug string           `json:"canonical_slug"`
+	ContextLength *int             `json:"context_length"`
+	Created       int              `json:"created"`
+
+	// DefaultParameters Sampling defaults a model uses when the request omits them: temperature, top_p, top_k and the frequency, presence and repetition penalties.
+	DefaultParameters *DefaultParameters `json:"default_parameters"`
+	Description       *string            `json:"description,omitempty"`
+	ExpirationDate    *string            `json:"expiration_date,omitempty"`
+	HuggingFaceID     *string            `json:"hugging_face_id,omitempty"`
+	ID                string             `json:"id"`
+	KnowledgeCutoff   *string            `json:"knowledge_cutoff,omitempty"`
+
+	// Links Links related to a model; holds the URL of its details endpoint.
+	Links ModelLinks `json:"links"`
+	Name  string     `json:"name"`
+
+	// PerRequestLimits Maximum prompt and completion tokens a model accepts in one request, as listed in the model catalog.
+	PerRequestLimits *PerRequestLimits `json:"per_request_limits"`
+
+	// Pricing Prices of a catalog model as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
+	Pricing PublicPricing `json:"pricing"`
+
+	// Reasoning Reasoning support of a model: whether it is mandatory or on by default, supported and default efforts, max_tokens support.
+	Reasoning           *ModelReasoning `json:"reasoning,omitempty"`
+	SupportedParameters []Parameter     `json:"supported_parameters"`
+	SupportedVoices     []string        `json:"supported_voices"`
+
+	// TopProvider Limits of a model's top provider in the model catalog: context length, max completion tokens and moderation flag.
+	TopProvider TopProviderInfo `json:"top_provider"`
 }
 
-// ModelAliasTarget defines model for ModelAliasTarget.
+// ModelAliasTarget Concrete model a tilde-latest model alias points to: slug and name.
 type ModelAliasTarget struct {
 	Name string `json:"name"`
 	Slug string `json:"slug"`
 }
 
-// ModelArchitecture defines model for ModelArchitecture.
+// ModelArchitecture Architecture of a model: input and output modalities, modality string, tokenizer family and instruct format.
 type ModelArchitecture struct {
-	InputModalities  []InputModality  `json:"input_modalities"`
+	InputModalities []InputModality `json:"input_modalities"`
+
+	// InstructType Prompt instruction format a model uses, such as chatml, alpaca, llama3, mistral, claude or none.
 	InstructType     *InstructType    `json:"instruct_type,omitempty"`
 	Modality         *string          `json:"modality"`
 	OutputModalities []OutputModality `json:"output_modalities"`
-	Tokenizer        *ModelGroup      `json:"tokenizer,omitempty"`
+
+	// Tokenizer Tokenizer family of a model, such as GPT, Claude, Gemini, Llama3, Qwen, Mistral or Other.
+	Tokenizer *ModelGroup `json:"tokenizer,omitempty"`
 }
 
-// ModelBenchmarks defines model for ModelBenchmarks.
+// ModelBenchmarks Third-party benchmark results of a model: Artificial Analysis scores and Design Arena entries.
 type ModelBenchmarks struct {
+	// ArtificialAnalysis Artificial Analysis index scores of a model (intelligence, coding, agentic), part of a model's benchmark data.
 	ArtificialAnalysis *AABenchmarkEntry  `json:"artificial_analysis,omitempty"`
 	DesignArena        []DABenchmarkEntry `json:"design_arena"`
 }
 
-// ModelEndpoints defines model for ModelEndpoints.
+// ModelEndpoints Model with the provider endpoints serving it, returned by GET /models/{author}/{slug}/endpoints.
 type ModelEndpoints struct {
+	// Architecture Model architecture in an endpoints listing, where tokenizer, instruct type, modality and modalities are all required.
 	Architecture ModelEndpointsArchitecture `json:"architecture"`
 	Created      int                        `json:"created"`
 	Description  string                     `json:"description"`
@@ -22047,28 +23245,31 @@ type ModelEndpoints struct {
 	Name         string                     `json:"name"`
 }
 
-// ModelEndpointsArchitecture defines model for ModelEndpointsArchitecture.
+// ModelEndpointsArchitecture Model architecture in an endpoints listing, where tokenizer, instruct type, modality and modalities are all required.
 type ModelEndpointsArchitecture struct {
-	InputModalities  []InputModality  `json:"input_modalities"`
+	InputModalities []InputModality `json:"input_modalities"`
+
+	// InstructType Prompt instruction format a model uses, such as chatml, alpaca, llama3, mistral, claude or none.
 	InstructType     *InstructType    `json:"instruct_type"`
 	Modality         *string          `json:"modality"`
 	OutputModalities []OutputModality `json:"output_modalities"`
 	Tokenizer        *ModelGroup      `json:"tokenizer"`
 }
 
-// ModelGroup defines model for ModelGroup.
+// ModelGroup Tokenizer family of a model, such as GPT, Claude, Gemini, Llama3, Qwen, Mistral or Other.
 type ModelGroup string
 
-// ModelLinks defines model for ModelLinks.
+// ModelLinks Links related to a model; holds the URL of its details endpoint.
 type ModelLinks struct {
 	Details string `json:"details"`
 }
 
-// ModelName defines model for ModelName.
+// ModelName Model identifier string used by chat and completion requests.
 type ModelName = string
 
-// ModelReasoning defines model for ModelReasoning.
+// ModelReasoning Reasoning support of a model: whether it is mandatory or on by default, supported and default efforts, max_tokens support.
 type ModelReasoning struct {
+	// DefaultEffort Default reasoning effort of a model.
 	DefaultEffort     *ModelReasoningDefaultEffort `json:"default_effort,omitempty"`
 	DefaultEnabled    *bool                        `json:"default_enabled,omitempty"`
 	Mandatory         bool                         `json:"mandatory"`
@@ -22076,54 +23277,60 @@ type ModelReasoning struct {
 	SupportsMaxTokens *bool                        `json:"supports_max_tokens,omitempty"`
 }
 
-// ModelReasoningDefaultEffort defines model for ModelReasoningDefaultEffort.
+// ModelReasoningDefaultEffort Default reasoning effort of a model.
 type ModelReasoningDefaultEffort = ReasoningEffort
 
 // ModelResponse One model of the catalogue.
 type ModelResponse struct {
+	// Data Catalog entry of a model: id, name, description, context length, pricing, architecture, supported parameters, limits and benchmarks.
 	Data Model `json:"data"`
 }
 
 // ModelsCountResponse How many models match the filters.
 type ModelsCountResponse struct {
+	// Data Payload of GET /models/count: the number of models.
 	Data ModelsCountResponseData `json:"data"`
 }
 
-// ModelsCountResponseData defines model for ModelsCountResponseData.
+// ModelsCountResponseData Payload of GET /models/count: the number of models.
 type ModelsCountResponseData struct {
 	Count int `json:"count"`
 }
 
 // ModelsListResponse A list of models of the catalogue: all of them, the embedding models, or those the current user may use.
 type ModelsListResponse struct {
-	Data       ModelsListResponseData  `json:"data"`
+	// Data List of models in the model listing response.
+	Data ModelsListResponseData `json:"data"`
+
+	// Links Pagination links of the model listing; next is the URL of the next page or null.
 	Links      ModelsListResponseLinks `json:"links"`
 	TotalCount int                     `json:"total_count"`
 }
 
-// ModelsListResponseData defines model for ModelsListResponseData.
+// ModelsListResponseData List of models in the model listing response.
 type ModelsListResponseData = []Model
 
-// ModelsListResponseLinks defines model for ModelsListResponseLinks.
+// ModelsListResponseLinks Pagination links of the model listing; next is the URL of the next page or null.
 type ModelsListResponseLinks struct {
 	Next *string `json:"next"`
 }
 
-// ModerationPlugin defines model for ModerationPlugin.
+// ModerationPlugin Plugin "moderation" that applies content moderation to a request.
 type ModerationPlugin struct {
+	// ID Identifier of the moderation plugin; always "moderation".
 	ID ModerationPluginID `json:"id"`
 }
 
-// ModerationPluginID defines model for ModerationPluginId.
+// ModerationPluginID Identifier of the moderation plugin; always "moderation".
 type ModerationPluginID string
 
-// MultimodalMedia defines model for MultimodalMedia.
+// MultimodalMedia Inline media payload of chat audio, file and video content parts: the data string and an optional format.
 type MultimodalMedia struct {
 	Data   string  `json:"data"`
 	Format *string `json:"format,omitempty"`
 }
 
-// NamespaceFunctionTool defines model for NamespaceFunctionTool.
+// NamespaceFunctionTool Function tool inside a namespace tool: name, parameters and output schemas, strict flag, allowed callers and deferred loading.
 type NamespaceFunctionTool struct {
 	AllowedCallers []NamespaceFunctionToolAllowedCaller `json:"allowed_callers,omitempty"`
 	DeferLoading   *bool                                `json:"defer_loading,omitempty"`
@@ -22132,96 +23339,113 @@ type NamespaceFunctionTool struct {
 	OutputSchema   map[string]interface{}               `json:"output_schema,omitempty"`
 	Parameters     map[string]interface{}               `json:"parameters,omitempty"`
 	Strict         *bool                                `json:"strict,omitempty"`
-	Type           NamespaceFunctionToolType            `json:"type"`
+
+	// Type Kind of a namespaced function tool; always "function".
+	Type NamespaceFunctionToolType `json:"type"`
 }
 
-// NamespaceFunctionToolAllowedCaller defines model for NamespaceFunctionToolAllowedCaller.
+// NamespaceFunctionToolAllowedCaller Who may call a namespaced function tool: direct (the model) or programmatic (code).
 type NamespaceFunctionToolAllowedCaller string
 
-// NamespaceFunctionToolType defines model for NamespaceFunctionToolType.
+// NamespaceFunctionToolType Kind of a namespaced function tool; always "function".
 type NamespaceFunctionToolType string
 
-// NamespaceTool defines model for NamespaceTool.
+// NamespaceTool Responses tool bundling several function or custom tools under one name, with a description of the group.
 type NamespaceTool struct {
 	Description string              `json:"description"`
 	Name        string              `json:"name"`
 	Tools       []NamespaceToolTool `json:"tools"`
-	Type        NamespaceToolType   `json:"type"`
+
+	// Type Kind of a namespace tool; always "namespace".
+	Type NamespaceToolType `json:"type"`
 }
 
-// NamespaceToolTool defines model for NamespaceToolTool.
+// NamespaceToolTool Tool inside a namespace tool: a function tool or a custom tool.
 type NamespaceToolTool struct {
 	union json.RawMessage
 }
 
-// NamespaceToolType defines model for NamespaceToolType.
+// NamespaceToolType Kind of a namespace tool; always "namespace".
 type NamespaceToolType string
 
-// ORAnthropicBashToolResult defines model for ORAnthropicBashToolResult.
+// ORAnthropicBashToolResult Messages content block holding the result of an openrouter:bash command that OpenRouter ran in its sandbox.
 type ORAnthropicBashToolResult struct {
-	Content   map[string]interface{}        `json:"content"`
-	ToolUseID string                        `json:"tool_use_id"`
-	Type      ORAnthropicBashToolResultType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Kind of a content block; always "openrouter_bash_tool_result".
+	Type ORAnthropicBashToolResultType `json:"type"`
 }
 
-// ORAnthropicBashToolResultType defines model for ORAnthropicBashToolResultType.
+// ORAnthropicBashToolResultType Kind of a content block; always "openrouter_bash_tool_result".
 type ORAnthropicBashToolResultType string
 
-// ORAnthropicContentBlock defines model for ORAnthropicContentBlock.
+// ORAnthropicContentBlock Content block of a Messages result: text, tool use, thinking, server tool use or result, container upload, compaction and more.
 type ORAnthropicContentBlock struct {
 	union json.RawMessage
 }
 
-// ORAnthropicNullableCaller defines model for ORAnthropicNullableCaller.
+// ORAnthropicNullableCaller Caller of a server tool use, or null: direct, or a code execution tool (versions 20250825 or 20260120).
 type ORAnthropicNullableCaller struct {
 	union json.RawMessage
 }
 
-// ORAnthropicServerToolUseBlock defines model for ORAnthropicServerToolUseBlock.
+// ORAnthropicServerToolUseBlock Messages content block in which the model invokes a server tool: id, tool name, input and caller.
 type ORAnthropicServerToolUseBlock struct {
-	Caller *ORAnthropicNullableCaller        `json:"caller,omitempty"`
-	ID     string                            `json:"id"`
-	Input  interface{}                       `json:"input,omitempty"`
-	Name   string                            `json:"name"`
-	Type   ORAnthropicServerToolUseBlockType `json:"type"`
+	// Caller Caller of a server tool use, or null: direct, or a code execution tool (versions 20250825 or 20260120).
+	Caller *ORAnthropicNullableCaller `json:"caller,omitempty"`
+	ID     string                     `json:"id"`
+	Input  interface{}                `json:"input,omitempty"`
+	Name   string                     `json:"name"`
+
+	// Type Kind of a content block; always "server_tool_use".
+	Type ORAnthropicServerToolUseBlockType `json:"type"`
 }
 
-// ORAnthropicServerToolUseBlockType defines model for ORAnthropicServerToolUseBlockType.
+// ORAnthropicServerToolUseBlockType Kind of a content block; always "server_tool_use".
 type ORAnthropicServerToolUseBlockType string
 
-// ORAnthropicShellToolResult defines model for ORAnthropicShellToolResult.
+// ORAnthropicShellToolResult Messages content block holding the result of an openrouter:shell command that OpenRouter ran in its sandbox.
 type ORAnthropicShellToolResult struct {
-	Content   map[string]interface{}         `json:"content"`
-	ToolUseID string                         `json:"tool_use_id"`
-	Type      ORAnthropicShellToolResultType `json:"type"`
+	Content   map[string]interface{} `json:"content"`
+	ToolUseID string                 `json:"tool_use_id"`
+
+	// Type Kind of a content block; always "openrouter_shell_tool_result".
+	Type ORAnthropicShellToolResultType `json:"type"`
 }
 
-// ORAnthropicShellToolResultType defines model for ORAnthropicShellToolResultType.
+// ORAnthropicShellToolResultType Kind of a content block; always "openrouter_shell_tool_result".
 type ORAnthropicShellToolResultType string
 
-// ORAnthropicStopReason defines model for ORAnthropicStopReason.
+// ORAnthropicStopReason Why a Messages response stopped, e.g. end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal or compaction.
 type ORAnthropicStopReason string
 
-// ObservabilityArizeDestination defines model for ObservabilityArizeDestination.
+// ObservabilityArizeDestination Arize observability destination: connection config, enabled flag, sampling, privacy, broadcast options, filter rules and keys.
 type ObservabilityArizeDestination struct {
-	APIKeyHashes                      []string                            `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityArizeDestinationConfig `json:"config"`
-	CreatedAt                         string                              `json:"created_at"`
-	Enabled                           bool                                `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig     `json:"filter_rules"`
-	ID                                openapi_types.UUID                  `json:"id"`
-	Name                              *string                             `json:"name"`
-	PrivacyMode                       bool                                `json:"privacy_mode"`
-	SamplingRate                      float64                             `json:"sampling_rate"`
-	Type                              ObservabilityArizeDestinationType   `json:"type"`
-	UpdatedAt                         string                              `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                  `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Arize connection settings: API key, space key, model id, optional base URL and extra headers.
+	Config    ObservabilityArizeDestinationConfig `json:"config"`
+	CreatedAt string                              `json:"created_at"`
+	Enabled   bool                                `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "arize".
+	Type        ObservabilityArizeDestinationType `json:"type"`
+	UpdatedAt   string                            `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                `json:"workspace_id"`
 }
 
-// ObservabilityArizeDestinationConfig defines model for ObservabilityArizeDestinationConfig.
+// ObservabilityArizeDestinationConfig Arize connection settings: API key, space key, model id, optional base URL and extra headers.
 type ObservabilityArizeDestinationConfig struct {
 	APIKey   string            `json:"apiKey"`
 	BaseURL  *string           `json:"baseUrl,omitempty"`
@@ -22230,29 +23454,35 @@ type ObservabilityArizeDestinationConfig struct {
 	SpaceKey string            `json:"spaceKey"`
 }
 
-// ObservabilityArizeDestinationType defines model for ObservabilityArizeDestinationType.
+// ObservabilityArizeDestinationType Kind of an observability destination; always "arize".
 type ObservabilityArizeDestinationType string
 
-// ObservabilityBraintrustDestination defines model for ObservabilityBraintrustDestination.
+// ObservabilityBraintrustDestination Braintrust observability destination: connection config, enabled flag, sampling, privacy, broadcast options, filters and keys.
 type ObservabilityBraintrustDestination struct {
-	APIKeyHashes                      []string                                 `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                     `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                     `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                     `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityBraintrustDestinationConfig `json:"config"`
-	CreatedAt                         string                                   `json:"created_at"`
-	Enabled                           bool                                     `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig          `json:"filter_rules"`
-	ID                                openapi_types.UUID                       `json:"id"`
-	Name                              *string                                  `json:"name"`
-	PrivacyMode                       bool                                     `json:"privacy_mode"`
-	SamplingRate                      float64                                  `json:"sampling_rate"`
-	Type                              ObservabilityBraintrustDestinationType   `json:"type"`
-	UpdatedAt                         string                                   `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                       `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Braintrust connection settings: API key, project id, optional base URL and extra headers.
+	Config    ObservabilityBraintrustDestinationConfig `json:"config"`
+	CreatedAt string                                   `json:"created_at"`
+	Enabled   bool                                     `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "braintrust".
+	Type        ObservabilityBraintrustDestinationType `json:"type"`
+	UpdatedAt   string                                 `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                     `json:"workspace_id"`
 }
 
-// ObservabilityBraintrustDestinationConfig defines model for ObservabilityBraintrustDestinationConfig.
+// ObservabilityBraintrustDestinationConfig Braintrust connection settings: API key, project id, optional base URL and extra headers.
 type ObservabilityBraintrustDestinationConfig struct {
 	APIKey    string            `json:"apiKey"`
 	BaseURL   *string           `json:"baseUrl,omitempty"`
@@ -22260,29 +23490,35 @@ type ObservabilityBraintrustDestinationConfig struct {
 	ProjectID string            `json:"projectId"`
 }
 
-// ObservabilityBraintrustDestinationType defines model for ObservabilityBraintrustDestinationType.
+// ObservabilityBraintrustDestinationType Kind of an observability destination; always "braintrust".
 type ObservabilityBraintrustDestinationType string
 
-// ObservabilityClickhouseDestination defines model for ObservabilityClickhouseDestination.
+// ObservabilityClickhouseDestination ClickHouse observability destination: connection config, enabled flag, sampling, privacy, broadcast options, filters and keys.
 type ObservabilityClickhouseDestination struct {
-	APIKeyHashes                      []string                                 `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                     `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                     `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                     `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityClickhouseDestinationConfig `json:"config"`
-	CreatedAt                         string                                   `json:"created_at"`
-	Enabled                           bool                                     `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig          `json:"filter_rules"`
-	ID                                openapi_types.UUID                       `json:"id"`
-	Name                              *string                                  `json:"name"`
-	PrivacyMode                       bool                                     `json:"privacy_mode"`
-	SamplingRate                      float64                                  `json:"sampling_rate"`
-	Type                              ObservabilityClickhouseDestinationType   `json:"type"`
-	UpdatedAt                         string                                   `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                       `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config ClickHouse connection settings: host, database, username, password, optional table name and extra headers.
+	Config    ObservabilityClickhouseDestinationConfig `json:"config"`
+	CreatedAt string                                   `json:"created_at"`
+	Enabled   bool                                     `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "clickhouse".
+	Type        ObservabilityClickhouseDestinationType `json:"type"`
+	UpdatedAt   string                                 `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                     `json:"workspace_id"`
 }
 
-// ObservabilityClickhouseDestinationConfig defines model for ObservabilityClickhouseDestinationConfig.
+// ObservabilityClickhouseDestinationConfig ClickHouse connection settings: host, database, username, password, optional table name and extra headers.
 type ObservabilityClickhouseDestinationConfig struct {
 	Database string            `json:"database"`
 	Headers  map[string]string `json:"headers,omitempty"`
@@ -22292,29 +23528,35 @@ type ObservabilityClickhouseDestinationConfig struct {
 	Username string            `json:"username"`
 }
 
-// ObservabilityClickhouseDestinationType defines model for ObservabilityClickhouseDestinationType.
+// ObservabilityClickhouseDestinationType Kind of an observability destination; always "clickhouse".
 type ObservabilityClickhouseDestinationType string
 
-// ObservabilityDatadogDestination defines model for ObservabilityDatadogDestination.
+// ObservabilityDatadogDestination Datadog observability destination: connection config, enabled flag, sampling, privacy, broadcast options, filters and keys.
 type ObservabilityDatadogDestination struct {
-	APIKeyHashes                      []string                              `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                  `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                  `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                  `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityDatadogDestinationConfig `json:"config"`
-	CreatedAt                         string                                `json:"created_at"`
-	Enabled                           bool                                  `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig       `json:"filter_rules"`
-	ID                                openapi_types.UUID                    `json:"id"`
-	Name                              *string                               `json:"name"`
-	PrivacyMode                       bool                                  `json:"privacy_mode"`
-	SamplingRate                      float64                               `json:"sampling_rate"`
-	Type                              ObservabilityDatadogDestinationType   `json:"type"`
-	UpdatedAt                         string                                `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                    `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Datadog connection settings: API key, ML app name, optional site URL and extra headers.
+	Config    ObservabilityDatadogDestinationConfig `json:"config"`
+	CreatedAt string                                `json:"created_at"`
+	Enabled   bool                                  `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "datadog".
+	Type        ObservabilityDatadogDestinationType `json:"type"`
+	UpdatedAt   string                              `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                  `json:"workspace_id"`
 }
 
-// ObservabilityDatadogDestinationConfig defines model for ObservabilityDatadogDestinationConfig.
+// ObservabilityDatadogDestinationConfig Datadog connection settings: API key, ML app name, optional site URL and extra headers.
 type ObservabilityDatadogDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
 	Headers map[string]string `json:"headers,omitempty"`
@@ -22322,79 +23564,91 @@ type ObservabilityDatadogDestinationConfig struct {
 	URL     *string           `json:"url,omitempty"`
 }
 
-// ObservabilityDatadogDestinationType defines model for ObservabilityDatadogDestinationType.
+// ObservabilityDatadogDestinationType Kind of an observability destination; always "datadog".
 type ObservabilityDatadogDestinationType string
 
-// ObservabilityDestination defines model for ObservabilityDestination.
+// ObservabilityDestination Observability destination that receives traces of requests, by type: arize, braintrust, clickhouse, datadog, grafana, langfuse and more.
 type ObservabilityDestination struct {
 	union json.RawMessage
 }
 
-// ObservabilityFilterRuleGroup defines model for ObservabilityFilterRuleGroup.
+// ObservabilityFilterRuleGroup Group of observability filter rules combined with and/or logic.
 type ObservabilityFilterRuleGroup struct {
+	// Logic How the rules of an observability filter group combine: "and" or "or".
 	Logic *ObservabilityFilterRuleGroupLogic `json:"logic,omitempty"`
 	Rules []ObservabilityFilterRuleGroupRule `json:"rules"`
 }
 
-// ObservabilityFilterRuleGroupLogic defines model for ObservabilityFilterRuleGroupLogic.
+// ObservabilityFilterRuleGroupLogic How the rules of an observability filter group combine: "and" or "or".
 type ObservabilityFilterRuleGroupLogic string
 
-// ObservabilityFilterRuleGroupRule defines model for ObservabilityFilterRuleGroupRule.
+// ObservabilityFilterRuleGroupRule Observability filter rule: a request field, a comparison operator and an optional value.
 type ObservabilityFilterRuleGroupRule struct {
-	Field    ObservabilityFilterRuleGroupRuleField    `json:"field"`
+	// Field Request field an observability filter rule checks, e.g. model, provider, user_id, input, total_cost or prompt_tokens.
+	Field ObservabilityFilterRuleGroupRuleField `json:"field"`
+
+	// Operator Comparison of an observability filter rule, e.g. equals, contains, regex, starts_with, gt, lte, exists or not_exists.
 	Operator ObservabilityFilterRuleGroupRuleOperator `json:"operator"`
-	Value    *ObservabilityFilterRuleGroupRuleValue   `json:"value,omitempty"`
+
+	// Value Value an observability filter rule compares against: a string or a number.
+	Value *ObservabilityFilterRuleGroupRuleValue `json:"value,omitempty"`
 }
 
-// ObservabilityFilterRuleGroupRuleField defines model for ObservabilityFilterRuleGroupRuleField.
+// ObservabilityFilterRuleGroupRuleField Request field an observability filter rule checks, e.g. model, provider, user_id, input, total_cost or prompt_tokens.
 type ObservabilityFilterRuleGroupRuleField string
 
-// ObservabilityFilterRuleGroupRuleOperator defines model for ObservabilityFilterRuleGroupRuleOperator.
+// ObservabilityFilterRuleGroupRuleOperator Comparison of an observability filter rule, e.g. equals, contains, regex, starts_with, gt, lte, exists or not_exists.
 type ObservabilityFilterRuleGroupRuleOperator string
 
-// ObservabilityFilterRuleGroupRuleValue defines model for ObservabilityFilterRuleGroupRuleValue.
+// ObservabilityFilterRuleGroupRuleValue Value an observability filter rule compares against: a string or a number.
 type ObservabilityFilterRuleGroupRuleValue struct {
 	union json.RawMessage
 }
 
-// ObservabilityFilterRuleGroupRuleValueNumber defines model for ObservabilityFilterRuleGroupRuleValueNumber.
+// ObservabilityFilterRuleGroupRuleValueNumber Numeric value of an observability filter rule.
 type ObservabilityFilterRuleGroupRuleValueNumber = float64
 
-// ObservabilityFilterRuleGroupRuleValueString defines model for ObservabilityFilterRuleGroupRuleValueString.
+// ObservabilityFilterRuleGroupRuleValueString String value of an observability filter rule.
 type ObservabilityFilterRuleGroupRuleValueString = string
 
-// ObservabilityFilterRulesConfig defines model for ObservabilityFilterRulesConfig.
+// ObservabilityFilterRulesConfig Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
 type ObservabilityFilterRulesConfig struct {
 	Enabled *bool                          `json:"enabled,omitempty"`
 	Groups  []ObservabilityFilterRuleGroup `json:"groups"`
 }
 
-// ObservabilityFilterRulesConfigNullable defines model for ObservabilityFilterRulesConfigNullable.
+// ObservabilityFilterRulesConfigNullable Nullable filter rules sent when creating or updating an observability destination: rule groups and an enabled flag.
 type ObservabilityFilterRulesConfigNullable struct {
 	Enabled *bool                          `json:"enabled,omitempty"`
 	Groups  []ObservabilityFilterRuleGroup `json:"groups"`
 }
 
-// ObservabilityGrafanaDestination defines model for ObservabilityGrafanaDestination.
+// ObservabilityGrafanaDestination Observability destination that forwards traces to Grafana Cloud; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityGrafanaDestination struct {
-	APIKeyHashes                      []string                              `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                  `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                  `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                  `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityGrafanaDestinationConfig `json:"config"`
-	CreatedAt                         string                                `json:"created_at"`
-	Enabled                           bool                                  `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig       `json:"filter_rules"`
-	ID                                openapi_types.UUID                    `json:"id"`
-	Name                              *string                               `json:"name"`
-	PrivacyMode                       bool                                  `json:"privacy_mode"`
-	SamplingRate                      float64                               `json:"sampling_rate"`
-	Type                              ObservabilityGrafanaDestinationType   `json:"type"`
-	UpdatedAt                         string                                `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                    `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a Grafana destination: API key, instance ID, optional OTLP gateway base URL and extra headers.
+	Config    ObservabilityGrafanaDestinationConfig `json:"config"`
+	CreatedAt string                                `json:"created_at"`
+	Enabled   bool                                  `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "grafana".
+	Type        ObservabilityGrafanaDestinationType `json:"type"`
+	UpdatedAt   string                              `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                  `json:"workspace_id"`
 }
 
-// ObservabilityGrafanaDestinationConfig defines model for ObservabilityGrafanaDestinationConfig.
+// ObservabilityGrafanaDestinationConfig Connection settings for a Grafana destination: API key, instance ID, optional OTLP gateway base URL and extra headers.
 type ObservabilityGrafanaDestinationConfig struct {
 	APIKey     string            `json:"apiKey"`
 	BaseURL    *string           `json:"baseUrl,omitempty"`
@@ -22402,29 +23656,35 @@ type ObservabilityGrafanaDestinationConfig struct {
 	InstanceID string            `json:"instanceId"`
 }
 
-// ObservabilityGrafanaDestinationType defines model for ObservabilityGrafanaDestinationType.
+// ObservabilityGrafanaDestinationType Kind of an observability destination; always "grafana".
 type ObservabilityGrafanaDestinationType string
 
-// ObservabilityLangfuseDestination defines model for ObservabilityLangfuseDestination.
+// ObservabilityLangfuseDestination Observability destination that forwards traces to Langfuse; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityLangfuseDestination struct {
-	APIKeyHashes                      []string                               `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                   `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                   `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                   `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityLangfuseDestinationConfig `json:"config"`
-	CreatedAt                         string                                 `json:"created_at"`
-	Enabled                           bool                                   `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig        `json:"filter_rules"`
-	ID                                openapi_types.UUID                     `json:"id"`
-	Name                              *string                                `json:"name"`
-	PrivacyMode                       bool                                   `json:"privacy_mode"`
-	SamplingRate                      float64                                `json:"sampling_rate"`
-	Type                              ObservabilityLangfuseDestinationType   `json:"type"`
-	UpdatedAt                         string                                 `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                     `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a Langfuse destination: public and secret keys, optional base URL and extra headers.
+	Config    ObservabilityLangfuseDestinationConfig `json:"config"`
+	CreatedAt string                                 `json:"created_at"`
+	Enabled   bool                                   `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "langfuse".
+	Type        ObservabilityLangfuseDestinationType `json:"type"`
+	UpdatedAt   string                               `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                   `json:"workspace_id"`
 }
 
-// ObservabilityLangfuseDestinationConfig defines model for ObservabilityLangfuseDestinationConfig.
+// ObservabilityLangfuseDestinationConfig Connection settings for a Langfuse destination: public and secret keys, optional base URL and extra headers.
 type ObservabilityLangfuseDestinationConfig struct {
 	BaseURL   *string           `json:"baseUrl,omitempty"`
 	Headers   map[string]string `json:"headers,omitempty"`
@@ -22432,29 +23692,35 @@ type ObservabilityLangfuseDestinationConfig struct {
 	SecretKey string            `json:"secretKey"`
 }
 
-// ObservabilityLangfuseDestinationType defines model for ObservabilityLangfuseDestinationType.
+// ObservabilityLangfuseDestinationType Kind of an observability destination; always "langfuse".
 type ObservabilityLangfuseDestinationType string
 
-// ObservabilityLangsmithDestination defines model for ObservabilityLangsmithDestination.
+// ObservabilityLangsmithDestination Observability destination that forwards traces to LangSmith; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityLangsmithDestination struct {
-	APIKeyHashes                      []string                                `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                    `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                    `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                    `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityLangsmithDestinationConfig `json:"config"`
-	CreatedAt                         string                                  `json:"created_at"`
-	Enabled                           bool                                    `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig         `json:"filter_rules"`
-	ID                                openapi_types.UUID                      `json:"id"`
-	Name                              *string                                 `json:"name"`
-	PrivacyMode                       bool                                    `json:"privacy_mode"`
-	SamplingRate                      float64                                 `json:"sampling_rate"`
-	Type                              ObservabilityLangsmithDestinationType   `json:"type"`
-	UpdatedAt                         string                                  `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                      `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a LangSmith destination: API key, optional endpoint, project (default "main"), workspace ID and extra headers.
+	Config    ObservabilityLangsmithDestinationConfig `json:"config"`
+	CreatedAt string                                  `json:"created_at"`
+	Enabled   bool                                    `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "langsmith".
+	Type        ObservabilityLangsmithDestinationType `json:"type"`
+	UpdatedAt   string                                `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                    `json:"workspace_id"`
 }
 
-// ObservabilityLangsmithDestinationConfig defines model for ObservabilityLangsmithDestinationConfig.
+// ObservabilityLangsmithDestinationConfig Connection settings for a LangSmith destination: API key, optional endpoint, project (default "main"), workspace ID and extra headers.
 type ObservabilityLangsmithDestinationConfig struct {
 	APIKey      string            `json:"apiKey"`
 	Endpoint    *string           `json:"endpoint,omitempty"`
@@ -22463,61 +23729,75 @@ type ObservabilityLangsmithDestinationConfig struct {
 	WorkspaceID *string           `json:"workspaceId,omitempty"`
 }
 
-// ObservabilityLangsmithDestinationType defines model for ObservabilityLangsmithDestinationType.
+// ObservabilityLangsmithDestinationType Kind of an observability destination; always "langsmith".
 type ObservabilityLangsmithDestinationType string
 
-// ObservabilityNewrelicDestination defines model for ObservabilityNewrelicDestination.
+// ObservabilityNewrelicDestination Observability destination that forwards traces to New Relic; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityNewrelicDestination struct {
-	APIKeyHashes                      []string                               `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                   `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                   `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                   `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityNewrelicDestinationConfig `json:"config"`
-	CreatedAt                         string                                 `json:"created_at"`
-	Enabled                           bool                                   `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig        `json:"filter_rules"`
-	ID                                openapi_types.UUID                     `json:"id"`
-	Name                              *string                                `json:"name"`
-	PrivacyMode                       bool                                   `json:"privacy_mode"`
-	SamplingRate                      float64                                `json:"sampling_rate"`
-	Type                              ObservabilityNewrelicDestinationType   `json:"type"`
-	UpdatedAt                         string                                 `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                     `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a New Relic destination: license key, data region and extra headers.
+	Config    ObservabilityNewrelicDestinationConfig `json:"config"`
+	CreatedAt string                                 `json:"created_at"`
+	Enabled   bool                                   `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "newrelic".
+	Type        ObservabilityNewrelicDestinationType `json:"type"`
+	UpdatedAt   string                               `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                   `json:"workspace_id"`
 }
 
-// ObservabilityNewrelicDestinationConfig defines model for ObservabilityNewrelicDestinationConfig.
+// ObservabilityNewrelicDestinationConfig Connection settings for a New Relic destination: license key, data region and extra headers.
 type ObservabilityNewrelicDestinationConfig struct {
-	Headers    map[string]string                             `json:"headers,omitempty"`
-	LicenseKey string                                        `json:"licenseKey"`
-	Region     *ObservabilityNewrelicDestinationConfigRegion `json:"region,omitempty"`
+	Headers    map[string]string `json:"headers,omitempty"`
+	LicenseKey string            `json:"licenseKey"`
+
+	// Region New Relic data region a destination sends to: "us" (default) or "eu".
+	Region *ObservabilityNewrelicDestinationConfigRegion `json:"region,omitempty"`
 }
 
-// ObservabilityNewrelicDestinationConfigRegion defines model for ObservabilityNewrelicDestinationConfigRegion.
+// ObservabilityNewrelicDestinationConfigRegion New Relic data region a destination sends to: "us" (default) or "eu".
 type ObservabilityNewrelicDestinationConfigRegion string
 
-// ObservabilityNewrelicDestinationType defines model for ObservabilityNewrelicDestinationType.
+// ObservabilityNewrelicDestinationType Kind of an observability destination; always "newrelic".
 type ObservabilityNewrelicDestinationType string
 
-// ObservabilityOpikDestination defines model for ObservabilityOpikDestination.
+// ObservabilityOpikDestination Observability destination that forwards traces to Opik; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityOpikDestination struct {
-	APIKeyHashes                      []string                           `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                               `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                               `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                               `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityOpikDestinationConfig `json:"config"`
-	CreatedAt                         string                             `json:"created_at"`
-	Enabled                           bool                               `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig    `json:"filter_rules"`
-	ID                                openapi_types.UUID                 `json:"id"`
-	Name                              *string                            `json:"name"`
-	PrivacyMode                       bool                               `json:"privacy_mode"`
-	SamplingRate                      float64                            `json:"sampling_rate"`
-	Type                              ObservabilityOpikDestinationType   `json:"type"`
-	UpdatedAt                         string                             `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                 `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for an Opik destination: API key, workspace, project name and extra headers.
+	Config    ObservabilityOpikDestinationConfig `json:"config"`
+	CreatedAt string                             `json:"created_at"`
+	Enabled   bool                               `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "opik".
+	Type        ObservabilityOpikDestinationType `json:"type"`
+	UpdatedAt   string                           `json:"updated_at"`
+	WorkspaceID openapi_types.UUID               `json:"workspace_id"`
 }
 
-// ObservabilityOpikDestinationConfig defines model for ObservabilityOpikDestinationConfig.
+// ObservabilityOpikDestinationConfig Connection settings for an Opik destination: API key, workspace, project name and extra headers.
 type ObservabilityOpikDestinationConfig struct {
 	APIKey      string            `json:"apiKey"`
 	Headers     map[string]string `json:"headers,omitempty"`
@@ -22525,115 +23805,139 @@ type ObservabilityOpikDestinationConfig struct {
 	Workspace   string            `json:"workspace"`
 }
 
-// ObservabilityOpikDestinationType defines model for ObservabilityOpikDestinationType.
+// ObservabilityOpikDestinationType Kind of an observability destination; always "opik".
 type ObservabilityOpikDestinationType string
 
-// ObservabilityOtelCollectorDestination defines model for ObservabilityOtelCollectorDestination.
+// ObservabilityOtelCollectorDestination Observability destination that sends traces to a custom OpenTelemetry collector; one variant of ObservabilityDestination.
 type ObservabilityOtelCollectorDestination struct {
-	APIKeyHashes                      []string                                    `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                        `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                        `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                        `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityOtelCollectorDestinationConfig `json:"config"`
-	CreatedAt                         string                                      `json:"created_at"`
-	Enabled                           bool                                        `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig             `json:"filter_rules"`
-	ID                                openapi_types.UUID                          `json:"id"`
-	Name                              *string                                     `json:"name"`
-	PrivacyMode                       bool                                        `json:"privacy_mode"`
-	SamplingRate                      float64                                     `json:"sampling_rate"`
-	Type                              ObservabilityOtelCollectorDestinationType   `json:"type"`
-	UpdatedAt                         string                                      `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                          `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for an OpenTelemetry collector destination: the collector endpoint and extra headers.
+	Config    ObservabilityOtelCollectorDestinationConfig `json:"config"`
+	CreatedAt string                                      `json:"created_at"`
+	Enabled   bool                                        `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "otel-collector".
+	Type        ObservabilityOtelCollectorDestinationType `json:"type"`
+	UpdatedAt   string                                    `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                        `json:"workspace_id"`
 }
 
-// ObservabilityOtelCollectorDestinationConfig defines model for ObservabilityOtelCollectorDestinationConfig.
+// ObservabilityOtelCollectorDestinationConfig Connection settings for an OpenTelemetry collector destination: the collector endpoint and extra headers.
 type ObservabilityOtelCollectorDestinationConfig struct {
 	Endpoint string            `json:"endpoint"`
 	Headers  map[string]string `json:"headers,omitempty"`
 }
 
-// ObservabilityOtelCollectorDestinationType defines model for ObservabilityOtelCollectorDestinationType.
+// ObservabilityOtelCollectorDestinationType Kind of an observability destination; always "otel-collector".
 type ObservabilityOtelCollectorDestinationType string
 
-// ObservabilityPosthogDestination defines model for ObservabilityPosthogDestination.
+// ObservabilityPosthogDestination Observability destination that forwards traces to PostHog; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityPosthogDestination struct {
-	APIKeyHashes                      []string                              `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                  `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                  `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                  `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityPosthogDestinationConfig `json:"config"`
-	CreatedAt                         string                                `json:"created_at"`
-	Enabled                           bool                                  `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig       `json:"filter_rules"`
-	ID                                openapi_types.UUID                    `json:"id"`
-	Name                              *string                               `json:"name"`
-	PrivacyMode                       bool                                  `json:"privacy_mode"`
-	SamplingRate                      float64                               `json:"sampling_rate"`
-	Type                              ObservabilityPosthogDestinationType   `json:"type"`
-	UpdatedAt                         string                                `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                    `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a PostHog destination: project API key, optional ingestion endpoint and extra headers.
+	Config    ObservabilityPosthogDestinationConfig `json:"config"`
+	CreatedAt string                                `json:"created_at"`
+	Enabled   bool                                  `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "posthog".
+	Type        ObservabilityPosthogDestinationType `json:"type"`
+	UpdatedAt   string                              `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                  `json:"workspace_id"`
 }
 
-// ObservabilityPosthogDestinationConfig defines model for ObservabilityPosthogDestinationConfig.
+// ObservabilityPosthogDestinationConfig Connection settings for a PostHog destination: project API key, optional ingestion endpoint and extra headers.
 type ObservabilityPosthogDestinationConfig struct {
 	APIKey   string            `json:"apiKey"`
 	Endpoint *string           `json:"endpoint,omitempty"`
 	Headers  map[string]string `json:"headers,omitempty"`
 }
 
-// ObservabilityPosthogDestinationType defines model for ObservabilityPosthogDestinationType.
+// ObservabilityPosthogDestinationType Kind of an observability destination; always "posthog".
 type ObservabilityPosthogDestinationType string
 
-// ObservabilityRampDestination defines model for ObservabilityRampDestination.
+// ObservabilityRampDestination Observability destination that reports AI usage to Ramp; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilityRampDestination struct {
-	APIKeyHashes                      []string                           `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                               `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                               `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                               `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityRampDestinationConfig `json:"config"`
-	CreatedAt                         string                             `json:"created_at"`
-	Enabled                           bool                               `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig    `json:"filter_rules"`
-	ID                                openapi_types.UUID                 `json:"id"`
-	Name                              *string                            `json:"name"`
-	PrivacyMode                       bool                               `json:"privacy_mode"`
-	SamplingRate                      float64                            `json:"sampling_rate"`
-	Type                              ObservabilityRampDestinationType   `json:"type"`
-	UpdatedAt                         string                             `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                 `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a Ramp destination: API key, optional base URL and extra headers.
+	Config    ObservabilityRampDestinationConfig `json:"config"`
+	CreatedAt string                             `json:"created_at"`
+	Enabled   bool                               `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "ramp".
+	Type        ObservabilityRampDestinationType `json:"type"`
+	UpdatedAt   string                           `json:"updated_at"`
+	WorkspaceID openapi_types.UUID               `json:"workspace_id"`
 }
 
-// ObservabilityRampDestinationConfig defines model for ObservabilityRampDestinationConfig.
+// ObservabilityRampDestinationConfig Connection settings for a Ramp destination: API key, optional base URL and extra headers.
 type ObservabilityRampDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
 	BaseURL *string           `json:"baseUrl,omitempty"`
 	Headers map[string]string `json:"headers,omitempty"`
 }
 
-// ObservabilityRampDestinationType defines model for ObservabilityRampDestinationType.
+// ObservabilityRampDestinationType Kind of an observability destination; always "ramp".
 type ObservabilityRampDestinationType string
 
-// ObservabilityS3Destination defines model for ObservabilityS3Destination.
+// ObservabilityS3Destination Observability destination that writes traces to an S3 (or S3-compatible) bucket; one variant of ObservabilityDestination.
 type ObservabilityS3Destination struct {
-	APIKeyHashes                      []string                         `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                             `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                             `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                             `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityS3DestinationConfig `json:"config"`
-	CreatedAt                         string                           `json:"created_at"`
-	Enabled                           bool                             `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig  `json:"filter_rules"`
-	ID                                openapi_types.UUID               `json:"id"`
-	Name                              *string                          `json:"name"`
-	PrivacyMode                       bool                             `json:"privacy_mode"`
-	SamplingRate                      float64                          `json:"sampling_rate"`
-	Type                              ObservabilityS3DestinationType   `json:"type"`
-	UpdatedAt                         string                           `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID               `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Settings for an S3 destination: bucket, access key pair, optional session token, region, endpoint, key prefix and path template.
+	Config    ObservabilityS3DestinationConfig `json:"config"`
+	CreatedAt string                           `json:"created_at"`
+	Enabled   bool                             `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "s3".
+	Type        ObservabilityS3DestinationType `json:"type"`
+	UpdatedAt   string                         `json:"updated_at"`
+	WorkspaceID openapi_types.UUID             `json:"workspace_id"`
 }
 
-// ObservabilityS3DestinationConfig defines model for ObservabilityS3DestinationConfig.
+// ObservabilityS3DestinationConfig Settings for an S3 destination: bucket, access key pair, optional session token, region, endpoint, key prefix and path template.
 type ObservabilityS3DestinationConfig struct {
 	AccessKeyID     string            `json:"accessKeyId"`
 	BucketName      string            `json:"bucketName"`
@@ -22646,58 +23950,70 @@ type ObservabilityS3DestinationConfig struct {
 	SessionToken    *string           `json:"sessionToken,omitempty"`
 }
 
-// ObservabilityS3DestinationType defines model for ObservabilityS3DestinationType.
+// ObservabilityS3DestinationType Kind of an observability destination; always "s3".
 type ObservabilityS3DestinationType string
 
-// ObservabilitySentryDestination defines model for ObservabilitySentryDestination.
+// ObservabilitySentryDestination Observability destination that forwards traces to Sentry; one variant of ObservabilityDestination with its config, filters and sampling settings.
 type ObservabilitySentryDestination struct {
-	APIKeyHashes                      []string                             `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                 `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                 `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                 `json:"broadcast_generation_request_context"`
-	Config                            ObservabilitySentryDestinationConfig `json:"config"`
-	CreatedAt                         string                               `json:"created_at"`
-	Enabled                           bool                                 `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig      `json:"filter_rules"`
-	ID                                openapi_types.UUID                   `json:"id"`
-	Name                              *string                              `json:"name"`
-	PrivacyMode                       bool                                 `json:"privacy_mode"`
-	SamplingRate                      float64                              `json:"sampling_rate"`
-	Type                              ObservabilitySentryDestinationType   `json:"type"`
-	UpdatedAt                         string                               `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                   `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a Sentry destination: project DSN, OTLP endpoint and extra headers.
+	Config    ObservabilitySentryDestinationConfig `json:"config"`
+	CreatedAt string                               `json:"created_at"`
+	Enabled   bool                                 `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "sentry".
+	Type        ObservabilitySentryDestinationType `json:"type"`
+	UpdatedAt   string                             `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                 `json:"workspace_id"`
 }
 
-// ObservabilitySentryDestinationConfig defines model for ObservabilitySentryDestinationConfig.
+// ObservabilitySentryDestinationConfig Connection settings for a Sentry destination: project DSN, OTLP endpoint and extra headers.
 type ObservabilitySentryDestinationConfig struct {
 	Dsn          string            `json:"dsn"`
 	Headers      map[string]string `json:"headers,omitempty"`
 	OtlpEndpoint string            `json:"otlpEndpoint"`
 }
 
-// ObservabilitySentryDestinationType defines model for ObservabilitySentryDestinationType.
+// ObservabilitySentryDestinationType Kind of an observability destination; always "sentry".
 type ObservabilitySentryDestinationType string
 
-// ObservabilitySnowflakeDestination defines model for ObservabilitySnowflakeDestination.
+// ObservabilitySnowflakeDestination Observability destination that writes traces to a Snowflake table; one variant of ObservabilityDestination.
 type ObservabilitySnowflakeDestination struct {
-	APIKeyHashes                      []string                                `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                    `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                    `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                    `json:"broadcast_generation_request_context"`
-	Config                            ObservabilitySnowflakeDestinationConfig `json:"config"`
-	CreatedAt                         string                                  `json:"created_at"`
-	Enabled                           bool                                    `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig         `json:"filter_rules"`
-	ID                                openapi_types.UUID                      `json:"id"`
-	Name                              *string                                 `json:"name"`
-	PrivacyMode                       bool                                    `json:"privacy_mode"`
-	SamplingRate                      float64                                 `json:"sampling_rate"`
-	Type                              ObservabilitySnowflakeDestinationType   `json:"type"`
-	UpdatedAt                         string                                  `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                      `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Settings for a Snowflake destination: account and token, plus optional database, schema, table, warehouse and extra headers.
+	Config    ObservabilitySnowflakeDestinationConfig `json:"config"`
+	CreatedAt string                                  `json:"created_at"`
+	Enabled   bool                                    `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "snowflake".
+	Type        ObservabilitySnowflakeDestinationType `json:"type"`
+	UpdatedAt   string                                `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                    `json:"workspace_id"`
 }
 
-// ObservabilitySnowflakeDestinationConfig defines model for ObservabilitySnowflakeDestinationConfig.
+// ObservabilitySnowflakeDestinationConfig Settings for a Snowflake destination: account and token, plus optional database, schema, table, warehouse and extra headers.
 type ObservabilitySnowflakeDestinationConfig struct {
 	Account   string            `json:"account"`
 	Database  *string           `json:"database,omitempty"`
@@ -22708,29 +24024,35 @@ type ObservabilitySnowflakeDestinationConfig struct {
 	Warehouse *string           `json:"warehouse,omitempty"`
 }
 
-// ObservabilitySnowflakeDestinationType defines model for ObservabilitySnowflakeDestinationType.
+// ObservabilitySnowflakeDestinationType Kind of an observability destination; always "snowflake".
 type ObservabilitySnowflakeDestinationType string
 
-// ObservabilityWeaveDestination defines model for ObservabilityWeaveDestination.
+// ObservabilityWeaveDestination Observability destination that forwards traces to Weights & Biases Weave; one variant of ObservabilityDestination.
 type ObservabilityWeaveDestination struct {
-	APIKeyHashes                      []string                            `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityWeaveDestinationConfig `json:"config"`
-	CreatedAt                         string                              `json:"created_at"`
-	Enabled                           bool                                `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig     `json:"filter_rules"`
-	ID                                openapi_types.UUID                  `json:"id"`
-	Name                              *string                             `json:"name"`
-	PrivacyMode                       bool                                `json:"privacy_mode"`
-	SamplingRate                      float64                             `json:"sampling_rate"`
-	Type                              ObservabilityWeaveDestinationType   `json:"type"`
-	UpdatedAt                         string                              `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                  `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Connection settings for a Weave destination: API key, entity, project, optional base URL and extra headers.
+	Config    ObservabilityWeaveDestinationConfig `json:"config"`
+	CreatedAt string                              `json:"created_at"`
+	Enabled   bool                                `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "weave".
+	Type        ObservabilityWeaveDestinationType `json:"type"`
+	UpdatedAt   string                            `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                `json:"workspace_id"`
 }
 
-// ObservabilityWeaveDestinationConfig defines model for ObservabilityWeaveDestinationConfig.
+// ObservabilityWeaveDestinationConfig Connection settings for a Weave destination: API key, entity, project, optional base URL and extra headers.
 type ObservabilityWeaveDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
 	BaseURL *string           `json:"baseUrl,omitempty"`
@@ -22739,440 +24061,520 @@ type ObservabilityWeaveDestinationConfig struct {
 	Project string            `json:"project"`
 }
 
-// ObservabilityWeaveDestinationType defines model for ObservabilityWeaveDestinationType.
+// ObservabilityWeaveDestinationType Kind of an observability destination; always "weave".
 type ObservabilityWeaveDestinationType string
 
-// ObservabilityWebhookDestination defines model for ObservabilityWebhookDestination.
+// ObservabilityWebhookDestination Observability destination that sends traces to an arbitrary HTTP webhook; one variant of ObservabilityDestination.
 type ObservabilityWebhookDestination struct {
-	APIKeyHashes                      []string                              `json:"api_key_hashes"`
-	BroadcastGenerationCost           bool                                  `json:"broadcast_generation_cost"`
-	BroadcastGenerationIdentity       bool                                  `json:"broadcast_generation_identity"`
-	BroadcastGenerationRequestContext bool                                  `json:"broadcast_generation_request_context"`
-	Config                            ObservabilityWebhookDestinationConfig `json:"config"`
-	CreatedAt                         string                                `json:"created_at"`
-	Enabled                           bool                                  `json:"enabled"`
-	FilterRules                       *ObservabilityFilterRulesConfig       `json:"filter_rules"`
-	ID                                openapi_types.UUID                    `json:"id"`
-	Name                              *string                               `json:"name"`
-	PrivacyMode                       bool                                  `json:"privacy_mode"`
-	SamplingRate                      float64                               `json:"sampling_rate"`
-	Type                              ObservabilityWebhookDestinationType   `json:"type"`
-	UpdatedAt                         string                                `json:"updated_at"`
-	WorkspaceID                       openapi_types.UUID                    `json:"workspace_id"`
+	APIKeyHashes                      []string `json:"api_key_hashes"`
+	BroadcastGenerationCost           bool     `json:"broadcast_generation_cost"`
+	BroadcastGenerationIdentity       bool     `json:"broadcast_generation_identity"`
+	BroadcastGenerationRequestContext bool     `json:"broadcast_generation_request_context"`
+
+	// Config Settings for a webhook destination: target URL, HTTP method and extra headers.
+	Config    ObservabilityWebhookDestinationConfig `json:"config"`
+	CreatedAt string                                `json:"created_at"`
+	Enabled   bool                                  `json:"enabled"`
+
+	// FilterRules Filter rules of a stored observability destination: groups of conditions choosing which events are forwarded, plus an enabled flag.
+	FilterRules  *ObservabilityFilterRulesConfig `json:"filter_rules"`
+	ID           openapi_types.UUID              `json:"id"`
+	Name         *string                         `json:"name"`
+	PrivacyMode  bool                            `json:"privacy_mode"`
+	SamplingRate float64                         `json:"sampling_rate"`
+
+	// Type Kind of an observability destination; always "webhook".
+	Type        ObservabilityWebhookDestinationType `json:"type"`
+	UpdatedAt   string                              `json:"updated_at"`
+	WorkspaceID openapi_types.UUID                  `json:"workspace_id"`
 }
 
-// ObservabilityWebhookDestinationConfig defines model for ObservabilityWebhookDestinationConfig.
+// ObservabilityWebhookDestinationConfig Settings for a webhook destination: target URL, HTTP method and extra headers.
 type ObservabilityWebhookDestinationConfig struct {
-	Headers map[string]string                            `json:"headers,omitempty"`
-	Method  *ObservabilityWebhookDestinationConfigMethod `json:"method,omitempty"`
-	URL     string                                       `json:"url"`
+	Headers map[string]string `json:"headers,omitempty"`
+
+	// Method HTTP method used to call an observability webhook: "POST" (default) or "PUT".
+	Method *ObservabilityWebhookDestinationConfigMethod `json:"method,omitempty"`
+	URL    string                                       `json:"url"`
 }
 
-// ObservabilityWebhookDestinationConfigMethod defines model for ObservabilityWebhookDestinationConfigMethod.
+// ObservabilityWebhookDestinationConfigMethod HTTP method used to call an observability webhook: "POST" (default) or "PUT".
 type ObservabilityWebhookDestinationConfigMethod string
 
-// ObservabilityWebhookDestinationType defines model for ObservabilityWebhookDestinationType.
+// ObservabilityWebhookDestinationType Kind of an observability destination; always "webhook".
 type ObservabilityWebhookDestinationType string
 
-// OpenAIFile defines model for OpenAIFile.
+// OpenAIFile Stored file as returned by the Files API in the OpenAI-compatible shape: ID, name, size, creation time, purpose and status.
 type OpenAIFile struct {
-	UnderscoreShape OpenAIFileShape   `json:"_shape"`
-	Bytes           int               `json:"bytes"`
-	CreatedAt       int               `json:"created_at"`
-	Filename        string            `json:"filename"`
-	ID              string            `json:"id"`
-	Object          OpenAIFileObject  `json:"object"`
-	Purpose         OpenAIFilePurpose `json:"purpose"`
-	Status          OpenAIFileStatus  `json:"status"`
+	// UnderscoreShape Shape marker of a stored file; always "openai".
+	UnderscoreShape OpenAIFileShape `json:"_shape"`
+	Bytes           int             `json:"bytes"`
+	CreatedAt       int             `json:"created_at"`
+	Filename        string          `json:"filename"`
+	ID              string          `json:"id"`
+
+	// Object Object kind of an OpenAI-shaped file; always "file".
+	Object OpenAIFileObject `json:"object"`
+
+	// Purpose Purpose recorded for an OpenAI-shaped file, such as assistants, batch, fine-tune, vision, user_data or evals.
+	Purpose OpenAIFilePurpose `json:"purpose"`
+
+	// Status Processing status of an OpenAI-shaped file; always "processed".
+	Status OpenAIFileStatus `json:"status"`
 }
 
-// OpenAIFileDeleted defines model for OpenAIFileDeleted.
+// OpenAIFileDeleted Result of deleting a file, in the OpenAI-compatible shape: the file ID and a deleted flag.
 type OpenAIFileDeleted struct {
-	UnderscoreShape OpenAIFileDeletedShape   `json:"_shape"`
-	Deleted         OpenAIFileDeletedDeleted `json:"deleted"`
-	ID              string                   `json:"id"`
-	Object          OpenAIFileDeletedObject  `json:"object"`
+	// UnderscoreShape Shape marker of a file deletion result; always "openai".
+	UnderscoreShape OpenAIFileDeletedShape `json:"_shape"`
+
+	// Deleted Deleted flag of an OpenAI-shaped file deletion result; always true.
+	Deleted OpenAIFileDeletedDeleted `json:"deleted"`
+	ID      string                   `json:"id"`
+
+	// Object Object kind of an OpenAI-shaped file deletion result; always "file".
+	Object OpenAIFileDeletedObject `json:"object"`
 }
 
-// OpenAIFileDeletedDeleted defines model for OpenAIFileDeletedDeleted.
+// OpenAIFileDeletedDeleted Deleted flag of an OpenAI-shaped file deletion result; always true.
 type OpenAIFileDeletedDeleted bool
 
-// OpenAIFileDeletedObject defines model for OpenAIFileDeletedObject.
+// OpenAIFileDeletedObject Object kind of an OpenAI-shaped file deletion result; always "file".
 type OpenAIFileDeletedObject string
 
-// OpenAIFileDeletedShape defines model for OpenAIFileDeletedShape.
+// OpenAIFileDeletedShape Shape marker of a file deletion result; always "openai".
 type OpenAIFileDeletedShape string
 
-// OpenAIFileList defines model for OpenAIFileList.
+// OpenAIFileList One page of stored files in the OpenAI-compatible shape, with first and last IDs and a has_more flag for paging.
 type OpenAIFileList struct {
-	UnderscoreShape OpenAIFileListShape  `json:"_shape"`
-	Data            []OpenAIFile         `json:"data"`
-	FirstID         *string              `json:"first_id"`
-	HasMore         bool                 `json:"has_more"`
-	LastID          *string              `json:"last_id"`
-	Object          OpenAIFileListObject `json:"object"`
+	// UnderscoreShape Shape marker of a file list; always "openai".
+	UnderscoreShape OpenAIFileListShape `json:"_shape"`
+	Data            []OpenAIFile        `json:"data"`
+	FirstID         *string             `json:"first_id"`
+	HasMore         bool                `json:"has_more"`
+	LastID          *string             `json:"last_id"`
+
+	// Object Object kind of an OpenAI-shaped file list; always "list".
+	Object OpenAIFileListObject `json:"object"`
 }
 
-// OpenAIFileListObject defines model for OpenAIFileListObject.
+// OpenAIFileListObject Object kind of an OpenAI-shaped file list; always "list".
 type OpenAIFileListObject string
 
-// OpenAIFileListShape defines model for OpenAIFileListShape.
+// OpenAIFileListShape Shape marker of a file list; always "openai".
 type OpenAIFileListShape string
 
-// OpenAIFileObject defines model for OpenAIFileObject.
+// OpenAIFileObject Object kind of an OpenAI-shaped file; always "file".
 type OpenAIFileObject string
 
-// OpenAIFilePurpose defines model for OpenAIFilePurpose.
+// OpenAIFilePurpose Purpose recorded for an OpenAI-shaped file, such as assistants, batch, fine-tune, vision, user_data or evals.
 type OpenAIFilePurpose string
 
-// OpenAIFileShape defines model for OpenAIFileShape.
+// OpenAIFileShape Shape marker of a stored file; always "openai".
 type OpenAIFileShape string
 
-// OpenAIFileStatus defines model for OpenAIFileStatus.
+// OpenAIFileStatus Processing status of an OpenAI-shaped file; always "processed".
 type OpenAIFileStatus string
 
-// OpenAIResponseCustomToolCall defines model for OpenAIResponseCustomToolCall.
+// OpenAIResponseCustomToolCall Responses input item replaying a model's call to a custom tool: call ID, tool name, optional namespace and raw text input.
 type OpenAIResponseCustomToolCall struct {
-	CallID    string                           `json:"call_id"`
-	ID        *string                          `json:"id,omitempty"`
-	Input     string                           `json:"input"`
-	Name      string                           `json:"name"`
-	Namespace *string                          `json:"namespace,omitempty"`
-	Type      OpenAIResponseCustomToolCallType `json:"type"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Input     string  `json:"input"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Type Kind of a Responses input item; always "custom_tool_call".
+	Type OpenAIResponseCustomToolCallType `json:"type"`
 }
 
-// OpenAIResponseCustomToolCallOutput defines model for OpenAIResponseCustomToolCallOutput.
+// OpenAIResponseCustomToolCallOutput Responses input item carrying the result of a custom tool call, as text or a list of input content parts.
 type OpenAIResponseCustomToolCallOutput struct {
-	CallID string                                   `json:"call_id"`
-	ID     *string                                  `json:"id,omitempty"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+
+	// Output Output of a custom tool call: either a plain string or a list of text, image and file parts.
 	Output OpenAIResponseCustomToolCallOutputOutput `json:"output"`
-	Type   OpenAIResponseCustomToolCallOutputType   `json:"type"`
+
+	// Type Kind of a Responses input item; always "custom_tool_call_output".
+	Type OpenAIResponseCustomToolCallOutputType `json:"type"`
 }
 
-// OpenAIResponseCustomToolCallOutputOutput defines model for OpenAIResponseCustomToolCallOutputOutput.
+// OpenAIResponseCustomToolCallOutputOutput Output of a custom tool call: either a plain string or a list of text, image and file parts.
 type OpenAIResponseCustomToolCallOutputOutput struct {
 	union json.RawMessage
 }
 
-// OpenAIResponseCustomToolCallOutputOutputItem defines model for OpenAIResponseCustomToolCallOutputOutputItem.
+// OpenAIResponseCustomToolCallOutputOutputItem Content part of a custom tool call output: input_text, input_image or input_file.
 type OpenAIResponseCustomToolCallOutputOutputItem struct {
 	union json.RawMessage
 }
 
-// OpenAIResponseCustomToolCallOutputOutputItemList defines model for OpenAIResponseCustomToolCallOutputOutputItemList.
+// OpenAIResponseCustomToolCallOutputOutputItemList List form of a custom tool call output: text, image and file content parts.
 type OpenAIResponseCustomToolCallOutputOutputItemList = []OpenAIResponseCustomToolCallOutputOutputItem
 
-// OpenAIResponseCustomToolCallOutputOutputString defines model for OpenAIResponseCustomToolCallOutputOutputString.
+// OpenAIResponseCustomToolCallOutputOutputString String form of a custom tool call output.
 type OpenAIResponseCustomToolCallOutputOutputString = string
 
-// OpenAIResponseCustomToolCallOutputType defines model for OpenAIResponseCustomToolCallOutputType.
+// OpenAIResponseCustomToolCallOutputType Kind of a Responses input item; always "custom_tool_call_output".
 type OpenAIResponseCustomToolCallOutputType string
 
-// OpenAIResponseCustomToolCallType defines model for OpenAIResponseCustomToolCallType.
+// OpenAIResponseCustomToolCallType Kind of a Responses input item; always "custom_tool_call".
 type OpenAIResponseCustomToolCallType string
 
-// OpenAIResponseFunctionToolCall defines model for OpenAIResponseFunctionToolCall.
+// OpenAIResponseFunctionToolCall Responses input item replaying a function call made by the model: call ID, function name, JSON arguments, status and subagent details.
 type OpenAIResponseFunctionToolCall struct {
-	Arguments     string                                       `json:"arguments"`
-	CallID        string                                       `json:"call_id"`
-	ID            *string                                      `json:"id,omitempty"`
-	Name          string                                       `json:"name"`
-	Namespace     *string                                      `json:"namespace,omitempty"`
+	Arguments string  `json:"arguments"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status        *ToolCallStatus                              `json:"status,omitempty"`
 	SubagentID    *string                                      `json:"subagent_id,omitempty"`
 	SubagentItems []OpenAIResponseFunctionToolCallSubagentItem `json:"subagent_items,omitempty"`
-	Type          OpenAIResponseFunctionToolCallType           `json:"type"`
+
+	// Type Kind of a Responses input item; always "function_call".
+	Type OpenAIResponseFunctionToolCallType `json:"type"`
 }
 
-// OpenAIResponseFunctionToolCallOutput defines model for OpenAIResponseFunctionToolCallOutput.
+// OpenAIResponseFunctionToolCallOutput Responses input item returning a function call's result to the model, as text or content parts, linked by call ID.
 type OpenAIResponseFunctionToolCallOutput struct {
-	CallID string                                     `json:"call_id"`
-	ID     *string                                    `json:"id,omitempty"`
+	CallID string  `json:"call_id"`
+	ID     *string `json:"id,omitempty"`
+
+	// Output Output of a function call: either a plain string or a list of text, image and file parts.
 	Output OpenAIResponseFunctionToolCallOutputOutput `json:"output"`
 	Status *ToolCallStatus                            `json:"status,omitempty"`
-	Type   OpenAIResponseFunctionToolCallOutputType   `json:"type"`
+
+	// Type Kind of a Responses input item; always "function_call_output".
+	Type OpenAIResponseFunctionToolCallOutputType `json:"type"`
 }
 
-// OpenAIResponseFunctionToolCallOutputOutput defines model for OpenAIResponseFunctionToolCallOutputOutput.
+// OpenAIResponseFunctionToolCallOutputOutput Output of a function call: either a plain string or a list of text, image and file parts.
 type OpenAIResponseFunctionToolCallOutputOutput struct {
 	union json.RawMessage
 }
 
-// OpenAIResponseFunctionToolCallOutputOutputItem defines model for OpenAIResponseFunctionToolCallOutputOutputItem.
+// OpenAIResponseFunctionToolCallOutputOutputItem Content part of a function call output: input_text, input_image or input_file.
 type OpenAIResponseFunctionToolCallOutputOutputItem struct {
 	union json.RawMessage
 }
 
-// OpenAIResponseFunctionToolCallOutputOutputItemList defines model for OpenAIResponseFunctionToolCallOutputOutputItemList.
+// OpenAIResponseFunctionToolCallOutputOutputItemList List form of a function call output: text, image and file content parts.
 type OpenAIResponseFunctionToolCallOutputOutputItemList = []OpenAIResponseFunctionToolCallOutputOutputItem
 
-// OpenAIResponseFunctionToolCallOutputOutputString defines model for OpenAIResponseFunctionToolCallOutputOutputString.
+// OpenAIResponseFunctionToolCallOutputOutputString String form of a function call output.
 type OpenAIResponseFunctionToolCallOutputOutputString = string
 
-// OpenAIResponseFunctionToolCallOutputType defines model for OpenAIResponseFunctionToolCallOutputType.
+// OpenAIResponseFunctionToolCallOutputType Kind of a Responses input item; always "function_call_output".
 type OpenAIResponseFunctionToolCallOutputType string
 
-// OpenAIResponseFunctionToolCallSubagentItem defines model for OpenAIResponseFunctionToolCallSubagentItem.
+// OpenAIResponseFunctionToolCallSubagentItem Item produced by a subagent during a function call, kept as an open object with a type field.
 type OpenAIResponseFunctionToolCallSubagentItem struct {
 	Type string `json:"type"`
 }
 
-// OpenAIResponseFunctionToolCallType defines model for OpenAIResponseFunctionToolCallType.
+// OpenAIResponseFunctionToolCallType Kind of a Responses input item; always "function_call".
 type OpenAIResponseFunctionToolCallType string
 
-// OpenAIResponseInputMessageItem defines model for OpenAIResponseInputMessageItem.
+// OpenAIResponseInputMessageItem Responses input message with an ID, a user, system or developer role and text, image, file or audio content.
 type OpenAIResponseInputMessageItem struct {
 	Content []OpenAIResponseInputMessageItemContentItem `json:"content"`
 	ID      string                                      `json:"id"`
-	Role    OpenAIResponseInputMessageItemRole          `json:"role"`
-	Type    *OpenAIResponseInputMessageItemType         `json:"type,omitempty"`
+
+	// Role Author role of a Responses input message: user, system or developer.
+	Role OpenAIResponseInputMessageItemRole `json:"role"`
+
+	// Type Kind of a Responses input item; always "message".
+	Type *OpenAIResponseInputMessageItemType `json:"type,omitempty"`
 }
 
-// OpenAIResponseInputMessageItemContentItem defines model for OpenAIResponseInputMessageItemContentItem.
+// OpenAIResponseInputMessageItemContentItem Content part of a Responses input message: input_text, input_image, input_file or input_audio.
 type OpenAIResponseInputMessageItemContentItem struct {
 	union json.RawMessage
 }
 
-// OpenAIResponseInputMessageItemRole defines model for OpenAIResponseInputMessageItemRole.
+// OpenAIResponseInputMessageItemRole Author role of a Responses input message: user, system or developer.
 type OpenAIResponseInputMessageItemRole string
 
-// OpenAIResponseInputMessageItemType defines model for OpenAIResponseInputMessageItemType.
+// OpenAIResponseInputMessageItemType Kind of a Responses input item; always "message".
 type OpenAIResponseInputMessageItemType string
 
-// OpenAIResponsesAnnotation defines model for OpenAIResponsesAnnotation.
+// OpenAIResponsesAnnotation Annotation on output text in the Responses API: a file citation, URL citation or file path.
 type OpenAIResponsesAnnotation struct {
 	union json.RawMessage
 }
 
-// OpenAIResponsesCodeInterpreterCallCodeDelta defines model for OpenAIResponsesCodeInterpreterCallCodeDelta.
+// OpenAIResponsesCodeInterpreterCallCodeDelta Responses stream event carrying a chunk of the code being written for a code interpreter call.
 type OpenAIResponsesCodeInterpreterCallCodeDelta struct {
-	Delta          string                                          `json:"delta"`
-	ItemID         string                                          `json:"item_id"`
-	OutputIndex    int                                             `json:"output_index"`
-	SequenceNumber int                                             `json:"sequence_number"`
-	Type           OpenAIResponsesCodeInterpreterCallCodeDeltaType `json:"type"`
+	Delta          string `json:"delta"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.code_interpreter_call_code.delta".
+	Type OpenAIResponsesCodeInterpreterCallCodeDeltaType `json:"type"`
 }
 
-// OpenAIResponsesCodeInterpreterCallCodeDeltaType defines model for OpenAIResponsesCodeInterpreterCallCodeDeltaType.
+// OpenAIResponsesCodeInterpreterCallCodeDeltaType Kind of a Responses stream event; always "response.code_interpreter_call_code.delta".
 type OpenAIResponsesCodeInterpreterCallCodeDeltaType string
 
-// OpenAIResponsesCodeInterpreterCallCodeDone defines model for OpenAIResponsesCodeInterpreterCallCodeDone.
+// OpenAIResponsesCodeInterpreterCallCodeDone Responses stream event carrying the complete code of a code interpreter call once it is written.
 type OpenAIResponsesCodeInterpreterCallCodeDone struct {
-	Code           string                                         `json:"code"`
-	ItemID         string                                         `json:"item_id"`
-	OutputIndex    int                                            `json:"output_index"`
-	SequenceNumber int                                            `json:"sequence_number"`
-	Type           OpenAIResponsesCodeInterpreterCallCodeDoneType `json:"type"`
+	Code           string `json:"code"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.code_interpreter_call_code.done".
+	Type OpenAIResponsesCodeInterpreterCallCodeDoneType `json:"type"`
 }
 
-// OpenAIResponsesCodeInterpreterCallCodeDoneType defines model for OpenAIResponsesCodeInterpreterCallCodeDoneType.
+// OpenAIResponsesCodeInterpreterCallCodeDoneType Kind of a Responses stream event; always "response.code_interpreter_call_code.done".
 type OpenAIResponsesCodeInterpreterCallCodeDoneType string
 
-// OpenAIResponsesCodeInterpreterCallCompleted defines model for OpenAIResponsesCodeInterpreterCallCompleted.
+// OpenAIResponsesCodeInterpreterCallCompleted Responses stream event sent when a code interpreter call has finished.
 type OpenAIResponsesCodeInterpreterCallCompleted struct {
-	ItemID         string                                          `json:"item_id"`
-	OutputIndex    int                                             `json:"output_index"`
-	SequenceNumber int                                             `json:"sequence_number"`
-	Type           OpenAIResponsesCodeInterpreterCallCompletedType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.code_interpreter_call.completed".
+	Type OpenAIResponsesCodeInterpreterCallCompletedType `json:"type"`
 }
 
-// OpenAIResponsesCodeInterpreterCallCompletedType defines model for OpenAIResponsesCodeInterpreterCallCompletedType.
+// OpenAIResponsesCodeInterpreterCallCompletedType Kind of a Responses stream event; always "response.code_interpreter_call.completed".
 type OpenAIResponsesCodeInterpreterCallCompletedType string
 
-// OpenAIResponsesCodeInterpreterCallInProgress defines model for OpenAIResponsesCodeInterpreterCallInProgress.
+// OpenAIResponsesCodeInterpreterCallInProgress Responses stream event sent when a code interpreter call starts.
 type OpenAIResponsesCodeInterpreterCallInProgress struct {
-	ItemID         string                                           `json:"item_id"`
-	OutputIndex    int                                              `json:"output_index"`
-	SequenceNumber int                                              `json:"sequence_number"`
-	Type           OpenAIResponsesCodeInterpreterCallInProgressType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.code_interpreter_call.in_progress".
+	Type OpenAIResponsesCodeInterpreterCallInProgressType `json:"type"`
 }
 
-// OpenAIResponsesCodeInterpreterCallInProgressType defines model for OpenAIResponsesCodeInterpreterCallInProgressType.
+// OpenAIResponsesCodeInterpreterCallInProgressType Kind of a Responses stream event; always "response.code_interpreter_call.in_progress".
 type OpenAIResponsesCodeInterpreterCallInProgressType string
 
-// OpenAIResponsesCodeInterpreterCallInterpreting defines model for OpenAIResponsesCodeInterpreterCallInterpreting.
+// OpenAIResponsesCodeInterpreterCallInterpreting Responses stream event sent while a code interpreter call is running its code.
 type OpenAIResponsesCodeInterpreterCallInterpreting struct {
-	ItemID         string                                             `json:"item_id"`
-	OutputIndex    int                                                `json:"output_index"`
-	SequenceNumber int                                                `json:"sequence_number"`
-	Type           OpenAIResponsesCodeInterpreterCallInterpretingType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.code_interpreter_call.interpreting".
+	Type OpenAIResponsesCodeInterpreterCallInterpretingType `json:"type"`
 }
 
-// OpenAIResponsesCodeInterpreterCallInterpretingType defines model for OpenAIResponsesCodeInterpreterCallInterpretingType.
+// OpenAIResponsesCodeInterpreterCallInterpretingType Kind of a Responses stream event; always "response.code_interpreter_call.interpreting".
 type OpenAIResponsesCodeInterpreterCallInterpretingType string
 
-// OpenAIResponsesImageGenCallCompleted defines model for OpenAIResponsesImageGenCallCompleted.
+// OpenAIResponsesImageGenCallCompleted Responses stream event sent when an image generation call has finished.
 type OpenAIResponsesImageGenCallCompleted struct {
-	ItemID         string                                   `json:"item_id"`
-	OutputIndex    int                                      `json:"output_index"`
-	SequenceNumber int                                      `json:"sequence_number"`
-	Type           OpenAIResponsesImageGenCallCompletedType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.image_generation_call.completed".
+	Type OpenAIResponsesImageGenCallCompletedType `json:"type"`
 }
 
-// OpenAIResponsesImageGenCallCompletedType defines model for OpenAIResponsesImageGenCallCompletedType.
+// OpenAIResponsesImageGenCallCompletedType Kind of a Responses stream event; always "response.image_generation_call.completed".
 type OpenAIResponsesImageGenCallCompletedType string
 
-// OpenAIResponsesImageGenCallGenerating defines model for OpenAIResponsesImageGenCallGenerating.
+// OpenAIResponsesImageGenCallGenerating Responses stream event sent while an image generation call is producing the image.
 type OpenAIResponsesImageGenCallGenerating struct {
-	ItemID         string                                    `json:"item_id"`
-	OutputIndex    int                                       `json:"output_index"`
-	SequenceNumber int                                       `json:"sequence_number"`
-	Type           OpenAIResponsesImageGenCallGeneratingType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.image_generation_call.generating".
+	Type OpenAIResponsesImageGenCallGeneratingType `json:"type"`
 }
 
-// OpenAIResponsesImageGenCallGeneratingType defines model for OpenAIResponsesImageGenCallGeneratingType.
+// OpenAIResponsesImageGenCallGeneratingType Kind of a Responses stream event; always "response.image_generation_call.generating".
 type OpenAIResponsesImageGenCallGeneratingType string
 
-// OpenAIResponsesImageGenCallInProgress defines model for OpenAIResponsesImageGenCallInProgress.
+// OpenAIResponsesImageGenCallInProgress Responses stream event sent when an image generation call starts.
 type OpenAIResponsesImageGenCallInProgress struct {
-	ItemID         string                                    `json:"item_id"`
-	OutputIndex    int                                       `json:"output_index"`
-	SequenceNumber int                                       `json:"sequence_number"`
-	Type           OpenAIResponsesImageGenCallInProgressType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.image_generation_call.in_progress".
+	Type OpenAIResponsesImageGenCallInProgressType `json:"type"`
 }
 
-// OpenAIResponsesImageGenCallInProgressType defines model for OpenAIResponsesImageGenCallInProgressType.
+// OpenAIResponsesImageGenCallInProgressType Kind of a Responses stream event; always "response.image_generation_call.in_progress".
 type OpenAIResponsesImageGenCallInProgressType string
 
-// OpenAIResponsesImageGenCallPartialImage defines model for OpenAIResponsesImageGenCallPartialImage.
+// OpenAIResponsesImageGenCallPartialImage Responses stream event carrying a base64 partial image, with its index, while an image generation call runs.
 type OpenAIResponsesImageGenCallPartialImage struct {
-	ItemID            string                                      `json:"item_id"`
-	OutputIndex       int                                         `json:"output_index"`
-	PartialImageB64   string                                      `json:"partial_image_b64"`
-	PartialImageIndex int                                         `json:"partial_image_index"`
-	SequenceNumber    int                                         `json:"sequence_number"`
-	Type              OpenAIResponsesImageGenCallPartialImageType `json:"type"`
+	ItemID            string `json:"item_id"`
+	OutputIndex       int    `json:"output_index"`
+	PartialImageB64   string `json:"partial_image_b64"`
+	PartialImageIndex int    `json:"partial_image_index"`
+	SequenceNumber    int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.image_generation_call.partial_image".
+	Type OpenAIResponsesImageGenCallPartialImageType `json:"type"`
 }
 
-// OpenAIResponsesImageGenCallPartialImageType defines model for OpenAIResponsesImageGenCallPartialImageType.
+// OpenAIResponsesImageGenCallPartialImageType Kind of a Responses stream event; always "response.image_generation_call.partial_image".
 type OpenAIResponsesImageGenCallPartialImageType string
 
-// OpenAIResponsesRefusalContent defines model for OpenAIResponsesRefusalContent.
+// OpenAIResponsesRefusalContent Content part holding the model's refusal text, used in Responses output messages and content-part stream events.
 type OpenAIResponsesRefusalContent struct {
-	Refusal string                            `json:"refusal"`
-	Type    OpenAIResponsesRefusalContentType `json:"type"`
+	Refusal string `json:"refusal"`
+
+	// Type Kind of a Responses content part; always "refusal".
+	Type OpenAIResponsesRefusalContentType `json:"type"`
 }
 
-// OpenAIResponsesRefusalContentType defines model for OpenAIResponsesRefusalContentType.
+// OpenAIResponsesRefusalContentType Kind of a Responses content part; always "refusal".
 type OpenAIResponsesRefusalContentType string
 
-// OpenAIResponsesResponseStatus defines model for OpenAIResponsesResponseStatus.
+// OpenAIResponsesResponseStatus Lifecycle status of a Responses result: completed, incomplete, in_progress, failed, cancelled or queued.
 type OpenAIResponsesResponseStatus string
 
-// OpenAIResponsesSearchCompleted defines model for OpenAIResponsesSearchCompleted.
+// OpenAIResponsesSearchCompleted Responses stream event sent when a web search call has finished.
 type OpenAIResponsesSearchCompleted struct {
-	ItemID         string                             `json:"item_id"`
-	OutputIndex    int                                `json:"output_index"`
-	SequenceNumber int                                `json:"sequence_number"`
-	Type           OpenAIResponsesSearchCompletedType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.web_search_call.completed".
+	Type OpenAIResponsesSearchCompletedType `json:"type"`
 }
 
-// OpenAIResponsesSearchCompletedType defines model for OpenAIResponsesSearchCompletedType.
+// OpenAIResponsesSearchCompletedType Kind of a Responses stream event; always "response.web_search_call.completed".
 type OpenAIResponsesSearchCompletedType string
 
-// OpenAIResponsesToolChoice defines model for OpenAIResponsesToolChoice.
+// OpenAIResponsesToolChoice Tool choice of a Responses request: a mode string, a named function, a hosted tool, an allowed-tools set, apply_patch or shell.
 type OpenAIResponsesToolChoice struct {
 	union json.RawMessage
 }
 
-// OpenAIResponsesToolChoiceApplyPatch defines model for OpenAIResponsesToolChoiceApplyPatch.
+// OpenAIResponsesToolChoiceApplyPatch Tool choice that forces the model to use the apply_patch tool.
 type OpenAIResponsesToolChoiceApplyPatch struct {
+	// Type Kind of a Responses tool choice object; always "apply_patch".
 	Type OpenAIResponsesToolChoiceApplyPatchType `json:"type"`
 }
 
-// OpenAIResponsesToolChoiceApplyPatchType defines model for OpenAIResponsesToolChoiceApplyPatchType.
+// OpenAIResponsesToolChoiceApplyPatchType Kind of a Responses tool choice object; always "apply_patch".
 type OpenAIResponsesToolChoiceApplyPatchType string
 
-// OpenAIResponsesToolChoiceFunction defines model for OpenAIResponsesToolChoiceFunction.
+// OpenAIResponsesToolChoiceFunction Tool choice that forces the model to call the function with the given name.
 type OpenAIResponsesToolChoiceFunction struct {
-	Name string                                `json:"name"`
+	Name string `json:"name"`
+
+	// Type Kind of a Responses tool choice object; always "function".
 	Type OpenAIResponsesToolChoiceFunctionType `json:"type"`
 }
 
-// OpenAIResponsesToolChoiceFunctionType defines model for OpenAIResponsesToolChoiceFunctionType.
+// OpenAIResponsesToolChoiceFunctionType Kind of a Responses tool choice object; always "function".
 type OpenAIResponsesToolChoiceFunctionType string
 
-// OpenAIResponsesToolChoiceMode defines model for OpenAIResponsesToolChoiceMode.
+// OpenAIResponsesToolChoiceMode Tool choice mode of a Responses request: "auto", "none" or "required".
 type OpenAIResponsesToolChoiceMode string
 
-// OpenAIResponsesToolChoiceObject defines model for OpenAIResponsesToolChoiceObject.
+// OpenAIResponsesToolChoiceObject Tool choice that forces the model to use a web search preview tool.
 type OpenAIResponsesToolChoiceObject struct {
+	// Type Web search preview tool a Responses tool choice selects: web_search_preview or web_search_preview_2025_03_11.
 	Type OpenAIResponsesToolChoiceObjectType `json:"type"`
 }
 
-// OpenAIResponsesToolChoiceObjectType defines model for OpenAIResponsesToolChoiceObjectType.
+// OpenAIResponsesToolChoiceObjectType Web search preview tool a Responses tool choice selects: web_search_preview or web_search_preview_2025_03_11.
 type OpenAIResponsesToolChoiceObjectType string
 
-// OpenAIResponsesToolChoiceShell defines model for OpenAIResponsesToolChoiceShell.
+// OpenAIResponsesToolChoiceShell Tool choice that forces the model to use the shell tool.
 type OpenAIResponsesToolChoiceShell struct {
+	// Type Kind of a Responses tool choice object; always "shell".
 	Type OpenAIResponsesToolChoiceShellType `json:"type"`
 }
 
-// OpenAIResponsesToolChoiceShellType defines model for OpenAIResponsesToolChoiceShellType.
+// OpenAIResponsesToolChoiceShellType Kind of a Responses tool choice object; always "shell".
 type OpenAIResponsesToolChoiceShellType string
 
-// OpenAIResponsesTruncation defines model for OpenAIResponsesTruncation.
+// OpenAIResponsesTruncation Truncation strategy of a Responses request: "auto" lets input be trimmed to fit the context window, "disabled" does not.
 type OpenAIResponsesTruncation string
 
-// OpenAIResponsesUsage defines model for OpenAIResponsesUsage.
+// OpenAIResponsesUsage Token usage of a Responses result: input, output and total tokens, with cached and reasoning token details.
 type OpenAIResponsesUsage struct {
-	InputTokens         int                                     `json:"input_tokens"`
-	InputTokensDetails  OpenAIResponsesUsageInputTokensDetails  `json:"input_tokens_details"`
-	OutputTokens        int                                     `json:"output_tokens"`
+	InputTokens int `json:"input_tokens"`
+
+	// InputTokensDetails Breakdown of Responses input tokens: tokens read from cache and tokens written to cache.
+	InputTokensDetails OpenAIResponsesUsageInputTokensDetails `json:"input_tokens_details"`
+	OutputTokens       int                                    `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Responses output tokens: the number spent on reasoning.
 	OutputTokensDetails OpenAIResponsesUsageOutputTokensDetails `json:"output_tokens_details"`
 	TotalTokens         int                                     `json:"total_tokens"`
 }
 
-// OpenAIResponsesUsageInputTokensDetails defines model for OpenAIResponsesUsageInputTokensDetails.
+// OpenAIResponsesUsageInputTokensDetails Breakdown of Responses input tokens: tokens read from cache and tokens written to cache.
 type OpenAIResponsesUsageInputTokensDetails struct {
 	CacheWriteTokens *int `json:"cache_write_tokens,omitempty"`
 	CachedTokens     int  `json:"cached_tokens"`
 }
 
-// OpenAIResponsesUsageOutputTokensDetails defines model for OpenAIResponsesUsageOutputTokensDetails.
+// OpenAIResponsesUsageOutputTokensDetails Breakdown of Responses output tokens: the number spent on reasoning.
 type OpenAIResponsesUsageOutputTokensDetails struct {
 	ReasoningTokens int `json:"reasoning_tokens"`
 }
 
-// OpenAIResponsesWebSearchCallInProgress defines model for OpenAIResponsesWebSearchCallInProgress.
+// OpenAIResponsesWebSearchCallInProgress Responses stream event sent when a web search call starts.
 type OpenAIResponsesWebSearchCallInProgress struct {
-	ItemID         string                                     `json:"item_id"`
-	OutputIndex    int                                        `json:"output_index"`
-	SequenceNumber int                                        `json:"sequence_number"`
-	Type           OpenAIResponsesWebSearchCallInProgressType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.web_search_call.in_progress".
+	Type OpenAIResponsesWebSearchCallInProgressType `json:"type"`
 }
 
-// OpenAIResponsesWebSearchCallInProgressType defines model for OpenAIResponsesWebSearchCallInProgressType.
+// OpenAIResponsesWebSearchCallInProgressType Kind of a Responses stream event; always "response.web_search_call.in_progress".
 type OpenAIResponsesWebSearchCallInProgressType string
 
-// OpenAIResponsesWebSearchCallSearching defines model for OpenAIResponsesWebSearchCallSearching.
+// OpenAIResponsesWebSearchCallSearching Responses stream event sent while a web search call is searching.
 type OpenAIResponsesWebSearchCallSearching struct {
-	ItemID         string                                    `json:"item_id"`
-	OutputIndex    int                                       `json:"output_index"`
-	SequenceNumber int                                       `json:"sequence_number"`
-	Type           OpenAIResponsesWebSearchCallSearchingType `json:"type"`
+	ItemID         string `json:"item_id"`
+	OutputIndex    int    `json:"output_index"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.web_search_call.searching".
+	Type OpenAIResponsesWebSearchCallSearchingType `json:"type"`
 }
 
-// OpenAIResponsesWebSearchCallSearchingType defines model for OpenAIResponsesWebSearchCallSearchingType.
+// OpenAIResponsesWebSearchCallSearchingType Kind of a Responses stream event; always "response.web_search_call.searching".
 type OpenAIResponsesWebSearchCallSearchingType string
 
-// OpenResponsesCreatedEvent defines model for OpenResponsesCreatedEvent.
+// OpenResponsesCreatedEvent Responses stream event sent first, when the response object is created; carries the initial response.
 type OpenResponsesCreatedEvent struct {
 	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           CreatedEventType    `json:"type"`
+
+	// Type Type tag of a response created stream event; always "response.created".
+	Type CreatedEventType `json:"type"`
 }
 
-// OpenResponsesInProgressEvent defines model for OpenResponsesInProgressEvent.
+// OpenResponsesInProgressEvent Responses stream event sent while the response is being generated; carries the current response state.
 type OpenResponsesInProgressEvent struct {
 	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           InProgressEventType `json:"type"`
+
+	// Type Kind of the response in progress stream event; always "response.in_progress".
+	Type InProgressEventType `json:"type"`
 }
 
-// OpenResponsesLogProbs defines model for OpenResponsesLogProbs.
+// OpenResponsesLogProbs Log probability of one output token in a Responses text event, with its bytes and the most likely alternatives.
 type OpenResponsesLogProbs struct {
 	Bytes       []int                      `json:"bytes,omitempty"`
 	Logprob     float64                    `json:"logprob"`
@@ -23182,54 +24584,85 @@ type OpenResponsesLogProbs struct {
 
 // OpenResponsesResult The result of a Responses API request: its output items, status and usage.
 type OpenResponsesResult struct {
-	Background         *bool                         `json:"background,omitempty"`
-	CompletedAt        *int                          `json:"completed_at"`
-	CreatedAt          int                           `json:"created_at"`
-	Error              *ResponsesErrorField          `json:"error"`
-	ErrorType          *APIErrorType                 `json:"error_type,omitempty"`
-	FrequencyPenalty   *float64                      `json:"frequency_penalty"`
-	ID                 string                        `json:"id"`
-	IncompleteDetails  *IncompleteDetails            `json:"incomplete_details"`
-	Instructions       *BaseInputs                   `json:"instructions"`
-	MaxOutputTokens    *int                          `json:"max_output_tokens,omitempty"`
-	MaxToolCalls       *int                          `json:"max_tool_calls,omitempty"`
-	Metadata           *RequestMetadata              `json:"metadata"`
-	Model              string                        `json:"model"`
-	Object             BaseResponsesResultObject     `json:"object"`
-	OpenrouterMetadata *OpenRouterMetadata           `json:"openrouter_metadata,omitempty"`
-	Output             []OutputItem                  `json:"output"`
-	OutputText         *string                       `json:"output_text,omitempty"`
-	ParallelToolCalls  bool                          `json:"parallel_tool_calls"`
-	PresencePenalty    *float64                      `json:"presence_penalty"`
-	PreviousResponseID *string                       `json:"previous_response_id,omitempty"`
-	Prompt             *StoredPromptTemplate         `json:"prompt,omitempty"`
-	PromptCacheKey     *string                       `json:"prompt_cache_key,omitempty"`
-	PromptCacheOptions *PromptCacheOptions           `json:"prompt_cache_options,omitempty"`
-	Reasoning          *BaseReasoningConfig          `json:"reasoning,omitempty"`
-	SafetyIdentifier   *string                       `json:"safety_identifier,omitempty"`
-	ServiceTier        *string                       `json:"service_tier,omitempty"`
-	Status             OpenAIResponsesResponseStatus `json:"status"`
-	Store              *bool                         `json:"store,omitempty"`
-	Temperature        *float64                      `json:"temperature"`
-	Text               *TextExtendedConfig           `json:"text,omitempty"`
-	ToolChoice         OpenAIResponsesToolChoice     `json:"tool_choice"`
-	Tools              []BaseResponsesResultTool     `json:"tools"`
-	TopLogprobs        *int                          `json:"top_logprobs,omitempty"`
-	TopP               *float64                      `json:"top_p"`
-	Truncation         *Truncation                   `json:"truncation,omitempty"`
-	Usage              *Usage                        `json:"usage,omitempty"`
-	User               *string                       `json:"user,omitempty"`
+	Background  *bool `json:"background,omitempty"`
+	CompletedAt *int  `json:"completed_at"`
+	CreatedAt   int   `json:"created_at"`
+
+	// Error Error of a failed Responses result: an error code and message.
+	Error *ResponsesErrorField `json:"error"`
+
+	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
+	ErrorType        *APIErrorType `json:"error_type,omitempty"`
+	FrequencyPenalty *float64      `json:"frequency_penalty"`
+	ID               string        `json:"id"`
+
+	// IncompleteDetails Why a Responses API result is incomplete: max_output_tokens or content_filter.
+	IncompleteDetails *IncompleteDetails `json:"incomplete_details"`
+
+	// Instructions Instructions echoed in a Responses API result: a string or a list of input items. May be null.
+	Instructions    *BaseInputs `json:"instructions"`
+	MaxOutputTokens *int        `json:"max_output_tokens,omitempty"`
+	MaxToolCalls    *int        `json:"max_tool_calls,omitempty"`
+
+	// Metadata Custom string key-value pairs attached to a Responses request and echoed in its result; at most 16 pairs.
+	Metadata *RequestMetadata `json:"metadata"`
+	Model    string           `json:"model"`
+
+	// Object Object kind of a Responses API result; always "response".
+	Object BaseResponsesResultObject `json:"object"`
+
+	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
+	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
+	Output             []OutputItem        `json:"output"`
+	OutputText         *string             `json:"output_text,omitempty"`
+	ParallelToolCalls  bool                `json:"parallel_tool_calls"`
+	PresencePenalty    *float64            `json:"presence_penalty"`
+	PreviousResponseID *string             `json:"previous_response_id,omitempty"`
+
+	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
+	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
+	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+
+	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
+	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
+
+	// Reasoning Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
+	Reasoning        *BaseReasoningConfig `json:"reasoning,omitempty"`
+	SafetyIdentifier *string              `json:"safety_identifier,omitempty"`
+	ServiceTier      *string              `json:"service_tier,omitempty"`
+
+	// Status Lifecycle status of a Responses result: completed, incomplete, in_progress, failed, cancelled or queued.
+	Status      OpenAIResponsesResponseStatus `json:"status"`
+	Store       *bool                         `json:"store,omitempty"`
+	Temperature *float64                      `json:"temperature"`
+
+	// Text Text output settings of a Responses request or result: output format and a verbosity that allows xhigh and max.
+	Text *TextExtendedConfig `json:"text,omitempty"`
+
+	// ToolChoice Tool choice of a Responses request: a mode string, a named function, a hosted tool, an allowed-tools set, apply_patch or shell.
+	ToolChoice  OpenAIResponsesToolChoice `json:"tool_choice"`
+	Tools       []BaseResponsesResultTool `json:"tools"`
+	TopLogprobs *int                      `json:"top_logprobs,omitempty"`
+	TopP        *float64                  `json:"top_p"`
+
+	// Truncation Context truncation strategy recorded on a Responses result: "auto" or "disabled".
+	Truncation *Truncation `json:"truncation,omitempty"`
+
+	// Usage Token usage of a Responses result, plus cost, cost breakdown, BYOK flag and server tool usage.
+	Usage *Usage  `json:"usage,omitempty"`
+	User  *string `json:"user,omitempty"`
 }
 
-// OpenResponsesTopLogprobs defines model for OpenResponsesTopLogprobs.
+// OpenResponsesTopLogprobs Alternative candidate token with its log probability and bytes, listed under a token's logprobs.
 type OpenResponsesTopLogprobs struct {
 	Bytes   []int    `json:"bytes,omitempty"`
 	Logprob *float64 `json:"logprob,omitempty"`
 	Token   *string  `json:"token,omitempty"`
 }
 
-// OpenRouterFile defines model for OpenRouterFile.
+// OpenRouterFile Stored file as returned by the Files API in the OpenRouter shape: ID, name, MIME type, size, creation time and downloadable flag.
 type OpenRouterFile struct {
+	// UnderscoreShape Shape marker of a stored file; always "openrouter".
 	UnderscoreShape OpenRouterFileShape `json:"_shape"`
 	CreatedAt       string              `json:"created_at"`
 	Downloadable    bool                `json:"downloadable"`
@@ -23237,24 +24670,30 @@ type OpenRouterFile struct {
 	ID              string              `json:"id"`
 	MimeType        string              `json:"mime_type"`
 	SizeBytes       int                 `json:"size_bytes"`
-	Type            OpenRouterFileType  `json:"type"`
+
+	// Type Kind of an OpenRouter-shaped file; always "file".
+	Type OpenRouterFileType `json:"type"`
 }
 
-// OpenRouterFileDeleted defines model for OpenRouterFileDeleted.
+// OpenRouterFileDeleted Result of deleting a file, in the OpenRouter shape: the deleted file's ID.
 type OpenRouterFileDeleted struct {
+	// UnderscoreShape Shape marker of a file deletion result; always "openrouter".
 	UnderscoreShape OpenRouterFileDeletedShape `json:"_shape"`
 	ID              string                     `json:"id"`
-	Type            OpenRouterFileDeletedType  `json:"type"`
+
+	// Type Kind of an OpenRouter-shaped file deletion result; always "file_deleted".
+	Type OpenRouterFileDeletedType `json:"type"`
 }
 
-// OpenRouterFileDeletedShape defines model for OpenRouterFileDeletedShape.
+// OpenRouterFileDeletedShape Shape marker of a file deletion result; always "openrouter".
 type OpenRouterFileDeletedShape string
 
-// OpenRouterFileDeletedType defines model for OpenRouterFileDeletedType.
+// OpenRouterFileDeletedType Kind of an OpenRouter-shaped file deletion result; always "file_deleted".
 type OpenRouterFileDeletedType string
 
-// OpenRouterFileList defines model for OpenRouterFileList.
+// OpenRouterFileList One page of stored files in the OpenRouter shape, with first and last IDs, a cursor and a has_more flag.
 type OpenRouterFileList struct {
+	// UnderscoreShape Shape marker of a file list; always "openrouter".
 	UnderscoreShape OpenRouterFileListShape `json:"_shape"`
 	Cursor          *string                 `json:"cursor"`
 	Data            []OpenRouterFile        `json:"data"`
@@ -23263,222 +24702,282 @@ type OpenRouterFileList struct {
 	LastID          *string                 `json:"last_id"`
 }
 
-// OpenRouterFileListShape defines model for OpenRouterFileListShape.
+// OpenRouterFileListShape Shape marker of a file list; always "openrouter".
 type OpenRouterFileListShape string
 
-// OpenRouterFileShape defines model for OpenRouterFileShape.
+// OpenRouterFileShape Shape marker of a stored file; always "openrouter".
 type OpenRouterFileShape string
 
-// OpenRouterFileType defines model for OpenRouterFileType.
+// OpenRouterFileType Kind of an OpenRouter-shaped file; always "file".
 type OpenRouterFileType string
 
-// OpenRouterMetadata defines model for OpenRouterMetadata.
+// OpenRouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
 type OpenRouterMetadata struct {
-	Attempt   int               `json:"attempt"`
-	Attempts  []RouterAttempt   `json:"attempts,omitempty"`
+	Attempt  int             `json:"attempt"`
+	Attempts []RouterAttempt `json:"attempts,omitempty"`
+
+	// Endpoints Endpoints considered while routing a request: their total count and the list of available candidates.
 	Endpoints EndpointsMetadata `json:"endpoints"`
 	IsByok    bool              `json:"is_byok"`
-	Params    *RouterParams     `json:"params,omitempty"`
-	Pipeline  []PipelineStage   `json:"pipeline,omitempty"`
-	Region    *string           `json:"region"`
-	Requested string            `json:"requested"`
-	Strategy  RoutingStrategy   `json:"strategy"`
-	Summary   string            `json:"summary"`
+
+	// Params Parameters used by the router for a generation: quality and throughput floors and version group.
+	Params    *RouterParams   `json:"params,omitempty"`
+	Pipeline  []PipelineStage `json:"pipeline,omitempty"`
+	Region    *string         `json:"region"`
+	Requested string          `json:"requested"`
+
+	// Strategy How a request was routed: direct, auto, free, latest, alias, fallback, pareto, bodybuilder or fusion.
+	Strategy RoutingStrategy `json:"strategy"`
+	Summary  string          `json:"summary"`
 }
 
-// OpenRouterWebSearchServerTool defines model for OpenRouterWebSearchServerTool.
+// OpenRouterWebSearchServerTool Chat or Messages tool entry enabling the openrouter:web_search server tool, with optional search settings.
 type OpenRouterWebSearchServerTool struct {
-	Parameters *WebSearchConfig                  `json:"parameters,omitempty"`
-	Type       OpenRouterWebSearchServerToolType `json:"type"`
+	// Parameters Web search settings for Chat and Messages requests: engine, mode, result and use limits, domain lists, context size and location.
+	Parameters *WebSearchConfig `json:"parameters,omitempty"`
+
+	// Type Kind of a server tool entry; always "openrouter:web_search".
+	Type OpenRouterWebSearchServerToolType `json:"type"`
 }
 
-// OpenRouterWebSearchServerToolType defines model for OpenRouterWebSearchServerToolType.
+// OpenRouterWebSearchServerToolType Kind of a server tool entry; always "openrouter:web_search".
 type OpenRouterWebSearchServerToolType string
 
-// OutputAdvisorServerToolItem defines model for OutputAdvisorServerToolItem.
+// OutputAdvisorServerToolItem Responses output item of the openrouter:advisor server tool: the prompt sent, the model used and the advice it returned.
 type OutputAdvisorServerToolItem struct {
-	Advice       *string                         `json:"advice,omitempty"`
-	Error        *string                         `json:"error,omitempty"`
-	ID           *string                         `json:"id,omitempty"`
-	InstanceName *string                         `json:"instance_name,omitempty"`
-	Model        *string                         `json:"model,omitempty"`
-	Prompt       *string                         `json:"prompt,omitempty"`
-	Status       FailableToolCallStatus          `json:"status"`
-	Type         OutputAdvisorServerToolItemType `json:"type"`
+	Advice       *string `json:"advice,omitempty"`
+	Error        *string `json:"error,omitempty"`
+	ID           *string `json:"id,omitempty"`
+	InstanceName *string `json:"instance_name,omitempty"`
+	Model        *string `json:"model,omitempty"`
+	Prompt       *string `json:"prompt,omitempty"`
+
+	// Status Status of a server tool call that can fail (advisor, subagent): in_progress, completed, incomplete or failed.
+	Status FailableToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:advisor".
+	Type OutputAdvisorServerToolItemType `json:"type"`
 }
 
-// OutputAdvisorServerToolItemType defines model for OutputAdvisorServerToolItemType.
+// OutputAdvisorServerToolItemType Kind of a Responses output item; always "openrouter:advisor".
 type OutputAdvisorServerToolItemType string
 
-// OutputApplyPatchCallItem defines model for OutputApplyPatchCallItem.
+// OutputApplyPatchCallItem Responses output item for a native apply_patch call: a file create, update or delete operation for the client to apply.
 type OutputApplyPatchCallItem struct {
-	CallID    string                       `json:"call_id"`
-	ID        string                       `json:"id"`
-	Operation ApplyPatchCallOperation      `json:"operation"`
-	Status    ApplyPatchCallStatus         `json:"status"`
-	Type      OutputApplyPatchCallItemType `json:"type"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id"`
+
+	// Operation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
+	Operation ApplyPatchCallOperation `json:"operation"`
+
+	// Status Progress state of an apply_patch_call item: in_progress or completed.
+	Status ApplyPatchCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "apply_patch_call".
+	Type OutputApplyPatchCallItemType `json:"type"`
 }
 
-// OutputApplyPatchCallItemType defines model for OutputApplyPatchCallItemType.
+// OutputApplyPatchCallItemType Kind of a Responses output item; always "apply_patch_call".
 type OutputApplyPatchCallItemType string
 
-// OutputApplyPatchServerToolItem defines model for OutputApplyPatchServerToolItem.
+// OutputApplyPatchServerToolItem Responses output item of the openrouter:apply_patch server tool: the validated patch operation for the client to apply.
 type OutputApplyPatchServerToolItem struct {
-	CallID    *string                            `json:"call_id,omitempty"`
-	ID        *string                            `json:"id,omitempty"`
-	Operation *ApplyPatchCallOperation           `json:"operation,omitempty"`
-	Status    ToolCallStatus                     `json:"status"`
-	Type      OutputApplyPatchServerToolItemType `json:"type"`
+	CallID *string `json:"call_id,omitempty"`
+	ID     *string `json:"id,omitempty"`
+
+	// Operation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
+	Operation *ApplyPatchCallOperation `json:"operation,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:apply_patch".
+	Type OutputApplyPatchServerToolItemType `json:"type"`
 }
 
-// OutputApplyPatchServerToolItemType defines model for OutputApplyPatchServerToolItemType.
+// OutputApplyPatchServerToolItemType Kind of a Responses output item; always "openrouter:apply_patch".
 type OutputApplyPatchServerToolItemType string
 
-// OutputBashServerToolItem defines model for OutputBashServerToolItem.
+// OutputBashServerToolItem Responses output item of the openrouter:bash server tool: the command run, its stdout, stderr and exit code.
 type OutputBashServerToolItem struct {
-	Arguments *string                      `json:"arguments,omitempty"`
-	CallID    *string                      `json:"call_id,omitempty"`
-	Command   *string                      `json:"command,omitempty"`
-	ExitCode  *int                         `json:"exitCode,omitempty"`
-	ID        *string                      `json:"id,omitempty"`
-	Status    ToolCallStatus               `json:"status"`
-	Stderr    *string                      `json:"stderr,omitempty"`
-	Stdout    *string                      `json:"stdout,omitempty"`
-	Type      OutputBashServerToolItemType `json:"type"`
+	Arguments *string `json:"arguments,omitempty"`
+	CallID    *string `json:"call_id,omitempty"`
+	Command   *string `json:"command,omitempty"`
+	ExitCode  *int    `json:"exitCode,omitempty"`
+	ID        *string `json:"id,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+	Stderr *string        `json:"stderr,omitempty"`
+	Stdout *string        `json:"stdout,omitempty"`
+
+	// Type Kind of a Responses output item; always "openrouter:bash".
+	Type OutputBashServerToolItemType `json:"type"`
 }
 
-// OutputBashServerToolItemType defines model for OutputBashServerToolItemType.
+// OutputBashServerToolItemType Kind of a Responses output item; always "openrouter:bash".
 type OutputBashServerToolItemType string
 
-// OutputBrowserUseServerToolItem defines model for OutputBrowserUseServerToolItem.
+// OutputBrowserUseServerToolItem Responses output item of the openrouter:browser_use server tool: the browser action taken and an optional base64 screenshot.
 type OutputBrowserUseServerToolItem struct {
-	Action        *string                            `json:"action,omitempty"`
-	ID            *string                            `json:"id,omitempty"`
-	ScreenshotB64 *string                            `json:"screenshotB64,omitempty"`
-	Status        ToolCallStatus                     `json:"status"`
-	Type          OutputBrowserUseServerToolItemType `json:"type"`
+	Action        *string `json:"action,omitempty"`
+	ID            *string `json:"id,omitempty"`
+	ScreenshotB64 *string `json:"screenshotB64,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:browser_use".
+	Type OutputBrowserUseServerToolItemType `json:"type"`
 }
 
-// OutputBrowserUseServerToolItemType defines model for OutputBrowserUseServerToolItemType.
+// OutputBrowserUseServerToolItemType Kind of a Responses output item; always "openrouter:browser_use".
 type OutputBrowserUseServerToolItemType string
 
-// OutputCodeInterpreterCallItem defines model for OutputCodeInterpreterCallItem.
+// OutputCodeInterpreterCallItem Responses output item for a code interpreter call, with its code and outputs.
 type OutputCodeInterpreterCallItem = CodeInterpreterCallItem
 
-// OutputCodeInterpreterServerToolItem defines model for OutputCodeInterpreterServerToolItem.
+// OutputCodeInterpreterServerToolItem Responses output item of the openrouter:code_interpreter server tool: code, language, stdout, stderr and exit code.
 type OutputCodeInterpreterServerToolItem struct {
-	Code     *string                                 `json:"code,omitempty"`
-	ExitCode *int                                    `json:"exitCode,omitempty"`
-	ID       *string                                 `json:"id,omitempty"`
-	Language *string                                 `json:"language,omitempty"`
-	Status   ToolCallStatus                          `json:"status"`
-	Stderr   *string                                 `json:"stderr,omitempty"`
-	Stdout   *string                                 `json:"stdout,omitempty"`
-	Type     OutputCodeInterpreterServerToolItemType `json:"type"`
+	Code     *string `json:"code,omitempty"`
+	ExitCode *int    `json:"exitCode,omitempty"`
+	ID       *string `json:"id,omitempty"`
+	Language *string `json:"language,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+	Stderr *string        `json:"stderr,omitempty"`
+	Stdout *string        `json:"stdout,omitempty"`
+
+	// Type Kind of a Responses output item; always "openrouter:code_interpreter".
+	Type OutputCodeInterpreterServerToolItemType `json:"type"`
 }
 
-// OutputCodeInterpreterServerToolItemType defines model for OutputCodeInterpreterServerToolItemType.
+// OutputCodeInterpreterServerToolItemType Kind of a Responses output item; always "openrouter:code_interpreter".
 type OutputCodeInterpreterServerToolItemType string
 
-// OutputComputerCallItem defines model for OutputComputerCallItem.
+// OutputComputerCallItem Responses output item for a computer-use call: the action to perform, its call ID, status and pending safety checks.
 type OutputComputerCallItem struct {
 	Action              interface{}                                `json:"action,omitempty"`
 	CallID              string                                     `json:"call_id"`
 	ID                  *string                                    `json:"id,omitempty"`
 	PendingSafetyChecks []OutputComputerCallItemPendingSafetyCheck `json:"pending_safety_checks"`
-	Status              OutputComputerCallItemStatus               `json:"status"`
-	Type                OutputComputerCallItemType                 `json:"type"`
+
+	// Status Status of a computer-use call output item: completed, incomplete or in_progress.
+	Status OutputComputerCallItemStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "computer_call".
+	Type OutputComputerCallItemType `json:"type"`
 }
 
-// OutputComputerCallItemPendingSafetyCheck defines model for OutputComputerCallItemPendingSafetyCheck.
+// OutputComputerCallItemPendingSafetyCheck Safety check that must be acknowledged before a computer-use action runs: ID, code and message.
 type OutputComputerCallItemPendingSafetyCheck struct {
 	Code    string `json:"code"`
 	ID      string `json:"id"`
 	Message string `json:"message"`
 }
 
-// OutputComputerCallItemStatus defines model for OutputComputerCallItemStatus.
+// OutputComputerCallItemStatus Status of a computer-use call output item: completed, incomplete or in_progress.
 type OutputComputerCallItemStatus string
 
-// OutputComputerCallItemType defines model for OutputComputerCallItemType.
+// OutputComputerCallItemType Kind of a Responses output item; always "computer_call".
 type OutputComputerCallItemType string
 
-// OutputCustomToolCallItem defines model for OutputCustomToolCallItem.
+// OutputCustomToolCallItem Responses output item for a model call to a custom tool whose input is free text rather than JSON arguments.
 type OutputCustomToolCallItem struct {
-	CallID    string                       `json:"call_id"`
-	ID        *string                      `json:"id,omitempty"`
-	Input     string                       `json:"input"`
-	Name      string                       `json:"name"`
-	Namespace *string                      `json:"namespace,omitempty"`
-	Type      OutputCustomToolCallItemType `json:"type"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Input     string  `json:"input"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Type Kind of a Responses output item; always "custom_tool_call".
+	Type OutputCustomToolCallItemType `json:"type"`
 }
 
-// OutputCustomToolCallItemType defines model for OutputCustomToolCallItemType.
+// OutputCustomToolCallItemType Kind of a Responses output item; always "custom_tool_call".
 type OutputCustomToolCallItemType string
 
-// OutputDatetimeItem defines model for OutputDatetimeItem.
+// OutputDatetimeItem Responses output item of the openrouter:datetime server tool: the current date-time and timezone.
 type OutputDatetimeItem struct {
-	Datetime string                 `json:"datetime"`
-	ID       *string                `json:"id,omitempty"`
-	Status   ToolCallStatus         `json:"status"`
-	Timezone string                 `json:"timezone"`
-	Type     OutputDatetimeItemType `json:"type"`
+	Datetime string  `json:"datetime"`
+	ID       *string `json:"id,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status   ToolCallStatus `json:"status"`
+	Timezone string         `json:"timezone"`
+
+	// Type Kind of a Responses output item; always "openrouter:datetime".
+	Type OutputDatetimeItemType `json:"type"`
 }
 
-// OutputDatetimeItemType defines model for OutputDatetimeItemType.
+// OutputDatetimeItemType Kind of a Responses output item; always "openrouter:datetime".
 type OutputDatetimeItemType string
 
-// OutputFileSearchCallItem defines model for OutputFileSearchCallItem.
+// OutputFileSearchCallItem Responses output item for a file search call, with its queries and status.
 type OutputFileSearchCallItem = OutputItemFileSearchCall
 
-// OutputFileSearchServerToolItem defines model for OutputFileSearchServerToolItem.
+// OutputFileSearchServerToolItem Responses output item of the openrouter:file_search server tool: the queries run and the call status.
 type OutputFileSearchServerToolItem struct {
-	ID      *string                            `json:"id,omitempty"`
-	Queries []string                           `json:"queries,omitempty"`
-	Status  ToolCallStatus                     `json:"status"`
-	Type    OutputFileSearchServerToolItemType `json:"type"`
+	ID      *string  `json:"id,omitempty"`
+	Queries []string `json:"queries,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:file_search".
+	Type OutputFileSearchServerToolItemType `json:"type"`
 }
 
-// OutputFileSearchServerToolItemType defines model for OutputFileSearchServerToolItemType.
+// OutputFileSearchServerToolItemType Kind of a Responses output item; always "openrouter:file_search".
 type OutputFileSearchServerToolItemType string
 
-// OutputFilesServerToolItem defines model for OutputFilesServerToolItem.
+// OutputFilesServerToolItem Responses output item of the openrouter:files server tool: the file operation, file ID, name, result or error.
 type OutputFilesServerToolItem struct {
-	Arguments *string                       `json:"arguments,omitempty"`
-	CallID    *string                       `json:"call_id,omitempty"`
-	Error     *string                       `json:"error,omitempty"`
-	FileID    *string                       `json:"file_id,omitempty"`
-	Filename  *string                       `json:"filename,omitempty"`
-	ID        *string                       `json:"id,omitempty"`
-	Operation *string                       `json:"operation,omitempty"`
-	Result    *string                       `json:"result,omitempty"`
-	Status    ToolCallStatus                `json:"status"`
-	Type      OutputFilesServerToolItemType `json:"type"`
+	Arguments *string `json:"arguments,omitempty"`
+	CallID    *string `json:"call_id,omitempty"`
+	Error     *string `json:"error,omitempty"`
+	FileID    *string `json:"file_id,omitempty"`
+	Filename  *string `json:"filename,omitempty"`
+	ID        *string `json:"id,omitempty"`
+	Operation *string `json:"operation,omitempty"`
+	Result    *string `json:"result,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:files".
+	Type OutputFilesServerToolItemType `json:"type"`
 }
 
-// OutputFilesServerToolItemType defines model for OutputFilesServerToolItemType.
+// OutputFilesServerToolItemType Kind of a Responses output item; always "openrouter:files".
 type OutputFilesServerToolItemType string
 
-// OutputFunctionCallItem defines model for OutputFunctionCallItem.
+// OutputFunctionCallItem Responses output item for a function call by the model, plus the ID and items of any subagent that ran it.
 type OutputFunctionCallItem struct {
-	Arguments     string                               `json:"arguments"`
-	CallID        string                               `json:"call_id"`
-	ID            *string                              `json:"id,omitempty"`
-	Name          string                               `json:"name"`
-	Namespace     *string                              `json:"namespace,omitempty"`
+	Arguments string  `json:"arguments"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Status Status of a function call output item: completed, incomplete or in_progress.
 	Status        *OutputItemFunctionCallStatus        `json:"status,omitempty"`
 	SubagentID    *string                              `json:"subagent_id,omitempty"`
 	SubagentItems []OutputFunctionCallItemSubagentItem `json:"subagent_items,omitempty"`
-	Type          OutputItemFunctionCallType           `json:"type"`
+
+	// Type Kind of a Responses output item; always "function_call".
+	Type OutputItemFunctionCallType `json:"type"`
 }
 
-// OutputFunctionCallItemSubagentItem defines model for OutputFunctionCallItemSubagentItem.
+// OutputFunctionCallItemSubagentItem Item produced by a subagent during a function call output item, kept as an open object with a type field.
 type OutputFunctionCallItemSubagentItem struct {
 	Type string `json:"type"`
 }
 
-// OutputFusionServerToolItem defines model for OutputFusionServerToolItem.
+// OutputFusionServerToolItem Responses output item of the openrouter:fusion server tool: per-model responses, failures, sources and the combined analysis.
 type OutputFusionServerToolItem struct {
+	// Analysis Structured analysis from the fusion analyst: consensus points, contradictions, partial coverage, unique insights and blind spots.
 	Analysis      *FusionAnalysisResult                   `json:"analysis,omitempty"`
 	Error         *string                                 `json:"error,omitempty"`
 	FailedModels  []OutputFusionServerToolItemFailedModel `json:"failed_models,omitempty"`
@@ -23486,510 +24985,635 @@ type OutputFusionServerToolItem struct {
 	ID            *string                                 `json:"id,omitempty"`
 	Responses     []OutputFusionServerToolItemResponse    `json:"responses,omitempty"`
 	Sources       []FusionSource                          `json:"sources,omitempty"`
-	Status        ToolCallStatus                          `json:"status"`
-	Type          OutputFusionServerToolItemType          `json:"type"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:fusion".
+	Type OutputFusionServerToolItemType `json:"type"`
 }
 
-// OutputFusionServerToolItemFailedModel defines model for OutputFusionServerToolItemFailedModel.
+// OutputFusionServerToolItemFailedModel Model that failed inside a fusion server tool call, with its error message and HTTP status code.
 type OutputFusionServerToolItemFailedModel struct {
 	Error      string `json:"error"`
 	Model      string `json:"model"`
 	StatusCode *int   `json:"status_code,omitempty"`
 }
 
-// OutputFusionServerToolItemResponse defines model for OutputFusionServerToolItemResponse.
+// OutputFusionServerToolItemResponse Answer of one model inside a fusion server tool call: the model ID and its content.
 type OutputFusionServerToolItemResponse struct {
 	Content *string `json:"content,omitempty"`
 	Model   string  `json:"model"`
 }
 
-// OutputFusionServerToolItemType defines model for OutputFusionServerToolItemType.
+// OutputFusionServerToolItemType Kind of a Responses output item; always "openrouter:fusion".
 type OutputFusionServerToolItemType string
 
-// OutputImageGenerationCallItem defines model for OutputImageGenerationCallItem.
+// OutputImageGenerationCallItem Responses output item for an image generation call: its status, result image and the prompt used.
 type OutputImageGenerationCallItem struct {
-	ID     string                            `json:"id"`
-	Prompt *string                           `json:"prompt,omitempty"`
-	Result *string                           `json:"result,omitempty"`
-	Status ImageGenerationStatus             `json:"status"`
-	Type   OutputItemImageGenerationCallType `json:"type"`
+	ID     string  `json:"id"`
+	Prompt *string `json:"prompt,omitempty"`
+	Result *string `json:"result,omitempty"`
+
+	// Status Status of an image generation call output item: in_progress, generating, completed or failed.
+	Status ImageGenerationStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "image_generation_call".
+	Type OutputItemImageGenerationCallType `json:"type"`
 }
 
-// OutputImageGenerationServerToolItem defines model for OutputImageGenerationServerToolItem.
+// OutputImageGenerationServerToolItem Responses output item of the openrouter:image_generation server tool: prompt, revised prompt and the image as URL or base64.
 type OutputImageGenerationServerToolItem struct {
-	ID            *string                                 `json:"id,omitempty"`
-	ImageB64      *string                                 `json:"imageB64,omitempty"`
-	ImageURL      *string                                 `json:"imageUrl,omitempty"`
-	Prompt        *string                                 `json:"prompt,omitempty"`
-	Result        *string                                 `json:"result,omitempty"`
-	RevisedPrompt *string                                 `json:"revisedPrompt,omitempty"`
-	Status        ToolCallStatus                          `json:"status"`
-	Type          OutputImageGenerationServerToolItemType `json:"type"`
+	ID            *string `json:"id,omitempty"`
+	ImageB64      *string `json:"imageB64,omitempty"`
+	ImageURL      *string `json:"imageUrl,omitempty"`
+	Prompt        *string `json:"prompt,omitempty"`
+	Result        *string `json:"result,omitempty"`
+	RevisedPrompt *string `json:"revisedPrompt,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:image_generation".
+	Type OutputImageGenerationServerToolItemType `json:"type"`
 }
 
-// OutputImageGenerationServerToolItemType defines model for OutputImageGenerationServerToolItemType.
+// OutputImageGenerationServerToolItemType Kind of a Responses output item; always "openrouter:image_generation".
 type OutputImageGenerationServerToolItemType string
 
-// OutputItem defines model for OutputItem.
+// OutputItem Any item in a Responses result's output, chosen by type: message, reasoning, tool calls or openrouter:* server tool items.
 type OutputItem struct {
 	union json.RawMessage
 }
 
-// OutputItemAddedEvent defines model for OutputItemAddedEvent.
+// OutputItemAddedEvent Responses stream event sent when a new output item starts, with the item and its output index.
 type OutputItemAddedEvent struct {
+	// Item Output item carried by a response.output_item.added event: message, reasoning or a tool call, chosen by type.
 	Item           OutputItemAddedEventItem `json:"item"`
 	OutputIndex    int                      `json:"output_index"`
 	SequenceNumber int                      `json:"sequence_number"`
-	Type           OutputItemAddedEventType `json:"type"`
+
+	// Type Kind of a Responses stream event; always "response.output_item.added".
+	Type OutputItemAddedEventType `json:"type"`
 }
 
-// OutputItemAddedEventItem defines model for OutputItemAddedEventItem.
+// OutputItemAddedEventItem Output item carried by a response.output_item.added event: message, reasoning or a tool call, chosen by type.
 type OutputItemAddedEventItem struct {
 	union json.RawMessage
 }
 
-// OutputItemAddedEventType defines model for OutputItemAddedEventType.
+// OutputItemAddedEventType Kind of a Responses stream event; always "response.output_item.added".
 type OutputItemAddedEventType string
 
-// OutputItemApplyPatchCall defines model for OutputItemApplyPatchCall.
+// OutputItemApplyPatchCall Responses output item for an apply_patch call: the file create, update or delete operation, its call ID and status.
 type OutputItemApplyPatchCall struct {
-	CallID    string                            `json:"call_id"`
-	CreatedBy *string                           `json:"created_by,omitempty"`
-	ID        string                            `json:"id"`
+	CallID    string  `json:"call_id"`
+	CreatedBy *string `json:"created_by,omitempty"`
+	ID        string  `json:"id"`
+
+	// Operation File operation of an apply_patch call output item, chosen by type: create_file, update_file or delete_file.
 	Operation OutputItemApplyPatchCallOperation `json:"operation"`
-	Status    OutputItemApplyPatchCallStatus    `json:"status"`
-	Type      OutputItemApplyPatchCallType      `json:"type"`
+
+	// Status Status of an apply_patch call output item: in_progress or completed.
+	Status OutputItemApplyPatchCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "apply_patch_call".
+	Type OutputItemApplyPatchCallType `json:"type"`
 }
 
-// OutputItemApplyPatchCallOperation defines model for OutputItemApplyPatchCallOperation.
+// OutputItemApplyPatchCallOperation File operation of an apply_patch call output item, chosen by type: create_file, update_file or delete_file.
 type OutputItemApplyPatchCallOperation struct {
 	union json.RawMessage
 }
 
-// OutputItemApplyPatchCallStatus defines model for OutputItemApplyPatchCallStatus.
+// OutputItemApplyPatchCallStatus Status of an apply_patch call output item: in_progress or completed.
 type OutputItemApplyPatchCallStatus string
 
-// OutputItemApplyPatchCallType defines model for OutputItemApplyPatchCallType.
+// OutputItemApplyPatchCallType Kind of a Responses output item; always "apply_patch_call".
 type OutputItemApplyPatchCallType string
 
-// OutputItemCodeInterpreterCall defines model for OutputItemCodeInterpreterCall.
+// OutputItemCodeInterpreterCall Responses output item for a code interpreter call: the code, container ID, status and logs, image or file outputs.
 type OutputItemCodeInterpreterCall struct {
 	Code        *string                               `json:"code,omitempty"`
 	ContainerID *string                               `json:"container_id,omitempty"`
 	ID          string                                `json:"id"`
 	Outputs     []OutputItemCodeInterpreterCallOutput `json:"outputs,omitempty"`
-	Status      OutputItemCodeInterpreterCallStatus   `json:"status"`
-	Type        OutputItemCodeInterpreterCallType     `json:"type"`
+
+	// Status Status of a code interpreter call: in_progress, interpreting, completed, incomplete or failed.
+	Status OutputItemCodeInterpreterCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "code_interpreter_call".
+	Type OutputItemCodeInterpreterCallType `json:"type"`
 }
 
-// OutputItemCodeInterpreterCallOutput defines model for OutputItemCodeInterpreterCallOutput.
+// OutputItemCodeInterpreterCallOutput One output of a code interpreter call, chosen by type: logs, image or file.
 type OutputItemCodeInterpreterCallOutput struct {
 	union json.RawMessage
 }
 
-// OutputItemCodeInterpreterCallStatus defines model for OutputItemCodeInterpreterCallStatus.
+// OutputItemCodeInterpreterCallStatus Status of a code interpreter call: in_progress, interpreting, completed, incomplete or failed.
 type OutputItemCodeInterpreterCallStatus string
 
-// OutputItemCodeInterpreterCallType defines model for OutputItemCodeInterpreterCallType.
+// OutputItemCodeInterpreterCallType Kind of a Responses output item; always "code_interpreter_call".
 type OutputItemCodeInterpreterCallType string
 
-// OutputItemCustomToolCall defines model for OutputItemCustomToolCall.
+// OutputItemCustomToolCall Responses output item for a call to a custom tool: tool name, optional namespace, call ID and raw text input.
 type OutputItemCustomToolCall struct {
-	CallID    string                       `json:"call_id"`
-	ID        *string                      `json:"id,omitempty"`
-	Input     string                       `json:"input"`
-	Name      string                       `json:"name"`
-	Namespace *string                      `json:"namespace,omitempty"`
-	Type      OutputItemCustomToolCallType `json:"type"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Input     string  `json:"input"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Type Kind of a Responses output item; always "custom_tool_call".
+	Type OutputItemCustomToolCallType `json:"type"`
 }
 
-// OutputItemCustomToolCallType defines model for OutputItemCustomToolCallType.
+// OutputItemCustomToolCallType Kind of a Responses output item; always "custom_tool_call".
 type OutputItemCustomToolCallType string
 
-// OutputItemDoneEvent defines model for OutputItemDoneEvent.
+// OutputItemDoneEvent Responses stream event sent when an output item is finished, with the final item and its output index.
 type OutputItemDoneEvent struct {
+	// Item Output item carried by a response.output_item.done event: message, reasoning or a tool call, chosen by type.
 	Item           OutputItemDoneEventItem `json:"item"`
 	OutputIndex    int                     `json:"output_index"`
 	SequenceNumber int                     `json:"sequence_number"`
-	Type           OutputItemDoneEventType `json:"type"`
+
+	// Type Kind of a Responses stream event; always "response.output_item.done".
+	Type OutputItemDoneEventType `json:"type"`
 }
 
-// OutputItemDoneEventItem defines model for OutputItemDoneEventItem.
+// OutputItemDoneEventItem Output item carried by a response.output_item.done event: message, reasoning or a tool call, chosen by type.
 type OutputItemDoneEventItem struct {
 	union json.RawMessage
 }
 
-// OutputItemDoneEventType defines model for OutputItemDoneEventType.
+// OutputItemDoneEventType Kind of a Responses stream event; always "response.output_item.done".
 type OutputItemDoneEventType string
 
-// OutputItemFileSearchCall defines model for OutputItemFileSearchCall.
+// OutputItemFileSearchCall Responses output item for a file search call: its ID, search queries and status.
 type OutputItemFileSearchCall struct {
-	ID      string                       `json:"id"`
-	Queries []string                     `json:"queries"`
-	Status  WebSearchStatus              `json:"status"`
-	Type    OutputItemFileSearchCallType `json:"type"`
+	ID      string   `json:"id"`
+	Queries []string `json:"queries"`
+
+	// Status Status of a web or file search call: completed, searching, in_progress or failed.
+	Status WebSearchStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "file_search_call".
+	Type OutputItemFileSearchCallType `json:"type"`
 }
 
-// OutputItemFileSearchCallType defines model for OutputItemFileSearchCallType.
+// OutputItemFileSearchCallType Kind of a Responses output item; always "file_search_call".
 type OutputItemFileSearchCallType string
 
-// OutputItemFunctionCall defines model for OutputItemFunctionCall.
+// OutputItemFunctionCall Responses output item for a function call by the model: function name, optional namespace, JSON arguments, call ID and status.
 type OutputItemFunctionCall struct {
-	Arguments string                        `json:"arguments"`
-	CallID    string                        `json:"call_id"`
-	ID        *string                       `json:"id,omitempty"`
-	Name      string                        `json:"name"`
-	Namespace *string                       `json:"namespace,omitempty"`
-	Status    *OutputItemFunctionCallStatus `json:"status,omitempty"`
-	Type      OutputItemFunctionCallType    `json:"type"`
+	Arguments string  `json:"arguments"`
+	CallID    string  `json:"call_id"`
+	ID        *string `json:"id,omitempty"`
+	Name      string  `json:"name"`
+	Namespace *string `json:"namespace,omitempty"`
+
+	// Status Status of a function call output item: completed, incomplete or in_progress.
+	Status *OutputItemFunctionCallStatus `json:"status,omitempty"`
+
+	// Type Kind of a Responses output item; always "function_call".
+	Type OutputItemFunctionCallType `json:"type"`
 }
 
-// OutputItemFunctionCallStatus defines model for OutputItemFunctionCallStatus.
+// OutputItemFunctionCallStatus Status of a function call output item: completed, incomplete or in_progress.
 type OutputItemFunctionCallStatus string
 
-// OutputItemFunctionCallType defines model for OutputItemFunctionCallType.
+// OutputItemFunctionCallType Kind of a Responses output item; always "function_call".
 type OutputItemFunctionCallType string
 
-// OutputItemImageGenerationCall defines model for OutputItemImageGenerationCall.
+// OutputItemImageGenerationCall Responses output item for an image generation call: its ID, status and the resulting image data.
 type OutputItemImageGenerationCall struct {
-	ID     string                            `json:"id"`
-	Result *string                           `json:"result,omitempty"`
-	Status ImageGenerationStatus             `json:"status"`
-	Type   OutputItemImageGenerationCallType `json:"type"`
+	ID     string  `json:"id"`
+	Result *string `json:"result,omitempty"`
+
+	// Status Status of an image generation call output item: in_progress, generating, completed or failed.
+	Status ImageGenerationStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "image_generation_call".
+	Type OutputItemImageGenerationCallType `json:"type"`
 }
 
-// OutputItemImageGenerationCallType defines model for OutputItemImageGenerationCallType.
+// OutputItemImageGenerationCallType Kind of a Responses output item; always "image_generation_call".
 type OutputItemImageGenerationCallType string
 
-// OutputItemReasoning defines model for OutputItemReasoning.
+// OutputItemReasoning Responses output item holding the model's reasoning: summary parts, optional reasoning text, encrypted content and status.
 type OutputItemReasoning struct {
-	Content          []ReasoningTextContent     `json:"content,omitempty"`
-	EncryptedContent *string                    `json:"encrypted_content,omitempty"`
-	ID               string                     `json:"id"`
-	Status           *OutputItemReasoningStatus `json:"status,omitempty"`
-	Summary          []ReasoningSummaryText     `json:"summary"`
-	Type             OutputItemReasoningType    `json:"type"`
+	Content          []ReasoningTextContent `json:"content,omitempty"`
+	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+	ID               string                 `json:"id"`
+
+	// Status Status of a reasoning output item: completed, incomplete or in_progress.
+	Status  *OutputItemReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText     `json:"summary"`
+
+	// Type Kind of a Responses output item; always "reasoning".
+	Type OutputItemReasoningType `json:"type"`
 }
 
-// OutputItemReasoningStatus defines model for OutputItemReasoningStatus.
+// OutputItemReasoningStatus Status of a reasoning output item: completed, incomplete or in_progress.
 type OutputItemReasoningStatus string
 
-// OutputItemReasoningType defines model for OutputItemReasoningType.
+// OutputItemReasoningType Kind of a Responses output item; always "reasoning".
 type OutputItemReasoningType string
 
-// OutputItemWebSearchCall defines model for OutputItemWebSearchCall.
+// OutputItemWebSearchCall Responses output item for a web search call: its ID, status and the search, open-page or find-in-page action taken.
 type OutputItemWebSearchCall struct {
+	// Action Action taken by a web search call: a search, opening a page or finding text in a page.
 	Action *OutputItemWebSearchCallAction `json:"action,omitempty"`
 	ID     string                         `json:"id"`
-	Status WebSearchStatus                `json:"status"`
-	Type   OutputItemWebSearchCallType    `json:"type"`
+
+	// Status Status of a web or file search call: completed, searching, in_progress or failed.
+	Status WebSearchStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "web_search_call".
+	Type OutputItemWebSearchCallType `json:"type"`
 }
 
-// OutputItemWebSearchCallAction defines model for OutputItemWebSearchCallAction.
+// OutputItemWebSearchCallAction Action taken by a web search call: a search, opening a page or finding text in a page.
 type OutputItemWebSearchCallAction struct {
 	union json.RawMessage
 }
 
-// OutputItemWebSearchCallActionFindInPage defines model for OutputItemWebSearchCallActionFindInPage.
+// OutputItemWebSearchCallActionFindInPage Web search call action that looked for a text pattern within the page at a URL.
 type OutputItemWebSearchCallActionFindInPage struct {
-	Pattern string                                      `json:"pattern"`
-	Type    OutputItemWebSearchCallActionFindInPageType `json:"type"`
-	URL     string                                      `json:"url"`
+	Pattern string `json:"pattern"`
+
+	// Type Kind of a web search call action; always "find_in_page".
+	Type OutputItemWebSearchCallActionFindInPageType `json:"type"`
+	URL  string                                      `json:"url"`
 }
 
-// OutputItemWebSearchCallActionFindInPageType defines model for OutputItemWebSearchCallActionFindInPageType.
+// OutputItemWebSearchCallActionFindInPageType Kind of a web search call action; always "find_in_page".
 type OutputItemWebSearchCallActionFindInPageType string
 
-// OutputItemWebSearchCallActionOpenPage defines model for OutputItemWebSearchCallActionOpenPage.
+// OutputItemWebSearchCallActionOpenPage Web search call action that opened the page at a URL.
 type OutputItemWebSearchCallActionOpenPage struct {
+	// Type Kind of a web search call action; always "open_page".
 	Type OutputItemWebSearchCallActionOpenPageType `json:"type"`
 	URL  *string                                   `json:"url,omitempty"`
 }
 
-// OutputItemWebSearchCallActionOpenPageType defines model for OutputItemWebSearchCallActionOpenPageType.
+// OutputItemWebSearchCallActionOpenPageType Kind of a web search call action; always "open_page".
 type OutputItemWebSearchCallActionOpenPageType string
 
-// OutputItemWebSearchCallActionSearch defines model for OutputItemWebSearchCallActionSearch.
+// OutputItemWebSearchCallActionSearch Web search call action that ran a search: the query, any extra queries and the sources found.
 type OutputItemWebSearchCallActionSearch struct {
-	Queries []string                                `json:"queries,omitempty"`
-	Query   string                                  `json:"query"`
-	Sources []WebSearchSource                       `json:"sources,omitempty"`
-	Type    OutputItemWebSearchCallActionSearchType `json:"type"`
+	Queries []string          `json:"queries,omitempty"`
+	Query   string            `json:"query"`
+	Sources []WebSearchSource `json:"sources,omitempty"`
+
+	// Type Kind of a web search call action; always "search".
+	Type OutputItemWebSearchCallActionSearchType `json:"type"`
 }
 
-// OutputItemWebSearchCallActionSearchType defines model for OutputItemWebSearchCallActionSearchType.
+// OutputItemWebSearchCallActionSearchType Kind of a web search call action; always "search".
 type OutputItemWebSearchCallActionSearchType string
 
-// OutputItemWebSearchCallType defines model for OutputItemWebSearchCallType.
+// OutputItemWebSearchCallType Kind of a Responses output item; always "web_search_call".
 type OutputItemWebSearchCallType string
 
-// OutputMcpServerToolItem defines model for OutputMcpServerToolItem.
+// OutputMcpServerToolItem Responses output item of the openrouter:mcp server tool: the MCP server label, the tool called and the call status.
 type OutputMcpServerToolItem struct {
-	ID          *string                     `json:"id,omitempty"`
-	ServerLabel *string                     `json:"serverLabel,omitempty"`
-	Status      ToolCallStatus              `json:"status"`
-	ToolName    *string                     `json:"toolName,omitempty"`
-	Type        OutputMcpServerToolItemType `json:"type"`
+	ID          *string `json:"id,omitempty"`
+	ServerLabel *string `json:"serverLabel,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status   ToolCallStatus `json:"status"`
+	ToolName *string        `json:"toolName,omitempty"`
+
+	// Type Kind of a Responses output item; always "openrouter:mcp".
+	Type OutputMcpServerToolItemType `json:"type"`
 }
 
-// OutputMcpServerToolItemType defines model for OutputMcpServerToolItemType.
+// OutputMcpServerToolItemType Kind of a Responses output item; always "openrouter:mcp".
 type OutputMcpServerToolItemType string
 
-// OutputMemoryServerToolItem defines model for OutputMemoryServerToolItem.
+// OutputMemoryServerToolItem Responses output item of the openrouter:memory server tool: a read, write or delete of a key and its value.
 type OutputMemoryServerToolItem struct {
+	// Action Operation done by the memory server tool: read, write or delete.
 	Action *OutputMemoryServerToolItemAction `json:"action,omitempty"`
 	ID     *string                           `json:"id,omitempty"`
 	Key    *string                           `json:"key,omitempty"`
-	Status ToolCallStatus                    `json:"status"`
-	Type   OutputMemoryServerToolItemType    `json:"type"`
-	Value  interface{}                       `json:"value,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:memory".
+	Type  OutputMemoryServerToolItemType `json:"type"`
+	Value interface{}                    `json:"value,omitempty"`
 }
 
-// OutputMemoryServerToolItemAction defines model for OutputMemoryServerToolItemAction.
+// OutputMemoryServerToolItemAction Operation done by the memory server tool: read, write or delete.
 type OutputMemoryServerToolItemAction string
 
-// OutputMemoryServerToolItemType defines model for OutputMemoryServerToolItemType.
+// OutputMemoryServerToolItemType Kind of a Responses output item; always "openrouter:memory".
 type OutputMemoryServerToolItemType string
 
-// OutputMessage defines model for OutputMessage.
+// OutputMessage Assistant message in a Responses result: ID, status, optional phase and output text or refusal content parts.
 type OutputMessage struct {
 	Content []OutputMessageContentItem `json:"content"`
 	ID      string                     `json:"id"`
 	Phase   *OutputMessagePhase        `json:"phase,omitempty"`
-	Role    OutputMessageRole          `json:"role"`
-	Status  *OutputMessageStatus       `json:"status,omitempty"`
-	Type    OutputMessageType          `json:"type"`
+
+	// Role Author role of a Responses output message; always "assistant".
+	Role OutputMessageRole `json:"role"`
+
+	// Status Status of an assistant output message: completed, incomplete or in_progress.
+	Status *OutputMessageStatus `json:"status,omitempty"`
+
+	// Type Kind of a Responses output item; always "message".
+	Type OutputMessageType `json:"type"`
 }
 
-// OutputMessageContentItem defines model for OutputMessageContentItem.
+// OutputMessageContentItem Content part of an assistant output message: output text or a refusal.
 type OutputMessageContentItem struct {
 	union json.RawMessage
 }
 
-// OutputMessageItem defines model for OutputMessageItem.
+// OutputMessageItem Responses output item holding an assistant message; same fields as OutputMessage.
 type OutputMessageItem = OutputMessage
 
-// OutputMessagePhase defines model for OutputMessagePhase.
+// OutputMessagePhase Phase of an assistant output message: "commentary" for interim text, "final_answer" for the answer.
 type OutputMessagePhase string
 
-// OutputMessageRole defines model for OutputMessageRole.
+// OutputMessageRole Author role of a Responses output message; always "assistant".
 type OutputMessageRole string
 
-// OutputMessageStatus defines model for OutputMessageStatus.
+// OutputMessageStatus Status of an assistant output message: completed, incomplete or in_progress.
 type OutputMessageStatus string
 
-// OutputMessageType defines model for OutputMessageType.
+// OutputMessageType Kind of a Responses output item; always "message".
 type OutputMessageType string
 
-// OutputModality defines model for OutputModality.
+// OutputModality Kind of output a model produces, listed in its architecture: text, image, embeddings, audio, video, rerank, speech or transcription.
 type OutputModality string
 
-// OutputModalityEnum defines model for OutputModalityEnum.
+// OutputModalityEnum Output kind a Responses request asks for: "text" or "image".
 type OutputModalityEnum string
 
-// OutputReasoningItem defines model for OutputReasoningItem.
+// OutputReasoningItem Responses output item with the model's reasoning, adding the reasoning format and a signature to OutputItemReasoning.
 type OutputReasoningItem struct {
-	Content          []ReasoningTextContent     `json:"content,omitempty"`
-	EncryptedContent *string                    `json:"encrypted_content,omitempty"`
-	Format           *ReasoningFormat           `json:"format,omitempty"`
-	ID               string                     `json:"id"`
-	Signature        *string                    `json:"signature,omitempty"`
-	Status           *OutputItemReasoningStatus `json:"status,omitempty"`
-	Summary          []ReasoningSummaryText     `json:"summary"`
-	Type             OutputItemReasoningType    `json:"type"`
+	Content          []ReasoningTextContent `json:"content,omitempty"`
+	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format    *ReasoningFormat `json:"format,omitempty"`
+	ID        string           `json:"id"`
+	Signature *string          `json:"signature,omitempty"`
+
+	// Status Status of a reasoning output item: completed, incomplete or in_progress.
+	Status  *OutputItemReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText     `json:"summary"`
+
+	// Type Kind of a Responses output item; always "reasoning".
+	Type OutputItemReasoningType `json:"type"`
 }
 
-// OutputSearchModelsServerToolItem defines model for OutputSearchModelsServerToolItem.
+// OutputSearchModelsServerToolItem Responses output item of the experimental search-models server tool: the query, its arguments and the call status.
 type OutputSearchModelsServerToolItem struct {
-	Arguments *string                              `json:"arguments,omitempty"`
-	ID        *string                              `json:"id,omitempty"`
-	Query     *string                              `json:"query,omitempty"`
-	Status    ToolCallStatus                       `json:"status"`
-	Type      OutputSearchModelsServerToolItemType `json:"type"`
+	Arguments *string `json:"arguments,omitempty"`
+	ID        *string `json:"id,omitempty"`
+	Query     *string `json:"query,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:experimental__search_models".
+	Type OutputSearchModelsServerToolItemType `json:"type"`
 }
 
-// OutputSearchModelsServerToolItemType defines model for OutputSearchModelsServerToolItemType.
+// OutputSearchModelsServerToolItemType Kind of a Responses output item; always "openrouter:experimental__search_models".
 type OutputSearchModelsServerToolItemType string
 
-// OutputShellCallItem defines model for OutputShellCallItem.
+// OutputShellCallItem Responses output item for a native shell call run in the sandbox: the commands, limits, call ID and status.
 type OutputShellCallItem struct {
+	// Action Commands requested by a shell call output item, with optional timeout in milliseconds and output length cap.
 	Action    *OutputShellCallItemAction `json:"action,omitempty"`
 	Arguments *string                    `json:"arguments,omitempty"`
 	CallID    string                     `json:"call_id"`
 	ID        string                     `json:"id"`
-	Status    ShellCallStatus            `json:"status"`
-	Type      OutputShellCallItemType    `json:"type"`
+
+	// Status Progress state shared by shell call and shell call output items: in_progress, completed or incomplete.
+	Status ShellCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "shell_call".
+	Type OutputShellCallItemType `json:"type"`
 }
 
-// OutputShellCallItemAction defines model for OutputShellCallItemAction.
+// OutputShellCallItemAction Commands requested by a shell call output item, with optional timeout in milliseconds and output length cap.
 type OutputShellCallItemAction struct {
 	Commands        []string `json:"commands"`
 	MaxOutputLength *int     `json:"max_output_length"`
 	TimeoutMs       *int     `json:"timeout_ms"`
 }
 
-// OutputShellCallItemType defines model for OutputShellCallItemType.
+// OutputShellCallItemType Kind of a Responses output item; always "shell_call".
 type OutputShellCallItemType string
 
-// OutputShellCallOutputItem defines model for OutputShellCallOutputItem.
+// OutputShellCallOutputItem Responses output item with the results of a shell call: stdout, stderr and exit or timeout outcome per command.
 type OutputShellCallOutputItem struct {
-	CallID          string                        `json:"call_id"`
-	ID              string                        `json:"id"`
-	MaxOutputLength *int                          `json:"max_output_length,omitempty"`
-	Output          []ShellCallOutputContent      `json:"output"`
-	Status          ShellCallStatus               `json:"status"`
-	Type            OutputShellCallOutputItemType `json:"type"`
+	CallID          string                   `json:"call_id"`
+	ID              string                   `json:"id"`
+	MaxOutputLength *int                     `json:"max_output_length,omitempty"`
+	Output          []ShellCallOutputContent `json:"output"`
+
+	// Status Progress state shared by shell call and shell call output items: in_progress, completed or incomplete.
+	Status ShellCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "shell_call_output".
+	Type OutputShellCallOutputItemType `json:"type"`
 }
 
-// OutputShellCallOutputItemType defines model for OutputShellCallOutputItemType.
+// OutputShellCallOutputItemType Kind of a Responses output item; always "shell_call_output".
 type OutputShellCallOutputItemType string
 
-// OutputShellServerToolItem defines model for OutputShellServerToolItem.
+// OutputShellServerToolItem Responses output item of the openrouter:shell server tool: the commands run and their per-command output.
 type OutputShellServerToolItem struct {
+	// Action Commands run by the openrouter:shell server tool, with optional timeout in milliseconds and output length cap.
 	Action    *OutputShellServerToolItemAction `json:"action,omitempty"`
 	Arguments *string                          `json:"arguments,omitempty"`
 	CallID    *string                          `json:"call_id,omitempty"`
 	ID        *string                          `json:"id,omitempty"`
 	Output    []ShellCallOutputContent         `json:"output,omitempty"`
-	Status    ToolCallStatus                   `json:"status"`
-	Type      OutputShellServerToolItemType    `json:"type"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:shell".
+	Type OutputShellServerToolItemType `json:"type"`
 }
 
-// OutputShellServerToolItemAction defines model for OutputShellServerToolItemAction.
+// OutputShellServerToolItemAction Commands run by the openrouter:shell server tool, with optional timeout in milliseconds and output length cap.
 type OutputShellServerToolItemAction struct {
 	Commands        []string `json:"commands"`
 	MaxOutputLength *int     `json:"max_output_length,omitempty"`
 	TimeoutMs       *int     `json:"timeout_ms,omitempty"`
 }
 
-// OutputShellServerToolItemType defines model for OutputShellServerToolItemType.
+// OutputShellServerToolItemType Kind of a Responses output item; always "openrouter:shell".
 type OutputShellServerToolItemType string
 
-// OutputSubagentServerToolItem defines model for OutputSubagentServerToolItem.
+// OutputSubagentServerToolItem Responses output item of the openrouter:subagent server tool: the task given, the model and instance used, and the outcome or error.
 type OutputSubagentServerToolItem struct {
-	CallID          *string                          `json:"call_id,omitempty"`
-	Error           *string                          `json:"error,omitempty"`
-	ID              *string                          `json:"id,omitempty"`
-	InstanceName    *string                          `json:"instance_name,omitempty"`
-	Model           *string                          `json:"model,omitempty"`
-	Name            *string                          `json:"name,omitempty"`
-	Outcome         *string                          `json:"outcome,omitempty"`
-	Status          FailableToolCallStatus           `json:"status"`
-	TaskDescription *string                          `json:"task_description,omitempty"`
-	TaskName        *string                          `json:"task_name,omitempty"`
-	Type            OutputSubagentServerToolItemType `json:"type"`
+	CallID       *string `json:"call_id,omitempty"`
+	Error        *string `json:"error,omitempty"`
+	ID           *string `json:"id,omitempty"`
+	InstanceName *string `json:"instance_name,omitempty"`
+	Model        *string `json:"model,omitempty"`
+	Name         *string `json:"name,omitempty"`
+	Outcome      *string `json:"outcome,omitempty"`
+
+	// Status Status of a server tool call that can fail (advisor, subagent): in_progress, completed, incomplete or failed.
+	Status          FailableToolCallStatus `json:"status"`
+	TaskDescription *string                `json:"task_description,omitempty"`
+	TaskName        *string                `json:"task_name,omitempty"`
+
+	// Type Kind of a Responses output item; always "openrouter:subagent".
+	Type OutputSubagentServerToolItemType `json:"type"`
 }
 
-// OutputSubagentServerToolItemType defines model for OutputSubagentServerToolItemType.
+// OutputSubagentServerToolItemType Kind of a Responses output item; always "openrouter:subagent".
 type OutputSubagentServerToolItemType string
 
-// OutputTextEditorServerToolItem defines model for OutputTextEditorServerToolItem.
+// OutputTextEditorServerToolItem Responses output item of the openrouter:text_editor server tool: the editor command and the file path it acted on.
 type OutputTextEditorServerToolItem struct {
+	// Command Command run by the text editor server tool: view, create, str_replace or insert.
 	Command  *OutputTextEditorServerToolItemCommand `json:"command,omitempty"`
 	FilePath *string                                `json:"filePath,omitempty"`
 	ID       *string                                `json:"id,omitempty"`
-	Status   ToolCallStatus                         `json:"status"`
-	Type     OutputTextEditorServerToolItemType     `json:"type"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:text_editor".
+	Type OutputTextEditorServerToolItemType `json:"type"`
 }
 
-// OutputTextEditorServerToolItemCommand defines model for OutputTextEditorServerToolItemCommand.
+// OutputTextEditorServerToolItemCommand Command run by the text editor server tool: view, create, str_replace or insert.
 type OutputTextEditorServerToolItemCommand string
 
-// OutputTextEditorServerToolItemType defines model for OutputTextEditorServerToolItemType.
+// OutputTextEditorServerToolItemType Kind of a Responses output item; always "openrouter:text_editor".
 type OutputTextEditorServerToolItemType string
 
-// OutputToolSearchServerToolItem defines model for OutputToolSearchServerToolItem.
+// OutputToolSearchServerToolItem Responses output item of the openrouter:tool_search server tool: the search query and the call status.
 type OutputToolSearchServerToolItem struct {
-	ID     *string                            `json:"id,omitempty"`
-	Query  *string                            `json:"query,omitempty"`
-	Status ToolCallStatus                     `json:"status"`
-	Type   OutputToolSearchServerToolItemType `json:"type"`
+	ID    *string `json:"id,omitempty"`
+	Query *string `json:"query,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:tool_search".
+	Type OutputToolSearchServerToolItemType `json:"type"`
 }
 
-// OutputToolSearchServerToolItemType defines model for OutputToolSearchServerToolItemType.
+// OutputToolSearchServerToolItemType Kind of a Responses output item; always "openrouter:tool_search".
 type OutputToolSearchServerToolItemType string
 
-// OutputWebFetchServerToolItem defines model for OutputWebFetchServerToolItem.
+// OutputWebFetchServerToolItem Responses output item of the openrouter:web_fetch server tool: the URL, HTTP status, page title and content, or an error.
 type OutputWebFetchServerToolItem struct {
-	Content    *string                          `json:"content,omitempty"`
-	Error      *string                          `json:"error,omitempty"`
-	HTTPStatus *int                             `json:"httpStatus,omitempty"`
-	ID         *string                          `json:"id,omitempty"`
-	Status     ToolCallStatus                   `json:"status"`
-	Title      *string                          `json:"title,omitempty"`
-	Type       OutputWebFetchServerToolItemType `json:"type"`
-	URL        *string                          `json:"url,omitempty"`
+	Content    *string `json:"content,omitempty"`
+	Error      *string `json:"error,omitempty"`
+	HTTPStatus *int    `json:"httpStatus,omitempty"`
+	ID         *string `json:"id,omitempty"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+	Title  *string        `json:"title,omitempty"`
+
+	// Type Kind of a Responses output item; always "openrouter:web_fetch".
+	Type OutputWebFetchServerToolItemType `json:"type"`
+	URL  *string                          `json:"url,omitempty"`
 }
 
-// OutputWebFetchServerToolItemType defines model for OutputWebFetchServerToolItemType.
+// OutputWebFetchServerToolItemType Kind of a Responses output item; always "openrouter:web_fetch".
 type OutputWebFetchServerToolItemType string
 
-// OutputWebSearchCallItem defines model for OutputWebSearchCallItem.
+// OutputWebSearchCallItem Responses output item for a web search call; same fields as OutputItemWebSearchCall.
 type OutputWebSearchCallItem = OutputItemWebSearchCall
 
-// OutputWebSearchServerToolItem defines model for OutputWebSearchServerToolItem.
+// OutputWebSearchServerToolItem Responses output item of the openrouter:web_search server tool: the search action with its query and sources.
 type OutputWebSearchServerToolItem struct {
+	// Action Search done by the openrouter:web_search server tool: the query and the source URLs found.
 	Action *OutputWebSearchServerToolItemAction `json:"action,omitempty"`
 	ID     *string                              `json:"id,omitempty"`
-	Status ToolCallStatus                       `json:"status"`
-	Type   OutputWebSearchServerToolItemType    `json:"type"`
+
+	// Status Status of a tool call item: in_progress, completed or incomplete.
+	Status ToolCallStatus `json:"status"`
+
+	// Type Kind of a Responses output item; always "openrouter:web_search".
+	Type OutputWebSearchServerToolItemType `json:"type"`
 }
 
-// OutputWebSearchServerToolItemAction defines model for OutputWebSearchServerToolItemAction.
+// OutputWebSearchServerToolItemAction Search done by the openrouter:web_search server tool: the query and the source URLs found.
 type OutputWebSearchServerToolItemAction struct {
 	Query   string                                      `json:"query"`
 	Sources []OutputWebSearchServerToolItemActionSource `json:"sources,omitempty"`
-	Type    OutputWebSearchServerToolItemActionType     `json:"type"`
+
+	// Type Kind of a web search server tool action; always "search".
+	Type OutputWebSearchServerToolItemActionType `json:"type"`
 }
 
-// OutputWebSearchServerToolItemActionSource defines model for OutputWebSearchServerToolItemActionSource.
+// OutputWebSearchServerToolItemActionSource Source found by the openrouter:web_search server tool, given as a URL.
 type OutputWebSearchServerToolItemActionSource struct {
+	// Type Kind of a web search source; always "url".
 	Type OutputWebSearchServerToolItemActionSourceType `json:"type"`
 	URL  string                                        `json:"url"`
 }
 
-// OutputWebSearchServerToolItemActionSourceType defines model for OutputWebSearchServerToolItemActionSourceType.
+// OutputWebSearchServerToolItemActionSourceType Kind of a web search source; always "url".
 type OutputWebSearchServerToolItemActionSourceType string
 
-// OutputWebSearchServerToolItemActionType defines model for OutputWebSearchServerToolItemActionType.
+// OutputWebSearchServerToolItemActionType Kind of a web search server tool action; always "search".
 type OutputWebSearchServerToolItemActionType string
 
-// OutputWebSearchServerToolItemType defines model for OutputWebSearchServerToolItemType.
+// OutputWebSearchServerToolItemType Kind of a Responses output item; always "openrouter:web_search".
 type OutputWebSearchServerToolItemType string
 
-// PDFParserEngine defines model for PDFParserEngine.
+// PDFParserEngine Engine used to parse PDF files: mistral-ocr, native, cloudflare-ai or pdf-text (deprecated, sent to cloudflare-ai).
 type PDFParserEngine string
 
-// PDFParserOptions defines model for PDFParserOptions.
+// PDFParserOptions PDF parsing settings of the file-parser plugin: which engine to use.
 type PDFParserOptions struct {
+	// Engine Engine used to parse PDF files: mistral-ocr, native, cloudflare-ai or pdf-text (deprecated, sent to cloudflare-ai).
 	Engine *PDFParserEngine `json:"engine,omitempty"`
 }
 
-// Parameter defines model for Parameter.
+// Parameter Name of a request parameter a model or endpoint supports, such as temperature, top_p, max_tokens, tools, reasoning or response_format.
 type Parameter string
 
-// ParetoRouterPlugin defines model for ParetoRouterPlugin.
+// ParetoRouterPlugin Request plugin "pareto-router" that picks a model on the price versus coding-quality frontier, with an optional price cap and minimum coding score.
 type ParetoRouterPlugin struct {
-	Enabled        *bool                          `json:"enabled,omitempty"`
-	ID             ParetoRouterPluginID           `json:"id"`
-	MaxPrice       *float64                       `json:"max_price,omitempty"`
-	MinCodingScore *float64                       `json:"min_coding_score,omitempty"`
-	PriceSource    *ParetoRouterPluginPriceSource `json:"price_source,omitempty"`
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// ID Identifier of the Pareto router plugin; always "pareto-router".
+	ID             ParetoRouterPluginID `json:"id"`
+	MaxPrice       *float64             `json:"max_price,omitempty"`
+	MinCodingScore *float64             `json:"min_coding_score,omitempty"`
+
+	// PriceSource Price the Pareto router uses for its cost axis and price cap: "prompt" (catalog input price) or "weighted_avg".
+	PriceSource *ParetoRouterPluginPriceSource `json:"price_source,omitempty"`
 }
 
-// ParetoRouterPluginID defines model for ParetoRouterPluginId.
+// ParetoRouterPluginID Identifier of the Pareto router plugin; always "pareto-router".
 type ParetoRouterPluginID string
 
-// ParetoRouterPluginPriceSource defines model for ParetoRouterPluginPriceSource.
+// ParetoRouterPluginPriceSource Price the Pareto router uses for its cost axis and price cap: "prompt" (catalog input price) or "weighted_avg".
 type ParetoRouterPluginPriceSource string
 
-// PerRequestLimits defines model for PerRequestLimits.
+// PerRequestLimits Maximum prompt and completion tokens a model accepts in one request, as listed in the model catalog.
 type PerRequestLimits struct {
 	CompletionTokens int `json:"completion_tokens"`
 	PromptTokens     int `json:"prompt_tokens"`
 }
 
-// PercentileLatencyCutoffs defines model for PercentileLatencyCutoffs.
+// PercentileLatencyCutoffs Latency limits by percentile (p50, p75, p90, p99); an endpoint is preferred only if it meets every limit given.
 type PercentileLatencyCutoffs struct {
 	P50 *float64 `json:"p50,omitempty"`
 	P75 *float64 `json:"p75,omitempty"`
@@ -23997,7 +25621,7 @@ type PercentileLatencyCutoffs struct {
 	P99 *float64 `json:"p99,omitempty"`
 }
 
-// PercentileStats defines model for PercentileStats.
+// PercentileStats Percentile values (p50, p75, p90, p99) of an endpoint metric over the last 30 minutes, such as latency or throughput.
 type PercentileStats struct {
 	P50 float64 `json:"p50"`
 	P75 float64 `json:"p75"`
@@ -24005,7 +25629,7 @@ type PercentileStats struct {
 	P99 float64 `json:"p99"`
 }
 
-// PercentileThroughputCutoffs defines model for PercentileThroughputCutoffs.
+// PercentileThroughputCutoffs Throughput minimums by percentile (p50, p75, p90, p99); an endpoint is preferred only if it meets every minimum given.
 type PercentileThroughputCutoffs struct {
 	P50 *float64 `json:"p50,omitempty"`
 	P75 *float64 `json:"p75,omitempty"`
@@ -24013,7 +25637,7 @@ type PercentileThroughputCutoffs struct {
 	P99 *float64 `json:"p99,omitempty"`
 }
 
-// PipelineStage defines model for PipelineStage.
+// PipelineStage One stage run on a request, such as a guardrail, plugin or server tool, with its name, cost, summary and data.
 type PipelineStage struct {
 	CostUsd        *float64               `json:"cost_usd,omitempty"`
 	Data           map[string]interface{} `json:"data,omitempty"`
@@ -24021,73 +25645,82 @@ type PipelineStage struct {
 	GuardrailScope *string                `json:"guardrail_scope,omitempty"`
 	Name           string                 `json:"name"`
 	Summary        *string                `json:"summary,omitempty"`
-	Type           PipelineStageType      `json:"type"`
+
+	// Type Category of a pipeline stage: guardrail, plugin, server_tools, response_healing or context_compression.
+	Type PipelineStageType `json:"type"`
 }
 
-// PipelineStageType defines model for PipelineStageType.
+// PipelineStageType Category of a pipeline stage: guardrail, plugin, server_tools, response_healing or context_compression.
 type PipelineStageType string
 
-// Prediction defines model for Prediction.
+// Prediction Chat request field giving text the answer is expected to contain, letting models that support it return faster.
 type Prediction struct {
+	// Content Content of a predicted output: a plain string or a list of text parts.
 	Content PredictionContent `json:"content"`
-	Type    PredictionType    `json:"type"`
+
+	// Type Kind of a predicted output; always "content".
+	Type PredictionType `json:"type"`
 }
 
-// PredictionContent defines model for PredictionContent.
+// PredictionContent Content of a predicted output: a plain string or a list of text parts.
 type PredictionContent struct {
 	union json.RawMessage
 }
 
-// PredictionContentPredictionContentTextList defines model for PredictionContentPredictionContentTextList.
+// PredictionContentPredictionContentTextList List form of predicted output content: text parts.
 type PredictionContentPredictionContentTextList = []PredictionContentText
 
-// PredictionContentString defines model for PredictionContentString.
+// PredictionContentString String form of predicted output content.
 type PredictionContentString = string
 
-// PredictionContentText defines model for PredictionContentText.
+// PredictionContentText Predicted output given as a text part, one entry of the list form.
 type PredictionContentText struct {
-	Text string                    `json:"text"`
+	Text string `json:"text"`
+
+	// Type Kind of a predicted output content part; always "text".
 	Type PredictionContentTextType `json:"type"`
 }
 
-// PredictionContentTextType defines model for PredictionContentTextType.
+// PredictionContentTextType Kind of a predicted output content part; always "text".
 type PredictionContentTextType string
 
-// PredictionType defines model for PredictionType.
+// PredictionType Kind of a predicted output; always "content".
 type PredictionType string
 
-// PreferredMaxLatency defines model for PreferredMaxLatency.
+// PreferredMaxLatency Preferred maximum latency in seconds for provider routing: one number (applies to p50) or per-percentile cutoffs.
 type PreferredMaxLatency struct {
 	union json.RawMessage
 }
 
-// PreferredMaxLatencyNumber defines model for PreferredMaxLatencyNumber.
+// PreferredMaxLatencyNumber Number form of the preferred maximum latency, in seconds, applied to p50.
 type PreferredMaxLatencyNumber = float64
 
-// PreferredMinThroughput defines model for PreferredMinThroughput.
+// PreferredMinThroughput Preferred minimum throughput in tokens per second for provider routing: one number (applies to p50) or per-percentile cutoffs.
 type PreferredMinThroughput struct {
 	union json.RawMessage
 }
 
-// PreferredMinThroughputNumber defines model for PreferredMinThroughputNumber.
+// PreferredMinThroughputNumber Number form of the preferred minimum throughput, in tokens per second, applied to p50.
 type PreferredMinThroughputNumber = float64
 
-// Preset defines model for Preset.
+// Preset Saved preset without version details: ID, name, slug, status, creator, workspace and designated version ID.
 type Preset struct {
-	CreatedAt           string       `json:"created_at"`
-	CreatorUserID       *string      `json:"creator_user_id"`
-	Description         *string      `json:"description"`
-	DesignatedVersionID *string      `json:"designated_version_id"`
-	ID                  string       `json:"id"`
-	Name                string       `json:"name"`
-	Slug                string       `json:"slug"`
-	Status              PresetStatus `json:"status"`
-	StatusUpdatedAt     *string      `json:"status_updated_at"`
-	UpdatedAt           string       `json:"updated_at"`
-	WorkspaceID         *string      `json:"workspace_id"`
+	CreatedAt           string  `json:"created_at"`
+	CreatorUserID       *string `json:"creator_user_id"`
+	Description         *string `json:"description"`
+	DesignatedVersionID *string `json:"designated_version_id"`
+	ID                  string  `json:"id"`
+	Name                string  `json:"name"`
+	Slug                string  `json:"slug"`
+
+	// Status Lifecycle status of a preset: active, disabled or archived.
+	Status          PresetStatus `json:"status"`
+	StatusUpdatedAt *string      `json:"status_updated_at"`
+	UpdatedAt       string       `json:"updated_at"`
+	WorkspaceID     *string      `json:"workspace_id"`
 }
 
-// PresetDesignatedVersion defines model for PresetDesignatedVersion.
+// PresetDesignatedVersion Numbered preset version as stored: its config object, an optional system prompt, creator and timestamps.
 type PresetDesignatedVersion struct {
 	Config       map[string]interface{} `json:"config"`
 	CreatedAt    string                 `json:"created_at"`
@@ -24099,68 +25732,96 @@ type PresetDesignatedVersion struct {
 	Version      int                    `json:"version"`
 }
 
-// PresetStatus defines model for PresetStatus.
+// PresetStatus Lifecycle status of a preset: active, disabled or archived.
 type PresetStatus string
 
-// PresetWithDesignatedVersion defines model for PresetWithDesignatedVersion.
+// PresetWithDesignatedVersion Preset together with its currently designated version, returned by GET /presets/{slug} and by the create-from-inference calls.
 type PresetWithDesignatedVersion struct {
-	CreatedAt           string                   `json:"created_at"`
-	CreatorUserID       *string                  `json:"creator_user_id"`
-	Description         *string                  `json:"description"`
+	CreatedAt     string  `json:"created_at"`
+	CreatorUserID *string `json:"creator_user_id"`
+	Description   *string `json:"description"`
+
+	// DesignatedVersion Numbered preset version as stored: its config object, an optional system prompt, creator and timestamps.
 	DesignatedVersion   *PresetDesignatedVersion `json:"designated_version"`
 	DesignatedVersionID *string                  `json:"designated_version_id"`
 	ID                  string                   `json:"id"`
 	Name                string                   `json:"name"`
 	Slug                string                   `json:"slug"`
-	Status              PresetStatus             `json:"status"`
-	StatusUpdatedAt     *string                  `json:"status_updated_at"`
-	UpdatedAt           string                   `json:"updated_at"`
-	WorkspaceID         *string                  `json:"workspace_id"`
+
+	// Status Lifecycle status of a preset: active, disabled or archived.
+	Status          PresetStatus `json:"status"`
+	StatusUpdatedAt *string      `json:"status_updated_at"`
+	UpdatedAt       string       `json:"updated_at"`
+	WorkspaceID     *string      `json:"workspace_id"`
 }
 
-// Preview20250311WebSearchServerTool defines model for Preview_20250311_WebSearchServerTool.
+// Preview20250311WebSearchServerTool Responses tool entry for the dated web_search_preview_2025_03_11 search tool, with engine, mode, domain filters and location.
 type Preview20250311WebSearchServerTool struct {
-	Engine            *WebSearchEngineEnum                   `json:"engine,omitempty"`
-	Filters           *WebSearchDomainFilter                 `json:"filters,omitempty"`
-	MaxResults        *int                                   `json:"max_results,omitempty"`
-	MaxUses           *int                                   `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                         `json:"mode,omitempty"`
-	SearchContextSize *SearchContextSizeEnum                 `json:"search_context_size,omitempty"`
-	Type              Preview20250311WebSearchServerToolType `json:"type"`
-	UserLocation      *PreviewWebSearchUserLocation          `json:"user_location,omitempty"`
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+
+	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
+	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
+	MaxResults *int                   `json:"max_results,omitempty"`
+	MaxUses    *int                   `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
+	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+
+	// Type Kind of a Responses tool entry; always "web_search_preview_2025_03_11".
+	Type Preview20250311WebSearchServerToolType `json:"type"`
+
+	// UserLocation Approximate user location for the web search preview tools: city, region, country and timezone.
+	UserLocation *PreviewWebSearchUserLocation `json:"user_location,omitempty"`
 }
 
-// Preview20250311WebSearchServerToolType defines model for Preview_20250311_WebSearchServerToolType.
+// Preview20250311WebSearchServerToolType Kind of a Responses tool entry; always "web_search_preview_2025_03_11".
 type Preview20250311WebSearchServerToolType string
 
-// PreviewWebSearchServerTool defines model for Preview_WebSearchServerTool.
+// PreviewWebSearchServerTool Responses tool entry for the web_search_preview search tool, with engine, mode, result limits, domain filters and location.
 type PreviewWebSearchServerTool struct {
-	Engine            *WebSearchEngineEnum           `json:"engine,omitempty"`
-	Filters           *WebSearchDomainFilter         `json:"filters,omitempty"`
-	MaxResults        *int                           `json:"max_results,omitempty"`
-	MaxUses           *int                           `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                 `json:"mode,omitempty"`
-	SearchContextSize *SearchContextSizeEnum         `json:"search_context_size,omitempty"`
-	Type              PreviewWebSearchServerToolType `json:"type"`
-	UserLocation      *PreviewWebSearchUserLocation  `json:"user_location,omitempty"`
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+
+	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
+	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
+	MaxResults *int                   `json:"max_results,omitempty"`
+	MaxUses    *int                   `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
+	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+
+	// Type Kind of a Responses tool entry; always "web_search_preview".
+	Type PreviewWebSearchServerToolType `json:"type"`
+
+	// UserLocation Approximate user location for the web search preview tools: city, region, country and timezone.
+	UserLocation *PreviewWebSearchUserLocation `json:"user_location,omitempty"`
 }
 
-// PreviewWebSearchServerToolType defines model for Preview_WebSearchServerToolType.
+// PreviewWebSearchServerToolType Kind of a Responses tool entry; always "web_search_preview".
 type PreviewWebSearchServerToolType string
 
-// PreviewWebSearchUserLocation defines model for Preview_WebSearchUserLocation.
+// PreviewWebSearchUserLocation Approximate user location for the web search preview tools: city, region, country and timezone.
 type PreviewWebSearchUserLocation struct {
-	City     *string                          `json:"city,omitempty"`
-	Country  *string                          `json:"country,omitempty"`
-	Region   *string                          `json:"region,omitempty"`
-	Timezone *string                          `json:"timezone,omitempty"`
-	Type     PreviewWebSearchUserLocationType `json:"type"`
+	City     *string `json:"city,omitempty"`
+	Country  *string `json:"country,omitempty"`
+	Region   *string `json:"region,omitempty"`
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Kind of a web search user location; always "approximate".
+	Type PreviewWebSearchUserLocationType `json:"type"`
 }
 
-// PreviewWebSearchUserLocationType defines model for Preview_WebSearchUserLocationType.
+// PreviewWebSearchUserLocationType Kind of a web search user location; always "approximate".
 type PreviewWebSearchUserLocationType string
 
-// PricingOverride defines model for PricingOverride.
+// PricingOverride Conditional price set replacing base pricing when its conditions match, such as a minimum prompt size or a UTC time window.
 type PricingOverride struct {
 	Audio             *string  `json:"audio,omitempty"`
 	Completion        *string  `json:"completion,omitempty"`
@@ -24174,30 +25835,32 @@ type PricingOverride struct {
 	UtcStart          *float64 `json:"utc_start,omitempty"`
 }
 
-// PromptCacheBreakpoint defines model for PromptCacheBreakpoint.
+// PromptCacheBreakpoint Explicit prompt-cache boundary set on a text content part; content up to this part may be cached as a prefix.
 type PromptCacheBreakpoint struct {
+	// Mode Mode of a prompt-cache breakpoint; always "explicit".
 	Mode PromptCacheBreakpointMode `json:"mode"`
 }
 
-// PromptCacheBreakpointMode defines model for PromptCacheBreakpointMode.
+// PromptCacheBreakpointMode Mode of a prompt-cache breakpoint; always "explicit".
 type PromptCacheBreakpointMode string
 
-// PromptCacheOptions defines model for PromptCacheOptions.
+// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
 type PromptCacheOptions struct {
+	// Mode Prompt caching mode of a request; always "explicit", so only parts marked with a breakpoint are cached.
 	Mode PromptCacheOptionsMode `json:"mode"`
 	TTL  *string                `json:"ttl,omitempty"`
 }
 
-// PromptCacheOptionsMode defines model for PromptCacheOptionsMode.
+// PromptCacheOptionsMode Prompt caching mode of a request; always "explicit", so only parts marked with a breakpoint are cached.
 type PromptCacheOptionsMode string
 
-// PromptInjectionScanScope defines model for PromptInjectionScanScope.
+// PromptInjectionScanScope Messages a prompt-injection content filter checks: "user_only" or "all_messages".
 type PromptInjectionScanScope string
 
-// ProviderName defines model for ProviderName.
+// ProviderName Display name of an inference provider on OpenRouter, such as "Anthropic", "Google" or "Groq".
 type ProviderName string
 
-// ProviderOptions defines model for ProviderOptions.
+// ProviderOptions Per-provider extra options, keyed by provider slug; OpenRouter passes on only the options of the provider it routes to.
 type ProviderOptions struct {
 	N01Ai                    map[string]interface{} `json:"01ai,omitempty"`
 	Ai21                     map[string]interface{} `json:"ai21,omitempty"`
@@ -24337,35 +26000,41 @@ type ProviderOptions struct {
 	ZAi                      map[string]interface{} `json:"z-ai,omitempty"`
 }
 
-// ProviderPreferences defines model for ProviderPreferences.
+// ProviderPreferences Provider routing preferences of a request: order, only/ignore lists, fallbacks, sorting, price caps, quantizations and data policy.
 type ProviderPreferences struct {
 	AllowFallbacks         *bool                              `json:"allow_fallbacks,omitempty"`
 	DataCollection         *ProviderPreferencesDataCollection `json:"data_collection,omitempty"`
 	EnforceDistillableText *bool                              `json:"enforce_distillable_text,omitempty"`
 	Ignore                 []ProviderPreferencesIgnoreItem    `json:"ignore,omitempty"`
-	MaxPrice               *ProviderPreferencesMaxPrice       `json:"max_price,omitempty"`
-	Only                   []ProviderPreferencesOnlyItem      `json:"only,omitempty"`
-	Order                  []ProviderPreferencesOrderItem     `json:"order,omitempty"`
-	PreferredMaxLatency    *PreferredMaxLatency               `json:"preferred_max_latency,omitempty"`
-	PreferredMinThroughput *PreferredMinThroughput            `json:"preferred_min_throughput,omitempty"`
-	Quantizations          []Quantization                     `json:"quantizations,omitempty"`
-	RequireParameters      *bool                              `json:"require_parameters,omitempty"`
-	Sort                   *ProviderPreferencesSort           `json:"sort,omitempty"`
-	Zdr                    *bool                              `json:"zdr,omitempty"`
+
+	// MaxPrice Price ceilings for routing, as strings per unit: prompt, completion, image, audio and per request.
+	MaxPrice *ProviderPreferencesMaxPrice   `json:"max_price,omitempty"`
+	Only     []ProviderPreferencesOnlyItem  `json:"only,omitempty"`
+	Order    []ProviderPreferencesOrderItem `json:"order,omitempty"`
+
+	// PreferredMaxLatency Preferred maximum latency in seconds for provider routing: one number (applies to p50) or per-percentile cutoffs.
+	PreferredMaxLatency *PreferredMaxLatency `json:"preferred_max_latency,omitempty"`
+
+	// PreferredMinThroughput Preferred minimum throughput in tokens per second for provider routing: one number (applies to p50) or per-percentile cutoffs.
+	PreferredMinThroughput *PreferredMinThroughput  `json:"preferred_min_throughput,omitempty"`
+	Quantizations          []Quantization           `json:"quantizations,omitempty"`
+	RequireParameters      *bool                    `json:"require_parameters,omitempty"`
+	Sort                   *ProviderPreferencesSort `json:"sort,omitempty"`
+	Zdr                    *bool                    `json:"zdr,omitempty"`
 }
 
-// ProviderPreferencesDataCollection defines model for ProviderPreferencesDataCollection.
+// ProviderPreferencesDataCollection Whether providers that may store or train on request data are allowed: "allow" or "deny".
 type ProviderPreferencesDataCollection string
 
-// ProviderPreferencesIgnoreItem defines model for ProviderPreferencesIgnoreItem.
+// ProviderPreferencesIgnoreItem Provider to skip when routing: a known provider name or any provider slug string.
 type ProviderPreferencesIgnoreItem struct {
 	union json.RawMessage
 }
 
-// ProviderPreferencesIgnoreItemString defines model for ProviderPreferencesIgnoreItemString.
+// ProviderPreferencesIgnoreItemString Free-form provider slug in a provider ignore list.
 type ProviderPreferencesIgnoreItemString = string
 
-// ProviderPreferencesMaxPrice defines model for ProviderPreferencesMaxPrice.
+// ProviderPreferencesMaxPrice Price ceilings for routing, as strings per unit: prompt, completion, image, audio and per request.
 type ProviderPreferencesMaxPrice struct {
 	Audio      *string `json:"audio,omitempty"`
 	Completion *string `json:"completion,omitempty"`
@@ -24374,84 +26043,98 @@ type ProviderPreferencesMaxPrice struct {
 	Request    *string `json:"request,omitempty"`
 }
 
-// ProviderPreferencesOnlyItem defines model for ProviderPreferencesOnlyItem.
+// ProviderPreferencesOnlyItem Provider allowed for routing: a known provider name or any provider slug string.
 type ProviderPreferencesOnlyItem struct {
 	union json.RawMessage
 }
 
-// ProviderPreferencesOnlyItemString defines model for ProviderPreferencesOnlyItemString.
+// ProviderPreferencesOnlyItemString Free-form provider slug in a provider allow list.
 type ProviderPreferencesOnlyItemString = string
 
-// ProviderPreferencesOrderItem defines model for ProviderPreferencesOrderItem.
+// ProviderPreferencesOrderItem Provider to try, in list order: a known provider name or any provider slug string.
 type ProviderPreferencesOrderItem struct {
 	union json.RawMessage
 }
 
-// ProviderPreferencesOrderItemString defines model for ProviderPreferencesOrderItemString.
+// ProviderPreferencesOrderItemString Free-form provider slug in a provider order list.
 type ProviderPreferencesOrderItemString = string
 
-// ProviderPreferencesSort defines model for ProviderPreferencesSort.
+// ProviderPreferencesSort How providers are ranked for a request: a sort key, or an object with a sort key and partition.
 type ProviderPreferencesSort struct {
 	union json.RawMessage
 }
 
-// ProviderResponse defines model for ProviderResponse.
+// ProviderResponse One provider attempt recorded for a generation: provider, endpoint, model, HTTP status, latency, BYOK flag and service tier.
 type ProviderResponse struct {
-	EndpointID        *string                            `json:"endpoint_id,omitempty"`
-	ID                *string                            `json:"id,omitempty"`
-	IsByok            *bool                              `json:"is_byok,omitempty"`
-	Latency           *float64                           `json:"latency,omitempty"`
-	ModelPermaslug    *string                            `json:"model_permaslug,omitempty"`
-	ProviderName      *ProviderResponseProviderName      `json:"provider_name,omitempty"`
+	EndpointID     *string  `json:"endpoint_id,omitempty"`
+	ID             *string  `json:"id,omitempty"`
+	IsByok         *bool    `json:"is_byok,omitempty"`
+	Latency        *float64 `json:"latency,omitempty"`
+	ModelPermaslug *string  `json:"model_permaslug,omitempty"`
+
+	// ProviderName Name of the provider that handled one attempt of a generation; includes current and retired providers.
+	ProviderName *ProviderResponseProviderName `json:"provider_name,omitempty"`
+
+	// RoutedServiceTier Service tier a provider attempt was routed to: "flex" or "priority".
 	RoutedServiceTier *ProviderResponseRoutedServiceTier `json:"routed_service_tier,omitempty"`
 	Status            *int                               `json:"status"`
 }
 
-// ProviderResponseProviderName defines model for ProviderResponseProviderName.
+// ProviderResponseProviderName Name of the provider that handled one attempt of a generation; includes current and retired providers.
 type ProviderResponseProviderName string
 
-// ProviderResponseRoutedServiceTier defines model for ProviderResponseRoutedServiceTier.
+// ProviderResponseRoutedServiceTier Service tier a provider attempt was routed to: "flex" or "priority".
 type ProviderResponseRoutedServiceTier string
 
-// ProviderSort defines model for ProviderSort.
+// ProviderSort Key used to rank providers: price, throughput, latency or exacto.
 type ProviderSort string
 
-// ProviderSortConfig defines model for ProviderSortConfig.
+// ProviderSortConfig Provider sort settings in object form: the sort key and whether ranking is partitioned by model or not at all.
 type ProviderSortConfig struct {
 	By        *ProviderSortConfigBy        `json:"by,omitempty"`
 	Partition *ProviderSortConfigPartition `json:"partition,omitempty"`
 }
 
-// ProviderSortConfigBy defines model for ProviderSortConfigBy.
+// ProviderSortConfigBy Sort key of a provider sort object: price, throughput, latency or exacto.
 type ProviderSortConfigBy string
 
-// ProviderSortConfigPartition defines model for ProviderSortConfigPartition.
+// ProviderSortConfigPartition Grouping applied before sorting providers: "model" sorts within each model, "none" sorts across all endpoints.
 type ProviderSortConfigPartition string
 
-// PublicEndpoint defines model for PublicEndpoint.
+// PublicEndpoint One serving endpoint of a model: provider, context length, pricing, quantization, status, supported parameters and recent latency.
 type PublicEndpoint struct {
-	ContextLength           int                              `json:"context_length"`
-	LatencyLast30M          *PercentileStats                 `json:"latency_last_30m"`
-	MaxCompletionTokens     *int                             `json:"max_completion_tokens"`
-	MaxPromptTokens         *int                             `json:"max_prompt_tokens"`
-	ModelID                 string                           `json:"model_id"`
-	ModelName               string                           `json:"model_name"`
-	Name                    string                           `json:"name"`
-	Pricing                 PublicEndpointPricing            `json:"pricing"`
-	ProviderName            ProviderName                     `json:"provider_name"`
-	Quantization            *Quantization                    `json:"quantization"`
-	Status                  *EndpointStatus                  `json:"status,omitempty"`
-	SupportedParameters     []Parameter                      `json:"supported_parameters"`
-	SupportsImplicitCaching bool                             `json:"supports_implicit_caching"`
-	SupportsVoiceCloning    *bool                            `json:"supports_voice_cloning,omitempty"`
-	Tag                     string                           `json:"tag"`
-	ThroughputLast30M       *PublicEndpointThroughputLast30M `json:"throughput_last_30m"`
-	UptimeLast1D            *float64                         `json:"uptime_last_1d"`
-	UptimeLast30M           *float64                         `json:"uptime_last_30m"`
-	UptimeLast5M            *float64                         `json:"uptime_last_5m"`
+	ContextLength int `json:"context_length"`
+
+	// LatencyLast30M Percentile values (p50, p75, p90, p99) of an endpoint metric over the last 30 minutes, such as latency or throughput.
+	LatencyLast30M      *PercentileStats `json:"latency_last_30m"`
+	MaxCompletionTokens *int             `json:"max_completion_tokens"`
+	MaxPromptTokens     *int             `json:"max_prompt_tokens"`
+	ModelID             string           `json:"model_id"`
+	ModelName           string           `json:"model_name"`
+	Name                string           `json:"name"`
+
+	// Pricing Prices of a model endpoint as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
+	Pricing PublicEndpointPricing `json:"pricing"`
+
+	// ProviderName Display name of an inference provider on OpenRouter, such as "Anthropic", "Google" or "Groq".
+	ProviderName ProviderName  `json:"provider_name"`
+	Quantization *Quantization `json:"quantization"`
+
+	// Status Numeric status code of a public model endpoint; one of 0, -1, -2, -3, -5 or -10.
+	Status                  *EndpointStatus `json:"status,omitempty"`
+	SupportedParameters     []Parameter     `json:"supported_parameters"`
+	SupportsImplicitCaching bool            `json:"supports_implicit_caching"`
+	SupportsVoiceCloning    *bool           `json:"supports_voice_cloning,omitempty"`
+	Tag                     string          `json:"tag"`
+
+	// ThroughputLast30M Throughput percentiles of an endpoint over the last 30 minutes.
+	ThroughputLast30M *PublicEndpointThroughputLast30M `json:"throughput_last_30m"`
+	UptimeLast1D      *float64                         `json:"uptime_last_1d"`
+	UptimeLast30M     *float64                         `json:"uptime_last_30m"`
+	UptimeLast5M      *float64                         `json:"uptime_last_5m"`
 }
 
-// PublicEndpointPricing defines model for PublicEndpointPricing.
+// PublicEndpointPricing Prices of a model endpoint as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
 type PublicEndpointPricing struct {
 	Audio             *string           `json:"audio,omitempty"`
 	AudioOutput       *string           `json:"audio_output,omitempty"`
@@ -24471,10 +26154,10 @@ type PublicEndpointPricing struct {
 	WebSearch         *string           `json:"web_search,omitempty"`
 }
 
-// PublicEndpointThroughputLast30M defines model for PublicEndpointThroughputLast30m.
+// PublicEndpointThroughputLast30M Throughput percentiles of an endpoint over the last 30 minutes.
 type PublicEndpointThroughputLast30M = PercentileStats
 
-// PublicPricing defines model for PublicPricing.
+// PublicPricing Prices of a catalog model as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
 type PublicPricing struct {
 	Audio             *string           `json:"audio,omitempty"`
 	AudioOutput       *string           `json:"audio_output,omitempty"`
@@ -24494,111 +26177,123 @@ type PublicPricing struct {
 	WebSearch         *string           `json:"web_search,omitempty"`
 }
 
-// Quantization defines model for Quantization.
+// Quantization Numeric precision of served model weights, such as int4, int8, fp8, fp16, bf16 or fp32, or "unknown".
 type Quantization string
 
 // QueryAnalyticsRequest An analytics query: metrics, dimensions, filters and time range.
 type QueryAnalyticsRequest struct {
+	// ClassifierDimensions Classifier to group POST /analytics/query results by: classifier ID, up to two dimension names and whether to keep null values.
 	ClassifierDimensions *QueryAnalyticsRequestClassifierDimensions `json:"classifier_dimensions,omitempty"`
-	ClassifierFilters    *QueryAnalyticsRequestClassifierFilters    `json:"classifier_filters,omitempty"`
-	Dimensions           []string                                   `json:"dimensions,omitempty"`
-	Filters              []QueryAnalyticsRequestFilter              `json:"filters,omitempty"`
-	Granularity          *string                                    `json:"granularity,omitempty"`
-	GroupLimit           *int                                       `json:"group_limit,omitempty"`
-	Limit                *int                                       `json:"limit,omitempty"`
-	Metrics              []string                                   `json:"metrics"`
-	OrderBy              *QueryAnalyticsRequestOrderBy              `json:"order_by,omitempty"`
-	TimeRange            *QueryAnalyticsRequestTimeRange            `json:"time_range,omitempty"`
+
+	// ClassifierFilters Classifier-based filters of an analytics query: the classifier ID and one to ten field conditions.
+	ClassifierFilters *QueryAnalyticsRequestClassifierFilters `json:"classifier_filters,omitempty"`
+	Dimensions        []string                                `json:"dimensions,omitempty"`
+	Filters           []QueryAnalyticsRequestFilter           `json:"filters,omitempty"`
+	Granularity       *string                                 `json:"granularity,omitempty"`
+	GroupLimit        *int                                    `json:"group_limit,omitempty"`
+	Limit             *int                                    `json:"limit,omitempty"`
+	Metrics           []string                                `json:"metrics"`
+
+	// OrderBy Sort order of analytics query results: the field and direction.
+	OrderBy *QueryAnalyticsRequestOrderBy `json:"order_by,omitempty"`
+
+	// TimeRange Start and end date-times bounding a POST /analytics/query request.
+	TimeRange *QueryAnalyticsRequestTimeRange `json:"time_range,omitempty"`
 }
 
-// QueryAnalyticsRequestClassifierDimensions defines model for QueryAnalyticsRequestClassifierDimensions.
+// QueryAnalyticsRequestClassifierDimensions Classifier to group POST /analytics/query results by: classifier ID, up to two dimension names and whether to keep null values.
 type QueryAnalyticsRequestClassifierDimensions struct {
 	ClassifierID   openapi_types.UUID `json:"classifier_id"`
 	DimensionNames []string           `json:"dimension_names,omitempty"`
 	IncludeNulls   *bool              `json:"include_nulls,omitempty"`
 }
 
-// QueryAnalyticsRequestClassifierFilters defines model for QueryAnalyticsRequestClassifierFilters.
+// QueryAnalyticsRequestClassifierFilters Classifier-based filters of an analytics query: the classifier ID and one to ten field conditions.
 type QueryAnalyticsRequestClassifierFilters struct {
 	ClassifierID openapi_types.UUID                             `json:"classifier_id"`
 	Filters      []QueryAnalyticsRequestClassifierFiltersFilter `json:"filters"`
 }
 
-// QueryAnalyticsRequestClassifierFiltersFilter defines model for QueryAnalyticsRequestClassifierFiltersFilter.
+// QueryAnalyticsRequestClassifierFiltersFilter One condition on a classifier field in an analytics query: field, operator and value.
 type QueryAnalyticsRequestClassifierFiltersFilter struct {
-	Field    string                                            `json:"field"`
-	Operator string                                            `json:"operator"`
-	Value    QueryAnalyticsRequestClassifierFiltersFilterValue `json:"value"`
+	Field    string `json:"field"`
+	Operator string `json:"operator"`
+
+	// Value Value of a classifier filter condition: a string, a number or a list of strings and numbers.
+	Value QueryAnalyticsRequestClassifierFiltersFilterValue `json:"value"`
 }
 
-// QueryAnalyticsRequestClassifierFiltersFilterValue defines model for QueryAnalyticsRequestClassifierFiltersFilterValue.
+// QueryAnalyticsRequestClassifierFiltersFilterValue Value of a classifier filter condition: a string, a number or a list of strings and numbers.
 type QueryAnalyticsRequestClassifierFiltersFilterValue struct {
 	union json.RawMessage
 }
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueItem defines model for QueryAnalyticsRequestClassifierFiltersFilterValueItem.
+// QueryAnalyticsRequestClassifierFiltersFilterValueItem Element of a list value in a classifier filter condition: a string or a number.
 type QueryAnalyticsRequestClassifierFiltersFilterValueItem struct {
 	union json.RawMessage
 }
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueItemList defines model for QueryAnalyticsRequestClassifierFiltersFilterValueItemList.
+// QueryAnalyticsRequestClassifierFiltersFilterValueItemList List value of a classifier filter condition, of strings and numbers.
 type QueryAnalyticsRequestClassifierFiltersFilterValueItemList = []QueryAnalyticsRequestClassifierFiltersFilterValueItem
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueItemNumber defines model for QueryAnalyticsRequestClassifierFiltersFilterValueItemNumber.
+// QueryAnalyticsRequestClassifierFiltersFilterValueItemNumber Number element of a list value in a classifier filter condition.
 type QueryAnalyticsRequestClassifierFiltersFilterValueItemNumber = float64
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueItemString defines model for QueryAnalyticsRequestClassifierFiltersFilterValueItemString.
+// QueryAnalyticsRequestClassifierFiltersFilterValueItemString String element of a list value in a classifier filter condition.
 type QueryAnalyticsRequestClassifierFiltersFilterValueItemString = string
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueNumber defines model for QueryAnalyticsRequestClassifierFiltersFilterValueNumber.
+// QueryAnalyticsRequestClassifierFiltersFilterValueNumber Number value of a classifier filter condition.
 type QueryAnalyticsRequestClassifierFiltersFilterValueNumber = float64
 
-// QueryAnalyticsRequestClassifierFiltersFilterValueString defines model for QueryAnalyticsRequestClassifierFiltersFilterValueString.
+// QueryAnalyticsRequestClassifierFiltersFilterValueString String value of a classifier filter condition.
 type QueryAnalyticsRequestClassifierFiltersFilterValueString = string
 
-// QueryAnalyticsRequestFilter defines model for QueryAnalyticsRequestFilter.
+// QueryAnalyticsRequestFilter One filter condition of a POST /analytics/query request: field, operator, value and whether to include unset values.
 type QueryAnalyticsRequestFilter struct {
-	Field        string                           `json:"field"`
-	IncludeUnset *bool                            `json:"include_unset,omitempty"`
-	Operator     string                           `json:"operator"`
-	Value        QueryAnalyticsRequestFilterValue `json:"value"`
+	Field        string `json:"field"`
+	IncludeUnset *bool  `json:"include_unset,omitempty"`
+	Operator     string `json:"operator"`
+
+	// Value Value of an analytics filter condition: a string, a number or a list of strings and numbers.
+	Value QueryAnalyticsRequestFilterValue `json:"value"`
 }
 
-// QueryAnalyticsRequestFilterValue defines model for QueryAnalyticsRequestFilterValue.
+// QueryAnalyticsRequestFilterValue Value of an analytics filter condition: a string, a number or a list of strings and numbers.
 type QueryAnalyticsRequestFilterValue struct {
 	union json.RawMessage
 }
 
-// QueryAnalyticsRequestFilterValueItem defines model for QueryAnalyticsRequestFilterValueItem.
+// QueryAnalyticsRequestFilterValueItem Element of a list value in an analytics filter condition: a string or a number.
 type QueryAnalyticsRequestFilterValueItem struct {
 	union json.RawMessage
 }
 
-// QueryAnalyticsRequestFilterValueItemList defines model for QueryAnalyticsRequestFilterValueItemList.
+// QueryAnalyticsRequestFilterValueItemList List value of an analytics filter condition, of strings and numbers.
 type QueryAnalyticsRequestFilterValueItemList = []QueryAnalyticsRequestFilterValueItem
 
-// QueryAnalyticsRequestFilterValueItemNumber defines model for QueryAnalyticsRequestFilterValueItemNumber.
+// QueryAnalyticsRequestFilterValueItemNumber Number element of a list value in an analytics filter condition.
 type QueryAnalyticsRequestFilterValueItemNumber = float64
 
-// QueryAnalyticsRequestFilterValueItemString defines model for QueryAnalyticsRequestFilterValueItemString.
+// QueryAnalyticsRequestFilterValueItemString String element of a list value in an analytics filter condition.
 type QueryAnalyticsRequestFilterValueItemString = string
 
-// QueryAnalyticsRequestFilterValueNumber defines model for QueryAnalyticsRequestFilterValueNumber.
+// QueryAnalyticsRequestFilterValueNumber Number value of an analytics filter condition.
 type QueryAnalyticsRequestFilterValueNumber = float64
 
-// QueryAnalyticsRequestFilterValueString defines model for QueryAnalyticsRequestFilterValueString.
+// QueryAnalyticsRequestFilterValueString String value of an analytics filter condition.
 type QueryAnalyticsRequestFilterValueString = string
 
-// QueryAnalyticsRequestOrderBy defines model for QueryAnalyticsRequestOrderBy.
+// QueryAnalyticsRequestOrderBy Sort order of analytics query results: the field and direction.
 type QueryAnalyticsRequestOrderBy struct {
+	// Direction Sort direction of analytics query results: "asc" or "desc".
 	Direction QueryAnalyticsRequestOrderByDirection `json:"direction"`
 	Field     string                                `json:"field"`
 }
 
-// QueryAnalyticsRequestOrderByDirection defines model for QueryAnalyticsRequestOrderByDirection.
+// QueryAnalyticsRequestOrderByDirection Sort direction of analytics query results: "asc" or "desc".
 type QueryAnalyticsRequestOrderByDirection string
 
-// QueryAnalyticsRequestTimeRange defines model for QueryAnalyticsRequestTimeRange.
+// QueryAnalyticsRequestTimeRange Start and end date-times bounding a POST /analytics/query request.
 type QueryAnalyticsRequestTimeRange struct {
 	End   time.Time `json:"end"`
 	Start time.Time `json:"start"`
@@ -24606,236 +26301,285 @@ type QueryAnalyticsRequestTimeRange struct {
 
 // QueryAnalyticsResponse The rows answering an analytics query.
 type QueryAnalyticsResponse struct {
+	// Data Result of POST /analytics/query: the result rows, query metadata, warnings and cache time.
 	Data QueryAnalyticsResponseData `json:"data"`
 }
 
-// QueryAnalyticsResponseData defines model for QueryAnalyticsResponseData.
+// QueryAnalyticsResponseData Result of POST /analytics/query: the result rows, query metadata, warnings and cache time.
 type QueryAnalyticsResponseData struct {
-	CachedAt *float64                           `json:"cachedAt,omitempty"`
-	Data     []map[string]interface{}           `json:"data"`
+	CachedAt *float64                 `json:"cachedAt,omitempty"`
+	Data     []map[string]interface{} `json:"data"`
+
+	// Metadata Facts about an analytics query run: time taken in milliseconds, row count and whether rows were truncated.
 	Metadata QueryAnalyticsResponseDataMetadata `json:"metadata"`
 	Warnings []string                           `json:"warnings,omitempty"`
 }
 
-// QueryAnalyticsResponseDataMetadata defines model for QueryAnalyticsResponseDataMetadata.
+// QueryAnalyticsResponseDataMetadata Facts about an analytics query run: time taken in milliseconds, row count and whether rows were truncated.
 type QueryAnalyticsResponseDataMetadata struct {
 	QueryTimeMs float64 `json:"query_time_ms"`
 	RowCount    int     `json:"row_count"`
 	Truncated   bool    `json:"truncated"`
 }
 
-// RangeCapability defines model for RangeCapability.
+// RangeCapability Parameter capability given as numeric bounds: any value from min to max, both included, is accepted.
 type RangeCapability struct {
-	Max  float64             `json:"max"`
-	Min  float64             `json:"min"`
+	Max float64 `json:"max"`
+	Min float64 `json:"min"`
+
+	// Type Kind of a parameter capability; always "range".
 	Type RangeCapabilityType `json:"type"`
 }
 
-// RangeCapabilityType defines model for RangeCapabilityType.
+// RangeCapabilityType Kind of a parameter capability; always "range".
 type RangeCapabilityType string
 
-// RankingsDailyItem defines model for RankingsDailyItem.
+// RankingsDailyItem Daily token total of one model, as a row of GET /datasets/rankings-daily.
 type RankingsDailyItem struct {
 	Date           string `json:"date"`
 	ModelPermaslug string `json:"model_permaslug"`
 	TotalTokens    string `json:"total_tokens"`
 }
 
-// RankingsDailyMeta defines model for RankingsDailyMeta.
+// RankingsDailyMeta Metadata of a rankings dataset: schema version, as-of time, and start and end dates covered.
 type RankingsDailyMeta struct {
-	AsOf      string                   `json:"as_of"`
-	EndDate   string                   `json:"end_date"`
-	StartDate string                   `json:"start_date"`
-	Version   RankingsDailyMetaVersion `json:"version"`
+	AsOf      string `json:"as_of"`
+	EndDate   string `json:"end_date"`
+	StartDate string `json:"start_date"`
+
+	// Version Schema version of a rankings dataset; always "v1".
+	Version RankingsDailyMetaVersion `json:"version"`
 }
 
-// RankingsDailyMetaVersion defines model for RankingsDailyMetaVersion.
+// RankingsDailyMetaVersion Schema version of a rankings dataset; always "v1".
 type RankingsDailyMetaVersion string
 
 // RankingsDailyResponse Tokens used per model and day.
 type RankingsDailyResponse struct {
 	Data []RankingsDailyItem `json:"data"`
-	Meta RankingsDailyMeta   `json:"meta"`
+
+	// Meta Metadata of a rankings dataset: schema version, as-of time, and start and end dates covered.
+	Meta RankingsDailyMeta `json:"meta"`
 }
 
-// ReasoningConfig defines model for ReasoningConfig.
+// ReasoningConfig Reasoning settings of a Responses request: effort, summary, mode and context, plus an enable flag and a token budget.
 type ReasoningConfig struct {
-	Context   *ReasoningContext          `json:"context,omitempty"`
-	Effort    *ReasoningEffort           `json:"effort,omitempty"`
-	Enabled   *bool                      `json:"enabled,omitempty"`
-	MaxTokens *int                       `json:"max_tokens,omitempty"`
-	Mode      *ReasoningMode             `json:"mode,omitempty"`
-	Summary   *ReasoningSummaryVerbosity `json:"summary,omitempty"`
+	// Context Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
+	Context *ReasoningContext `json:"context,omitempty"`
+
+	// Effort Reasoning effort level: max, xhigh, high, medium, low, minimal or none.
+	Effort    *ReasoningEffort `json:"effort,omitempty"`
+	Enabled   *bool            `json:"enabled,omitempty"`
+	MaxTokens *int             `json:"max_tokens,omitempty"`
+
+	// Mode Reasoning mode: "standard" (default) or "pro" for deeper reasoning on models that offer it.
+	Mode *ReasoningMode `json:"mode,omitempty"`
+
+	// Summary Detail level of reasoning summaries: auto, concise or detailed.
+	Summary *ReasoningSummaryVerbosity `json:"summary,omitempty"`
 }
 
-// ReasoningContext defines model for ReasoningContext.
+// ReasoningContext Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
 type ReasoningContext string
 
-// ReasoningDeltaEvent defines model for ReasoningDeltaEvent.
+// ReasoningDeltaEvent Responses stream event carrying a chunk of reasoning text (response.reasoning_text.delta).
 type ReasoningDeltaEvent = BaseReasoningDeltaEvent
 
-// ReasoningDetailEncrypted defines model for ReasoningDetailEncrypted.
+// ReasoningDetailEncrypted Reasoning detail holding encrypted reasoning data that can be passed back to the model in later turns.
 type ReasoningDetailEncrypted struct {
-	Data   string                       `json:"data"`
-	Format *ReasoningFormat             `json:"format,omitempty"`
-	ID     *string                      `json:"id,omitempty"`
-	Index  *int                         `json:"index,omitempty"`
-	Type   ReasoningDetailEncryptedType `json:"type"`
+	Data string `json:"data"`
+
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format *ReasoningFormat `json:"format,omitempty"`
+	ID     *string          `json:"id,omitempty"`
+	Index  *int             `json:"index,omitempty"`
+
+	// Type Kind of a reasoning detail; always "reasoning.encrypted".
+	Type ReasoningDetailEncryptedType `json:"type"`
 }
 
-// ReasoningDetailEncryptedType defines model for ReasoningDetailEncryptedType.
+// ReasoningDetailEncryptedType Kind of a reasoning detail; always "reasoning.encrypted".
 type ReasoningDetailEncryptedType string
 
-// ReasoningDetailServerToolCall defines model for ReasoningDetailServerToolCall.
+// ReasoningDetailServerToolCall Reasoning detail recording a server tool call (tool name, arguments, result) so it can be replayed in a later turn.
 type ReasoningDetailServerToolCall struct {
-	Arguments  string                            `json:"arguments"`
-	Format     *ReasoningFormat                  `json:"format,omitempty"`
-	ID         *string                           `json:"id,omitempty"`
-	Index      *int                              `json:"index,omitempty"`
-	Result     string                            `json:"result"`
-	ToolCallID *string                           `json:"tool_call_id,omitempty"`
-	ToolName   string                            `json:"tool_name"`
-	Type       ReasoningDetailServerToolCallType `json:"type"`
+	Arguments string `json:"arguments"`
+
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format     *ReasoningFormat `json:"format,omitempty"`
+	ID         *string          `json:"id,omitempty"`
+	Index      *int             `json:"index,omitempty"`
+	Result     string           `json:"result"`
+	ToolCallID *string          `json:"tool_call_id,omitempty"`
+	ToolName   string           `json:"tool_name"`
+
+	// Type Kind of a reasoning detail; always "reasoning.server_tool_call".
+	Type ReasoningDetailServerToolCallType `json:"type"`
 }
 
-// ReasoningDetailServerToolCallType defines model for ReasoningDetailServerToolCallType.
+// ReasoningDetailServerToolCallType Kind of a reasoning detail; always "reasoning.server_tool_call".
 type ReasoningDetailServerToolCallType string
 
-// ReasoningDetailSummary defines model for ReasoningDetailSummary.
+// ReasoningDetailSummary Reasoning detail whose summary field condenses the model's reasoning in plain text.
 type ReasoningDetailSummary struct {
-	Format  *ReasoningFormat           `json:"format,omitempty"`
-	ID      *string                    `json:"id,omitempty"`
-	Index   *int                       `json:"index,omitempty"`
-	Summary string                     `json:"summary"`
-	Type    ReasoningDetailSummaryType `json:"type"`
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format  *ReasoningFormat `json:"format,omitempty"`
+	ID      *string          `json:"id,omitempty"`
+	Index   *int             `json:"index,omitempty"`
+	Summary string           `json:"summary"`
+
+	// Type Kind of a reasoning detail; always "reasoning.summary".
+	Type ReasoningDetailSummaryType `json:"type"`
 }
 
-// ReasoningDetailSummaryType defines model for ReasoningDetailSummaryType.
+// ReasoningDetailSummaryType Kind of a reasoning detail; always "reasoning.summary".
 type ReasoningDetailSummaryType string
 
-// ReasoningDetailText defines model for ReasoningDetailText.
+// ReasoningDetailText Reasoning detail holding raw reasoning text, with an optional signature.
 type ReasoningDetailText struct {
-	Format    *ReasoningFormat        `json:"format,omitempty"`
-	ID        *string                 `json:"id,omitempty"`
-	Index     *int                    `json:"index,omitempty"`
-	Signature *string                 `json:"signature,omitempty"`
-	Text      *string                 `json:"text,omitempty"`
-	Type      ReasoningDetailTextType `json:"type"`
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format    *ReasoningFormat `json:"format,omitempty"`
+	ID        *string          `json:"id,omitempty"`
+	Index     *int             `json:"index,omitempty"`
+	Signature *string          `json:"signature,omitempty"`
+	Text      *string          `json:"text,omitempty"`
+
+	// Type Kind of a reasoning detail; always "reasoning.text".
+	Type ReasoningDetailTextType `json:"type"`
 }
 
-// ReasoningDetailTextType defines model for ReasoningDetailTextType.
+// ReasoningDetailTextType Kind of a reasoning detail; always "reasoning.text".
 type ReasoningDetailTextType string
 
-// ReasoningDetailUnion defines model for ReasoningDetailUnion.
+// ReasoningDetailUnion One entry of a chat message's reasoning details, chosen by type: summary, encrypted, text or server tool call.
 type ReasoningDetailUnion struct {
 	union json.RawMessage
 }
 
-// ReasoningDoneEvent defines model for ReasoningDoneEvent.
+// ReasoningDoneEvent Responses stream event carrying the full reasoning text of a content part once streaming ends (response.reasoning_text.done).
 type ReasoningDoneEvent = BaseReasoningDoneEvent
 
-// ReasoningEffort defines model for ReasoningEffort.
+// ReasoningEffort Reasoning effort level: max, xhigh, high, medium, low, minimal or none.
 type ReasoningEffort string
 
-// ReasoningFormat defines model for ReasoningFormat.
+// ReasoningFormat Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
 type ReasoningFormat string
 
-// ReasoningItem defines model for ReasoningItem.
+// ReasoningItem Responses input item replaying earlier reasoning, with optional reasoning text, format and signature.
 type ReasoningItem struct {
-	Content          []ReasoningTextContent     `json:"content,omitempty"`
-	EncryptedContent *string                    `json:"encrypted_content,omitempty"`
-	Format           *ReasoningFormat           `json:"format,omitempty"`
-	ID               string                     `json:"id"`
-	Signature        *string                    `json:"signature,omitempty"`
-	Status           *OutputItemReasoningStatus `json:"status,omitempty"`
-	Summary          []ReasoningSummaryText     `json:"summary"`
-	Type             OutputItemReasoningType    `json:"type"`
+	Content          []ReasoningTextContent `json:"content,omitempty"`
+	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+
+	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
+	Format    *ReasoningFormat `json:"format,omitempty"`
+	ID        string           `json:"id"`
+	Signature *string          `json:"signature,omitempty"`
+
+	// Status Status of a reasoning output item: completed, incomplete or in_progress.
+	Status  *OutputItemReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText     `json:"summary"`
+
+	// Type Kind of a Responses output item; always "reasoning".
+	Type OutputItemReasoningType `json:"type"`
 }
 
-// ReasoningMode defines model for ReasoningMode.
+// ReasoningMode Reasoning mode: "standard" (default) or "pro" for deeper reasoning on models that offer it.
 type ReasoningMode string
 
-// ReasoningSummaryPartAddedEvent defines model for ReasoningSummaryPartAddedEvent.
+// ReasoningSummaryPartAddedEvent Responses stream event sent when a new reasoning summary part starts (response.reasoning_summary_part.added).
 type ReasoningSummaryPartAddedEvent = BaseReasoningSummaryPartAddedEvent
 
-// ReasoningSummaryPartDoneEvent defines model for ReasoningSummaryPartDoneEvent.
+// ReasoningSummaryPartDoneEvent Responses stream event sent when a reasoning summary part is finished (response.reasoning_summary_part.done).
 type ReasoningSummaryPartDoneEvent = BaseReasoningSummaryPartDoneEvent
 
-// ReasoningSummaryText defines model for ReasoningSummaryText.
+// ReasoningSummaryText Summary text part of a reasoning item.
 type ReasoningSummaryText struct {
-	Text string                   `json:"text"`
+	Text string `json:"text"`
+
+	// Type Kind of a reasoning summary part; always "summary_text".
 	Type ReasoningSummaryTextType `json:"type"`
 }
 
-// ReasoningSummaryTextDeltaEvent defines model for ReasoningSummaryTextDeltaEvent.
+// ReasoningSummaryTextDeltaEvent Responses stream event carrying a chunk of reasoning summary text (response.reasoning_summary_text.delta).
 type ReasoningSummaryTextDeltaEvent = BaseReasoningSummaryTextDeltaEvent
 
-// ReasoningSummaryTextDoneEvent defines model for ReasoningSummaryTextDoneEvent.
+// ReasoningSummaryTextDoneEvent Responses stream event carrying the full text of a reasoning summary part (response.reasoning_summary_text.done).
 type ReasoningSummaryTextDoneEvent = BaseReasoningSummaryTextDoneEvent
 
-// ReasoningSummaryTextType defines model for ReasoningSummaryTextType.
+// ReasoningSummaryTextType Kind of a reasoning summary part; always "summary_text".
 type ReasoningSummaryTextType string
 
-// ReasoningSummaryVerbosity defines model for ReasoningSummaryVerbosity.
+// ReasoningSummaryVerbosity Detail level of reasoning summaries: auto, concise or detailed.
 type ReasoningSummaryVerbosity string
 
-// ReasoningTextContent defines model for ReasoningTextContent.
+// ReasoningTextContent Raw reasoning text part of a reasoning item.
 type ReasoningTextContent struct {
-	Text string                   `json:"text"`
+	Text string `json:"text"`
+
+	// Type Kind of a reasoning content part; always "reasoning_text".
 	Type ReasoningTextContentType `json:"type"`
 }
 
-// ReasoningTextContentType defines model for ReasoningTextContentType.
+// ReasoningTextContentType Kind of a reasoning content part; always "reasoning_text".
 type ReasoningTextContentType string
 
-// RefusalDeltaEvent defines model for RefusalDeltaEvent.
+// RefusalDeltaEvent Responses stream event carrying a chunk of refusal text (response.refusal.delta).
 type RefusalDeltaEvent = BaseRefusalDeltaEvent
 
-// RefusalDoneEvent defines model for RefusalDoneEvent.
+// RefusalDoneEvent Responses stream event carrying the full refusal text once streaming ends (response.refusal.done).
 type RefusalDoneEvent = BaseRefusalDoneEvent
 
-// RequestMetadata defines model for RequestMetadata.
+// RequestMetadata Custom string key-value pairs attached to a Responses request and echoed in its result; at most 16 pairs.
 type RequestMetadata map[string]string
 
-// ResponseFormatJSONSchema defines model for ResponseFormatJSONSchema.
+// ResponseFormatJSONSchema Completions response format requiring output that matches a given JSON schema.
 type ResponseFormatJSONSchema struct {
-	JSONSchema JSONSchemaConfig             `json:"json_schema"`
-	Type       ResponseFormatJSONSchemaType `json:"type"`
+	// JSONSchema JSON Schema settings of a json_schema response format: name, optional description, the schema and strict mode.
+	JSONSchema JSONSchemaConfig `json:"json_schema"`
+
+	// Type Kind of a response format; always "json_schema".
+	Type ResponseFormatJSONSchemaType `json:"type"`
 }
 
-// ResponseFormatJSONSchemaType defines model for ResponseFormatJSONSchemaType.
+// ResponseFormatJSONSchemaType Kind of a response format; always "json_schema".
 type ResponseFormatJSONSchemaType string
 
-// ResponseFormatTextGrammar defines model for ResponseFormatTextGrammar.
+// ResponseFormatTextGrammar Completions response format constraining output with a grammar string.
 type ResponseFormatTextGrammar struct {
-	Grammar string                        `json:"grammar"`
-	Type    ResponseFormatTextGrammarType `json:"type"`
+	Grammar string `json:"grammar"`
+
+	// Type Kind of a response format; always "grammar".
+	Type ResponseFormatTextGrammarType `json:"type"`
 }
 
-// ResponseFormatTextGrammarType defines model for ResponseFormatTextGrammarType.
+// ResponseFormatTextGrammarType Kind of a response format; always "grammar".
 type ResponseFormatTextGrammarType string
 
-// ResponseHealingPlugin defines model for ResponseHealingPlugin.
+// ResponseHealingPlugin Plugin entry "response-healing" of a Chat, Messages or Responses request; setting enabled to false turns it off (it is on by default).
 type ResponseHealingPlugin struct {
-	Enabled *bool                   `json:"enabled,omitempty"`
-	ID      ResponseHealingPluginID `json:"id"`
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// ID Identifier of the response healing plugin; always "response-healing".
+	ID ResponseHealingPluginID `json:"id"`
 }
 
-// ResponseHealingPluginID defines model for ResponseHealingPluginId.
+// ResponseHealingPluginID Identifier of the response healing plugin; always "response-healing".
 type ResponseHealingPluginID string
 
-// ResponseIncludesEnum defines model for ResponseIncludesEnum.
+// ResponseIncludesEnum Extra data a Responses request asks to include, such as file search results, image URLs or encrypted reasoning.
 type ResponseIncludesEnum string
 
-// ResponseOutputText defines model for ResponseOutputText.
+// ResponseOutputText Text part of an assistant output message, with annotations such as citations and optional token logprobs.
 type ResponseOutputText struct {
 	Annotations []OpenAIResponsesAnnotation `json:"annotations,omitempty"`
 	Logprobs    []ResponseOutputTextLogprob `json:"logprobs,omitempty"`
 	Text        string                      `json:"text"`
-	Type        ResponseOutputTextType      `json:"type"`
+
+	// Type Kind of a Responses content part; always "output_text".
+	Type ResponseOutputTextType `json:"type"`
 }
 
-// ResponseOutputTextLogprob defines model for ResponseOutputTextLogprob.
+// ResponseOutputTextLogprob Log probability of one token in output text, with its bytes and the most likely alternatives.
 type ResponseOutputTextLogprob struct {
 	Bytes       []int                                 `json:"bytes"`
 	Logprob     float64                               `json:"logprob"`
@@ -24843,124 +26587,160 @@ type ResponseOutputTextLogprob struct {
 	TopLogprobs []ResponseOutputTextLogprobTopLogprob `json:"top_logprobs"`
 }
 
-// ResponseOutputTextLogprobTopLogprob defines model for ResponseOutputTextLogprobTopLogprob.
+// ResponseOutputTextLogprobTopLogprob Alternative candidate token in output text, with its bytes and log probability.
 type ResponseOutputTextLogprobTopLogprob struct {
 	Bytes   []int   `json:"bytes"`
 	Logprob float64 `json:"logprob"`
 	Token   string  `json:"token"`
 }
 
-// ResponseOutputTextType defines model for ResponseOutputTextType.
+// ResponseOutputTextType Kind of a Responses content part; always "output_text".
 type ResponseOutputTextType string
 
-// ResponsesErrorField defines model for ResponsesErrorField.
+// ResponsesErrorField Error of a failed Responses result: an error code and message.
 type ResponsesErrorField struct {
+	// Code Error code of a failed Responses result, such as server_error, rate_limit_exceeded, invalid_prompt or an image error.
 	Code    ResponsesErrorFieldCode `json:"code"`
 	Message string                  `json:"message"`
 }
 
-// ResponsesErrorFieldCode defines model for ResponsesErrorFieldCode.
+// ResponsesErrorFieldCode Error code of a failed Responses result, such as server_error, rate_limit_exceeded, invalid_prompt or an image error.
 type ResponsesErrorFieldCode string
 
 // ResponsesRequest A Responses API request: input items, model, tools and output settings. Also the body saved by POST /presets/{slug}/responses.
 type ResponsesRequest struct {
-	Background         *bool                           `json:"background,omitempty"`
-	CacheControl       *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
-	Debug              *ChatDebugOptions               `json:"debug,omitempty"`
-	FrequencyPenalty   *float64                        `json:"frequency_penalty,omitempty"`
-	ImageConfig        *ImageConfig                    `json:"image_config,omitempty"`
-	Include            []ResponseIncludesEnum          `json:"include,omitempty"`
-	Input              *Inputs                         `json:"input,omitempty"`
-	Instructions       *string                         `json:"instructions,omitempty"`
-	MaxOutputTokens    *int                            `json:"max_output_tokens,omitempty"`
-	MaxToolCalls       *int                            `json:"max_tool_calls,omitempty"`
-	Metadata           *RequestMetadata                `json:"metadata,omitempty"`
-	Modalities         []OutputModalityEnum            `json:"modalities,omitempty"`
-	Model              *string                         `json:"model,omitempty"`
-	Models             []string                        `json:"models,omitempty"`
-	ParallelToolCalls  *bool                           `json:"parallel_tool_calls,omitempty"`
-	Plugins            []ResponsesRequestPlugin        `json:"plugins,omitempty"`
-	PresencePenalty    *float64                        `json:"presence_penalty,omitempty"`
-	PreviousResponseID interface{}                     `json:"previous_response_id,omitempty"`
-	Prompt             *StoredPromptTemplate           `json:"prompt,omitempty"`
-	PromptCacheKey     *string                         `json:"prompt_cache_key,omitempty"`
-	PromptCacheOptions *PromptCacheOptions             `json:"prompt_cache_options,omitempty"`
-	Provider           *ProviderPreferences            `json:"provider,omitempty"`
-	Reasoning          *ReasoningConfig                `json:"reasoning,omitempty"`
+	Background *bool `json:"background,omitempty"`
+
+	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
+	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
+
+	// Debug Debug settings for chat and Responses streams; echo_upstream_body adds a first debug chunk with the request body sent upstream.
+	Debug            *ChatDebugOptions `json:"debug,omitempty"`
+	FrequencyPenalty *float64          `json:"frequency_penalty,omitempty"`
+
+	// ImageConfig Provider-specific image options on chat and responses requests, as a map of option names to values.
+	ImageConfig *ImageConfig           `json:"image_config,omitempty"`
+	Include     []ResponseIncludesEnum `json:"include,omitempty"`
+
+	// Input Input of a Responses request: a plain string or a list of input items.
+	Input           *Inputs `json:"input,omitempty"`
+	Instructions    *string `json:"instructions,omitempty"`
+	MaxOutputTokens *int    `json:"max_output_tokens,omitempty"`
+	MaxToolCalls    *int    `json:"max_tool_calls,omitempty"`
+
+	// Metadata Custom string key-value pairs attached to a Responses request and echoed in its result; at most 16 pairs.
+	Metadata           *RequestMetadata         `json:"metadata,omitempty"`
+	Modalities         []OutputModalityEnum     `json:"modalities,omitempty"`
+	Model              *string                  `json:"model,omitempty"`
+	Models             []string                 `json:"models,omitempty"`
+	ParallelToolCalls  *bool                    `json:"parallel_tool_calls,omitempty"`
+	Plugins            []ResponsesRequestPlugin `json:"plugins,omitempty"`
+	PresencePenalty    *float64                 `json:"presence_penalty,omitempty"`
+	PreviousResponseID interface{}              `json:"previous_response_id,omitempty"`
+
+	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
+	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
+	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+
+	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
+	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
+
+	// Provider Provider routing preferences of a request: order, only/ignore lists, fallbacks, sorting, price caps, quantizations and data policy.
+	Provider *ProviderPreferences `json:"provider,omitempty"`
+
+	// Reasoning Reasoning settings of a Responses request: effort, summary, mode and context, plus an enable flag and a token budget.
+	Reasoning *ReasoningConfig `json:"reasoning,omitempty"`
+
+	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route               *DeprecatedRoute             `json:"route,omitempty"`
-	SafetyIdentifier    *string                      `json:"safety_identifier,omitempty"`
-	ServiceTier         *ResponsesRequestServiceTier `json:"service_tier,omitempty"`
-	SessionID           *string                      `json:"session_id,omitempty"`
-	StopServerToolsWhen *StopServerToolsWhen         `json:"stop_server_tools_when,omitempty"`
-	Store               *ResponsesRequestStore       `json:"store,omitempty"`
-	Stream              *bool                        `json:"stream,omitempty"`
-	Temperature         *float64                     `json:"temperature,omitempty"`
-	Text                *TextExtendedConfig          `json:"text,omitempty"`
-	ToolChoice          *OpenAIResponsesToolChoice   `json:"tool_choice,omitempty"`
-	Tools               []ResponsesRequestTool       `json:"tools,omitempty"`
-	TopK                *int                         `json:"top_k,omitempty"`
-	TopLogprobs         *int                         `json:"top_logprobs,omitempty"`
-	TopP                *float64                     `json:"top_p,omitempty"`
-	Trace               *TraceConfig                 `json:"trace,omitempty"`
-	Truncation          *OpenAIResponsesTruncation   `json:"truncation,omitempty"`
-	User                *string                      `json:"user,omitempty"`
+	Route            *DeprecatedRoute             `json:"route,omitempty"`
+	SafetyIdentifier *string                      `json:"safety_identifier,omitempty"`
+	ServiceTier      *ResponsesRequestServiceTier `json:"service_tier,omitempty"`
+	SessionID        *string                      `json:"session_id,omitempty"`
+
+	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
+	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
+
+	// Store Store flag of a Responses request; only false is accepted, so responses are not stored.
+	Store       *ResponsesRequestStore `json:"store,omitempty"`
+	Stream      *bool                  `json:"stream,omitempty"`
+	Temperature *float64               `json:"temperature,omitempty"`
+
+	// Text Text output settings of a Responses request or result: output format and a verbosity that allows xhigh and max.
+	Text *TextExtendedConfig `json:"text,omitempty"`
+
+	// ToolChoice Tool choice of a Responses request: a mode string, a named function, a hosted tool, an allowed-tools set, apply_patch or shell.
+	ToolChoice  *OpenAIResponsesToolChoice `json:"tool_choice,omitempty"`
+	Tools       []ResponsesRequestTool     `json:"tools,omitempty"`
+	TopK        *int                       `json:"top_k,omitempty"`
+	TopLogprobs *int                       `json:"top_logprobs,omitempty"`
+	TopP        *float64                   `json:"top_p,omitempty"`
+
+	// Trace Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
+	Trace *TraceConfig `json:"trace,omitempty"`
+
+	// Truncation Truncation strategy of a Responses request: "auto" lets input be trimmed to fit the context window, "disabled" does not.
+	Truncation *OpenAIResponsesTruncation `json:"truncation,omitempty"`
+	User       *string                    `json:"user,omitempty"`
 }
 
-// ResponsesRequestPlugin defines model for ResponsesRequestPlugin.
+// ResponsesRequestPlugin Plugin entry of a Responses request, chosen by id: routers, web search, web fetch, file parser, moderation, fusion and more.
 type ResponsesRequestPlugin struct {
 	union json.RawMessage
 }
 
-// ResponsesRequestServiceTier defines model for ResponsesRequestServiceTier.
+// ResponsesRequestServiceTier Processing tier a Responses request asks for: auto (default), default, fast (same as priority), flex, priority or scale.
 type ResponsesRequestServiceTier string
 
-// ResponsesRequestStore defines model for ResponsesRequestStore.
+// ResponsesRequestStore Store flag of a Responses request; only false is accepted, so responses are not stored.
 type ResponsesRequestStore bool
 
-// ResponsesRequestTool defines model for ResponsesRequestTool.
+// ResponsesRequestTool Tool entry of a Responses request: a function, a hosted tool such as web search or shell, a custom tool or an openrouter:* server tool.
 type ResponsesRequestTool struct {
 	union json.RawMessage
 }
 
-// ResponsesRequestToolFunctionTool defines model for ResponsesRequestToolFunctionTool.
+// ResponsesRequestToolFunctionTool Function tool in a Responses request, with a defer_loading flag so the tool can be found later via tool search.
 type ResponsesRequestToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
 	Description  *string                `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
-	Type         FunctionToolType       `json:"type"`
+
+	// Type Kind of a function tool definition; always "function".
+	Type FunctionToolType `json:"type"`
 }
 
-// ResponsesStreamEvent defines model for ResponsesStreamEvent.
+// ResponsesStreamEvent Server-sent event of a streamed Responses call, chosen by type: lifecycle, output item, text, reasoning, tool call or error events.
 type ResponsesStreamEvent struct {
 	union json.RawMessage
 }
 
 // ResponsesStreamingResponse One server-sent event of a streamed Responses API request, keyed by its type.
 type ResponsesStreamingResponse struct {
+	// Data Server-sent event of a streamed Responses call, chosen by type: lifecycle, output item, text, reasoning, tool call or error events.
 	Data ResponsesStreamEvent `json:"data"`
 }
 
-// RouterAttempt defines model for RouterAttempt.
+// RouterAttempt One routing attempt of a generation: provider, model and resulting HTTP status.
 type RouterAttempt struct {
 	Model    string `json:"model"`
 	Provider string `json:"provider"`
 	Status   int    `json:"status"`
 }
 
-// RouterParams defines model for RouterParams.
+// RouterParams Parameters used by the router for a generation: quality and throughput floors and version group.
 type RouterParams struct {
 	QualityFloor    *float64 `json:"quality_floor,omitempty"`
 	ThroughputFloor *float64 `json:"throughput_floor,omitempty"`
 	VersionGroup    *string  `json:"version_group,omitempty"`
 }
 
-// RoutingStrategy defines model for RoutingStrategy.
+// RoutingStrategy How a request was routed: direct, auto, free, latest, alias, fallback, pareto, bodybuilder or fusion.
 type RoutingStrategy string
 
-// STTInputAudio defines model for STTInputAudio.
+// STTInputAudio Base64 audio to transcribe in a speech-to-text request, with its format.
 type STTInputAudio struct {
 	Data   string `json:"data"`
 	Format string `json:"format"`
@@ -24968,21 +26748,27 @@ type STTInputAudio struct {
 
 // STTRequest A transcription request sent as JSON, with the audio inline.
 type STTRequest struct {
-	InputAudio             STTInputAudio             `json:"input_audio"`
-	Language               *string                   `json:"language,omitempty"`
-	Model                  string                    `json:"model"`
-	Provider               *STTRequestProvider       `json:"provider,omitempty"`
+	// InputAudio Base64 audio to transcribe in a speech-to-text request, with its format.
+	InputAudio STTInputAudio `json:"input_audio"`
+	Language   *string       `json:"language,omitempty"`
+	Model      string        `json:"model"`
+
+	// Provider Provider settings of a speech-to-text request: provider-specific options.
+	Provider *STTRequestProvider `json:"provider,omitempty"`
+
+	// ResponseFormat Shape of a speech-to-text response: "json" (text only) or "verbose_json" (with segments and word timestamps).
 	ResponseFormat         *STTRequestResponseFormat `json:"response_format,omitempty"`
 	Temperature            *float64                  `json:"temperature,omitempty"`
 	TimestampGranularities []STTTimestampGranularity `json:"timestamp_granularities,omitempty"`
 }
 
-// STTRequestProvider defines model for STTRequestProvider.
+// STTRequestProvider Provider settings of a speech-to-text request: provider-specific options.
 type STTRequestProvider struct {
+	// Options Per-provider extra options, keyed by provider slug; OpenRouter passes on only the options of the provider it routes to.
 	Options *ProviderOptions `json:"options,omitempty"`
 }
 
-// STTRequestResponseFormat defines model for STTRequestResponseFormat.
+// STTRequestResponseFormat Shape of a speech-to-text response: "json" (text only) or "verbose_json" (with segments and word timestamps).
 type STTRequestResponseFormat string
 
 // STTResponse The transcribed text with usage.
@@ -24992,11 +26778,13 @@ type STTResponse struct {
 	Segments []STTSegment `json:"segments,omitempty"`
 	Task     *string      `json:"task,omitempty"`
 	Text     string       `json:"text"`
-	Usage    *STTUsage    `json:"usage,omitempty"`
-	Words    []STTWord    `json:"words,omitempty"`
+
+	// Usage Usage of a speech-to-text request: audio seconds, input, output and total tokens, and cost.
+	Usage *STTUsage `json:"usage,omitempty"`
+	Words []STTWord `json:"words,omitempty"`
 }
 
-// STTSegment defines model for STTSegment.
+// STTSegment Timestamped transcript segment of a verbose_json transcription, with text, speaker, tokens and confidence figures.
 type STTSegment struct {
 	AvgLogprob       *float64 `json:"avg_logprob,omitempty"`
 	CompressionRatio *float64 `json:"compression_ratio,omitempty"`
@@ -25011,10 +26799,10 @@ type STTSegment struct {
 	Tokens           []int    `json:"tokens,omitempty"`
 }
 
-// STTTimestampGranularity defines model for STTTimestampGranularity.
+// STTTimestampGranularity Level at which verbose_json transcriptions carry timestamps: per "word" or per "segment".
 type STTTimestampGranularity string
 
-// STTUsage defines model for STTUsage.
+// STTUsage Usage of a speech-to-text request: audio seconds, input, output and total tokens, and cost.
 type STTUsage struct {
 	Cost         *float64 `json:"cost,omitempty"`
 	InputTokens  *int     `json:"input_tokens,omitempty"`
@@ -25023,7 +26811,7 @@ type STTUsage struct {
 	TotalTokens  *int     `json:"total_tokens,omitempty"`
 }
 
-// STTWord defines model for STTWord.
+// STTWord Word of a transcription with start and end times and an optional speaker number.
 type STTWord struct {
 	End     float64 `json:"end"`
 	Speaker *int    `json:"speaker,omitempty"`
@@ -25031,10 +26819,10 @@ type STTWord struct {
 	Word    string  `json:"word"`
 }
 
-// SandboxSleepAfterSeconds defines model for SandboxSleepAfterSeconds.
+// SandboxSleepAfterSeconds Idle time in seconds after which a sandbox container goes to sleep; each command resets the timer.
 type SandboxSleepAfterSeconds = int
 
-// ScimGroup defines model for ScimGroup.
+// ScimGroup Group synced from the identity provider via SCIM: ID, display name, external ID and organization.
 type ScimGroup struct {
 	CreatedAt      string             `json:"created_at"`
 	DisplayName    string             `json:"display_name"`
@@ -25044,333 +26832,394 @@ type ScimGroup struct {
 	UpdatedAt      string             `json:"updated_at"`
 }
 
-// ScimGroupMapping defines model for ScimGroupMapping.
+// ScimGroupMapping Link from a SCIM group to a workspace, giving the group's members an admin or member role there.
 type ScimGroupMapping struct {
-	CreatedAt      string               `json:"created_at"`
-	ID             openapi_types.UUID   `json:"id"`
-	OrganizationID string               `json:"organization_id"`
-	Role           ScimGroupMappingRole `json:"role"`
-	ScimGroupID    openapi_types.UUID   `json:"scim_group_id"`
-	UpdatedAt      string               `json:"updated_at"`
-	WorkspaceID    openapi_types.UUID   `json:"workspace_id"`
+	CreatedAt      string             `json:"created_at"`
+	ID             openapi_types.UUID `json:"id"`
+	OrganizationID string             `json:"organization_id"`
+
+	// Role Workspace role granted through a SCIM group mapping: "admin" or "member".
+	Role        ScimGroupMappingRole `json:"role"`
+	ScimGroupID openapi_types.UUID   `json:"scim_group_id"`
+	UpdatedAt   string               `json:"updated_at"`
+	WorkspaceID openapi_types.UUID   `json:"workspace_id"`
 }
 
-// ScimGroupMappingRole defines model for ScimGroupMappingRole.
+// ScimGroupMappingRole Workspace role granted through a SCIM group mapping: "admin" or "member".
 type ScimGroupMappingRole string
 
-// SearchContextSizeEnum defines model for SearchContextSizeEnum.
+// SearchContextSizeEnum How much retrieved web content a search tool feeds the model: low, medium or high.
 type SearchContextSizeEnum string
 
-// SearchModelsServerToolConfig defines model for SearchModelsServerToolConfig.
+// SearchModelsServerToolConfig Settings of the experimental search-models server tool: maximum number of results.
 type SearchModelsServerToolConfig struct {
 	MaxResults *int `json:"max_results,omitempty"`
 }
 
-// SearchModelsServerToolOpenRouter defines model for SearchModelsServerTool_OpenRouter.
+// SearchModelsServerToolOpenRouter Responses tool entry enabling the experimental openrouter:experimental__search_models server tool, which finds models on OpenRouter.
 type SearchModelsServerToolOpenRouter struct {
-	Parameters *SearchModelsServerToolConfig        `json:"parameters,omitempty"`
-	Type       SearchModelsServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of the experimental search-models server tool: maximum number of results.
+	Parameters *SearchModelsServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of a server tool entry; always "openrouter:experimental__search_models".
+	Type SearchModelsServerToolOpenRouterType `json:"type"`
 }
 
-// SearchModelsServerToolOpenRouterType defines model for SearchModelsServerTool_OpenRouterType.
+// SearchModelsServerToolOpenRouterType Kind of a server tool entry; always "openrouter:experimental__search_models".
 type SearchModelsServerToolOpenRouterType string
 
-// SearchQualityLevel defines model for SearchQualityLevel.
+// SearchQualityLevel Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
 type SearchQualityLevel string
 
-// ServerToolUseDetails defines model for ServerToolUseDetails.
+// ServerToolUseDetails Server tool usage counts of a response: tool calls requested and executed, and web search requests.
 type ServerToolUseDetails struct {
 	ToolCallsExecuted  *int `json:"tool_calls_executed,omitempty"`
 	ToolCallsRequested *int `json:"tool_calls_requested,omitempty"`
 	WebSearchRequests  *int `json:"web_search_requests,omitempty"`
 }
 
-// ServiceTier defines model for ServiceTier.
+// ServiceTier Processing tier used for a Responses result: auto, default, flex, priority or scale.
 type ServiceTier string
 
-// SessionCostItem defines model for SessionCostItem.
+// SessionCostItem Median session cost in USD of one app and model for a range of conversation turns, from GET /datasets/session-cost.
 type SessionCostItem struct {
-	AppName              string                   `json:"app_name"`
-	AppSlug              string                   `json:"app_slug"`
-	MedianSessionCostUsd float64                  `json:"median_session_cost_usd"`
-	ModelPermaslug       string                   `json:"model_permaslug"`
-	TurnRange            SessionCostItemTurnRange `json:"turn_range"`
+	AppName              string  `json:"app_name"`
+	AppSlug              string  `json:"app_slug"`
+	MedianSessionCostUsd float64 `json:"median_session_cost_usd"`
+	ModelPermaslug       string  `json:"model_permaslug"`
+
+	// TurnRange Bucket of conversation length in a session-cost row: 1-turn, 2-9-turns, 10-49-turns or 50-plus-turns.
+	TurnRange SessionCostItemTurnRange `json:"turn_range"`
 }
 
-// SessionCostItemTurnRange defines model for SessionCostItemTurnRange.
+// SessionCostItemTurnRange Bucket of conversation length in a session-cost row: 1-turn, 2-9-turns, 10-49-turns or 50-plus-turns.
 type SessionCostItemTurnRange string
 
-// SessionCostMeta defines model for SessionCostMeta.
+// SessionCostMeta Metadata of the session-cost dataset: schema version, as-of time, window length in days and window end date.
 type SessionCostMeta struct {
-	AsOf          string                 `json:"as_of"`
+	AsOf string `json:"as_of"`
+
+	// Version Schema version of the session-cost dataset; always "v1".
 	Version       SessionCostMetaVersion `json:"version"`
 	WindowDays    *int                   `json:"window_days"`
 	WindowEndDate *string                `json:"window_end_date"`
 }
 
-// SessionCostMetaVersion defines model for SessionCostMetaVersion.
+// SessionCostMetaVersion Schema version of the session-cost dataset; always "v1".
 type SessionCostMetaVersion string
 
 // SessionCostResponse Median session costs per app, model and conversation length.
 type SessionCostResponse struct {
 	Data []SessionCostItem `json:"data"`
-	Meta SessionCostMeta   `json:"meta"`
+
+	// Meta Metadata of the session-cost dataset: schema version, as-of time, window length in days and window end date.
+	Meta SessionCostMeta `json:"meta"`
 }
 
-// ShellCallItem defines model for ShellCallItem.
+// ShellCallItem Responses input item replaying a shell call: the commands requested, limits, call ID and status.
 type ShellCallItem struct {
+	// Action Commands of a shell call input item, with optional timeout in milliseconds and output length cap.
 	Action      ShellCallItemAction `json:"action"`
 	Arguments   *string             `json:"arguments,omitempty"`
 	CallID      string              `json:"call_id"`
 	Environment interface{}         `json:"environment,omitempty"`
 	ID          *string             `json:"id,omitempty"`
 	Status      *ToolCallStatus     `json:"status,omitempty"`
-	Type        ShellCallItemType   `json:"type"`
+
+	// Type Kind of a Responses input item; always "shell_call".
+	Type ShellCallItemType `json:"type"`
 }
 
-// ShellCallItemAction defines model for ShellCallItemAction.
+// ShellCallItemAction Commands of a shell call input item, with optional timeout in milliseconds and output length cap.
 type ShellCallItemAction struct {
 	Commands        []string `json:"commands"`
 	MaxOutputLength *int     `json:"max_output_length,omitempty"`
 	TimeoutMs       *int     `json:"timeout_ms,omitempty"`
 }
 
-// ShellCallItemType defines model for ShellCallItemType.
+// ShellCallItemType Kind of a Responses input item; always "shell_call".
 type ShellCallItemType string
 
-// ShellCallOutputContent defines model for ShellCallOutputContent.
+// ShellCallOutputContent Per-command result inside shell call output: what was written to stdout and stderr, and whether the command exited or timed out.
 type ShellCallOutputContent struct {
+	// Outcome How a shell command ended: exited with a code, or timed out.
 	Outcome ShellCallOutputContentOutcome `json:"outcome"`
 	Stderr  string                        `json:"stderr"`
 	Stdout  string                        `json:"stdout"`
 }
 
-// ShellCallOutputContentOutcome defines model for ShellCallOutputContentOutcome.
+// ShellCallOutputContentOutcome How a shell command ended: exited with a code, or timed out.
 type ShellCallOutputContentOutcome struct {
 	union json.RawMessage
 }
 
-// ShellCallOutputContentOutcomeExit defines model for ShellCallOutputContentOutcomeExit.
+// ShellCallOutputContentOutcomeExit Shell command outcome for a command that exited, with its exit code.
 type ShellCallOutputContentOutcomeExit struct {
-	ExitCode int                                   `json:"exit_code"`
-	Type     ShellCallOutputContentOutcomeExitType `json:"type"`
+	ExitCode int `json:"exit_code"`
+
+	// Type Kind of a shell command outcome; always "exit".
+	Type ShellCallOutputContentOutcomeExitType `json:"type"`
 }
 
-// ShellCallOutputContentOutcomeExitType defines model for ShellCallOutputContentOutcomeExitType.
+// ShellCallOutputContentOutcomeExitType Kind of a shell command outcome; always "exit".
 type ShellCallOutputContentOutcomeExitType string
 
-// ShellCallOutputContentOutcomeTimeout defines model for ShellCallOutputContentOutcomeTimeout.
+// ShellCallOutputContentOutcomeTimeout Shell command outcome for a command that hit its timeout.
 type ShellCallOutputContentOutcomeTimeout struct {
+	// Type Kind of a shell command outcome; always "timeout".
 	Type ShellCallOutputContentOutcomeTimeoutType `json:"type"`
 }
 
-// ShellCallOutputContentOutcomeTimeoutType defines model for ShellCallOutputContentOutcomeTimeoutType.
+// ShellCallOutputContentOutcomeTimeoutType Kind of a shell command outcome; always "timeout".
 type ShellCallOutputContentOutcomeTimeoutType string
 
-// ShellCallOutputItem defines model for ShellCallOutputItem.
+// ShellCallOutputItem Responses input item returning shell call results to the model: per-command output, linked by call ID.
 type ShellCallOutputItem struct {
 	CallID          string                   `json:"call_id"`
 	ID              *string                  `json:"id,omitempty"`
 	MaxOutputLength *int                     `json:"max_output_length,omitempty"`
 	Output          []ShellCallOutputContent `json:"output"`
 	Status          *ToolCallStatus          `json:"status,omitempty"`
-	Type            ShellCallOutputItemType  `json:"type"`
+
+	// Type Kind of a Responses input item; always "shell_call_output".
+	Type ShellCallOutputItemType `json:"type"`
 }
 
-// ShellCallOutputItemType defines model for ShellCallOutputItemType.
+// ShellCallOutputItemType Kind of a Responses input item; always "shell_call_output".
 type ShellCallOutputItemType string
 
-// ShellCallStatus defines model for ShellCallStatus.
+// ShellCallStatus Progress state shared by shell call and shell call output items: in_progress, completed or incomplete.
 type ShellCallStatus string
 
-// ShellServerTool defines model for ShellServerTool.
+// ShellServerTool Responses tool entry enabling the hosted "shell" tool.
 type ShellServerTool struct {
+	// Type Kind of a Responses tool entry; always "shell".
 	Type ShellServerToolType `json:"type"`
 }
 
-// ShellServerToolConfig defines model for ShellServerToolConfig.
+// ShellServerToolConfig Settings of the openrouter:shell server tool: engine, container environment and idle sleep time.
 type ShellServerToolConfig struct {
-	Engine            *ShellServerToolEngine      `json:"engine,omitempty"`
-	Environment       *ShellServerToolEnvironment `json:"environment,omitempty"`
-	SleepAfterSeconds *SandboxSleepAfterSeconds   `json:"sleep_after_seconds,omitempty"`
+	// Engine Shell engine to use: "auto" keeps the provider's hosted shell when available, "openrouter" runs commands in the OpenRouter sandbox.
+	Engine *ShellServerToolEngine `json:"engine,omitempty"`
+
+	// Environment Container the shell tool runs in: an automatically created container or a reference to an existing one.
+	Environment *ShellServerToolEnvironment `json:"environment,omitempty"`
+
+	// SleepAfterSeconds Idle time in seconds after which a sandbox container goes to sleep; each command resets the timer.
+	SleepAfterSeconds *SandboxSleepAfterSeconds `json:"sleep_after_seconds,omitempty"`
 }
 
-// ShellServerToolEngine defines model for ShellServerToolEngine.
+// ShellServerToolEngine Shell engine to use: "auto" keeps the provider's hosted shell when available, "openrouter" runs commands in the OpenRouter sandbox.
 type ShellServerToolEngine string
 
-// ShellServerToolEnvironment defines model for ShellServerToolEnvironment.
+// ShellServerToolEnvironment Container the shell tool runs in: an automatically created container or a reference to an existing one.
 type ShellServerToolEnvironment struct {
 	union json.RawMessage
 }
 
-// ShellServerToolType defines model for ShellServerToolType.
+// ShellServerToolType Kind of a Responses tool entry; always "shell".
 type ShellServerToolType string
 
-// ShellServerToolOpenRouter defines model for ShellServerTool_OpenRouter.
+// ShellServerToolOpenRouter Tool entry enabling the openrouter:shell server tool, which runs shell commands in a sandboxed container.
 type ShellServerToolOpenRouter struct {
-	Parameters *ShellServerToolConfig        `json:"parameters,omitempty"`
-	Type       ShellServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of the openrouter:shell server tool: engine, container environment and idle sleep time.
+	Parameters *ShellServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of a server tool entry; always "openrouter:shell".
+	Type ShellServerToolOpenRouterType `json:"type"`
 }
 
-// ShellServerToolOpenRouterType defines model for ShellServerTool_OpenRouterType.
+// ShellServerToolOpenRouterType Kind of a server tool entry; always "openrouter:shell".
 type ShellServerToolOpenRouterType string
 
-// SpeechInputReference defines model for SpeechInputReference.
+// SpeechInputReference Reference part of a speech request used for voice cloning: reference audio or its transcript.
 type SpeechInputReference struct {
 	union json.RawMessage
 }
 
-// SpeechInputReferenceAudio defines model for SpeechInputReferenceAudio.
+// SpeechInputReferenceAudio Reference audio part of a speech request, giving a sample of the voice to clone.
 type SpeechInputReferenceAudio struct {
+	// InputAudio Base64 reference audio data with an optional format name.
 	InputAudio SpeechInputReferenceAudioInput `json:"input_audio"`
-	Type       SpeechInputReferenceAudioType  `json:"type"`
+
+	// Type Kind of a speech reference part; always "input_audio".
+	Type SpeechInputReferenceAudioType `json:"type"`
 }
 
-// SpeechInputReferenceAudioInput defines model for SpeechInputReferenceAudioInput.
+// SpeechInputReferenceAudioInput Base64 reference audio data with an optional format name.
 type SpeechInputReferenceAudioInput struct {
 	Data   string  `json:"data"`
 	Format *string `json:"format,omitempty"`
 }
 
-// SpeechInputReferenceAudioType defines model for SpeechInputReferenceAudioType.
+// SpeechInputReferenceAudioType Kind of a speech reference part; always "input_audio".
 type SpeechInputReferenceAudioType string
 
-// SpeechInputReferenceText defines model for SpeechInputReferenceText.
+// SpeechInputReferenceText Reference transcript part of a speech request: the text spoken in the reference audio.
 type SpeechInputReferenceText struct {
-	Text string                       `json:"text"`
+	Text string `json:"text"`
+
+	// Type Kind of a speech reference part; always "text".
 	Type SpeechInputReferenceTextType `json:"type"`
 }
 
-// SpeechInputReferenceTextType defines model for SpeechInputReferenceTextType.
+// SpeechInputReferenceTextType Kind of a speech reference part; always "text".
 type SpeechInputReferenceTextType string
 
 // SpeechRequest A text-to-speech request: the text, the model and the voice and audio format.
 type SpeechRequest struct {
-	Input           string                       `json:"input"`
-	InputReferences []SpeechInputReference       `json:"input_references,omitempty"`
-	Model           string                       `json:"model"`
-	Provider        *SpeechRequestProvider       `json:"provider,omitempty"`
-	ResponseFormat  *SpeechRequestResponseFormat `json:"response_format,omitempty"`
-	Speed           *float64                     `json:"speed,omitempty"`
-	Voice           *string                      `json:"voice,omitempty"`
+	Input           string                 `json:"input"`
+	InputReferences []SpeechInputReference `json:"input_references,omitempty"`
+	Model           string                 `json:"model"`
+
+	// Provider Provider settings of a text-to-speech request: provider-specific options.
+	Provider *SpeechRequestProvider `json:"provider,omitempty"`
+
+	// ResponseFormat Audio format of a text-to-speech response: "pcm" (default) or "mp3".
+	ResponseFormat *SpeechRequestResponseFormat `json:"response_format,omitempty"`
+	Speed          *float64                     `json:"speed,omitempty"`
+	Voice          *string                      `json:"voice,omitempty"`
 }
 
-// SpeechRequestProvider defines model for SpeechRequestProvider.
+// SpeechRequestProvider Provider settings of a text-to-speech request: provider-specific options.
 type SpeechRequestProvider struct {
+	// Options Per-provider extra options, keyed by provider slug; OpenRouter passes on only the options of the provider it routes to.
 	Options *ProviderOptions `json:"options,omitempty"`
 }
 
-// SpeechRequestResponseFormat defines model for SpeechRequestResponseFormat.
+// SpeechRequestResponseFormat Audio format of a text-to-speech response: "pcm" (default) or "mp3".
 type SpeechRequestResponseFormat string
 
-// StopServerToolsWhen defines model for StopServerToolsWhen.
+// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
 type StopServerToolsWhen = []StopServerToolsWhenCondition
 
-// StopServerToolsWhenCondition defines model for StopServerToolsWhenCondition.
+// StopServerToolsWhenCondition One stop condition of the server-tool loop, chosen by type: step count, tool call, tokens used, cost or finish reason.
 type StopServerToolsWhenCondition struct {
 	union json.RawMessage
 }
 
-// StopServerToolsWhenFinishReasonIs defines model for StopServerToolsWhenFinishReasonIs.
+// StopServerToolsWhenFinishReasonIs Stop condition that fires when an upstream step ends with the finish reason named in reason, for example "length".
 type StopServerToolsWhenFinishReasonIs struct {
-	Reason string                                `json:"reason"`
-	Type   StopServerToolsWhenFinishReasonIsType `json:"type"`
+	Reason string `json:"reason"`
+
+	// Type Kind of a server-tool stop condition; always "finish_reason_is".
+	Type StopServerToolsWhenFinishReasonIsType `json:"type"`
 }
 
-// StopServerToolsWhenFinishReasonIsType defines model for StopServerToolsWhenFinishReasonIsType.
+// StopServerToolsWhenFinishReasonIsType Kind of a server-tool stop condition; always "finish_reason_is".
 type StopServerToolsWhenFinishReasonIsType string
 
-// StopServerToolsWhenHasToolCall defines model for StopServerToolsWhenHasToolCall.
+// StopServerToolsWhenHasToolCall Stop condition that fires as soon as the model has called the tool named in tool_name.
 type StopServerToolsWhenHasToolCall struct {
-	ToolName string                             `json:"tool_name"`
-	Type     StopServerToolsWhenHasToolCallType `json:"type"`
+	ToolName string `json:"tool_name"`
+
+	// Type Kind of a server-tool stop condition; always "has_tool_call".
+	Type StopServerToolsWhenHasToolCallType `json:"type"`
 }
 
-// StopServerToolsWhenHasToolCallType defines model for StopServerToolsWhenHasToolCallType.
+// StopServerToolsWhenHasToolCallType Kind of a server-tool stop condition; always "has_tool_call".
 type StopServerToolsWhenHasToolCallType string
 
-// StopServerToolsWhenMaxCost defines model for StopServerToolsWhenMaxCost.
+// StopServerToolsWhenMaxCost Stop condition met when the loop's total cost goes above the given amount in US dollars.
 type StopServerToolsWhenMaxCost struct {
-	MaxCostInDollars float64                        `json:"max_cost_in_dollars"`
-	Type             StopServerToolsWhenMaxCostType `json:"type"`
+	MaxCostInDollars float64 `json:"max_cost_in_dollars"`
+
+	// Type Kind of a server-tool stop condition; always "max_cost".
+	Type StopServerToolsWhenMaxCostType `json:"type"`
 }
 
-// StopServerToolsWhenMaxCostType defines model for StopServerToolsWhenMaxCostType.
+// StopServerToolsWhenMaxCostType Kind of a server-tool stop condition; always "max_cost".
 type StopServerToolsWhenMaxCostType string
 
-// StopServerToolsWhenMaxTokensUsed defines model for StopServerToolsWhenMaxTokensUsed.
+// StopServerToolsWhenMaxTokensUsed Stop condition met when the loop's total token usage goes above the given number.
 type StopServerToolsWhenMaxTokensUsed struct {
-	MaxTokens int                                  `json:"max_tokens"`
-	Type      StopServerToolsWhenMaxTokensUsedType `json:"type"`
+	MaxTokens int `json:"max_tokens"`
+
+	// Type Kind of a server-tool stop condition; always "max_tokens_used".
+	Type StopServerToolsWhenMaxTokensUsedType `json:"type"`
 }
 
-// StopServerToolsWhenMaxTokensUsedType defines model for StopServerToolsWhenMaxTokensUsedType.
+// StopServerToolsWhenMaxTokensUsedType Kind of a server-tool stop condition; always "max_tokens_used".
 type StopServerToolsWhenMaxTokensUsedType string
 
-// StopServerToolsWhenStepCountIs defines model for StopServerToolsWhenStepCountIs.
+// StopServerToolsWhenStepCountIs Stop condition met after the loop has run the given number of steps.
 type StopServerToolsWhenStepCountIs struct {
-	StepCount int                                `json:"step_count"`
-	Type      StopServerToolsWhenStepCountIsType `json:"type"`
+	StepCount int `json:"step_count"`
+
+	// Type Kind of a server-tool stop condition; always "step_count_is".
+	Type StopServerToolsWhenStepCountIsType `json:"type"`
 }
 
-// StopServerToolsWhenStepCountIsType defines model for StopServerToolsWhenStepCountIsType.
+// StopServerToolsWhenStepCountIsType Kind of a server-tool stop condition; always "step_count_is".
 type StopServerToolsWhenStepCountIsType string
 
-// StoredPromptTemplate defines model for StoredPromptTemplate.
+// StoredPromptTemplate Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
 type StoredPromptTemplate struct {
 	ID        string                                        `json:"id"`
 	Variables map[string]StoredPromptTemplateVariablesValue `json:"variables,omitempty"`
 }
 
-// StoredPromptTemplateVariablesValue defines model for StoredPromptTemplateVariablesValue.
+// StoredPromptTemplateVariablesValue Value of a stored prompt template variable: a string, or a text, image or file input part.
 type StoredPromptTemplateVariablesValue struct {
 	union json.RawMessage
 }
 
-// StoredPromptTemplateVariablesValueString defines model for StoredPromptTemplateVariablesValueString.
+// StoredPromptTemplateVariablesValueString String value of a stored prompt template variable.
 type StoredPromptTemplateVariablesValueString = string
 
-// StreamEventsResponseCompleted defines model for StreamEventsResponseCompleted.
+// StreamEventsResponseCompleted Responses stream event sent when the response finished successfully, carrying the final response (response.completed).
 type StreamEventsResponseCompleted struct {
 	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           CompletedEventType  `json:"type"`
+
+	// Type Type tag of a response completed stream event; always "response.completed".
+	Type CompletedEventType `json:"type"`
 }
 
-// StreamEventsResponseFailed defines model for StreamEventsResponseFailed.
+// StreamEventsResponseFailed Responses stream event sent when the response failed, carrying the response with its error (response.failed).
 type StreamEventsResponseFailed struct {
 	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           FailedEventType     `json:"type"`
+
+	// Type Kind of the response failed stream event; always "response.failed".
+	Type FailedEventType `json:"type"`
 }
 
-// StreamEventsResponseIncomplete defines model for StreamEventsResponseIncomplete.
+// StreamEventsResponseIncomplete Responses stream event sent when the response ended incomplete, carrying the response (response.incomplete).
 type StreamEventsResponseIncomplete struct {
 	// Response The result of a Responses API request: its output items, status and usage.
 	Response       OpenResponsesResult `json:"response"`
 	SequenceNumber int                 `json:"sequence_number"`
-	Type           IncompleteEventType `json:"type"`
+
+	// Type Kind of the response incomplete stream event; always "response.incomplete".
+	Type IncompleteEventType `json:"type"`
 }
 
-// StreamEventsResponseOutputItemAdded defines model for StreamEventsResponseOutputItemAdded.
+// StreamEventsResponseOutputItemAdded Responses stream event sent when a new output item starts, carrying any OutputItem variant (response.output_item.added).
 type StreamEventsResponseOutputItemAdded struct {
-	Item           OutputItem               `json:"item"`
-	OutputIndex    int                      `json:"output_index"`
-	SequenceNumber int                      `json:"sequence_number"`
-	Type           OutputItemAddedEventType `json:"type"`
+	// Item Any item in a Responses result's output, chosen by type: message, reasoning, tool calls or openrouter:* server tool items.
+	Item           OutputItem `json:"item"`
+	OutputIndex    int        `json:"output_index"`
+	SequenceNumber int        `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.output_item.added".
+	Type OutputItemAddedEventType `json:"type"`
 }
 
-// StreamEventsResponseOutputItemDone defines model for StreamEventsResponseOutputItemDone.
+// StreamEventsResponseOutputItemDone Responses stream event sent when an output item is finished, carrying any OutputItem variant (response.output_item.done).
 type StreamEventsResponseOutputItemDone struct {
-	Item           OutputItem              `json:"item"`
-	OutputIndex    int                     `json:"output_index"`
-	SequenceNumber int                     `json:"sequence_number"`
-	Type           OutputItemDoneEventType `json:"type"`
+	// Item Any item in a Responses result's output, chosen by type: message, reasoning, tool calls or openrouter:* server tool items.
+	Item           OutputItem `json:"item"`
+	OutputIndex    int        `json:"output_index"`
+	SequenceNumber int        `json:"sequence_number"`
+
+	// Type Kind of a Responses stream event; always "response.output_item.done".
+	Type OutputItemDoneEventType `json:"type"`
 }
 
-// StreamLogprob defines model for StreamLogprob.
+// StreamLogprob Log probability of one token in a streamed text delta or done event, with its top alternatives.
 type StreamLogprob struct {
 	Bytes       []int                     `json:"bytes,omitempty"`
 	Logprob     float64                   `json:"logprob"`
@@ -25378,74 +27227,83 @@ type StreamLogprob struct {
 	TopLogprobs []StreamLogprobTopLogprob `json:"top_logprobs,omitempty"`
 }
 
-// StreamLogprobTopLogprob defines model for StreamLogprobTopLogprob.
+// StreamLogprobTopLogprob Alternative candidate token with its log probability, listed under a streamed token's logprobs.
 type StreamLogprobTopLogprob = OpenResponsesTopLogprobs
 
-// SubagentNestedTool defines model for SubagentNestedTool.
+// SubagentNestedTool Tool given to a subagent: an OpenRouter server tool type such as openrouter:web_search, with optional parameters.
 type SubagentNestedTool struct {
 	Parameters map[string]interface{} `json:"parameters,omitempty"`
 	Type       string                 `json:"type"`
 }
 
-// SubagentReasoning defines model for SubagentReasoning.
+// SubagentReasoning Reasoning settings passed to a subagent's model: effort level and token budget.
 type SubagentReasoning struct {
+	// Effort Reasoning effort of a subagent's model: max, xhigh, high, medium, low, minimal or none.
 	Effort    *SubagentReasoningEffort `json:"effort,omitempty"`
 	MaxTokens *int                     `json:"max_tokens,omitempty"`
 }
 
-// SubagentReasoningEffort defines model for SubagentReasoningEffort.
+// SubagentReasoningEffort Reasoning effort of a subagent's model: max, xhigh, high, medium, low, minimal or none.
 type SubagentReasoningEffort string
 
-// SubagentServerToolConfig defines model for SubagentServerToolConfig.
+// SubagentServerToolConfig Settings of one openrouter:subagent tool: name, model, instructions, tools, limits, temperature, reasoning and inherited functions.
 type SubagentServerToolConfig struct {
-	InheritFunctions       *bool                `json:"inherit_functions,omitempty"`
-	InheritedFunctionNames []string             `json:"inherited_function_names,omitempty"`
-	Instructions           *string              `json:"instructions,omitempty"`
-	MaxCompletionTokens    *int                 `json:"max_completion_tokens,omitempty"`
-	MaxToolCalls           *int                 `json:"max_tool_calls,omitempty"`
-	Model                  *string              `json:"model,omitempty"`
-	Name                   *string              `json:"name,omitempty"`
-	Reasoning              *SubagentReasoning   `json:"reasoning,omitempty"`
-	Temperature            *float64             `json:"temperature,omitempty"`
-	Tools                  []SubagentNestedTool `json:"tools,omitempty"`
+	InheritFunctions       *bool    `json:"inherit_functions,omitempty"`
+	InheritedFunctionNames []string `json:"inherited_function_names,omitempty"`
+	Instructions           *string  `json:"instructions,omitempty"`
+	MaxCompletionTokens    *int     `json:"max_completion_tokens,omitempty"`
+	MaxToolCalls           *int     `json:"max_tool_calls,omitempty"`
+	Model                  *string  `json:"model,omitempty"`
+	Name                   *string  `json:"name,omitempty"`
+
+	// Reasoning Reasoning settings passed to a subagent's model: effort level and token budget.
+	Reasoning   *SubagentReasoning   `json:"reasoning,omitempty"`
+	Temperature *float64             `json:"temperature,omitempty"`
+	Tools       []SubagentNestedTool `json:"tools,omitempty"`
 }
 
-// SubagentServerToolOpenRouter defines model for SubagentServerTool_OpenRouter.
+// SubagentServerToolOpenRouter Tool entry enabling the openrouter:subagent server tool, which hands self-contained tasks to a worker model.
 type SubagentServerToolOpenRouter struct {
-	Parameters *SubagentServerToolConfig        `json:"parameters,omitempty"`
-	Type       SubagentServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of one openrouter:subagent tool: name, model, instructions, tools, limits, temperature, reasoning and inherited functions.
+	Parameters *SubagentServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of a server tool entry; always "openrouter:subagent".
+	Type SubagentServerToolOpenRouterType `json:"type"`
 }
 
-// SubagentServerToolOpenRouterType defines model for SubagentServerTool_OpenRouterType.
+// SubagentServerToolOpenRouterType Kind of a server tool entry; always "openrouter:subagent".
 type SubagentServerToolOpenRouterType string
 
 // SubmitGenerationFeedbackRequest Feedback on a past generation.
 type SubmitGenerationFeedbackRequest struct {
+	// Category Category of feedback on a generation: latency, incoherence, incorrect_response, formatting, billing, api_error or other.
 	Category     SubmitGenerationFeedbackRequestCategory `json:"category"`
 	Comment      *string                                 `json:"comment,omitempty"`
 	GenerationID string                                  `json:"generation_id"`
 }
 
-// SubmitGenerationFeedbackRequestCategory defines model for SubmitGenerationFeedbackRequestCategory.
+// SubmitGenerationFeedbackRequestCategory Category of feedback on a generation: latency, incoherence, incorrect_response, formatting, billing, api_error or other.
 type SubmitGenerationFeedbackRequestCategory string
 
 // SubmitGenerationFeedbackResponse Confirms that feedback was recorded.
 type SubmitGenerationFeedbackResponse struct {
+	// Data Result of POST /generation/feedback: a success flag.
 	Data SubmitGenerationFeedbackResponseData `json:"data"`
 }
 
-// SubmitGenerationFeedbackResponseData defines model for SubmitGenerationFeedbackResponseData.
+// SubmitGenerationFeedbackResponseData Result of POST /generation/feedback: a success flag.
 type SubmitGenerationFeedbackResponseData struct {
+	// Success Success flag of a generation feedback result; always true.
 	Success SubmitGenerationFeedbackResponseDataSuccess `json:"success"`
 }
 
-// SubmitGenerationFeedbackResponseDataSuccess defines model for SubmitGenerationFeedbackResponseDataSuccess.
+// SubmitGenerationFeedbackResponseDataSuccess Success flag of a generation feedback result; always true.
 type SubmitGenerationFeedbackResponseDataSuccess bool
 
-// SupportedParameters defines model for SupportedParameters.
+// SupportedParameters Map from parameter name to its capability descriptor, listed for image models and their endpoints.
 type SupportedParameters map[string]CapabilityDescriptor
 
-// TaskClassificationItem defines model for TaskClassificationItem.
+// TaskClassificationItem One task category in GET /classifications/task: tag, name, macro category, usage and token shares, and top models.
 type TaskClassificationItem struct {
 	CategoryTokenShare float64                   `json:"category_token_share"`
 	CategoryUsageShare float64                   `json:"category_usage_share"`
@@ -25457,7 +27315,7 @@ type TaskClassificationItem struct {
 	UsageShare         float64                   `json:"usage_share"`
 }
 
-// TaskClassificationMacroCategory defines model for TaskClassificationMacroCategory.
+// TaskClassificationMacroCategory Broad task category in GET /classifications/task, with its key, label and usage and token shares.
 type TaskClassificationMacroCategory struct {
 	Key        string  `json:"key"`
 	Label      string  `json:"label"`
@@ -25465,7 +27323,7 @@ type TaskClassificationMacroCategory struct {
 	UsageShare float64 `json:"usage_share"`
 }
 
-// TaskClassificationModel defines model for TaskClassificationModel.
+// TaskClassificationModel Model's share of requests and tokens within one task category.
 type TaskClassificationModel struct {
 	ID            string  `json:"id"`
 	TagTokenShare float64 `json:"tag_token_share"`
@@ -25474,10 +27332,11 @@ type TaskClassificationModel struct {
 
 // TaskClassificationResponse How requests divide among task categories over a recent window.
 type TaskClassificationResponse struct {
+	// Data Result of GET /classifications/task: task categories, macro categories, as-of time and window length in days.
 	Data TaskClassificationResponseData `json:"data"`
 }
 
-// TaskClassificationResponseData defines model for TaskClassificationResponseData.
+// TaskClassificationResponseData Result of GET /classifications/task: task categories, macro categories, as-of time and window length in days.
 type TaskClassificationResponseData struct {
 	AsOf            string                            `json:"as_of"`
 	Classifications []TaskClassificationItem          `json:"classifications"`
@@ -25485,84 +27344,96 @@ type TaskClassificationResponseData struct {
 	WindowDays      int                               `json:"window_days"`
 }
 
-// TextConfig defines model for TextConfig.
+// TextConfig Text output settings echoed in a Responses result: the format spec and a verbosity of low, medium or high.
 type TextConfig struct {
+	// Format Output format in a Responses text config: plain text, a JSON object or JSON constrained by a schema.
 	Format    *Formats             `json:"format,omitempty"`
 	Verbosity *TextConfigVerbosity `json:"verbosity,omitempty"`
 }
 
-// TextConfigVerbosity defines model for TextConfigVerbosity.
+// TextConfigVerbosity Verbosity of text output: high, low or medium.
 type TextConfigVerbosity string
 
-// TextDeltaEvent defines model for TextDeltaEvent.
+// TextDeltaEvent Responses stream event carrying a chunk of output text, with optional token logprobs (response.output_text.delta).
 type TextDeltaEvent struct {
-	ContentIndex   int                    `json:"content_index"`
-	Delta          string                 `json:"delta"`
-	ItemID         string                 `json:"item_id"`
-	Logprobs       []StreamLogprob        `json:"logprobs"`
-	OutputIndex    int                    `json:"output_index"`
-	SequenceNumber int                    `json:"sequence_number"`
-	Type           BaseTextDeltaEventType `json:"type"`
+	ContentIndex   int             `json:"content_index"`
+	Delta          string          `json:"delta"`
+	ItemID         string          `json:"item_id"`
+	Logprobs       []StreamLogprob `json:"logprobs"`
+	OutputIndex    int             `json:"output_index"`
+	SequenceNumber int             `json:"sequence_number"`
+
+	// Type Type tag of an output text delta stream event; always "response.output_text.delta".
+	Type BaseTextDeltaEventType `json:"type"`
 }
 
-// TextDoneEvent defines model for TextDoneEvent.
+// TextDoneEvent Responses stream event carrying the full text of an output content part, with optional logprobs (response.output_text.done).
 type TextDoneEvent struct {
-	ContentIndex   int                   `json:"content_index"`
-	ItemID         string                `json:"item_id"`
-	Logprobs       []StreamLogprob       `json:"logprobs"`
-	OutputIndex    int                   `json:"output_index"`
-	SequenceNumber int                   `json:"sequence_number"`
-	Text           string                `json:"text"`
-	Type           BaseTextDoneEventType `json:"type"`
+	ContentIndex   int             `json:"content_index"`
+	ItemID         string          `json:"item_id"`
+	Logprobs       []StreamLogprob `json:"logprobs"`
+	OutputIndex    int             `json:"output_index"`
+	SequenceNumber int             `json:"sequence_number"`
+	Text           string          `json:"text"`
+
+	// Type Type tag of an output text done stream event; always "response.output_text.done".
+	Type BaseTextDoneEventType `json:"type"`
 }
 
-// TextExtendedConfig defines model for TextExtendedConfig.
+// TextExtendedConfig Text output settings of a Responses request or result: output format and a verbosity that allows xhigh and max.
 type TextExtendedConfig struct {
+	// Format Output format in a Responses text config: plain text, a JSON object or JSON constrained by a schema.
 	Format    *Formats                     `json:"format,omitempty"`
 	Verbosity *TextExtendedConfigVerbosity `json:"verbosity,omitempty"`
 }
 
-// TextExtendedConfigVerbosity defines model for TextExtendedConfigVerbosity.
+// TextExtendedConfigVerbosity Verbosity of text output: low, medium, high, xhigh or max.
 type TextExtendedConfigVerbosity string
 
-// ToolCallStatus defines model for ToolCallStatus.
+// ToolCallStatus Status of a tool call item: in_progress, completed or incomplete.
 type ToolCallStatus string
 
-// ToolChoiceAllowed defines model for ToolChoiceAllowed.
+// ToolChoiceAllowed Tool choice that limits the model to a given set of tools, in "auto" or "required" mode.
 type ToolChoiceAllowed struct {
+	// Mode Mode of an allowed-tools choice: "auto" lets the model skip tools, "required" forces it to call one.
 	Mode  ToolChoiceAllowedMode    `json:"mode"`
 	Tools []map[string]interface{} `json:"tools"`
-	Type  ToolChoiceAllowedType    `json:"type"`
+
+	// Type Kind of a tool choice object; always "allowed_tools".
+	Type ToolChoiceAllowedType `json:"type"`
 }
 
-// ToolChoiceAllowedMode defines model for ToolChoiceAllowedMode.
+// ToolChoiceAllowedMode Mode of an allowed-tools choice: "auto" lets the model skip tools, "required" forces it to call one.
 type ToolChoiceAllowedMode string
 
-// ToolChoiceAllowedType defines model for ToolChoiceAllowedType.
+// ToolChoiceAllowedType Kind of a tool choice object; always "allowed_tools".
 type ToolChoiceAllowedType string
 
-// ToolSearchServerTool defines model for ToolSearchServerTool.
+// ToolSearchServerTool Tool entry turning on openrouter:tool_search, a server tool that looks up defer_loading tools on demand so the model can then call them.
 type ToolSearchServerTool struct {
+	// Parameters Parameters of openrouter:tool_search; only max_results, the cap on tools returned per search.
 	Parameters *ToolSearchServerToolConfig `json:"parameters,omitempty"`
-	Type       ToolSearchServerToolType    `json:"type"`
+
+	// Type Kind of a server tool entry; always "openrouter:tool_search".
+	Type ToolSearchServerToolType `json:"type"`
 }
 
-// ToolSearchServerToolConfig defines model for ToolSearchServerToolConfig.
+// ToolSearchServerToolConfig Parameters of openrouter:tool_search; only max_results, the cap on tools returned per search.
 type ToolSearchServerToolConfig struct {
 	MaxResults *int `json:"max_results,omitempty"`
 }
 
-// ToolSearchServerToolType defines model for ToolSearchServerToolType.
+// ToolSearchServerToolType Kind of a server tool entry; always "openrouter:tool_search".
 type ToolSearchServerToolType string
 
-// TopProviderInfo defines model for TopProviderInfo.
+// TopProviderInfo Limits of a model's top provider in the model catalog: context length, max completion tokens and moderation flag.
 type TopProviderInfo struct {
 	ContextLength       *int `json:"context_length,omitempty"`
 	IsModerated         bool `json:"is_moderated"`
 	MaxCompletionTokens *int `json:"max_completion_tokens,omitempty"`
 }
 
-// TraceConfig defines model for TraceConfig.
+// TraceConfig Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
 type TraceConfig struct {
 	GenerationName *string `json:"generation_name,omitempty"`
 	ParentSpanID   *string `json:"parent_span_id,omitempty"`
@@ -25571,60 +27442,72 @@ type TraceConfig struct {
 	TraceName      *string `json:"trace_name,omitempty"`
 }
 
-// Truncation defines model for Truncation.
+// Truncation Context truncation strategy recorded on a Responses result: "auto" or "disabled".
 type Truncation string
 
-// URLCitation defines model for URLCitation.
+// URLCitation Annotation citing a web page in output text: URL, title, optional content and the cited character range.
 type URLCitation struct {
-	Content    *string         `json:"content,omitempty"`
-	EndIndex   int             `json:"end_index"`
-	StartIndex int             `json:"start_index"`
-	Title      string          `json:"title"`
-	Type       URLCitationType `json:"type"`
-	URL        string          `json:"url"`
+	Content    *string `json:"content,omitempty"`
+	EndIndex   int     `json:"end_index"`
+	StartIndex int     `json:"start_index"`
+	Title      string  `json:"title"`
+
+	// Type Kind of an output text annotation; always "url_citation".
+	Type URLCitationType `json:"type"`
+	URL  string          `json:"url"`
 }
 
-// URLCitationType defines model for URLCitationType.
+// URLCitationType Kind of an output text annotation; always "url_citation".
 type URLCitationType string
 
-// UnifiedBenchmarkPricing defines model for UnifiedBenchmarkPricing.
+// UnifiedBenchmarkPricing Per-token prompt and completion prices on OpenRouter of a benchmarked model; null when unknown.
 type UnifiedBenchmarkPricing struct {
 	Completion string `json:"completion"`
 	Prompt     string `json:"prompt"`
 }
 
-// UnifiedBenchmarksAAItem defines model for UnifiedBenchmarksAAItem.
+// UnifiedBenchmarksAAItem Benchmark row from Artificial Analysis in GET /benchmarks: intelligence, coding and agentic indexes and pricing.
 type UnifiedBenchmarksAAItem struct {
-	AgenticIndex      *float64                      `json:"agentic_index"`
-	CodingIndex       *float64                      `json:"coding_index"`
-	DisplayName       string                        `json:"display_name"`
-	IntelligenceIndex *float64                      `json:"intelligence_index"`
-	ModelPermaslug    string                        `json:"model_permaslug"`
-	Pricing           *UnifiedBenchmarkPricing      `json:"pricing"`
-	Source            UnifiedBenchmarksAAItemSource `json:"source"`
+	AgenticIndex      *float64 `json:"agentic_index"`
+	CodingIndex       *float64 `json:"coding_index"`
+	DisplayName       string   `json:"display_name"`
+	IntelligenceIndex *float64 `json:"intelligence_index"`
+	ModelPermaslug    string   `json:"model_permaslug"`
+
+	// Pricing Per-token prompt and completion prices on OpenRouter of a benchmarked model; null when unknown.
+	Pricing *UnifiedBenchmarkPricing `json:"pricing"`
+
+	// Source Source of a benchmark row; always "artificial-analysis".
+	Source UnifiedBenchmarksAAItemSource `json:"source"`
 }
 
-// UnifiedBenchmarksAAItemSource defines model for UnifiedBenchmarksAAItemSource.
+// UnifiedBenchmarksAAItemSource Source of a benchmark row; always "artificial-analysis".
 type UnifiedBenchmarksAAItemSource string
 
-// UnifiedBenchmarksDAItem defines model for UnifiedBenchmarksDAItem.
+// UnifiedBenchmarksDAItem Benchmark row from Design Arena in GET /benchmarks: arena, category, Elo, win rate, generation time and tournament placings.
 type UnifiedBenchmarksDAItem struct {
-	Arena               string                                 `json:"arena"`
-	AvgGenerationTimeMs *float64                               `json:"avg_generation_time_ms"`
-	Category            string                                 `json:"category"`
-	DisplayName         string                                 `json:"display_name"`
-	Elo                 float64                                `json:"elo"`
-	ModelPermaslug      string                                 `json:"model_permaslug"`
-	Pricing             *UnifiedBenchmarkPricing               `json:"pricing"`
-	Source              UnifiedBenchmarksDAItemSource          `json:"source"`
-	TournamentStats     UnifiedBenchmarksDAItemTournamentStats `json:"tournament_stats"`
-	WinRate             float64                                `json:"win_rate"`
+	Arena               string   `json:"arena"`
+	AvgGenerationTimeMs *float64 `json:"avg_generation_time_ms"`
+	Category            string   `json:"category"`
+	DisplayName         string   `json:"display_name"`
+	Elo                 float64  `json:"elo"`
+	ModelPermaslug      string   `json:"model_permaslug"`
+
+	// Pricing Per-token prompt and completion prices on OpenRouter of a benchmarked model; null when unknown.
+	Pricing *UnifiedBenchmarkPricing `json:"pricing"`
+
+	// Source Source of a benchmark row; always "design-arena".
+	Source UnifiedBenchmarksDAItemSource `json:"source"`
+
+	// TournamentStats Tournament placings of a model in Design Arena: first to fourth place counts and total.
+	TournamentStats UnifiedBenchmarksDAItemTournamentStats `json:"tournament_stats"`
+	WinRate         float64                                `json:"win_rate"`
 }
 
-// UnifiedBenchmarksDAItemSource defines model for UnifiedBenchmarksDAItemSource.
+// UnifiedBenchmarksDAItemSource Source of a benchmark row; always "design-arena".
 type UnifiedBenchmarksDAItemSource string
 
-// UnifiedBenchmarksDAItemTournamentStats defines model for UnifiedBenchmarksDAItemTournamentStats.
+// UnifiedBenchmarksDAItemTournamentStats Tournament placings of a model in Design Arena: first to fourth place counts and total.
 type UnifiedBenchmarksDAItemTournamentStats struct {
 	FirstPlace  *int `json:"first_place"`
 	FourthPlace *int `json:"fourth_place"`
@@ -25633,7 +27516,7 @@ type UnifiedBenchmarksDAItemTournamentStats struct {
 	Total       *int `json:"total"`
 }
 
-// UnifiedBenchmarksMeta defines model for UnifiedBenchmarksMeta.
+// UnifiedBenchmarksMeta Metadata of GET /benchmarks: source, source URL, citation, task type, model count, as-of time and schema version.
 type UnifiedBenchmarksMeta struct {
 	AsOf       string                       `json:"as_of"`
 	Citation   *string                      `json:"citation"`
@@ -25641,75 +27524,93 @@ type UnifiedBenchmarksMeta struct {
 	Source     *UnifiedBenchmarksMetaSource `json:"source"`
 	SourceURL  *string                      `json:"source_url"`
 	TaskType   *string                      `json:"task_type"`
-	Version    UnifiedBenchmarksMetaVersion `json:"version"`
+
+	// Version Schema version of the benchmarks response; always "v1".
+	Version UnifiedBenchmarksMetaVersion `json:"version"`
 }
 
-// UnifiedBenchmarksMetaSource defines model for UnifiedBenchmarksMetaSource.
+// UnifiedBenchmarksMetaSource Source of benchmark data: artificial-analysis, design-arena or openrouter.
 type UnifiedBenchmarksMetaSource string
 
-// UnifiedBenchmarksMetaVersion defines model for UnifiedBenchmarksMetaVersion.
+// UnifiedBenchmarksMetaVersion Schema version of the benchmarks response; always "v1".
 type UnifiedBenchmarksMetaVersion string
 
-// UnifiedBenchmarksORItem defines model for UnifiedBenchmarksORItem.
+// UnifiedBenchmarksORItem Benchmark row from OpenRouter's own runs in GET /benchmarks: accuracy, its spread, cost per task and task count.
 type UnifiedBenchmarksORItem struct {
-	Accuracy         float64                              `json:"accuracy"`
-	AccuracyStddev   *float64                             `json:"accuracy_stddev"`
-	AvgCostPerTask   *float64                             `json:"avg_cost_per_task"`
+	Accuracy       float64  `json:"accuracy"`
+	AccuracyStddev *float64 `json:"accuracy_stddev"`
+	AvgCostPerTask *float64 `json:"avg_cost_per_task"`
+
+	// BenchmarkType Benchmark of an OpenRouter benchmark row: gpqa_diamond or tau_bench_verified_airline.
 	BenchmarkType    UnifiedBenchmarksORItemBenchmarkType `json:"benchmark_type"`
 	DisplayName      string                               `json:"display_name"`
 	LastRunTimestamp string                               `json:"last_run_timestamp"`
 	ModelPermaslug   string                               `json:"model_permaslug"`
-	Source           UnifiedBenchmarksORItemSource        `json:"source"`
-	TotalTasks       int                                  `json:"total_tasks"`
+
+	// Source Source of a benchmark row; always "openrouter".
+	Source     UnifiedBenchmarksORItemSource `json:"source"`
+	TotalTasks int                           `json:"total_tasks"`
 }
 
-// UnifiedBenchmarksORItemBenchmarkType defines model for UnifiedBenchmarksORItemBenchmarkType.
+// UnifiedBenchmarksORItemBenchmarkType Benchmark of an OpenRouter benchmark row: gpqa_diamond or tau_bench_verified_airline.
 type UnifiedBenchmarksORItemBenchmarkType string
 
-// UnifiedBenchmarksORItemSource defines model for UnifiedBenchmarksORItemSource.
+// UnifiedBenchmarksORItemSource Source of a benchmark row; always "openrouter".
 type UnifiedBenchmarksORItemSource string
 
 // UnifiedBenchmarksResponse Benchmark scores of models, with their sources.
 type UnifiedBenchmarksResponse struct {
 	Data []UnifiedBenchmarksResponseDataItem `json:"data"`
-	Meta UnifiedBenchmarksMeta               `json:"meta"`
+
+	// Meta Metadata of GET /benchmarks: source, source URL, citation, task type, model count, as-of time and schema version.
+	Meta UnifiedBenchmarksMeta `json:"meta"`
 }
 
-// UnifiedBenchmarksResponseDataItem defines model for UnifiedBenchmarksResponseDataItem.
+// UnifiedBenchmarksResponseDataItem One row of GET /benchmarks: an Artificial Analysis, Design Arena, OpenRouter or search benchmark row.
 type UnifiedBenchmarksResponseDataItem struct {
 	union json.RawMessage
 }
 
-// UnifiedBenchmarksSearchItem defines model for UnifiedBenchmarksSearchItem.
+// UnifiedBenchmarksSearchItem Search benchmark row from OpenRouter in GET /benchmarks: score, cost and latency per task, search engine and surface.
 type UnifiedBenchmarksSearchItem struct {
-	AvgCostPerTask      *float64                                 `json:"avg_cost_per_task"`
-	AvgLatencyPerTaskMs *float64                                 `json:"avg_latency_per_task_ms"`
-	BenchmarkType       UnifiedBenchmarksSearchItemBenchmarkType `json:"benchmark_type"`
-	DisplayName         string                                   `json:"display_name"`
-	LastRunTimestamp    string                                   `json:"last_run_timestamp"`
-	ModelPermaslug      string                                   `json:"model_permaslug"`
-	PrimaryMetric       UnifiedBenchmarksSearchItemPrimaryMetric `json:"primary_metric"`
-	PrimaryScore        float64                                  `json:"primary_score"`
-	RunConfig           *UnifiedBenchmarksSearchRunConfig        `json:"run_config,omitempty"`
-	SearchEngine        string                                   `json:"search_engine"`
-	SearchSurface       UnifiedBenchmarksSearchItemSearchSurface `json:"search_surface"`
-	Source              UnifiedBenchmarksSearchItemSource        `json:"source"`
-	TotalTasks          int                                      `json:"total_tasks"`
+	AvgCostPerTask      *float64 `json:"avg_cost_per_task"`
+	AvgLatencyPerTaskMs *float64 `json:"avg_latency_per_task_ms"`
+
+	// BenchmarkType Search benchmark of a row: search_browsecomp, search_hle, search_dsqa or search_widesearch.
+	BenchmarkType    UnifiedBenchmarksSearchItemBenchmarkType `json:"benchmark_type"`
+	DisplayName      string                                   `json:"display_name"`
+	LastRunTimestamp string                                   `json:"last_run_timestamp"`
+	ModelPermaslug   string                                   `json:"model_permaslug"`
+
+	// PrimaryMetric Main metric of a search benchmark row: "accuracy" or "f1_by_item".
+	PrimaryMetric UnifiedBenchmarksSearchItemPrimaryMetric `json:"primary_metric"`
+	PrimaryScore  float64                                  `json:"primary_score"`
+
+	// RunConfig Published settings of a search benchmark run: agent turn limit, reasoning effort and temperature.
+	RunConfig    *UnifiedBenchmarksSearchRunConfig `json:"run_config,omitempty"`
+	SearchEngine string                            `json:"search_engine"`
+
+	// SearchSurface How search was offered in a search benchmark run: as a "server-tool" or a "plugin".
+	SearchSurface UnifiedBenchmarksSearchItemSearchSurface `json:"search_surface"`
+
+	// Source Source of a search benchmark row; always "openrouter".
+	Source     UnifiedBenchmarksSearchItemSource `json:"source"`
+	TotalTasks int                               `json:"total_tasks"`
 }
 
-// UnifiedBenchmarksSearchItemBenchmarkType defines model for UnifiedBenchmarksSearchItemBenchmarkType.
+// UnifiedBenchmarksSearchItemBenchmarkType Search benchmark of a row: search_browsecomp, search_hle, search_dsqa or search_widesearch.
 type UnifiedBenchmarksSearchItemBenchmarkType string
 
-// UnifiedBenchmarksSearchItemPrimaryMetric defines model for UnifiedBenchmarksSearchItemPrimaryMetric.
+// UnifiedBenchmarksSearchItemPrimaryMetric Main metric of a search benchmark row: "accuracy" or "f1_by_item".
 type UnifiedBenchmarksSearchItemPrimaryMetric string
 
-// UnifiedBenchmarksSearchItemSearchSurface defines model for UnifiedBenchmarksSearchItemSearchSurface.
+// UnifiedBenchmarksSearchItemSearchSurface How search was offered in a search benchmark run: as a "server-tool" or a "plugin".
 type UnifiedBenchmarksSearchItemSearchSurface string
 
-// UnifiedBenchmarksSearchItemSource defines model for UnifiedBenchmarksSearchItemSource.
+// UnifiedBenchmarksSearchItemSource Source of a search benchmark row; always "openrouter".
 type UnifiedBenchmarksSearchItemSource string
 
-// UnifiedBenchmarksSearchRunConfig defines model for UnifiedBenchmarksSearchRunConfig.
+// UnifiedBenchmarksSearchRunConfig Published settings of a search benchmark run: agent turn limit, reasoning effort and temperature.
 type UnifiedBenchmarksSearchRunConfig struct {
 	MaxAgentTurns   *int     `json:"max_agent_turns"`
 	ReasoningEffort *string  `json:"reasoning_effort"`
@@ -25729,10 +27630,11 @@ type UpdateBYOKKeyRequest struct {
 
 // UpdateBYOKKeyResponse The provider key after the update.
 type UpdateBYOKKeyResponse struct {
+	// Data BYOK provider key as returned by PATCH /byok/{id} after the update.
 	Data UpdateBYOKKeyResponseData `json:"data"`
 }
 
-// UpdateBYOKKeyResponseData defines model for UpdateBYOKKeyResponseData.
+// UpdateBYOKKeyResponseData BYOK provider key as returned by PATCH /byok/{id} after the update.
 type UpdateBYOKKeyResponseData = BYOKKey
 
 // UpdateGuardrailRequest The fields of a guardrail to change.
@@ -25746,26 +27648,29 @@ type UpdateGuardrailRequest struct {
 	EnableFreeModelTraining    *bool                            `json:"enable_free_model_training,omitempty"`
 	EnablePaidModelTraining    *bool                            `json:"enable_paid_model_training,omitempty"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	EnforceZdr           *bool              `json:"enforce_zdr,omitempty"`
-	EnforceZdrAnthropic  *bool              `json:"enforce_zdr_anthropic,omitempty"`
-	EnforceZdrGoogle     *bool              `json:"enforce_zdr_google,omitempty"`
-	EnforceZdrOpenai     *bool              `json:"enforce_zdr_openai,omitempty"`
-	EnforceZdrOther      *bool              `json:"enforce_zdr_other,omitempty"`
-	EnforceZdrXai        *bool              `json:"enforce_zdr_xai,omitempty"`
-	IgnoredModels        []string           `json:"ignored_models,omitempty"`
-	IgnoredProviders     []string           `json:"ignored_providers,omitempty"`
-	IncludeByokInBudgets *bool              `json:"include_byok_in_budgets,omitempty"`
-	LimitUsd             *float64           `json:"limit_usd,omitempty"`
-	Name                 *string            `json:"name,omitempty"`
-	ResetInterval        *GuardrailInterval `json:"reset_interval,omitempty"`
+	EnforceZdr           *bool    `json:"enforce_zdr,omitempty"`
+	EnforceZdrAnthropic  *bool    `json:"enforce_zdr_anthropic,omitempty"`
+	EnforceZdrGoogle     *bool    `json:"enforce_zdr_google,omitempty"`
+	EnforceZdrOpenai     *bool    `json:"enforce_zdr_openai,omitempty"`
+	EnforceZdrOther      *bool    `json:"enforce_zdr_other,omitempty"`
+	EnforceZdrXai        *bool    `json:"enforce_zdr_xai,omitempty"`
+	IgnoredModels        []string `json:"ignored_models,omitempty"`
+	IgnoredProviders     []string `json:"ignored_providers,omitempty"`
+	IncludeByokInBudgets *bool    `json:"include_byok_in_budgets,omitempty"`
+	LimitUsd             *float64 `json:"limit_usd,omitempty"`
+	Name                 *string  `json:"name,omitempty"`
+
+	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
+	ResetInterval *GuardrailInterval `json:"reset_interval,omitempty"`
 }
 
 // UpdateGuardrailResponse The guardrail after the update.
 type UpdateGuardrailResponse struct {
+	// Data Guardrail as returned by PATCH /guardrails/{id} after the update.
 	Data UpdateGuardrailResponseData `json:"data"`
 }
 
-// UpdateGuardrailResponseData defines model for UpdateGuardrailResponseData.
+// UpdateGuardrailResponseData Guardrail as returned by PATCH /guardrails/{id} after the update.
 type UpdateGuardrailResponseData = Guardrail
 
 // UpdateKeysRequest The fields of an API key to change, such as its name, limit or disabled state.
@@ -25777,15 +27682,16 @@ type UpdateKeysRequest struct {
 	Name               *string                      `json:"name,omitempty"`
 }
 
-// UpdateKeysRequestLimitReset defines model for UpdateKeysRequestLimitReset.
+// UpdateKeysRequestLimitReset Period after which an API key's spending limit resets, set via PATCH /keys/{hash}: daily, weekly or monthly.
 type UpdateKeysRequestLimitReset string
 
 // UpdateKeysResponse The API key after the update.
 type UpdateKeysResponse struct {
+	// Data API key as returned by PATCH /keys/{hash}: name, label, limits, disabled flag, usage and BYOK usage by period.
 	Data UpdateKeysResponseData `json:"data"`
 }
 
-// UpdateKeysResponseData defines model for UpdateKeysResponseData.
+// UpdateKeysResponseData API key as returned by PATCH /keys/{hash}: name, label, limits, disabled flag, usage and BYOK usage by period.
 type UpdateKeysResponseData struct {
 	ByokUsage          float64    `json:"byok_usage"`
 	ByokUsageDaily     float64    `json:"byok_usage_daily"`
@@ -25812,39 +27718,44 @@ type UpdateKeysResponseData struct {
 
 // UpdateObservabilityDestinationRequest The fields of an observability destination to change.
 type UpdateObservabilityDestinationRequest struct {
-	APIKeyHashes                      []string                                          `json:"api_key_hashes,omitempty"`
-	BroadcastGenerationCost           *bool                                             `json:"broadcast_generation_cost,omitempty"`
-	BroadcastGenerationIdentity       *bool                                             `json:"broadcast_generation_identity,omitempty"`
-	BroadcastGenerationRequestContext *bool                                             `json:"broadcast_generation_request_context,omitempty"`
-	Config                            map[string]interface{}                            `json:"config,omitempty"`
-	Enabled                           *bool                                             `json:"enabled,omitempty"`
-	FilterRules                       *UpdateObservabilityDestinationRequestFilterRules `json:"filter_rules,omitempty"`
-	Name                              *string                                           `json:"name,omitempty"`
-	PrivacyMode                       *bool                                             `json:"privacy_mode,omitempty"`
-	SamplingRate                      *float64                                          `json:"sampling_rate,omitempty"`
+	APIKeyHashes                      []string               `json:"api_key_hashes,omitempty"`
+	BroadcastGenerationCost           *bool                  `json:"broadcast_generation_cost,omitempty"`
+	BroadcastGenerationIdentity       *bool                  `json:"broadcast_generation_identity,omitempty"`
+	BroadcastGenerationRequestContext *bool                  `json:"broadcast_generation_request_context,omitempty"`
+	Config                            map[string]interface{} `json:"config,omitempty"`
+	Enabled                           *bool                  `json:"enabled,omitempty"`
+
+	// FilterRules Filter rules field of PATCH /observability/destinations/{id}: rule groups and an enabled flag; nullable.
+	FilterRules  *UpdateObservabilityDestinationRequestFilterRules `json:"filter_rules,omitempty"`
+	Name         *string                                           `json:"name,omitempty"`
+	PrivacyMode  *bool                                             `json:"privacy_mode,omitempty"`
+	SamplingRate *float64                                          `json:"sampling_rate,omitempty"`
 }
 
-// UpdateObservabilityDestinationRequestFilterRules defines model for UpdateObservabilityDestinationRequestFilterRules.
+// UpdateObservabilityDestinationRequestFilterRules Filter rules field of PATCH /observability/destinations/{id}: rule groups and an enabled flag; nullable.
 type UpdateObservabilityDestinationRequestFilterRules = ObservabilityFilterRulesConfigNullable
 
 // UpdateObservabilityDestinationResponse The observability destination after the update.
 type UpdateObservabilityDestinationResponse struct {
+	// Data Observability destination as returned by PATCH /observability/destinations/{id} after the update.
 	Data UpdateObservabilityDestinationResponseData `json:"data"`
 }
 
-// UpdateObservabilityDestinationResponseData defines model for UpdateObservabilityDestinationResponseData.
+// UpdateObservabilityDestinationResponseData Observability destination as returned by PATCH /observability/destinations/{id} after the update.
 type UpdateObservabilityDestinationResponseData = ObservabilityDestination
 
 // UpdateScimGroupMappingRequest The new role of a SCIM group mapping.
 type UpdateScimGroupMappingRequest struct {
+	// Role New workspace role for a SCIM group mapping, set via PATCH /scim/group-mappings/{id}: "admin" or "member".
 	Role UpdateScimGroupMappingRequestRole `json:"role"`
 }
 
-// UpdateScimGroupMappingRequestRole defines model for UpdateScimGroupMappingRequestRole.
+// UpdateScimGroupMappingRequestRole New workspace role for a SCIM group mapping, set via PATCH /scim/group-mappings/{id}: "admin" or "member".
 type UpdateScimGroupMappingRequestRole string
 
 // UpdateScimGroupMappingResponse The SCIM group mapping after the update.
 type UpdateScimGroupMappingResponse struct {
+	// Data Link from a SCIM group to a workspace, giving the group's members an admin or member role there.
 	Data ScimGroupMapping `json:"data"`
 }
 
@@ -25865,10 +27776,11 @@ type UpdateWorkspaceRequest struct {
 
 // UpdateWorkspaceResponse The workspace after the update.
 type UpdateWorkspaceResponse struct {
+	// Data Workspace as returned by PATCH /workspaces/{id} after the update.
 	Data UpdateWorkspaceResponseData `json:"data"`
 }
 
-// UpdateWorkspaceResponseData defines model for UpdateWorkspaceResponseData.
+// UpdateWorkspaceResponseData Workspace as returned by PATCH /workspaces/{id} after the update.
 type UpdateWorkspaceResponseData = Workspace
 
 // UploadFileRequest A file upload sent as a multipart form.
@@ -25884,27 +27796,36 @@ type UpsertWorkspaceBudgetRequest struct {
 
 // UpsertWorkspaceBudgetResponse The workspace budget after it was set.
 type UpsertWorkspaceBudgetResponse struct {
+	// Data Workspace budget as returned by PUT /workspaces/{id}/budgets/{interval} after it is created or replaced.
 	Data                 UpsertWorkspaceBudgetResponseData `json:"data"`
 	IncludeByokInBudgets *bool                             `json:"include_byok_in_budgets,omitempty"`
 }
 
-// UpsertWorkspaceBudgetResponseData defines model for UpsertWorkspaceBudgetResponseData.
+// UpsertWorkspaceBudgetResponseData Workspace budget as returned by PUT /workspaces/{id}/budgets/{interval} after it is created or replaced.
 type UpsertWorkspaceBudgetResponseData = WorkspaceBudget
 
-// Usage defines model for Usage.
+// Usage Token usage of a Responses result, plus cost, cost breakdown, BYOK flag and server tool usage.
 type Usage struct {
-	Cost                 *float64                                `json:"cost,omitempty"`
-	CostDetails          *UsageCostDetails                       `json:"cost_details,omitempty"`
-	InputTokens          int                                     `json:"input_tokens"`
-	InputTokensDetails   OpenAIResponsesUsageInputTokensDetails  `json:"input_tokens_details"`
-	IsByok               *bool                                   `json:"is_byok,omitempty"`
-	OutputTokens         int                                     `json:"output_tokens"`
-	OutputTokensDetails  OpenAIResponsesUsageOutputTokensDetails `json:"output_tokens_details"`
-	ServerToolUseDetails *ServerToolUseDetails                   `json:"server_tool_use_details,omitempty"`
-	TotalTokens          int                                     `json:"total_tokens"`
+	Cost *float64 `json:"cost,omitempty"`
+
+	// CostDetails Breakdown of the upstream provider's inference cost: input, output and total.
+	CostDetails *UsageCostDetails `json:"cost_details,omitempty"`
+	InputTokens int               `json:"input_tokens"`
+
+	// InputTokensDetails Breakdown of Responses input tokens: tokens read from cache and tokens written to cache.
+	InputTokensDetails OpenAIResponsesUsageInputTokensDetails `json:"input_tokens_details"`
+	IsByok             *bool                                  `json:"is_byok,omitempty"`
+	OutputTokens       int                                    `json:"output_tokens"`
+
+	// OutputTokensDetails Breakdown of Responses output tokens: the number spent on reasoning.
+	OutputTokensDetails OpenAIResponsesUsageOutputTokensDetails `json:"output_tokens_details"`
+
+	// ServerToolUseDetails Server tool usage counts of a response: tool calls requested and executed, and web search requests.
+	ServerToolUseDetails *ServerToolUseDetails `json:"server_tool_use_details,omitempty"`
+	TotalTokens          int                   `json:"total_tokens"`
 }
 
-// UsageCostDetails defines model for UsageCostDetails.
+// UsageCostDetails Breakdown of the upstream provider's inference cost: input, output and total.
 type UsageCostDetails struct {
 	UpstreamInferenceCost       *float64 `json:"upstream_inference_cost,omitempty"`
 	UpstreamInferenceInputCost  float64  `json:"upstream_inference_input_cost"`
@@ -25913,6 +27834,7 @@ type UsageCostDetails struct {
 
 // VideoGenerationRequest A video generation request: the prompt, the model and output settings.
 type VideoGenerationRequest struct {
+	// AspectRatio Aspect ratio asked for in a video generation request, such as 16:9, 9:16, 1:1 or 21:9.
 	AspectRatio     *VideoGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
 	CallbackURL     *string                            `json:"callback_url,omitempty"`
 	Creativity      *int                               `json:"creativity,omitempty"`
@@ -25922,48 +27844,57 @@ type VideoGenerationRequest struct {
 	InputReferences []InputReference                   `json:"input_references,omitempty"`
 	Model           string                             `json:"model"`
 	Prompt          *string                            `json:"prompt,omitempty"`
-	Provider        *VideoGenerationRequestProvider    `json:"provider,omitempty"`
-	Resolution      *VideoGenerationRequestResolution  `json:"resolution,omitempty"`
-	Seed            *int                               `json:"seed,omitempty"`
-	Size            *string                            `json:"size,omitempty"`
-	UpscaleFactor   *float64                           `json:"upscale_factor,omitempty"`
+
+	// Provider Provider settings of a video generation request: provider-specific options.
+	Provider *VideoGenerationRequestProvider `json:"provider,omitempty"`
+
+	// Resolution Resolution asked for in a video generation request: 480p, 720p, 768p, 1080p, 1K, 2K or 4K.
+	Resolution    *VideoGenerationRequestResolution `json:"resolution,omitempty"`
+	Seed          *int                              `json:"seed,omitempty"`
+	Size          *string                           `json:"size,omitempty"`
+	UpscaleFactor *float64                          `json:"upscale_factor,omitempty"`
 }
 
-// VideoGenerationRequestAspectRatio defines model for VideoGenerationRequestAspectRatio.
+// VideoGenerationRequestAspectRatio Aspect ratio asked for in a video generation request, such as 16:9, 9:16, 1:1 or 21:9.
 type VideoGenerationRequestAspectRatio string
 
-// VideoGenerationRequestProvider defines model for VideoGenerationRequestProvider.
+// VideoGenerationRequestProvider Provider settings of a video generation request: provider-specific options.
 type VideoGenerationRequestProvider struct {
+	// Options Provider-specific options of a video generation request, keyed by provider slug.
 	Options *VideoGenerationRequestProviderOptions `json:"options,omitempty"`
 }
 
-// VideoGenerationRequestProviderOptions defines model for VideoGenerationRequestProviderOptions.
+// VideoGenerationRequestProviderOptions Provider-specific options of a video generation request, keyed by provider slug.
 type VideoGenerationRequestProviderOptions = ProviderOptions
 
-// VideoGenerationRequestResolution defines model for VideoGenerationRequestResolution.
+// VideoGenerationRequestResolution Resolution asked for in a video generation request: 480p, 720p, 768p, 1080p, 1K, 2K or 4K.
 type VideoGenerationRequestResolution string
 
 // VideoGenerationResponse A video generation job: its id, its status, where to poll it and, when done, the URLs of the videos.
 type VideoGenerationResponse struct {
-	Error        *string                       `json:"error,omitempty"`
-	GenerationID *string                       `json:"generation_id,omitempty"`
-	ID           string                        `json:"id"`
-	PollingURL   string                        `json:"polling_url"`
+	Error        *string `json:"error,omitempty"`
+	GenerationID *string `json:"generation_id,omitempty"`
+	ID           string  `json:"id"`
+	PollingURL   string  `json:"polling_url"`
+
+	// Status Status of a video generation job: pending, in_progress, completed, failed, cancelled or expired.
 	Status       VideoGenerationResponseStatus `json:"status"`
 	UnsignedUrls []string                      `json:"unsigned_urls,omitempty"`
-	Usage        *VideoGenerationUsage         `json:"usage,omitempty"`
+
+	// Usage Cost of a video generation job and whether a BYOK key paid for it; set once the job completes.
+	Usage *VideoGenerationUsage `json:"usage,omitempty"`
 }
 
-// VideoGenerationResponseStatus defines model for VideoGenerationResponseStatus.
+// VideoGenerationResponseStatus Status of a video generation job: pending, in_progress, completed, failed, cancelled or expired.
 type VideoGenerationResponseStatus string
 
-// VideoGenerationUsage defines model for VideoGenerationUsage.
+// VideoGenerationUsage Cost of a video generation job and whether a BYOK key paid for it; set once the job completes.
 type VideoGenerationUsage struct {
 	Cost   *float64 `json:"cost,omitempty"`
 	IsByok *bool    `json:"is_byok,omitempty"`
 }
 
-// VideoModel defines model for VideoModel.
+// VideoModel Video generation model from GET /videos/models: supported resolutions, aspect ratios, sizes, durations and frame inputs, and pricing.
 type VideoModel struct {
 	AllowedPassthroughParameters []string                         `json:"allowed_passthrough_parameters"`
 	CanonicalSlug                string                           `json:"canonical_slug"`
@@ -25984,19 +27915,19 @@ type VideoModel struct {
 	UpscaleFactor                *VideoModelUpscaleFactor         `json:"upscale_factor"`
 }
 
-// VideoModelSupportedAspectRatio defines model for VideoModelSupportedAspectRatio.
+// VideoModelSupportedAspectRatio Aspect ratio a video model supports, such as 16:9, 9:16, 1:1 or 21:9.
 type VideoModelSupportedAspectRatio string
 
-// VideoModelSupportedFrameImage defines model for VideoModelSupportedFrameImage.
+// VideoModelSupportedFrameImage Frame a video model accepts an input image for: "first_frame" or "last_frame".
 type VideoModelSupportedFrameImage string
 
-// VideoModelSupportedResolution defines model for VideoModelSupportedResolution.
+// VideoModelSupportedResolution Resolution a video model supports: 480p, 720p, 768p, 1080p, 1K, 2K or 4K.
 type VideoModelSupportedResolution string
 
-// VideoModelSupportedSize defines model for VideoModelSupportedSize.
+// VideoModelSupportedSize Output size in pixels, width x height, that a video model supports, such as 1280x720.
 type VideoModelSupportedSize string
 
-// VideoModelUpscaleFactor defines model for VideoModelUpscaleFactor.
+// VideoModelUpscaleFactor Range of upscale factors a video model accepts: minimum and maximum.
 type VideoModelUpscaleFactor struct {
 	Max *float64 `json:"max,omitempty"`
 	Min *float64 `json:"min,omitempty"`
@@ -26007,179 +27938,231 @@ type VideoModelsListResponse struct {
 	Data []VideoModel `json:"data"`
 }
 
-// WebFetchEngineEnum defines model for WebFetchEngineEnum.
+// WebFetchEngineEnum Engine used to fetch web pages: auto, native, openrouter, exa, parallel or firecrawl.
 type WebFetchEngineEnum string
 
-// WebFetchPlugin defines model for WebFetchPlugin.
+// WebFetchPlugin Request plugin "web-fetch" that fetches page content, with allowed and blocked domains, use limit and content token cap.
 type WebFetchPlugin struct {
-	AllowedDomains   []string         `json:"allowed_domains,omitempty"`
-	BlockedDomains   []string         `json:"blocked_domains,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+	BlockedDomains []string `json:"blocked_domains,omitempty"`
+
+	// ID Identifier of the web fetch plugin; always "web-fetch".
 	ID               WebFetchPluginID `json:"id"`
 	MaxContentTokens *int             `json:"max_content_tokens,omitempty"`
 	MaxUses          *int             `json:"max_uses,omitempty"`
 }
 
-// WebFetchPluginID defines model for WebFetchPluginId.
+// WebFetchPluginID Identifier of the web fetch plugin; always "web-fetch".
 type WebFetchPluginID string
 
-// WebFetchServerTool defines model for WebFetchServerTool.
+// WebFetchServerTool Tool entry turning on openrouter:web_fetch, a server tool that reads a URL (HTML page or PDF) and returns its full text.
 type WebFetchServerTool struct {
+	// Parameters Settings of the openrouter:web_fetch server tool: engine, allowed and blocked domains, use limit and content token cap.
 	Parameters *WebFetchServerToolConfig `json:"parameters,omitempty"`
-	Type       WebFetchServerToolType    `json:"type"`
+
+	// Type Kind of a server tool entry; always "openrouter:web_fetch".
+	Type WebFetchServerToolType `json:"type"`
 }
 
-// WebFetchServerToolConfig defines model for WebFetchServerToolConfig.
+// WebFetchServerToolConfig Settings of the openrouter:web_fetch server tool: engine, allowed and blocked domains, use limit and content token cap.
 type WebFetchServerToolConfig struct {
-	AllowedDomains   []string            `json:"allowed_domains,omitempty"`
-	BlockedDomains   []string            `json:"blocked_domains,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+	BlockedDomains []string `json:"blocked_domains,omitempty"`
+
+	// Engine Engine used to fetch web pages: auto, native, openrouter, exa, parallel or firecrawl.
 	Engine           *WebFetchEngineEnum `json:"engine,omitempty"`
 	MaxContentTokens *int                `json:"max_content_tokens,omitempty"`
 	MaxUses          *int                `json:"max_uses,omitempty"`
 }
 
-// WebFetchServerToolType defines model for WebFetchServerToolType.
+// WebFetchServerToolType Kind of a server tool entry; always "openrouter:web_fetch".
 type WebFetchServerToolType string
 
-// WebSearchCallCompletedEvent defines model for WebSearchCallCompletedEvent.
+// WebSearchCallCompletedEvent Responses stream event sent when a web search call finishes (response.web_search_call.completed).
 type WebSearchCallCompletedEvent = OpenAIResponsesSearchCompleted
 
-// WebSearchCallInProgressEvent defines model for WebSearchCallInProgressEvent.
+// WebSearchCallInProgressEvent Responses stream event sent when a web search call starts (response.web_search_call.in_progress).
 type WebSearchCallInProgressEvent = OpenAIResponsesWebSearchCallInProgress
 
-// WebSearchCallSearchingEvent defines model for WebSearchCallSearchingEvent.
+// WebSearchCallSearchingEvent Responses stream event sent while a web search call is searching (response.web_search_call.searching).
 type WebSearchCallSearchingEvent = OpenAIResponsesWebSearchCallSearching
 
-// WebSearchConfig defines model for WebSearchConfig.
+// WebSearchConfig Web search settings for Chat and Messages requests: engine, mode, result and use limits, domain lists, context size and location.
 type WebSearchConfig struct {
-	AllowedDomains    []string                         `json:"allowed_domains,omitempty"`
-	Engine            *WebSearchEngineEnum             `json:"engine,omitempty"`
-	ExcludedDomains   []string                         `json:"excluded_domains,omitempty"`
-	MaxCharacters     *int                             `json:"max_characters,omitempty"`
-	MaxResults        *int                             `json:"max_results,omitempty"`
-	MaxTotalResults   *int                             `json:"max_total_results,omitempty"`
-	MaxUses           *int                             `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                   `json:"mode,omitempty"`
-	SearchContextSize *SearchQualityLevel              `json:"search_context_size,omitempty"`
-	UserLocation      *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                 `json:"max_characters,omitempty"`
+	MaxResults      *int                 `json:"max_results,omitempty"`
+	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
+	MaxUses         *int                 `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
+	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+
+	// UserLocation Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
+	UserLocation *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
 }
 
-// WebSearchDomainFilter defines model for WebSearchDomainFilter.
+// WebSearchDomainFilter Domain lists for a web search tool: domains to allow and domains to block or exclude.
 type WebSearchDomainFilter struct {
 	AllowedDomains  []string `json:"allowed_domains,omitempty"`
 	BlockedDomains  []string `json:"blocked_domains,omitempty"`
 	ExcludedDomains []string `json:"excluded_domains,omitempty"`
 }
 
-// WebSearchEngine defines model for WebSearchEngine.
+// WebSearchEngine Search engine used by the web search plugin: native, exa, firecrawl, parallel or perplexity.
 type WebSearchEngine string
 
-// WebSearchEngineEnum defines model for WebSearchEngineEnum.
+// WebSearchEngineEnum Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
 type WebSearchEngineEnum string
 
-// WebSearchMode defines model for WebSearchMode.
+// WebSearchMode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
 type WebSearchMode string
 
-// WebSearchPlugin defines model for WebSearchPlugin.
+// WebSearchPlugin Request plugin "web" that adds web search results: engine, mode, result and use limits, domain lists, prompt and location.
 type WebSearchPlugin struct {
-	Enabled        *bool                        `json:"enabled,omitempty"`
-	Engine         *WebSearchEngine             `json:"engine,omitempty"`
-	ExcludeDomains []string                     `json:"exclude_domains,omitempty"`
-	ID             WebSearchPluginID            `json:"id"`
-	IncludeDomains []string                     `json:"include_domains,omitempty"`
-	MaxResults     *int                         `json:"max_results,omitempty"`
-	MaxUses        *int                         `json:"max_uses,omitempty"`
-	Mode           *WebSearchMode               `json:"mode,omitempty"`
-	SearchPrompt   *string                      `json:"search_prompt,omitempty"`
-	UserLocation   *WebSearchPluginUserLocation `json:"user_location,omitempty"`
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// Engine Search engine used by the web search plugin: native, exa, firecrawl, parallel or perplexity.
+	Engine         *WebSearchEngine `json:"engine,omitempty"`
+	ExcludeDomains []string         `json:"exclude_domains,omitempty"`
+
+	// ID Identifier of the web search plugin; always "web".
+	ID             WebSearchPluginID `json:"id"`
+	IncludeDomains []string          `json:"include_domains,omitempty"`
+	MaxResults     *int              `json:"max_results,omitempty"`
+	MaxUses        *int              `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode         *WebSearchMode `json:"mode,omitempty"`
+	SearchPrompt *string        `json:"search_prompt,omitempty"`
+
+	// UserLocation Approximate user location for the web search plugin; the type field is required.
+	UserLocation *WebSearchPluginUserLocation `json:"user_location,omitempty"`
 }
 
-// WebSearchPluginID defines model for WebSearchPluginId.
+// WebSearchPluginID Identifier of the web search plugin; always "web".
 type WebSearchPluginID string
 
-// WebSearchPluginUserLocation defines model for WebSearchPluginUserLocation.
+// WebSearchPluginUserLocation Approximate user location for the web search plugin; the type field is required.
 type WebSearchPluginUserLocation struct {
-	City     *string                   `json:"city,omitempty"`
-	Country  *string                   `json:"country,omitempty"`
-	Region   *string                   `json:"region,omitempty"`
-	Timezone *string                   `json:"timezone,omitempty"`
-	Type     WebSearchUserLocationType `json:"type"`
+	City     *string `json:"city,omitempty"`
+	Country  *string `json:"country,omitempty"`
+	Region   *string `json:"region,omitempty"`
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Kind of a web search user location; always "approximate".
+	Type WebSearchUserLocationType `json:"type"`
 }
 
-// WebSearchServerTool defines model for WebSearchServerTool.
+// WebSearchServerTool Responses tool entry for the web_search_2025_08_26 search tool, with engine, mode, limits, domain filters and location.
 type WebSearchServerTool struct {
-	Engine            *WebSearchEngineEnum    `json:"engine,omitempty"`
-	Filters           *WebSearchDomainFilter  `json:"filters,omitempty"`
-	MaxResults        *int                    `json:"max_results,omitempty"`
-	MaxUses           *int                    `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode          `json:"mode,omitempty"`
-	SearchContextSize *SearchContextSizeEnum  `json:"search_context_size,omitempty"`
-	Type              WebSearchServerToolType `json:"type"`
-	UserLocation      *WebSearchUserLocation  `json:"user_location,omitempty"`
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+
+	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
+	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
+	MaxResults *int                   `json:"max_results,omitempty"`
+	MaxUses    *int                   `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
+	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+
+	// Type Kind of a Responses tool entry; always "web_search_2025_08_26".
+	Type WebSearchServerToolType `json:"type"`
+
+	// UserLocation Approximate user location for web search: city, region, country and timezone.
+	UserLocation *WebSearchUserLocation `json:"user_location,omitempty"`
 }
 
-// WebSearchServerToolConfig defines model for WebSearchServerToolConfig.
+// WebSearchServerToolConfig Settings of the openrouter:web_search server tool: engine, mode, limits, domain lists, context size and location.
 type WebSearchServerToolConfig struct {
-	AllowedDomains    []string                         `json:"allowed_domains,omitempty"`
-	Engine            *WebSearchEngineEnum             `json:"engine,omitempty"`
-	ExcludedDomains   []string                         `json:"excluded_domains,omitempty"`
-	MaxCharacters     *int                             `json:"max_characters,omitempty"`
-	MaxResults        *int                             `json:"max_results,omitempty"`
-	MaxTotalResults   *int                             `json:"max_total_results,omitempty"`
-	MaxUses           *int                             `json:"max_uses,omitempty"`
-	Mode              *WebSearchMode                   `json:"mode,omitempty"`
-	SearchContextSize *SearchQualityLevel              `json:"search_context_size,omitempty"`
-	UserLocation      *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
+	AllowedDomains []string `json:"allowed_domains,omitempty"`
+
+	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
+	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                 `json:"max_characters,omitempty"`
+	MaxResults      *int                 `json:"max_results,omitempty"`
+	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
+	MaxUses         *int                 `json:"max_uses,omitempty"`
+
+	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
+	Mode *WebSearchMode `json:"mode,omitempty"`
+
+	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
+	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+
+	// UserLocation Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
+	UserLocation *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
 }
 
-// WebSearchServerToolType defines model for WebSearchServerToolType.
+// WebSearchServerToolType Kind of a Responses tool entry; always "web_search_2025_08_26".
 type WebSearchServerToolType string
 
-// WebSearchServerToolOpenRouter defines model for WebSearchServerTool_OpenRouter.
+// WebSearchServerToolOpenRouter Responses tool entry enabling the openrouter:web_search server tool, with optional search settings.
 type WebSearchServerToolOpenRouter struct {
-	Parameters *WebSearchServerToolConfig        `json:"parameters,omitempty"`
-	Type       WebSearchServerToolOpenRouterType `json:"type"`
+	// Parameters Settings of the openrouter:web_search server tool: engine, mode, limits, domain lists, context size and location.
+	Parameters *WebSearchServerToolConfig `json:"parameters,omitempty"`
+
+	// Type Kind of a server tool entry; always "openrouter:web_search".
+	Type WebSearchServerToolOpenRouterType `json:"type"`
 }
 
-// WebSearchServerToolOpenRouterType defines model for WebSearchServerTool_OpenRouterType.
+// WebSearchServerToolOpenRouterType Kind of a server tool entry; always "openrouter:web_search".
 type WebSearchServerToolOpenRouterType string
 
-// WebSearchSource defines model for WebSearchSource.
+// WebSearchSource Source found by a web search call, given as a URL.
 type WebSearchSource struct {
+	// Type Kind of a web search source; always "url".
 	Type WebSearchSourceType `json:"type"`
 	URL  string              `json:"url"`
 }
 
-// WebSearchSourceType defines model for WebSearchSourceType.
+// WebSearchSourceType Kind of a web search source; always "url".
 type WebSearchSourceType string
 
-// WebSearchStatus defines model for WebSearchStatus.
+// WebSearchStatus Status of a web or file search call: completed, searching, in_progress or failed.
 type WebSearchStatus string
 
-// WebSearchUserLocation defines model for WebSearchUserLocation.
+// WebSearchUserLocation Approximate user location for web search: city, region, country and timezone.
 type WebSearchUserLocation struct {
-	City     *string                    `json:"city,omitempty"`
-	Country  *string                    `json:"country,omitempty"`
-	Region   *string                    `json:"region,omitempty"`
-	Timezone *string                    `json:"timezone,omitempty"`
-	Type     *WebSearchUserLocationType `json:"type,omitempty"`
+	City     *string `json:"city,omitempty"`
+	Country  *string `json:"country,omitempty"`
+	Region   *string `json:"region,omitempty"`
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Kind of a web search user location; always "approximate".
+	Type *WebSearchUserLocationType `json:"type,omitempty"`
 }
 
-// WebSearchUserLocationServerTool defines model for WebSearchUserLocationServerTool.
+// WebSearchUserLocationServerTool Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
 type WebSearchUserLocationServerTool struct {
-	City     *string                              `json:"city,omitempty"`
-	Country  *string                              `json:"country,omitempty"`
-	Region   *string                              `json:"region,omitempty"`
-	Timezone *string                              `json:"timezone,omitempty"`
-	Type     *WebSearchUserLocationServerToolType `json:"type,omitempty"`
+	City     *string `json:"city,omitempty"`
+	Country  *string `json:"country,omitempty"`
+	Region   *string `json:"region,omitempty"`
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Kind of a web search user location; always "approximate".
+	Type *WebSearchUserLocationServerToolType `json:"type,omitempty"`
 }
 
-// WebSearchUserLocationServerToolType defines model for WebSearchUserLocationServerToolType.
+// WebSearchUserLocationServerToolType Kind of a web search user location; always "approximate".
 type WebSearchUserLocationServerToolType string
 
-// WebSearchUserLocationType defines model for WebSearchUserLocationType.
+// WebSearchUserLocationType Kind of a web search user location; always "approximate".
 type WebSearchUserLocationType string
 
-// Workspace defines model for Workspace.
+// Workspace Record of one workspace: name, slug, description, default models, guardrail and provider sort, and logging and observability settings.
 type Workspace struct {
 	CreatedAt                       string             `json:"created_at"`
 	CreatedBy                       *string            `json:"created_by"`
@@ -26200,7 +28183,7 @@ type Workspace struct {
 	UpdatedAt                       *string            `json:"updated_at"`
 }
 
-// WorkspaceBudget defines model for WorkspaceBudget.
+// WorkspaceBudget Spending budget of a workspace: limit in USD and reset interval, where a null interval means a one-time lifetime budget.
 type WorkspaceBudget struct {
 	CreatedAt     string                        `json:"created_at"`
 	ID            openapi_types.UUID            `json:"id"`
@@ -26210,70 +28193,72 @@ type WorkspaceBudget struct {
 	WorkspaceID   openapi_types.UUID            `json:"workspace_id"`
 }
 
-// WorkspaceBudgetInterval defines model for WorkspaceBudgetInterval.
+// WorkspaceBudgetInterval Interval path parameter of the workspace budget endpoints: daily, weekly, monthly, or lifetime (a one-off budget with no reset).
 type WorkspaceBudgetInterval string
 
-// WorkspaceBudgetResetInterval defines model for WorkspaceBudgetResetInterval.
+// WorkspaceBudgetResetInterval Period after which a workspace budget resets: daily, weekly or monthly.
 type WorkspaceBudgetResetInterval string
 
-// WorkspaceMember defines model for WorkspaceMember.
+// WorkspaceMember Membership of a user in a workspace: IDs, the member's admin or member role and creation time.
 type WorkspaceMember struct {
-	CreatedAt   string              `json:"created_at"`
-	ID          openapi_types.UUID  `json:"id"`
+	CreatedAt string             `json:"created_at"`
+	ID        openapi_types.UUID `json:"id"`
+
+	// Role Role of a workspace member: "admin" or "member".
 	Role        WorkspaceMemberRole `json:"role"`
 	UserID      string              `json:"user_id"`
 	WorkspaceID openapi_types.UUID  `json:"workspace_id"`
 }
 
-// WorkspaceMemberRole defines model for WorkspaceMemberRole.
+// WorkspaceMemberRole Role of a workspace member: "admin" or "member".
 type WorkspaceMemberRole string
 
-// BadGateway defines model for BadGateway.
+// BadGateway Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type BadGateway = ErrorResponse
 
-// BadRequest defines model for BadRequest.
+// BadRequest Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type BadRequest = ErrorResponse
 
-// Conflict defines model for Conflict.
+// Conflict Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type Conflict = ErrorResponse
 
-// EdgeNetworkTimeout defines model for EdgeNetworkTimeout.
+// EdgeNetworkTimeout Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type EdgeNetworkTimeout = ErrorResponse
 
-// Forbidden defines model for Forbidden.
+// Forbidden Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type Forbidden = ErrorResponse
 
-// Gone defines model for Gone.
+// Gone Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type Gone = ErrorResponse
 
-// InternalServerError defines model for InternalServerError.
+// InternalServerError Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type InternalServerError = ErrorResponse
 
-// NotFound defines model for NotFound.
+// NotFound Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type NotFound = ErrorResponse
 
-// PayloadTooLarge defines model for PayloadTooLarge.
+// PayloadTooLarge Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type PayloadTooLarge = ErrorResponse
 
-// PaymentRequired defines model for PaymentRequired.
+// PaymentRequired Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type PaymentRequired = ErrorResponse
 
-// ProviderOverloaded defines model for ProviderOverloaded.
+// ProviderOverloaded Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type ProviderOverloaded = ErrorResponse
 
-// RequestTimeout defines model for RequestTimeout.
+// RequestTimeout Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type RequestTimeout = ErrorResponse
 
-// ServiceUnavailable defines model for ServiceUnavailable.
+// ServiceUnavailable Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type ServiceUnavailable = ErrorResponse
 
-// TooManyRequests defines model for TooManyRequests.
+// TooManyRequests Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type TooManyRequests = ErrorResponse
 
-// Unauthorized defines model for Unauthorized.
+// Unauthorized Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type Unauthorized = ErrorResponse
 
-// UnprocessableEntity defines model for UnprocessableEntity.
+// UnprocessableEntity Error body returned by the API: the error details plus optional user id and OpenRouter metadata.
 type UnprocessableEntity = ErrorResponse
 
 // GetUserActivityParams defines parameters for GetUserActivity.
