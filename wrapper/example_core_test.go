@@ -346,3 +346,76 @@ func ExampleOAuthService_ExchangeAuthCode() {
 	fmt.Println(resp.Key != "", srv.RequestsFor("exchangeAuthCodeForAPIKey")[0].Header.Get("Authorization") == "")
 	// Output: true true
 }
+
+func ExampleBenchmarksService_List() {
+	client, _, stop := fake()
+	defer stop()
+	resp, err := client.Benchmarks.List(context.Background(), &openrouter.BenchmarksParams{
+		Source:     openrouter.Ptr(gen.GetBenchmarksSourceParamDesignArena),
+		MaxResults: openrouter.Ptr(5),
+	})
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	// Each row is one of four shapes; the source filter picks Design Arena's.
+	for _, row := range resp.Data {
+		da, err := row.AsUnifiedBenchmarksDAItem()
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+		fmt.Println(da.ModelPermaslug, da.Elo)
+	}
+	// Output: anthropic/claude-3.5-haiku 1210.5
+}
+
+func ExampleClassificationsService_GetTasks() {
+	client, _, stop := fake()
+	defer stop()
+	resp, err := client.Classifications.GetTasks(context.Background(), &openrouter.TaskClassificationsParams{
+		Window: openrouter.Ptr(gen.GetTaskClassificationsWindowParamN7D),
+	})
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println("window:", resp.Data.WindowDays, "days")
+	for _, c := range resp.Data.Classifications {
+		fmt.Printf("%s: %d models\n", c.Tag, len(c.Models))
+	}
+	// Output:
+	// window: 7 days
+	// programming: 2 models
+	// roleplay: 1 models
+}
+
+func ExampleBetaService() {
+	client, _, stop := fake()
+	defer stop()
+	var input gen.Inputs
+	if err := input.FromInputsString("Stream a greeting"); err != nil {
+		panic(err)
+	}
+	stream, err := client.Beta.Responses.Stream(context.Background(), openrouter.ResponsesRequest{
+		Model: openrouter.Ptr("openai/gpt-4o-mini"),
+		Input: &input,
+	})
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	defer stream.Close()
+	events := 0
+	for ev, err := range stream.All() {
+		if err != nil {
+			fmt.Println("stream failed:", err)
+			return
+		}
+		events++
+		if kind, _ := ev.Discriminator(); kind == "response.completed" {
+			fmt.Println("completed after", events, "events")
+		}
+	}
+	// Output: completed after 6 events
+}
