@@ -71,7 +71,7 @@ type Client struct {
 	STT *STTService
 	// TTS synthesizes speech.
 	TTS *TTSService
-	// Presets reads presets and runs requests through them.
+	// Presets reads presets and saves request settings as presets.
 	Presets *PresetsService
 	// Files uploads and downloads files.
 	Files *FilesService

@@ -22,7 +22,7 @@ type STTService struct{ c *Client }
 // TTSService synthesizes speech from text. Get it from [Client].TTS.
 type TTSService struct{ c *Client }
 
-// PresetsService reads presets and sends requests through them. Get it
+// PresetsService reads presets and saves request settings as presets. Get it
 // from [Client].Presets.
 type PresetsService struct{ c *Client }
 

@@ -25,10 +25,11 @@ import (
 )
 
 // ErrStreamTruncated is matched (errors.Is) by the error of a stream whose
-// body ended, cleanly or by a reset, before OpenRouter's closing
-// `data: [DONE]`. The events delivered before it are complete; the answer
-// is not.
-var ErrStreamTruncated = errors.New("openrouter: stream ended before [DONE]")
+// body ended, cleanly or by a reset, before its end marker: OpenRouter's
+// closing `data: [DONE]`, or the message_stop event of
+// [MessagesService.Stream]. The events delivered before it are complete;
+// the answer is not.
+var ErrStreamTruncated = errors.New("openrouter: stream ended before its end marker")
 
 // ErrStreamIdleTimeout is matched by the error of a stream that received no
 // bytes for the idle timeout (see [WithStreamIdleTimeout]).
