@@ -105,3 +105,27 @@ func ExampleSCIMService_GetGroupMapping() {
 	// member
 	// openrouter: SCIM.GetGroupMapping: id "engineering" is not a UUID
 }
+
+// SummarizeDestination reads the fields all destination kinds share.
+func ExampleSummarizeDestination() {
+	srv, err := openroutertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, _ := srv.Client()
+	resp, err := client.Observability.List(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range resp.Data {
+		s, err := openrouter.SummarizeDestination(d)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(s.Type, *s.Name, s.Enabled, s.SamplingRate)
+	}
+	// Output:
+	// webhook Trace webhook true 1
+	// langfuse Langfuse true 1
+}
