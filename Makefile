@@ -8,7 +8,7 @@ REDOCLY_VERSION := 2.77.0
 REDOCLY   := npx --yes @redocly/cli@$(REDOCLY_VERSION)
 DOCS_OUT  := docs/api.html
 
-.PHONY: all generate check-generated lint fmt vet staticcheck test test-short tidy-check lint-spec docs check-docs bench
+.PHONY: all generate check-generated lint fmt vet staticcheck test test-short test-live tidy-check lint-spec docs check-docs bench
 
 all: test
 
@@ -47,6 +47,10 @@ tidy-check:
 ## test: everything CI checks
 test: check-generated tidy-check lint
 	$(GO) test -race -count=1 ./...
+
+## test-live: the tests against the real API (skipped without $OPENROUTER_API_KEY)
+test-live:
+	$(GO) test -tags live -count=1 -v ./tests/live/
 
 ## test-short: the Go tests alone, without the race detector
 test-short:
