@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// TestReadmeCode checks that the Go snippet of README.md is the code of
-// readmeTour in example_readme_test.go, which compiles and runs, apart
-// from the client options the example adds.
+// TestReadmeCode checks that the Go blocks of README.md are, in order,
+// the code between the README:begin and README:end markers of
+// example_readme_test.go, which compiles and runs (NewClient there takes
+// the example's extra options).
 func TestReadmeCode(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -18,36 +19,45 @@ func TestReadmeCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var blocks []string
-	for rest := string(readme); ; {
-		i := strings.Index(rest, "```go\n")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len("```go\n"):]
-		j := strings.Index(rest, "```")
-		if j < 0 {
-			t.Fatal("README.md: unterminated ```go block")
-		}
-		blocks = append(blocks, rest[:j])
-		rest = rest[j:]
-	}
+	blocks := between(string(readme), "```go\n", "```")
+	code := between(string(src), "// README:begin\n", "// README:end")
 	if len(blocks) == 0 {
 		t.Fatal("README.md has no ```go block")
 	}
-	s := string(src)
-	code := s[strings.Index(s, "// README:begin")+len("// README:begin") : strings.Index(s, "// README:end")]
-	want := normalize(strings.ReplaceAll(code, "openrouter.NewClient(extra...)", "openrouter.NewClient()"))
-	var got []string
-	for _, b := range blocks {
-		for _, l := range normalize(b) {
+	if len(blocks) != len(code) {
+		t.Fatalf("README.md has %d Go blocks, example_readme_test.go %d marked ones", len(blocks), len(code))
+	}
+	for i := range blocks {
+		var got []string
+		for _, l := range normalize(blocks[i]) {
 			if !strings.HasPrefix(l, "import ") {
 				got = append(got, l)
 			}
 		}
+		want := normalize(strings.ReplaceAll(code[i], "openrouter.NewClient(extra...)", "openrouter.NewClient()"))
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("README.md's Go block %d differs from its copy in example_readme_test.go:\nREADME:\n%s\n\ncopy:\n%s",
+				i+1, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("README.md's Go code differs from readmeTour:\nREADME:\n%s\n\nexample:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+}
+
+// between returns the texts between each start marker and the next end
+// marker.
+func between(s, start, end string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, start)
+		if i < 0 {
+			return out
+		}
+		s = s[i+len(start):]
+		j := strings.Index(s, end)
+		if j < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:j])
+		s = s[j+len(end):]
 	}
 }
 
