@@ -230,12 +230,21 @@ func (a *ChatAccumulator) JustFinishedReasoning() (string, bool) {
 }
 
 // JustFinishedToolCall returns the first choice's tool call that the latest
-// chunk completed, with its whole arguments.
+// chunk completed, with its whole arguments. One chunk can complete several
+// (parallel calls sent together): [ChatAccumulator.JustFinishedToolCalls]
+// returns them all, and this method the first of them.
 func (a *ChatAccumulator) JustFinishedToolCall() (gen.ChatToolCall, bool) {
 	if len(a.finishedToolCalls) == 0 {
 		return gen.ChatToolCall{}, false
 	}
 	return a.finishedToolCalls[0], true
+}
+
+// JustFinishedToolCalls returns the first choice's tool calls that the
+// latest chunk completed, in order, with their whole arguments; nil when
+// it completed none.
+func (a *ChatAccumulator) JustFinishedToolCalls() []gen.ChatToolCall {
+	return a.finishedToolCalls
 }
 
 // Chunks returns how many chunks were added.

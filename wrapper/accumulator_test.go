@@ -122,3 +122,27 @@ func TestAccumulatorMultipleChoicesAndEmpty(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestJustFinishedToolCallsInOneChunk: parallel tool calls sent whole in
+// one chunk, with the finish reason, are all reported by that chunk.
+func TestJustFinishedToolCallsInOneChunk(t *testing.T) {
+	var chunk openrouter.ChatChunk
+	if err := json.Unmarshal([]byte(`{"id":"g","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"finish_reason":"tool_calls","delta":{"role":"assistant","tool_calls":[
+		{"index":0,"id":"c0","type":"function","function":{"name":"a","arguments":"{}"}},
+		{"index":1,"id":"c1","type":"function","function":{"name":"b","arguments":"{}"}},
+		{"index":2,"id":"c2","type":"function","function":{"name":"c","arguments":"{}"}}]}}]}`), &chunk); err != nil {
+		t.Fatal(err)
+	}
+	var acc openrouter.ChatAccumulator
+	acc.Add(chunk)
+	var ids []string
+	for _, tc := range acc.JustFinishedToolCalls() {
+		ids = append(ids, tc.ID)
+	}
+	if strings.Join(ids, ",") != "c0,c1,c2" {
+		t.Errorf("JustFinishedToolCalls ids = %v, want c0,c1,c2", ids)
+	}
+	if tc, ok := acc.JustFinishedToolCall(); !ok || tc.ID != "c0" {
+		t.Errorf("JustFinishedToolCall = %v, %v", tc.ID, ok)
+	}
+}

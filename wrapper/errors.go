@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -117,7 +118,9 @@ func (e *APIError) Error() string {
 // Is reports whether target is the sentinel for this error's status.
 func (e *APIError) Is(target error) bool {
 	status := e.StatusCode
-	if status == 0 {
+	if status < 400 && e.Code >= 400 && e.Code <= 599 {
+		// An error body under a 2xx status (or a mid-stream error): its
+		// code is the status the error stands for.
 		status = e.Code
 	}
 	switch target {
@@ -281,15 +284,16 @@ func requestID(h http.Header) string {
 }
 
 // retryAfter parses retry-after-ms, then Retry-After (seconds or HTTP date).
+// Waits too long for a time.Duration are the longest one, never negative.
 func retryAfter(h http.Header) (time.Duration, bool) {
 	if v := h.Get("Retry-After-Ms"); v != "" {
-		if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 {
-			return time.Duration(ms * float64(time.Millisecond)), true
+		if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 && !math.IsNaN(ms) {
+			return durationOf(ms, time.Millisecond), true
 		}
 	}
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 {
-			return time.Duration(s * float64(time.Second)), true
+		if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 && !math.IsNaN(s) {
+			return durationOf(s, time.Second), true
 		}
 		if t, err := http.ParseTime(v); err == nil {
 			d := time.Until(t)
@@ -300,6 +304,14 @@ func retryAfter(h http.Header) (time.Duration, bool) {
 		}
 	}
 	return 0, false
+}
+
+// durationOf is n units, capped at the longest time.Duration.
+func durationOf(n float64, unit time.Duration) time.Duration {
+	if d := n * float64(unit); d < math.MaxInt64 {
+		return time.Duration(d)
+	}
+	return math.MaxInt64
 }
 
 // DecodeError reports a 2xx response whose body did not decode into the

@@ -177,6 +177,10 @@ func (s *Stream[T]) Header() http.Header { return s.resp.Header }
 // after the stream ended; later calls return the first call's result.
 // Closing early discards a bounded remainder of the body so the connection
 // can be reused, or else drops it.
+//
+// A Stream belongs to one goroutine: do not call Close while Next runs in
+// another. To stop a stream from elsewhere, cancel the context given to
+// the call that opened it; the blocked Next then returns false.
 func (s *Stream[T]) Close() error {
 	if !s.finished {
 		s.finish(nil)
@@ -220,8 +224,10 @@ func (s *Stream[T]) All() iter.Seq2[T, error] {
 	}
 }
 
-// idleBody wraps a response body: it fails reads after timeout without
-// data by aborting the request, and on release drains a bounded remainder.
+// idleBody wraps a response body: it fails a read that waits longer than
+// timeout for data by aborting the request, and on release drains a
+// bounded remainder. Only the time spent waiting inside Read counts, so a
+// caller that takes long over each event never trips it.
 type idleBody struct {
 	rc       io.ReadCloser
 	abort    func()
@@ -246,15 +252,20 @@ func newIdleBody(rc io.ReadCloser, timeout time.Duration) *idleBody {
 			b.timedOut.Store(true)
 			b.abort()
 		})
+		b.timer.Stop() // armed by each Read
 	}
 	return b
 }
 
 func (b *idleBody) Read(p []byte) (int, error) {
-	n, err := b.rc.Read(p)
-	if n > 0 && b.timer != nil && !b.timedOut.Load() {
+	if b.timer == nil {
+		return b.rc.Read(p)
+	}
+	if !b.timedOut.Load() {
 		b.timer.Reset(b.timeout)
 	}
+	n, err := b.rc.Read(p)
+	b.timer.Stop()
 	return n, err
 }
 

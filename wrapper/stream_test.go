@@ -251,6 +251,32 @@ func TestStreamIdleTimeout(t *testing.T) {
 	}
 }
 
+// TestStreamIdleTimeoutIgnoresSlowCaller: the idle timeout measures the
+// server's silence, not the caller's time between events.
+func TestStreamIdleTimeoutIgnoresSlowCaller(t *testing.T) {
+	t.Parallel()
+	var pieces []string
+	for i := 0; i < 4; i++ {
+		pieces = append(pieces, "data: "+chunkJSON("s")+"\n\n")
+	}
+	pieces = append(pieces, "data: [DONE]\n\n")
+	// 20ms between events: each wait inside Read is far below the timeout.
+	ts := newTestServer(t, sseHandler(20*time.Millisecond, pieces...))
+	stream, err := streamChat(t, ts.client(t, openrouter.WithStreamIdleTimeout(100*time.Millisecond)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	n := 0
+	for stream.Next() {
+		n++
+		time.Sleep(200 * time.Millisecond) // work longer than the idle timeout
+	}
+	if err := stream.Err(); err != nil || n != 4 {
+		t.Errorf("after %d chunks: %v; a slow caller tripped the idle timeout", n, err)
+	}
+}
+
 func TestStreamKeepsGoingPastTimeouts(t *testing.T) {
 	t.Parallel()
 	var pieces []string

@@ -87,9 +87,40 @@ func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool,
 	}
 	out := new(T)
 	if err := decodeBody(resp.Body, out); err != nil {
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			apiErr.Operation, apiErr.StatusCode, apiErr.Header = op, resp.StatusCode, resp.Header
+			apiErr.RequestID = requestID(resp.Header)
+			return nil, apiErr
+		}
 		return nil, &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
 	}
 	return out, nil
+}
+
+// errorFieldTypes caches declaresError by type.
+var errorFieldTypes sync.Map // reflect.Type -> bool
+
+// declaresError reports whether the struct type t (or a struct it embeds)
+// has a top-level "error" field, as a Responses result or a video job do:
+// for such types an error object in a 2xx body is part of the result.
+func declaresError(t reflect.Type) bool {
+	if v, ok := errorFieldTypes.Load(t); ok {
+		return v.(bool)
+	}
+	found := false
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "error" || (f.Anonymous && name == "" && declaresError(f.Type)) {
+				found = true
+				break
+			}
+		}
+	}
+	errorFieldTypes.Store(t, found)
+	return found
 }
 
 // bodyBuffers recycles the buffers decodeBody reads bodies into.
@@ -115,6 +146,15 @@ func decodeBody(body io.ReadCloser, out any) error {
 	_, rerr := buf.ReadFrom(body)
 	if rerr == nil {
 		_ = body.Close()
+		// OpenRouter reports some failures, such as a provider error
+		// after the request was accepted, as a 2xx body holding only an
+		// error object.
+		if bytes.Contains(buf.Bytes(), errorKey) && !declaresError(reflect.TypeOf(out).Elem()) {
+			if e := new(APIError); fillFromBody(e, buf.Bytes()) {
+				e.Body = bytes.Clone(buf.Bytes())
+				return e
+			}
+		}
 		if r, ok := out.(*ChatResponse); ok {
 			if decodeChatResponse(buf.Bytes(), &r.ChatResponse) {
 				return nil
