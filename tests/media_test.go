@@ -368,10 +368,10 @@ func TestSTTTranscribeFile(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	audio := bytes.Repeat([]byte("RIFF\x00\x01WAVEfmt "), 5000) // 70 kB: several pipe writes
-	resp, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{
+	resp, err := c.STT.TranscribeFile(ctx, `voice "memo".wav`, "audio/wav", mediaOnlyReader{bytes.NewReader(audio)}, openrouter.TranscribeFileParams{
 		Model: "openai/whisper-1", Language: "fr", ResponseFormat: "verbose_json", Temperature: ptr(0.25),
 		TimestampGranularities: []openrouter.TranscriptionGranularity{"word", "segment"},
-	}, `voice "memo".wav`, "audio/wav", mediaOnlyReader{bytes.NewReader(audio)})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,7 +395,7 @@ func TestSTTTranscribeFile(t *testing.T) {
 func TestSTTTranscribeFileGuessesType(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
-	must[*openrouter.TranscriptionResponse](t)(c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "talk.MP3", "", strings.NewReader("ID3 data")))
+	must[*openrouter.TranscriptionResponse](t)(c.STT.TranscribeFile(ctx, "talk.MP3", "", strings.NewReader("ID3 data"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"}))
 	u := parseMediaUpload(t, only(t, srv, "createAudioTranscriptions"))
 	check(t, "file type", u.fileType, "audio/mpeg")
 	check(t, "file", string(u.file), "ID3 data")
@@ -408,7 +408,7 @@ func TestSTTTranscribeFileNotRetried(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	srv.Enqueue("createAudioTranscriptions", openroutertest.ErrorResponse(http.StatusServiceUnavailable, "busy"))
-	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("RIFF"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
 	wantAPIError(t, err, 503)
 	check(t, "attempts", len(srv.RequestsFor("createAudioTranscriptions")), 1)
 
@@ -434,7 +434,7 @@ func (f *mediaFailingReader) Read(p []byte) (int, error) {
 func TestSTTTranscribeFileReadError(t *testing.T) {
 	t.Parallel()
 	_, c := newMediaServer(t)
-	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "a.wav", "audio/wav", &mediaFailingReader{})
+	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", &mediaFailingReader{}, openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
 	if !errors.Is(err, errMediaDisk) || !contains(err.Error(), "a.wav") {
 		t.Errorf("error %v, want one naming a.wav and wrapping the read error", err)
 	}
@@ -444,7 +444,7 @@ func TestSTTTranscribeFileAPIError(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	srv.Enqueue("createAudioTranscriptions", openroutertest.ErrorResponse(http.StatusBadRequest, "unsupported audio"))
-	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{Model: "openai/whisper-1"}, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("RIFF"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
 	apiErr := wantAPIError(t, err, 400)
 	check(t, "message", apiErr.Message, "unsupported audio")
 }
@@ -464,12 +464,12 @@ func TestMediaBadArguments(t *testing.T) {
 			return err
 		},
 		"STT.TranscribeFile filename": func() error {
-			_, err := c.STT.TranscribeFile(ctx, p, "", "audio/wav", strings.NewReader("x"))
+			_, err := c.STT.TranscribeFile(ctx, "", "audio/wav", strings.NewReader("x"), p)
 			return err
 		},
-		"STT.TranscribeFile reader": func() error { _, err := c.STT.TranscribeFile(ctx, p, "a.wav", "audio/wav", nil); return err },
+		"STT.TranscribeFile reader": func() error { _, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", nil, p); return err },
 		"STT.TranscribeFile model": func() error {
-			_, err := c.STT.TranscribeFile(ctx, openrouter.TranscribeFileParams{}, "a.wav", "audio/wav", strings.NewReader("x"))
+			_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("x"), openrouter.TranscribeFileParams{})
 			return err
 		},
 	} {

@@ -483,3 +483,26 @@ func TestMessagesStreamAnthropicWire(t *testing.T) {
 		t.Errorf("the stream took %v to end after message_stop", d)
 	}
 }
+
+// TestPresetsIteratorsCapThePageSize: the iterators never ask for more
+// than the 100 presets or versions a page can hold.
+func TestPresetsIteratorsCapThePageSize(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c, _ := srv.Client()
+	for _, err := range c.Presets.ListAll(ctx, &openrouter.ListPresetsParams{Limit: ptr(500)}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, err := range c.Presets.ListVersionsAll(ctx, "my-preset", &openrouter.ListPresetVersionsParams{Limit: ptr(500)}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, op := range []string{"listPresets", "listPresetVersions"} {
+		for _, r := range srv.RequestsFor(op) {
+			check(t, op+" limit", r.Query.Get("limit"), "100")
+		}
+	}
+}

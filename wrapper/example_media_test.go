@@ -114,9 +114,7 @@ func ExampleSTTService_TranscribeFile() {
 	// Any io.Reader works, typically an *os.File; it is streamed, not
 	// loaded into memory.
 	audio := strings.NewReader("RIFF....WAVEfmt ")
-	resp, err := client.STT.TranscribeFile(context.Background(),
-		openrouter.TranscribeFileParams{Model: "openai/whisper-1", Language: "en"},
-		"memo.wav", "audio/wav", audio)
+	resp, err := client.STT.TranscribeFile(context.Background(), "memo.wav", "audio/wav", audio, openrouter.TranscribeFileParams{Model: "openai/whisper-1", Language: "en"})
 	if err != nil {
 		panic(err)
 	}

@@ -2,6 +2,7 @@ package openrouter
 
 import (
 	"github.com/gopenrouter/openrouter/gen"
+	"slices"
 )
 
 // ToolCall is a function call that the model asked for in an assistant
@@ -97,7 +98,8 @@ func AssistantMessage(text string) ChatMessage {
 // ID. [ChatResponse.Message] returns the message of a response ready to
 // append, so most programs need this only to replay a stored conversation.
 func AssistantToolCallsMessage(text string, calls ...ToolCall) ChatMessage {
-	am := gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant, ToolCalls: calls}
+	// A copy: the default Type below must not change the caller's slice.
+	am := gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant, ToolCalls: slices.Clone(calls)}
 	if text != "" {
 		var c gen.ChatAssistantMessageContent
 		_ = c.FromChatAssistantMessageContentString(text)

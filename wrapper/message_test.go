@@ -126,3 +126,12 @@ func TestPtr(t *testing.T) {
 	}
 	mustMatchSpec(t, "ChatRequest", req)
 }
+
+func TestAssistantToolCallsMessageLeavesCallsAlone(t *testing.T) {
+	calls := []openrouter.ToolCall{{ID: "c1"}}
+	calls[0].Function.Name, calls[0].Function.Arguments = "f", "{}"
+	_ = openrouter.AssistantToolCallsMessage("", calls...)
+	if calls[0].Type != "" {
+		t.Errorf("the caller's call got Type %q", calls[0].Type)
+	}
+}

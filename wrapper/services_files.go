@@ -2,15 +2,11 @@ package openrouter
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/textproto"
-	"strings"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
@@ -173,9 +169,6 @@ func filePage(resp *FileListResponse) ([]FileResponse, string, func(*ListFilesPa
 // defaultFileType is the content type of an upload that names none.
 const defaultFileType = "application/octet-stream"
 
-// errUploadEnded stops an upload's writer once the call is over.
-var errUploadEnded = errors.New("openrouter: the upload call ended")
-
 // Upload uploads the bytes of r as a file named filename with the given
 // media type ("application/octet-stream" when empty), into the store and
 // workspace of params (nil for OpenRouter's store), and returns its
@@ -184,9 +177,10 @@ var errUploadEnded = errors.New("openrouter: the upload call ended")
 // The body is streamed from r as the request is sent, never held whole in
 // memory, so any size can be uploaded; for the same reason Upload is
 // never retried, whatever WithMaxRetries says: a failed upload returns its
-// error and must be started again with a fresh reader. Upload reads r
-// until EOF or until the call ends (on error, or when ctx is cancelled),
-// and does not close it. OpenRouter answers once the body is sent, so a
+// error and must be started again with a fresh reader. Upload does not
+// close r, and r is not read after Upload returns, except for a Read that
+// is still blocked 100ms after ctx is cancelled (it completes in the
+// background and its data is dropped). OpenRouter answers once the body is sent, so a
 // WithTimeout, which bounds the wait for the answer, includes the time the
 // upload takes: give a large file a long timeout (or none) and bound the
 // call with ctx instead.
@@ -195,50 +189,22 @@ var errUploadEnded = errors.New("openrouter: the upload call ended")
 // contentType that is not a media type is an error, and nothing is sent.
 func (s *FilesService) Upload(ctx context.Context, filename, contentType string, r io.Reader, params *FileParams, opts ...Option) (*FileResponse, error) {
 	const op = "Files.Upload"
-	if err := nonEmpty(op, "filename", filename); err != nil {
+	contentType, err := checkUpload(op, filename, contentType, defaultFileType, r)
+	if err != nil {
 		return nil, err
 	}
-	if r == nil {
-		return nil, fmt.Errorf("openrouter: %s: nil reader", op)
-	}
-	if strings.ContainsAny(filename, "\r\n\x00") {
-		return nil, fmt.Errorf("openrouter: %s: filename %q has a line break or NUL", op, filename)
-	}
-	if contentType == "" {
-		contentType = defaultFileType
-	} else if _, _, err := mime.ParseMediaType(contentType); err != nil {
-		return nil, fmt.Errorf("openrouter: %s: content type %q: %w", op, contentType, err)
-	}
-	return doJSON[FileResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		pr, pw := io.Pipe()
-		mw := multipart.NewWriter(pw)
-		go func() {
-			pw.CloseWithError(writeFilePart(mw, filename, contentType, r))
-		}()
-		resp, err := s.c.gen.UploadFileWithBody(ctx, (*gen.UploadFileParams)(params), mw.FormDataContentType(), pr)
-		// The writer must not outlive the call. On failure the transport
-		// may have stopped reading the body, or never started (a
-		// middleware or a missing key); on success the server may have
-		// answered before reading it all. Closing the reader makes the
-		// writer's next write fail, which ends it.
-		pr.CloseWithError(errUploadEnded)
-		return resp, err
-	})
-}
-
-// writeFilePart writes the multipart body of an upload: one part "file".
-func writeFilePart(mw *multipart.Writer, filename, contentType string, r io.Reader) error {
-	h := make(textproto.MIMEHeader)
-	h.Set("Content-Disposition", multipart.FileContentDisposition("file", filename))
-	h.Set("Content-Type", contentType)
-	part, err := mw.CreatePart(h)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(part, r); err != nil {
-		return err
-	}
-	return mw.Close()
+	return sendUpload[FileResponse](ctx, s.c, op, filename, opts,
+		func(mw *multipart.Writer) error {
+			part, err := createFilePart(mw, filename, contentType)
+			if err != nil {
+				return err
+			}
+			_, err = io.Copy(part, fileReader{r})
+			return err
+		},
+		func(ctx context.Context, contentType string, body io.Reader) (*http.Response, error) {
+			return s.c.gen.UploadFileWithBody(ctx, (*gen.UploadFileParams)(params), contentType, body)
+		})
 }
 
 // Get returns the metadata of the file with the given id, from the store

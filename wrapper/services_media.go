@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -359,55 +357,30 @@ type TranscribeFileParams struct {
 	TimestampGranularities []TranscriptionGranularity
 }
 
-// errUploadDone stops the writer of an upload whose request has ended.
-var errUploadDone = errors.New("openrouter: upload ended")
-
 // TranscribeFile turns recorded speech read from r into text, sending it as
 // a multipart/form-data upload named filename with the given media type
 // (empty: guessed from the file name's extension, else
 // application/octet-stream). r is streamed, never held in memory whole;
-// for that reason the request is sent once and never retried. r is not
-// read after TranscribeFile returns; TranscribeFile does not close it.
+// for that reason the request is sent once and never retried.
+// TranscribeFile does not close r, and r is not read after it returns,
+// except for a Read that is still blocked 100ms after ctx is cancelled.
+// An empty filename or model, a nil r, a filename with a line break, or a
+// contentType that is not a media type is an error, and nothing is sent.
 // It calls POST /audio/transcriptions.
-func (s *STTService) TranscribeFile(ctx context.Context, params TranscribeFileParams, filename, contentType string, r io.Reader, opts ...Option) (*TranscriptionResponse, error) {
+func (s *STTService) TranscribeFile(ctx context.Context, filename, contentType string, r io.Reader, params TranscribeFileParams, opts ...Option) (*TranscriptionResponse, error) {
 	const op = "STT.TranscribeFile"
-	if err := nonEmpty(op, "filename", filename, "params.Model", params.Model); err != nil {
+	if err := nonEmpty(op, "params.Model", params.Model); err != nil {
 		return nil, err
 	}
-	if r == nil {
-		return nil, fmt.Errorf("openrouter: %s: nil reader", op)
-	}
-	if contentType == "" {
-		contentType = audioType(filename)
-	}
-
-	pr, pw := io.Pipe()
-	mw := multipart.NewWriter(pw)
-	done := make(chan error, 1)
-	go func() {
-		err := writeTranscriptionForm(mw, params, filename, contentType, r)
-		if err == nil {
-			err = mw.Close()
-		}
-		pw.CloseWithError(err) // nil: a clean EOF
-		done <- err
-	}()
-
-	resp, err := doJSON[TranscriptionResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateAudioTranscriptionsWithBody(ctx, mw.FormDataContentType(), pr)
-	})
-	// The request is over: stop the writer if it is still writing, and
-	// wait for it so that r is no longer in use.
-	pr.CloseWithError(errUploadDone)
-	werr := <-done
+	contentType, err := checkUpload(op, filename, contentType, audioType(filename), r)
 	if err != nil {
-		var re *readError
-		if errors.As(werr, &re) {
-			return nil, fmt.Errorf("openrouter: %s: reading %s: %w", op, filename, re.err)
-		}
 		return nil, err
 	}
-	return resp, nil
+	return sendUpload[TranscriptionResponse](ctx, s.c, op, filename, opts,
+		func(mw *multipart.Writer) error { return writeTranscriptionForm(mw, params, filename, contentType, r) },
+		func(ctx context.Context, contentType string, body io.Reader) (*http.Response, error) {
+			return s.c.gen.CreateAudioTranscriptionsWithBody(ctx, contentType, body)
+		})
 }
 
 // audioTypes are the media types of common audio file extensions, which
@@ -430,14 +403,6 @@ func audioType(filename string) string {
 	return "application/octet-stream"
 }
 
-// readError marks a failure to read the caller's file in an upload.
-type readError struct{ err error }
-
-func (e *readError) Error() string { return e.err.Error() }
-func (e *readError) Unwrap() error { return e.err }
-
-var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
-
 // writeTranscriptionForm writes the fields of params, then the file.
 func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filename, contentType string, r io.Reader) error {
 	fields := [][2]string{{"model", p.Model}}
@@ -458,10 +423,7 @@ func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filena
 			return err
 		}
 	}
-	h := make(textproto.MIMEHeader)
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename="%s"`, quoteEscaper.Replace(filename)))
-	h.Set("Content-Type", contentType)
-	part, err := mw.CreatePart(h)
+	part, err := createFilePart(mw, filename, contentType)
 	if err != nil {
 		return err
 	}
@@ -469,18 +431,6 @@ func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filena
 		return err
 	}
 	return nil
-}
-
-// fileReader marks the errors of the caller's reader as read errors. It
-// hides r's WriterTo, through which io.Copy would bypass it.
-type fileReader struct{ r io.Reader }
-
-func (f fileReader) Read(p []byte) (int, error) {
-	n, err := f.r.Read(p)
-	if err != nil && err != io.EOF {
-		return n, &readError{err: err}
-	}
-	return n, err
 }
 
 // --- Text to speech ---

@@ -26,7 +26,7 @@ func TestTranscribeFileStreamsTheBody(t *testing.T) {
 		chunked = r.ContentLength == -1 && len(r.TransferEncoding) > 0 && r.TransferEncoding[0] == "chunked"
 		jsonHandler(200, `{"text":"ok"}`)(w, r)
 	})
-	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), mediaWhisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), "a.wav", "audio/wav", strings.NewReader("RIFF"), mediaWhisper)
 	if err != nil || resp.Text != "ok" {
 		t.Fatalf("TranscribeFile = %+v, %v", resp, err)
 	}
@@ -42,7 +42,7 @@ func TestTranscribeFileMissingKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.STT.TranscribeFile(context.Background(), mediaWhisper, "a.wav", "audio/wav", strings.NewReader(strings.Repeat("x", 1<<20)))
+	_, err = c.STT.TranscribeFile(context.Background(), "a.wav", "audio/wav", strings.NewReader(strings.Repeat("x", 1<<20)), mediaWhisper)
 	if !errors.Is(err, openrouter.ErrMissingAPIKey) {
 		t.Errorf("error %v, want ErrMissingAPIKey", err)
 	}
@@ -55,7 +55,7 @@ func TestTranscribeFileNilContext(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, jsonHandler(200, `{"text":"ok"}`))
 	var nilCtx context.Context
-	_, err := ts.client(t).STT.TranscribeFile(nilCtx, mediaWhisper, "a.wav", "audio/wav", strings.NewReader("RIFF"))
+	_, err := ts.client(t).STT.TranscribeFile(nilCtx, "a.wav", "audio/wav", strings.NewReader("RIFF"), mediaWhisper)
 	if err == nil || !strings.Contains(err.Error(), "nil context") {
 		t.Errorf("error %v", err)
 	}
@@ -76,7 +76,7 @@ func TestTranscribeFileEarlyAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := io.LimitReader(mediaZeros{}, 64<<20)
-	_, err = c.STT.TranscribeFile(context.Background(), mediaWhisper, "big.wav", "audio/wav", big)
+	_, err = c.STT.TranscribeFile(context.Background(), "big.wav", "audio/wav", big, mediaWhisper)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -115,7 +115,7 @@ func TestTranscribeFileContextCancelled(t *testing.T) {
 	defer cancel()
 	r := &mediaSlowReader{}
 	start := time.Now()
-	_, err := ts.client(t).STT.TranscribeFile(ctx, mediaWhisper, "a.wav", "audio/wav", r)
+	_, err := ts.client(t).STT.TranscribeFile(ctx, "a.wav", "audio/wav", r, mediaWhisper)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want DeadlineExceeded", err)
 	}

@@ -265,6 +265,10 @@ func (s *PresetsService) List(ctx context.Context, params *ListPresetsParams, op
 	})
 }
 
+// presetsMaxLimit is the largest page of the preset listings (openapi.yaml:
+// limit maximum 100); the iterators ask for no more.
+const presetsMaxLimit = 100
+
 // ListAll iterates over the account's presets, fetching pages lazily from
 // params.Offset (default 0) with params.Limit presets each (default 100,
 // the most the API allows). It stops at the first error, which it yields.
@@ -274,7 +278,7 @@ func (s *PresetsService) ListAll(ctx context.Context, params *ListPresetsParams,
 	if params != nil {
 		p = *params
 	}
-	return offsetPages(ctx, offsetArg(p.Offset), limitArg(p.Limit), func(ctx context.Context, offset, limit int) ([]Preset, int, error) {
+	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]Preset, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.List(ctx, &q, opts...)
@@ -318,7 +322,7 @@ func (s *PresetsService) ListVersionsAll(ctx context.Context, slug string, param
 	if params != nil {
 		p = *params
 	}
-	return offsetPages(ctx, offsetArg(p.Offset), limitArg(p.Limit), func(ctx context.Context, offset, limit int) ([]*PresetVersion, int, error) {
+	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]*PresetVersion, int, error) {
 		q := p
 		q.Offset, q.Limit = &offset, &limit
 		resp, err := s.ListVersions(ctx, slug, &q, opts...)

@@ -226,6 +226,12 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		return res, errors.New("openrouter: RunTools: nil client")
 	}
 	byName := make(map[string]*ToolHandler, len(handlers))
+	declared := map[string]bool{}
+	for _, t := range req.Tools {
+		if name := functionToolName(t); name != "" {
+			declared[name] = true
+		}
+	}
 	req.Tools = slices.Clone(req.Tools)
 	for _, h := range handlers {
 		if h == nil {
@@ -233,6 +239,9 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		}
 		if byName[h.name] != nil {
 			return res, fmt.Errorf("openrouter: RunTools: two handlers for %q", h.name)
+		}
+		if declared[h.name] {
+			return res, fmt.Errorf("openrouter: RunTools: req.Tools already declares a function %q; a handler adds its own declaration, so remove it from req.Tools", h.name)
 		}
 		byName[h.name] = h
 		req.Tools = append(req.Tools, h.tool)
@@ -317,4 +326,23 @@ func runCall(ctx context.Context, byName map[string]*ToolHandler, call ToolCall)
 		return fail(herr)
 	}
 	return out, nil
+}
+
+// functionToolName is the function name of a tool declaration, or "" for
+// other kinds of tools.
+func functionToolName(t Tool) string {
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return ""
+	}
+	var decl struct {
+		Type     string `json:"type"`
+		Function struct {
+			Name string `json:"name"`
+		} `json:"function"`
+	}
+	if json.Unmarshal(raw, &decl) != nil || decl.Type != "function" {
+		return ""
+	}
+	return decl.Function.Name
 }

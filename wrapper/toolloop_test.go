@@ -455,3 +455,21 @@ func TestNewToolHandlerErrors(t *testing.T) {
 	}
 	mustMatchSpec(t, "ChatFunctionTool", h.Tool())
 }
+
+func TestRunToolsRejectsAToolDeclaredTwice(t *testing.T) {
+	srv, client := loopSetup(t)
+	decl, err := openrouter.FunctionTool("get_weather", "Current weather", map[string]any{"type": "object"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := weatherRequest()
+	req.Tools = append(req.Tools, decl)
+	var cities []string
+	_, err = openrouter.RunTools(context.Background(), client, req, []*openrouter.ToolHandler{weatherTool(t, &cities, nil)})
+	if err == nil || !strings.Contains(err.Error(), `already declares a function "get_weather"`) {
+		t.Errorf("error %v, want one about the duplicate declaration", err)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+}
