@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -341,7 +342,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	c := &call{op: rec.OperationID, route: route, input: input, req: r, body: body, params: params}
-	_ = json.Unmarshal(body, &c.json)
+	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "application/json" && len(bytes.TrimSpace(body)) > 0 {
+		// The validator reads only the first JSON value; the API would
+		// reject trailing data, and so does the fake.
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			s.reject(w, rec, http.StatusBadRequest, "request body is not valid JSON: "+err.Error())
+			return
+		}
+		c.json, _ = v.(map[string]any)
+	}
 
 	s.mu.Lock()
 	var resp Response

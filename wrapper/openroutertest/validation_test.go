@@ -35,6 +35,8 @@ func TestInvalidRequests(t *testing.T) {
 			[]string{"messages: minimum number of items is 1", "top_k: value must be an integer"}},
 		{"not JSON", "POST", "/chat/completions", `{"messages":`, nil, 400,
 			[]string{"request body", "decode"}},
+		{"trailing data", "POST", "/chat/completions", `{"messages":` + hi + `}{"x":1}`, nil, 400,
+			[]string{"request body is not valid JSON", "after top-level value"}},
 		{"no body", "POST", "/chat/completions", ``, nil, 400,
 			[]string{"request body", "required"}},
 		{"wrong content type", "POST", "/chat/completions", `{"messages":` + hi + `}`, []string{"Content-Type", "text/plain"}, 400,
