@@ -68,6 +68,12 @@ func TestDefaultMessagesStream(t *testing.T) {
 	if text.String() != "You said: one two three" {
 		t.Errorf("streamed text %q", text.String())
 	}
+	// The Messages envelope names each event, as Anthropic's streams do.
+	for _, kind := range []string{"message_start", "content_block_delta", "message_stop"} {
+		if !strings.Contains(string(body), "event: "+kind+"\ndata: {") {
+			t.Errorf("no event: %s line before its data:\n%s", kind, body)
+		}
+	}
 	if f := srv.Failures(); len(f) != 0 {
 		t.Errorf("Failures() = %v", f)
 	}

@@ -218,6 +218,7 @@ func (s *Server) sendStream(w http.ResponseWriter, c *call, status int, st *Stre
 	}
 
 	schema := chunkSchema(c.route)
+	named := streamNamesEvents(c.route)
 	events := st.Events
 	if st.Error != nil {
 		events = append(events[:len(events):len(events)], st.Error)
@@ -244,6 +245,16 @@ func (s *Server) sendStream(w http.ResponseWriter, c *call, status int, st *Stre
 			writeEvent(w, string(b))
 			flush()
 			return
+		}
+		if named {
+			// The envelope requires an event name: the event's type, as
+			// Anthropic's streams send it.
+			var typed struct {
+				Type string `json:"type"`
+			}
+			if json.Unmarshal([]byte(data), &typed) == nil && typed.Type != "" {
+				io.WriteString(w, "event: "+typed.Type+"\n")
+			}
 		}
 		writeEvent(w, data)
 		if !flush() {

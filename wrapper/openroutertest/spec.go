@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -366,4 +367,19 @@ func chunkSchema(route *routers.Route) *openapi3.Schema {
 		return mt.Schema.Value
 	}
 	return nil
+}
+
+// streamNamesEvents reports whether an operation's stream envelope
+// requires an "event" field, that is an `event:` line before each event's
+// data (the Messages API).
+func streamNamesEvents(route *routers.Route) bool {
+	resp := route.Operation.Responses.Status(http.StatusOK)
+	if resp == nil || resp.Value == nil {
+		return false
+	}
+	mt := resp.Value.Content.Get("text/event-stream")
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	return slices.Contains(mt.Schema.Value.Required, "event")
 }
