@@ -136,6 +136,10 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 	case resp.Reset:
 		abort(w)
 	case resp.Stream != nil:
+		if status >= 200 && status < 300 && !declaresMedia(c, status, "text/event-stream") {
+			s.badResponse(w, c, fmt.Sprintf("status %d: %s declares no text/event-stream answer; script a JSON body instead", status, c.op))
+			return
+		}
 		s.sendStream(w, c, status, resp.Stream)
 	case resp.Raw != nil:
 		w.WriteHeader(status)
@@ -158,8 +162,30 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 		w.WriteHeader(status)
 		w.Write(body)
 	default:
+		if status >= 200 && status < 300 && declaresBody(c, status) {
+			s.badResponse(w, c, fmt.Sprintf("status %d: %s answers with a body, and the scripted response has none", status, c.op))
+			return
+		}
 		w.WriteHeader(status)
 	}
+}
+
+// declaredContent is the content the operation declares for status.
+func declaredContent(c *call, status int) openapi3.Content {
+	r := c.route.Operation.Responses.Status(status)
+	if r == nil || r.Value == nil {
+		return nil
+	}
+	return r.Value.Content
+}
+
+// declaresBody reports whether the operation's answer with status has a body.
+func declaresBody(c *call, status int) bool { return len(declaredContent(c, status)) > 0 }
+
+// declaresMedia reports whether the operation's answer with status may
+// have the media type mt.
+func declaresMedia(c *call, status int, mt string) bool {
+	return declaredContent(c, status).Get(mt) != nil
 }
 
 // validateResponse checks a JSON answer against the operation's response.
@@ -218,6 +244,9 @@ func (s *Server) sendStream(w http.ResponseWriter, c *call, status int, st *Stre
 	}
 
 	schema := chunkSchema(c.route)
+	if status < 200 || status > 299 {
+		schema = nil // the chunk schema describes successful streams only
+	}
 	named := streamNamesEvents(c.route)
 	events := st.Events
 	if st.Error != nil {

@@ -180,6 +180,36 @@ func TestInvalidResponseIsCaught(t *testing.T) {
 	}
 }
 
+// TestScriptedAnswersMustFitTheOperation: an empty 2xx where the
+// operation returns a body, or a stream where it declares none, is caught.
+func TestScriptedAnswersMustFitTheOperation(t *testing.T) {
+	t.Parallel()
+	tb := &fakeTB{TB: t}
+	srv := openroutertest.NewServer(tb)
+	srv.Enqueue("getCredits", openroutertest.Response{Status: http.StatusOK})
+	srv.Enqueue("listEmbeddingsModels", openroutertest.Response{Stream: &openroutertest.Stream{Events: []any{map[string]any{"x": 1}}}})
+	srv.Enqueue("sendChatCompletionRequest", openroutertest.Response{Status: http.StatusServiceUnavailable,
+		Stream: &openroutertest.Stream{Events: []any{map[string]any{"error": map[string]any{"code": 503, "message": "busy"}}}}})
+
+	for _, tc := range []struct{ method, path, body, want string }{
+		{"GET", "/credits", "", "has none"},
+		{"GET", "/embeddings/models", "", "declares no text/event-stream"},
+	} {
+		status, _, body := do(t, srv, tc.method, tc.path, tc.body)
+		if status != http.StatusInternalServerError || !strings.Contains(errorMessage(t, status, body), tc.want) {
+			t.Errorf("%s %s: %d %s, want a 500 saying %q", tc.method, tc.path, status, body, tc.want)
+		}
+	}
+	// A failing stream's events are not held to the success chunk schema.
+	status, _, body := do(t, srv, "POST", "/chat/completions", `{"messages":[{"role":"user","content":"hi"}],"stream":true}`)
+	if status != http.StatusServiceUnavailable || !strings.Contains(string(body), `"busy"`) {
+		t.Errorf("scripted 503 stream: %d %s", status, body)
+	}
+	if f := srv.Failures(); len(f) != 2 {
+		t.Errorf("Failures() = %+v, want the two misfits", f)
+	}
+}
+
 // TestNewReportsToFailures checks the program mode: no testing.TB, the
 // failures are kept.
 func TestNewReportsToFailures(t *testing.T) {
