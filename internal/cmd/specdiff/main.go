@@ -8,8 +8,11 @@
 // method and path (path parameter names are ignored). For each operation
 // present in both, the fields reachable from the parameters, the JSON or
 // form request body and the 2xx responses (JSON, and the event data of
-// text/event-stream) are compared: $refs are followed and
-// allOf/anyOf/oneOf branches are merged into one set of fields per path.
+// text/event-stream) are compared: $refs are followed, allOf branches are
+// merged, and the branches of a union of several kinds (each naming its
+// kind through the discriminator's property, or a one-value "type") are
+// compared kind by kind, shown as path<type="image">; other anyOf/oneOf
+// branches are merged into one set of fields per path.
 // Four kinds of difference are printed:
 //
 //	missing operation   upstream has an operation we lack

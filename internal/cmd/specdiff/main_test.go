@@ -35,12 +35,15 @@ func TestReportsEachKindOfDifference(t *testing.T) {
 		"  missing field       response.tree.weight\n",
 		"  missing field       body.metadata (and 1 nested)\n",
 		"  missing field       sse.delta\n",
+		// a field one branch of a discriminated union lacks, though a
+		// sibling branch has it
+		`  missing field       response.parts[]<type="image">.text` + "\n",
 		// enum values, also inside an anyOf
 		`  missing enum value  response.status: "archived"` + "\n",
 		`  missing enum value  body.kind: "c"` + "\n",
 		// type change: 3.1 type list with null against a 3.0 type
 		"  type change         response.label: upstream string|null, ours string\n",
-		"specdiff: 1 missing operations, 7 missing fields, 3 missing enum values, 2 type changes (in 2 shared operations)\n",
+		"specdiff: 1 missing operations, 9 missing fields, 3 missing enum values, 2 type changes (in 2 shared operations)\n",
 	}
 	for _, w := range want {
 		if !strings.Contains(out, w) {

@@ -339,9 +339,22 @@ func (c *collector) walk(sr *openapi3.SchemaRef, path string, depth int, out fie
 	defer func() { c.stack[s]-- }()
 
 	own(s, f)
-	for _, group := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
-		for _, sub := range group {
-			c.walk(sub, path, depth, out)
+	for _, sub := range s.AllOf {
+		c.walk(sub, path, depth, out)
+	}
+	// The branches of a union of several kinds, each naming its kind by a
+	// one-value "type" property, are compared branch by branch, so that a
+	// field one branch lacks is not hidden by a sibling that has it. Other
+	// unions merge their branches: their shapes may differ between two
+	// documents that describe the same API.
+	for _, group := range []openapi3.SchemaRefs{s.AnyOf, s.OneOf} {
+		labels := unionLabels(s.Discriminator, group)
+		for i, sub := range group {
+			if labels != nil && labels[i] != "" {
+				c.walk(sub, path+"<"+labels[i]+">", depth, out)
+			} else {
+				c.walk(sub, path, depth, out)
+			}
 		}
 	}
 	if depth >= c.maxDepth {
@@ -394,4 +407,69 @@ func segment(name string) string {
 		return "." + name
 	}
 	return "[" + canon(name) + "]"
+}
+
+// unionLabels returns the label of every branch of group when there are
+// several and each has one, else nil. A discriminator's property names
+// the kinds; without one, a "type" property does.
+func unionLabels(d *openapi3.Discriminator, group openapi3.SchemaRefs) []string {
+	if len(group) < 2 {
+		return nil
+	}
+	prop := "type"
+	byRef := map[string]string{}
+	if d != nil && d.PropertyName != "" {
+		prop = d.PropertyName
+		for value, ref := range d.Mapping {
+			byRef[ref.Ref] = prop + "=" + canon(value)
+		}
+	}
+	labels := make([]string, len(group))
+	named := 0
+	for i, sub := range group {
+		if isNull(sub) {
+			continue // a "type: null" branch only makes the union nullable
+		}
+		labels[i] = byRef[sub.Ref]
+		if labels[i] == "" {
+			labels[i] = branchLabel(sub, prop, map[*openapi3.Schema]bool{})
+		}
+		if labels[i] == "" {
+			return nil
+		}
+		named++
+	}
+	if named < 2 {
+		return nil
+	}
+	return labels
+}
+
+// isNull reports whether a branch admits only null.
+func isNull(sr *openapi3.SchemaRef) bool {
+	return sr != nil && sr.Value != nil && sr.Value.Type != nil && len(*sr.Value.Type) == 1 && (*sr.Value.Type)[0] == "null"
+}
+
+// branchLabel names a union branch by the one value of its property prop
+// ("type=message"), looking through allOf; "" when it has none.
+func branchLabel(sr *openapi3.SchemaRef, prop string, seen map[*openapi3.Schema]bool) string {
+	if sr == nil || sr.Value == nil || seen[sr.Value] {
+		return ""
+	}
+	s := sr.Value
+	seen[s] = true
+	if t := s.Properties[prop]; t != nil && t.Value != nil {
+		switch {
+		case len(t.Value.Enum) == 1 && t.Value.Enum[0] != nil:
+			return prop + "=" + canon(t.Value.Enum[0])
+		case t.Value.Const != nil:
+			return prop + "=" + canon(t.Value.Const)
+		}
+	}
+	for _, sub := range s.AllOf {
+		if l := branchLabel(sub, prop, seen); l != "" {
+			return l
+		}
+	}
+	return ""
 }
