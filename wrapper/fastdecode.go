@@ -132,12 +132,8 @@ func (d *chunkDecoder) chunk(data []byte, c *ChatChunk) bool {
 	p := jscan{b: data}
 	box := d.box()
 	choices := false
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "id":
 			ok = d.plain(&p, slotID, &c.ID)
@@ -168,11 +164,8 @@ func (d *chunkDecoder) chunk(data []byte, c *ChatChunk) bool {
 		default:
 			ok = p.unknown(k, chunkKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok && p.end()
 }
 
@@ -198,12 +191,8 @@ func (d *chunkDecoder) choices(p *jscan, c *ChatChunk, box *chunkBox) bool {
 }
 
 func (d *chunkDecoder) choice(p *jscan, ch *gen.ChatStreamChoice, cb *choiceBox) bool {
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "index":
 			ok = p.int(&ch.Index)
@@ -220,21 +209,14 @@ func (d *chunkDecoder) choice(p *jscan, ch *gen.ChatStreamChoice, cb *choiceBox)
 		default:
 			ok = p.unknown(k, choiceKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok
 }
 
 func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) bool {
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "role":
 			ok = strPtr(d, p, slotRole, &cb.role, &dl.Role)
@@ -253,11 +235,8 @@ func (d *chunkDecoder) delta(p *jscan, dl *gen.ChatStreamDelta, cb *choiceBox) b
 		default:
 			ok = p.unknown(k, deltaKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok
 }
 
@@ -396,6 +375,20 @@ func (p *jscan) openArr() (more, ok bool) {
 		return false, false
 	}
 	return !p.eat(']'), true
+}
+
+// object decodes an object, calling field with each member's name once
+// the scanner is at its value; field reports whether the value decoded.
+func (p *jscan) object(field func(k []byte) bool) bool {
+	more, ok := p.openObj()
+	for ok && more {
+		k, kok := p.key()
+		if !kok || !field(k) {
+			return false
+		}
+		more, ok = p.next('}')
+	}
+	return ok
 }
 
 // next consumes ',' (more follows) or the closing byte.
@@ -661,12 +654,8 @@ func decodeChatResponse(data []byte, r *gen.ChatResponse) bool {
 	p := jscan{b: data}
 	box := new(responseBox)
 	choices := false
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "id":
 			ok = d.plain(&p, -1, &r.ID)
@@ -695,11 +684,8 @@ func decodeChatResponse(data []byte, r *gen.ChatResponse) bool {
 		default:
 			ok = p.unknown(k, responseKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok && p.end()
 }
 
@@ -725,12 +711,8 @@ func (d *chunkDecoder) respChoices(p *jscan, r *gen.ChatResponse, box *responseB
 }
 
 func (d *chunkDecoder) respChoice(p *jscan, ch *gen.ChatChoice, mb *messageBox) bool {
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "index":
 			ok = p.int(&ch.Index)
@@ -747,21 +729,14 @@ func (d *chunkDecoder) respChoice(p *jscan, ch *gen.ChatChoice, mb *messageBox) 
 		default:
 			ok = p.unknown(k, respChoiceKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok
 }
 
 func (d *chunkDecoder) message(p *jscan, m *gen.ChatAssistantMessage, mb *messageBox) bool {
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "role":
 			ok = d.plain(p, -1, (*string)(&m.Role))
@@ -795,11 +770,8 @@ func (d *chunkDecoder) message(p *jscan, m *gen.ChatAssistantMessage, mb *messag
 		default:
 			ok = p.unknown(k, messageKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	return ok
 }
 
@@ -833,12 +805,8 @@ func (d *chunkDecoder) usage(p *jscan, dst **gen.ChatUsage) bool {
 	}
 	b := new(usageBox)
 	u := &b.u
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	ok := p.object(func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "prompt_tokens":
 			ok = p.int(&u.PromptTokens)
@@ -861,36 +829,35 @@ func (d *chunkDecoder) usage(p *jscan, dst **gen.ChatUsage) bool {
 		default:
 			ok = p.unknown(k, usageKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
+		return ok
+	})
 	if ok {
 		*dst = u
 	}
 	return ok
 }
 
-// The token and cost details: objects decoded into the usage's box, null
-// setting the field to nil. A second occurrence is refused (encoding/json
-// would merge it into the first).
+// The token and cost details: objects decoded into the usage's box.
 
-func promptDetails(p *jscan, b *usageBox, dst **gen.ChatUsagePromptTokensDetails) bool {
+// boxedObject decodes an object into box, member by member with field,
+// and points *dst to it; null sets *dst to nil. A second occurrence is
+// refused (encoding/json would merge it into the first).
+func boxedObject[T any](p *jscan, box *T, dst **T, field func(k []byte) bool) bool {
 	if p.null() {
 		*dst = nil
 		return true
 	}
-	if *dst != nil {
+	if *dst != nil || !p.object(field) {
 		return false
 	}
+	*dst = box
+	return true
+}
+
+func promptDetails(p *jscan, b *usageBox, dst **gen.ChatUsagePromptTokensDetails) bool {
 	t := &b.prompt
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	return boxedObject(p, t, dst, func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "cached_tokens":
 			ok = intPtr(p, &b.pInts[0], &t.CachedTokens)
@@ -903,32 +870,14 @@ func promptDetails(p *jscan, b *usageBox, dst **gen.ChatUsagePromptTokensDetails
 		default:
 			ok = p.unknown(k, promptDetailKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
-	if ok {
-		*dst = t
-	}
-	return ok
+		return ok
+	})
 }
 
 func completionDetails(p *jscan, b *usageBox, dst **gen.ChatUsageCompletionTokensDetails) bool {
-	if p.null() {
-		*dst = nil
-		return true
-	}
-	if *dst != nil {
-		return false
-	}
 	t := &b.completion
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	return boxedObject(p, t, dst, func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "reasoning_tokens":
 			ok = intPtr(p, &b.cInts[0], &t.ReasoningTokens)
@@ -941,32 +890,14 @@ func completionDetails(p *jscan, b *usageBox, dst **gen.ChatUsageCompletionToken
 		default:
 			ok = p.unknown(k, completionDetailKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
-	if ok {
-		*dst = t
-	}
-	return ok
+		return ok
+	})
 }
 
 func costDetails(p *jscan, b *usageBox, dst **gen.CostDetails) bool {
-	if p.null() {
-		*dst = nil
-		return true
-	}
-	if *dst != nil {
-		return false
-	}
 	t := &b.costs
-	more, ok := p.openObj()
-	for ok && more {
-		var k []byte
-		if k, ok = p.key(); !ok {
-			return false
-		}
+	return boxedObject(p, t, dst, func(k []byte) (ok bool) {
+		ok = true
 		switch string(k) {
 		case "upstream_inference_cost":
 			ok = floatPtr(p, &b.upstream, &t.UpstreamInferenceCost)
@@ -977,49 +908,22 @@ func costDetails(p *jscan, b *usageBox, dst **gen.CostDetails) bool {
 		default:
 			ok = p.unknown(k, costDetailKeys)
 		}
-		if !ok {
-			return false
-		}
-		more, ok = p.next('}')
-	}
-	if ok {
-		*dst = t
-	}
-	return ok
+		return ok
+	})
 }
 
 // intPtr, floatPtr and boolPtr decode a value into box and point *dst to
 // it; null sets *dst to nil.
-func intPtr(p *jscan, box *int, dst **int) bool {
-	if p.null() {
-		*dst = nil
-		return true
-	}
-	if !p.int(box) {
-		return false
-	}
-	*dst = box
-	return true
-}
+func intPtr(p *jscan, box *int, dst **int) bool           { return scalarPtr(p, box, dst, p.int) }
+func floatPtr(p *jscan, box *float64, dst **float64) bool { return scalarPtr(p, box, dst, p.float) }
+func boolPtr(p *jscan, box *bool, dst **bool) bool        { return scalarPtr(p, box, dst, p.bool) }
 
-func floatPtr(p *jscan, box *float64, dst **float64) bool {
+func scalarPtr[T any](p *jscan, box *T, dst **T, read func(*T) bool) bool {
 	if p.null() {
 		*dst = nil
 		return true
 	}
-	if !p.float(box) {
-		return false
-	}
-	*dst = box
-	return true
-}
-
-func boolPtr(p *jscan, box *bool, dst **bool) bool {
-	if p.null() {
-		*dst = nil
-		return true
-	}
-	if !p.bool(box) {
+	if !read(box) {
 		return false
 	}
 	*dst = box
