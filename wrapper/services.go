@@ -305,3 +305,13 @@ func uuidArg(op, name, value string) (UUID, error) {
 	}
 	return id, nil
 }
+
+// doJSONWithUUID is doJSON for an operation whose path argument id must
+// be a UUID: a malformed id fails before any request is sent.
+func doJSONWithUUID[T any](ctx context.Context, c *Client, op, id string, opts []Option, fn func(ctx context.Context, id UUID) (*http.Response, error)) (*T, error) {
+	uid, err := uuidArg(op, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[T](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) { return fn(ctx, uid) })
+}

@@ -165,12 +165,7 @@ func (s *GuardrailsService) Create(ctx context.Context, req CreateGuardrailReque
 // Get returns the guardrail with the given id (a UUID). It needs a
 // management key. It calls GET /guardrails/{id}.
 func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) (*GuardrailResponse, error) {
-	const op = "Guardrails.Get"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailResponse](ctx, s.c, "Guardrails.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.GetGuardrail(ctx, uid)
 	})
 }
@@ -179,12 +174,7 @@ func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) 
 // returns the guardrail. It needs a management key.
 // It calls PATCH /guardrails/{id}.
 func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGuardrailRequest, opts ...Option) (*UpdateGuardrailResponse, error) {
-	const op = "Guardrails.Update"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[UpdateGuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[UpdateGuardrailResponse](ctx, s.c, "Guardrails.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.UpdateGuardrail(ctx, uid, req)
 	})
 }
@@ -192,12 +182,7 @@ func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGua
 // Delete deletes the guardrail id (a UUID). It needs a management key.
 // It calls DELETE /guardrails/{id}.
 func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteGuardrailResponse, error) {
-	const op = "Guardrails.Delete"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[DeleteGuardrailResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[DeleteGuardrailResponse](ctx, s.c, "Guardrails.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.DeleteGuardrail(ctx, uid)
 	})
 }
@@ -267,12 +252,7 @@ func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params
 // ListGuardrailKeyAssignmentsAll to iterate. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
-	const op = "Guardrails.ListGuardrailKeyAssignments"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailKeyAssignmentListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailKeyAssignments", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.ListGuardrailKeyAssignments(ctx, uid, params)
 	})
 }
@@ -301,12 +281,7 @@ func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, 
 // hashes req lists, and reports how many assignments were made. It needs
 // a management key. It calls POST /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req GuardrailAssignKeysRequest, opts ...Option) (*GuardrailAssignKeysResponse, error) {
-	const op = "Guardrails.AssignKeys"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailAssignKeysResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailAssignKeysResponse](ctx, s.c, "Guardrails.AssignKeys", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.BulkAssignKeysToGuardrail(ctx, uid, req)
 	})
 }
@@ -316,12 +291,7 @@ func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req Guard
 // It needs a management key.
 // It calls POST /guardrails/{id}/assignments/keys/remove.
 func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req GuardrailUnassignKeysRequest, opts ...Option) (*GuardrailUnassignKeysResponse, error) {
-	const op = "Guardrails.UnassignKeys"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailUnassignKeysResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailUnassignKeysResponse](ctx, s.c, "Guardrails.UnassignKeys", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.BulkUnassignKeysFromGuardrail(ctx, uid, req)
 	})
 }
@@ -331,12 +301,7 @@ func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req Gua
 // 50); see ListGuardrailMemberAssignmentsAll to iterate. It needs a
 // management key. It calls GET /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
-	const op = "Guardrails.ListGuardrailMemberAssignments"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailMemberAssignmentListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailMemberAssignments", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.ListGuardrailMemberAssignments(ctx, uid, params)
 	})
 }
@@ -366,12 +331,7 @@ func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Contex
 // made. It needs a management key.
 // It calls POST /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req GuardrailAssignMembersRequest, opts ...Option) (*GuardrailAssignMembersResponse, error) {
-	const op = "Guardrails.AssignMembers"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailAssignMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailAssignMembersResponse](ctx, s.c, "Guardrails.AssignMembers", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.BulkAssignMembersToGuardrail(ctx, uid, req)
 	})
 }
@@ -381,12 +341,7 @@ func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req Gu
 // assignments were removed. It needs a management key.
 // It calls POST /guardrails/{id}/assignments/members/remove.
 func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req GuardrailUnassignMembersRequest, opts ...Option) (*GuardrailUnassignMembersResponse, error) {
-	const op = "Guardrails.UnassignMembers"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[GuardrailUnassignMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[GuardrailUnassignMembersResponse](ctx, s.c, "Guardrails.UnassignMembers", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.BulkUnassignMembersFromGuardrail(ctx, uid, req)
 	})
 }
@@ -434,12 +389,7 @@ func (s *BYOKService) Create(ctx context.Context, req CreateBYOKKeyRequest, opts
 // Get returns the stored provider key id (a UUID), its secret masked. It
 // needs a management key. It calls GET /byok/{id}.
 func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOKKeyResponse, error) {
-	const op = "BYOK.Get"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[BYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[BYOKKeyResponse](ctx, s.c, "BYOK.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.GetBYOKKey(ctx, uid)
 	})
 }
@@ -448,12 +398,7 @@ func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOK
 // and returns the key. It needs a management key.
 // It calls PATCH /byok/{id}.
 func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRequest, opts ...Option) (*UpdateBYOKKeyResponse, error) {
-	const op = "BYOK.Update"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[UpdateBYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[UpdateBYOKKeyResponse](ctx, s.c, "BYOK.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.UpdateBYOKKey(ctx, uid, req)
 	})
 }
@@ -461,12 +406,7 @@ func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRe
 // Delete removes the provider key id (a UUID). It needs a management key.
 // It calls DELETE /byok/{id}.
 func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteBYOKKeyResponse, error) {
-	const op = "BYOK.Delete"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[DeleteBYOKKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[DeleteBYOKKeyResponse](ctx, s.c, "BYOK.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.DeleteBYOKKey(ctx, uid)
 	})
 }

@@ -391,12 +391,7 @@ func (s *ObservabilityService) Create(ctx context.Context, req CreateObservabili
 // malformed id is an error and sends no request). It needs a management
 // key. It calls GET /observability/destinations/{id}.
 func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Option) (*ObservabilityDestinationResponse, error) {
-	const op = "Observability.Get"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[ObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[ObservabilityDestinationResponse](ctx, s.c, "Observability.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.GetObservabilityDestination(ctx, uid)
 	})
 }
@@ -405,12 +400,7 @@ func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Optio
 // with the given id, a UUID, and returns the destination. It needs a
 // management key. It calls PATCH /observability/destinations/{id}.
 func (s *ObservabilityService) Update(ctx context.Context, id string, req UpdateObservabilityDestinationRequest, opts ...Option) (*UpdateObservabilityDestinationResponse, error) {
-	const op = "Observability.Update"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[UpdateObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[UpdateObservabilityDestinationResponse](ctx, s.c, "Observability.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.UpdateObservabilityDestination(ctx, uid, req)
 	})
 }
@@ -419,12 +409,7 @@ func (s *ObservabilityService) Update(ctx context.Context, id string, req Update
 // It needs a management key.
 // It calls DELETE /observability/destinations/{id}.
 func (s *ObservabilityService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteObservabilityDestinationResponse, error) {
-	const op = "Observability.Delete"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[DeleteObservabilityDestinationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[DeleteObservabilityDestinationResponse](ctx, s.c, "Observability.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.DeleteObservabilityDestination(ctx, uid)
 	})
 }
@@ -471,12 +456,7 @@ func (s *SCIMService) CreateGroupMapping(ctx context.Context, req CreateSCIMGrou
 // (a malformed id is an error and sends no request). It needs a management
 // key. It calls GET /scim/group-mappings/{id}.
 func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Option) (*SCIMGroupMappingResponse, error) {
-	const op = "SCIM.GetGroupMapping"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[SCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[SCIMGroupMappingResponse](ctx, s.c, "SCIM.GetGroupMapping", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.GetScimGroupMapping(ctx, uid)
 	})
 }
@@ -485,12 +465,7 @@ func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Op
 // given id, a UUID, and returns the mapping. It needs a management key.
 // It calls PATCH /scim/group-mappings/{id}.
 func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req UpdateSCIMGroupMappingRequest, opts ...Option) (*UpdateSCIMGroupMappingResponse, error) {
-	const op = "SCIM.UpdateGroupMapping"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[UpdateSCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[UpdateSCIMGroupMappingResponse](ctx, s.c, "SCIM.UpdateGroupMapping", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.UpdateScimGroupMapping(ctx, uid, req)
 	})
 }
@@ -501,15 +476,11 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 // It calls DELETE /scim/group-mappings/{id}?keep_members={keepMembers}.
 func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
-	uid, err := uuidArg(op, "id", id)
-	if err != nil {
-		return nil, err
-	}
 	var params gen.DeleteScimGroupMappingParams
 	if err := params.KeepMembers.FromDeleteScimGroupMappingKeepMembersParamBool(keepMembers); err != nil {
 		return nil, fmt.Errorf("openrouter: %s: %w", op, err)
 	}
-	return doJSON[DeleteSCIMGroupMappingResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.DeleteScimGroupMapping(ctx, uid, &params)
 	})
 }
