@@ -8,22 +8,14 @@ import (
 	"strings"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
-	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 // The examples below run offline against the fake OpenRouter of package
 // openroutertest; a real client comes from openrouter.NewClient.
 
 func ExampleFilesService_Upload() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 	ctx := context.Background()
 
 	// The body streams from the reader: any io.Reader, such as an
@@ -58,15 +50,8 @@ func ExampleFilesService_Upload() {
 }
 
 func ExampleFilesService_ListAll() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 
 	// Pages are fetched as the loop goes, one per Limit files.
 	for file, err := range client.Files.ListAll(context.Background(), &openrouter.ListFilesParams{Limit: ptr(1)}) {
@@ -84,15 +69,8 @@ func ExampleFilesService_ListAll() {
 }
 
 func ExampleDatasetsService_GetAppRankingsAll() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, srv, stop := fake()
+	defer stop()
 
 	n := 0
 	for app, err := range client.Datasets.GetAppRankingsAll(context.Background(), &openrouter.AppRankingsParams{Limit: ptr(2)}) {
@@ -113,15 +91,8 @@ func ExampleDatasetsService_GetAppRankingsAll() {
 }
 
 func ExampleAnalyticsService_Query() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 
 	resp, err := client.Analytics.Query(context.Background(), openrouter.AnalyticsQueryRequest{
 		Metrics:    []string{"requests", "cost"},

@@ -154,15 +154,8 @@ func ExampleResponseFormatFor() {
 }
 
 func ExampleParseInto() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, srv, stop := fake()
+	defer stop()
 	// The fake plays the model's structured answer.
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply(`{"country":"Italy","city":"Rome"}`))
 
@@ -207,15 +200,8 @@ func ExampleParseInto() {
 }
 
 func ExampleChatResponse_Text() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
 		Model:       openrouter.Ptr("openai/gpt-4o-mini"),
 		Temperature: openrouter.Ptr(0.2),
@@ -234,15 +220,8 @@ func ExampleChatResponse_Text() {
 }
 
 func ExampleRunTools() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, srv, stop := fake()
+	defer stop()
 	// The fake plays the model: first it calls the tool, then it answers.
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatToolCalls(
 		openroutertest.ToolCall{ID: "call_1", Name: "get_weather", Arguments: `{"city":"Paris"}`}))

@@ -5,22 +5,14 @@ import (
 	"fmt"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
-	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 // A guardrail with a weekly budget, applied to two API keys. The calls
 // need a management key; here the fake OpenRouter server stands in for
 // the API.
 func ExampleGuardrailsService_Create() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 	ctx := context.Background()
 
 	limit := 25.0
@@ -51,15 +43,8 @@ func ExampleGuardrailsService_Create() {
 
 // Stored provider keys, listed page by page; the secrets come back masked.
 func ExampleBYOKService_ListAll() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, _, stop := fake()
+	defer stop()
 
 	for key, err := range client.BYOK.ListAll(context.Background(), nil) {
 		if err != nil {
@@ -74,15 +59,8 @@ func ExampleBYOKService_ListAll() {
 
 // Every member of the organization, fetched two per request.
 func ExampleOrganizationService_ListMembersAll() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	defer srv.Close()
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
+	client, srv, stop := fake()
+	defer stop()
 
 	two := 2
 	for m, err := range client.Organization.ListMembersAll(context.Background(), &openrouter.ListOrganizationMembersParams{Limit: &two}) {

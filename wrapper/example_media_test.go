@@ -9,26 +9,11 @@ import (
 	"time"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
-	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
-// mediaClient returns a client of a fake OpenRouter; a real program uses
-// openrouter.NewClient instead.
-func mediaClient() (*openrouter.Client, func()) {
-	srv, err := openroutertest.New()
-	if err != nil {
-		panic(err)
-	}
-	client, err := srv.Client()
-	if err != nil {
-		panic(err)
-	}
-	return client, srv.Close
-}
-
 func ExampleImagesService_Generate() {
-	client, done := mediaClient()
-	defer done()
+	client, _, stop := fake()
+	defer stop()
 
 	resp, err := client.Images.Generate(context.Background(), openrouter.ImageRequest{
 		Model:  "google/gemini-2.5-flash-image",
@@ -47,8 +32,8 @@ func ExampleImagesService_Generate() {
 }
 
 func ExampleImagesService_Stream() {
-	client, done := mediaClient()
-	defer done()
+	client, _, stop := fake()
+	defer stop()
 
 	stream, err := client.Images.Stream(context.Background(), openrouter.ImageRequest{
 		Model:  "google/gemini-2.5-flash-image",
@@ -76,8 +61,8 @@ func ExampleImagesService_Stream() {
 }
 
 func ExampleVideosService_Wait() {
-	client, done := mediaClient()
-	defer done()
+	client, _, stop := fake()
+	defer stop()
 	ctx := context.Background()
 
 	job, err := client.Videos.Create(ctx, openrouter.VideoRequest{Model: "google/veo-3.1"})
@@ -108,8 +93,8 @@ func ExampleVideosService_Wait() {
 }
 
 func ExampleSTTService_TranscribeFile() {
-	client, done := mediaClient()
-	defer done()
+	client, _, stop := fake()
+	defer stop()
 
 	// Any io.Reader works, typically an *os.File; it is streamed, not
 	// loaded into memory.
@@ -124,8 +109,8 @@ func ExampleSTTService_TranscribeFile() {
 }
 
 func ExampleTTSService_Speak() {
-	client, done := mediaClient()
-	defer done()
+	client, _, stop := fake()
+	defer stop()
 
 	mp3 := openrouter.SpeechFormat("mp3")
 	audio, err := client.TTS.Speak(context.Background(), openrouter.SpeechRequest{

@@ -7,25 +7,10 @@ import (
 
 	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
-	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
-// fakeClient starts the fake OpenRouter of package openroutertest and
-// returns a client that talks to it; call stop when done.
-func fakeClient() (client *openrouter.Client, stop func()) {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	client, err = srv.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	return client, srv.Close
-}
-
 func ExampleMessagesService_Send() {
-	client, stop := fakeClient()
+	client, _, stop := fake()
 	defer stop()
 
 	msg, err := client.Messages.Send(context.Background(), openrouter.MessagesRequest{
@@ -44,7 +29,7 @@ func ExampleMessagesService_Send() {
 }
 
 func ExampleMessagesService_Stream() {
-	client, stop := fakeClient()
+	client, _, stop := fake()
 	defer stop()
 
 	stream, err := client.Messages.Stream(context.Background(), openrouter.MessagesRequest{
@@ -78,7 +63,7 @@ func ExampleMessagesService_Stream() {
 }
 
 func ExamplePresetsService_CreateFromMessages() {
-	client, stop := fakeClient()
+	client, _, stop := fake()
 	defer stop()
 	ctx := context.Background()
 
@@ -113,7 +98,7 @@ func ExamplePresetsService_CreateFromMessages() {
 }
 
 func ExampleRerankService_Send() {
-	client, stop := fakeClient()
+	client, _, stop := fake()
 	defer stop()
 
 	resp, err := client.Rerank.Send(context.Background(), openrouter.RerankRequest{

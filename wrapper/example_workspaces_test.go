@@ -15,12 +15,8 @@ import (
 // the loop fetches no more. The calls need a management key; here they go
 // to the offline fake server.
 func ExampleWorkspacesService_ListAll() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, _ := srv.Client()
+	client, _, stop := fake()
+	defer stop()
 	ctx := context.Background()
 
 	var last openrouter.Workspace
@@ -51,12 +47,8 @@ func ExampleWorkspacesService_ListAll() {
 // A destination's fields depend on its type: read the type, then the
 // matching As method.
 func ExampleObservabilityService_Create() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, _ := srv.Client()
+	client, _, stop := fake()
+	defer stop()
 
 	resp, err := client.Observability.Create(context.Background(), openrouter.CreateObservabilityDestinationRequest{
 		Type:   gen.CreateObservabilityDestinationRequestTypeWebhook,
@@ -80,16 +72,12 @@ func ExampleObservabilityService_Create() {
 
 // A missing record comes back as an *APIError that matches ErrNotFound.
 func ExampleSCIMService_GetGroupMapping() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, _ := srv.Client()
+	client, srv, stop := fake()
+	defer stop()
 	ctx := context.Background()
 
 	srv.Enqueue("getScimGroupMapping", openroutertest.ErrorResponse(404, "Group mapping not found"))
-	_, err = client.SCIM.GetGroupMapping(ctx, "0000beef-0000-4000-8000-00000000beef")
+	_, err := client.SCIM.GetGroupMapping(ctx, "0000beef-0000-4000-8000-00000000beef")
 	fmt.Println(errors.Is(err, openrouter.ErrNotFound))
 
 	m, err := client.SCIM.GetGroupMapping(ctx, "0000beef-0000-4000-8000-00000000beef")
@@ -108,12 +96,8 @@ func ExampleSCIMService_GetGroupMapping() {
 
 // SummarizeDestination reads the fields all destination kinds share.
 func ExampleSummarizeDestination() {
-	srv, err := openroutertest.New()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer srv.Close()
-	client, _ := srv.Client()
+	client, _, stop := fake()
+	defer stop()
 	resp, err := client.Observability.List(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
