@@ -175,3 +175,13 @@ func wantAPIError(t *testing.T, err error, status int) *openrouter.APIError {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// uuid parses s with openrouter.ParseUUID, failing the test on error.
+func uuid(t *testing.T, s string) openrouter.UUID {
+	t.Helper()
+	id, err := openrouter.ParseUUID(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}

@@ -10,7 +10,6 @@ import (
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Ids of the guardrail and BYOK contract tests.
@@ -23,7 +22,7 @@ const (
 func init() {
 	register(map[string]contract{
 		"listGuardrails": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			ws := mustUUID(t, "9c9c9c9c-1111-4222-8333-444455556666")
+			ws := uuid(t, "9c9c9c9c-1111-4222-8333-444455556666")
 			resp := must[*openrouter.GuardrailListResponse](t)(c.Guardrails.List(ctx, &openrouter.ListGuardrailsParams{Offset: ptr(1), Limit: ptr(2), WorkspaceID: &ws}))
 			r := only(t, srv, "listGuardrails")
 			expectRequest(t, r, "GET", "/guardrails", nil)
@@ -191,15 +190,6 @@ func init() {
 	})
 }
 
-func mustUUID(t *testing.T, s string) openapi_types.UUID {
-	t.Helper()
-	var id openapi_types.UUID
-	if err := id.UnmarshalText([]byte(s)); err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
 // guardrailPage is a scripted page of GET /guardrails.
 func guardrailPage(total int, names ...string) openroutertest.Response {
 	data := []any{}
@@ -225,7 +215,7 @@ func TestGuardrailsListAllPages(t *testing.T) {
 		}
 		return srv, c
 	}
-	ws := mustUUID(t, "9c9c9c9c-1111-4222-8333-444455556666")
+	ws := uuid(t, "9c9c9c9c-1111-4222-8333-444455556666")
 
 	t.Run("all pages", func(t *testing.T) {
 		t.Parallel()

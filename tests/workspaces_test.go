@@ -11,7 +11,6 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Ids of the workspace, observability and SCIM contract tests.
@@ -21,15 +20,6 @@ const (
 	mapID   = "0000beef-0000-4000-8000-00000000beef"
 	groupID = "00000191-0000-4000-8000-000000000191"
 )
-
-func uuidOf(t *testing.T, s string) openapi_types.UUID {
-	t.Helper()
-	var u openapi_types.UUID
-	if err := u.UnmarshalText([]byte(s)); err != nil {
-		t.Fatal(err)
-	}
-	return u
-}
 
 // webhook reads a destination that must be a webhook.
 func webhook(t *testing.T, d openrouter.ObservabilityDestination) gen.ObservabilityWebhookDestination {
@@ -67,7 +57,7 @@ func init() {
 			if resp.Data.DefaultTextModel == nil || *resp.Data.DefaultTextModel != "openai/gpt-4o-mini" {
 				t.Errorf("default text model %v", resp.Data.DefaultTextModel)
 			}
-			if resp.Data.ID == (openapi_types.UUID{}) {
+			if resp.Data.ID == (openrouter.UUID{}) {
 				t.Error("no id for the new workspace")
 			}
 		},
@@ -146,7 +136,7 @@ func init() {
 		},
 
 		"listObservabilityDestinations": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			ws := uuidOf(t, wsID)
+			ws := uuid(t, wsID)
 			resp := must[*openrouter.ObservabilityDestinationListResponse](t)(c.Observability.List(ctx, &openrouter.ListObservabilityDestinationsParams{WorkspaceID: &ws}))
 			r := only(t, srv, "listObservabilityDestinations")
 			expectRequest(t, r, "GET", "/observability/destinations", nil)
@@ -213,7 +203,7 @@ func init() {
 		},
 		"createScimGroupMapping": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.CreateSCIMGroupMappingResponse](t)(c.SCIM.CreateGroupMapping(ctx, openrouter.CreateSCIMGroupMappingRequest{
-				ScimGroupID: uuidOf(t, groupID), WorkspaceID: uuidOf(t, wsID), Role: gen.CreateScimGroupMappingRequestRoleAdmin,
+				ScimGroupID: uuid(t, groupID), WorkspaceID: uuid(t, wsID), Role: gen.CreateScimGroupMappingRequestRoleAdmin,
 			}))
 			expectRequest(t, only(t, srv, "createScimGroupMapping"), "POST", "/scim/group-mappings", map[string]any{"scim_group_id": groupID, "workspace_id": wsID, "role": "admin"})
 			check(t, "group", resp.Data.ScimGroupID, groupID)
