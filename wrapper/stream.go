@@ -274,16 +274,6 @@ func (b *idleBody) release() error {
 	return b.rc.Close()
 }
 
-// streamError is the error object OpenRouter puts in a chunk when a stream
-// fails after it started.
-type streamError struct {
-	Error *struct {
-		Code     json.RawMessage `json:"code"`
-		Message  string          `json:"message"`
-		Metadata map[string]any  `json:"metadata"`
-	} `json:"error"`
-}
-
 var errorKey = []byte(`"error"`)
 
 // decodeChunk decodes a chat or completion chunk; a chunk with a top-level
@@ -302,15 +292,14 @@ func chunkError(data []byte) error {
 	if !bytes.Contains(data, errorKey) {
 		return nil
 	}
-	var se streamError
-	if err := json.Unmarshal(data, &se); err != nil || se.Error == nil {
+	e := new(APIError)
+	if !fillFromBody(e, data) {
 		return nil
 	}
-	e := &APIError{Code: parseCode(se.Error.Code), Message: se.Error.Message, Metadata: se.Error.Metadata, Body: append([]byte(nil), data...)}
+	e.Body = bytes.Clone(data)
 	if e.Code >= 400 && e.Code <= 599 {
 		e.StatusCode = e.Code
 	}
-	fillFromMetadata(e)
 	return e
 }
 

@@ -150,9 +150,8 @@ func decodeBody(body io.ReadCloser, out any) error {
 		// after the request was accepted, as a 2xx body holding only an
 		// error object.
 		if bytes.Contains(buf.Bytes(), errorKey) && !declaresError(reflect.TypeOf(out).Elem()) {
-			if e := new(APIError); fillFromBody(e, buf.Bytes()) {
-				e.Body = bytes.Clone(buf.Bytes())
-				return e
+			if err := chunkError(buf.Bytes()); err != nil {
+				return err
 			}
 		}
 		if r, ok := out.(*ChatResponse); ok {
