@@ -2,6 +2,7 @@ package openrouter
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -37,6 +38,9 @@ func SummarizeDestination(d ObservabilityDestination) (DestinationSummary, error
 	raw, err := d.MarshalJSON()
 	if err != nil {
 		return s, fmt.Errorf("openrouter: SummarizeDestination: %w", err)
+	}
+	if string(raw) == "null" {
+		return s, errors.New("openrouter: SummarizeDestination: the destination is empty")
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return s, fmt.Errorf("openrouter: SummarizeDestination: %w", err)
