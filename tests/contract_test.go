@@ -134,15 +134,7 @@ var ctx = context.Background()
 
 func userMessage(t *testing.T, text string) openrouter.ChatMessage {
 	t.Helper()
-	var content gen.ChatUserMessageContent
-	if err := content.FromChatUserMessageContentString(text); err != nil {
-		t.Fatal(err)
-	}
-	var m openrouter.ChatMessage
-	if err := m.FromChatUserMessage(gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: content}); err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return openrouter.UserText(text)
 }
 
 func chatRequest(t *testing.T, text string) openrouter.ChatRequest {

@@ -15,15 +15,7 @@ func ptr[T any](v T) *T { return &v }
 
 func userText(t *testing.T, text string) openrouter.ChatMessage {
 	t.Helper()
-	var content gen.ChatUserMessageContent
-	if err := content.FromChatUserMessageContentString(text); err != nil {
-		t.Fatal(err)
-	}
-	var m openrouter.ChatMessage
-	if err := m.FromChatUserMessage(gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: content}); err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return openrouter.UserText(text)
 }
 
 // TestOperations calls every operation through the client and checks the
