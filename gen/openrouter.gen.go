@@ -2020,6 +2020,51 @@ func (e AutoRouterPluginID) Valid() bool {
 	}
 }
 
+// Defines values for AvailabilityCode.
+const (
+	AvailabilityCodeCapacityExhausted        AvailabilityCode = "capacity_exhausted"
+	AvailabilityCodeConstraintFiltered       AvailabilityCode = "constraint_filtered"
+	AvailabilityCodeFreeVariantEnded         AvailabilityCode = "free_variant_ended"
+	AvailabilityCodeModelDeprecated          AvailabilityCode = "model_deprecated"
+	AvailabilityCodeModelNotFound            AvailabilityCode = "model_not_found"
+	AvailabilityCodeModelUnavailableUpstream AvailabilityCode = "model_unavailable_upstream"
+	AvailabilityCodeNoEndpoints              AvailabilityCode = "no_endpoints"
+	AvailabilityCodePrivacyRestricted        AvailabilityCode = "privacy_restricted"
+	AvailabilityCodeRegionRestricted         AvailabilityCode = "region_restricted"
+	AvailabilityCodeTemporarilyUnavailable   AvailabilityCode = "temporarily_unavailable"
+	AvailabilityCodeWrongEndpoint            AvailabilityCode = "wrong_endpoint"
+)
+
+// Valid indicates whether the value is a known member of the AvailabilityCode enum.
+func (e AvailabilityCode) Valid() bool {
+	switch e {
+	case AvailabilityCodeCapacityExhausted:
+		return true
+	case AvailabilityCodeConstraintFiltered:
+		return true
+	case AvailabilityCodeFreeVariantEnded:
+		return true
+	case AvailabilityCodeModelDeprecated:
+		return true
+	case AvailabilityCodeModelNotFound:
+		return true
+	case AvailabilityCodeModelUnavailableUpstream:
+		return true
+	case AvailabilityCodeNoEndpoints:
+		return true
+	case AvailabilityCodePrivacyRestricted:
+		return true
+	case AvailabilityCodeRegionRestricted:
+		return true
+	case AvailabilityCodeTemporarilyUnavailable:
+		return true
+	case AvailabilityCodeWrongEndpoint:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BYOKProviderSlug.
 const (
 	BYOKProviderSlugAi21             BYOKProviderSlug = "ai21"
@@ -17208,6 +17253,15 @@ type AutoRouterPluginCostTier string
 // AutoRouterPluginID Plugin id selecting the auto-router plugin; always "auto-router".
 type AutoRouterPluginID string
 
+// AvailabilityCode Machine-readable reason of an availability error. New codes may be added: treat an unknown one by its retryable flag.
+type AvailabilityCode string
+
+// AvailabilityConstraint The routing constraint that removed every endpoint (constraint_filtered), or the endpoint to call instead (wrong_endpoint).
+type AvailabilityConstraint struct {
+	Detail string `json:"detail"`
+	Field  string `json:"field"`
+}
+
 // BYOKKey Bring-your-own-key provider credential as returned by the /byok endpoints: provider, label, workspace, restrictions, order and flags.
 type BYOKKey struct {
 	AllowedAPIKeyHashes []string           `json:"allowed_api_key_hashes"`
@@ -17940,8 +17994,10 @@ type ChatChunk struct {
 
 // ChatChunkError Error reported inside a streamed chat completion chunk: code, message and metadata.
 type ChatChunkError struct {
-	Code    int32  `json:"code"`
-	Message string `json:"message"`
+	// Availability Why a requested model could not be served (added by OpenRouter on 2026-08-19), on error bodies and streamed error events: a stable code, whether an identical retry may succeed, when to retry, and suggested other models.
+	Availability *ErrorAvailability `json:"availability,omitempty"`
+	Code         int32              `json:"code"`
+	Message      string             `json:"message"`
 
 	// Metadata Extra data of a chat stream error: the OpenRouter error type and the provider's own code.
 	Metadata *ChatChunkErrorMetadata `json:"metadata,omitempty"`
@@ -19921,11 +19977,41 @@ type EnumCapability struct {
 // EnumCapabilityType Kind of a capability descriptor; always "enum" for the fixed-value-list form.
 type EnumCapabilityType string
 
+// ErrorAvailability Why a requested model could not be served (added by OpenRouter on 2026-08-19), on error bodies and streamed error events: a stable code, whether an identical retry may succeed, when to retry, and suggested other models.
+type ErrorAvailability struct {
+	AffectedProviders []string `json:"affected_providers,omitempty"`
+
+	// Code Machine-readable reason of an availability error. New codes may be added: treat an unknown one by its retryable flag.
+	Code AvailabilityCode `json:"code"`
+
+	// Constraint The routing constraint that removed every endpoint (constraint_filtered), or the endpoint to call instead (wrong_endpoint).
+	Constraint *AvailabilityConstraint `json:"constraint,omitempty"`
+	DocsURL    string                  `json:"docs_url"`
+
+	// ExcludedBy Routing filters that removed the last endpoints, such as geo, data_policy:zdr or max_price.
+	ExcludedBy []string `json:"excluded_by,omitempty"`
+
+	// FallbackModels Other model ids the router suggests; check them against your needs before switching.
+	FallbackModels  []string `json:"fallback_models,omitempty"`
+	RequestedModels []string `json:"requested_models"`
+
+	// RetryAfter Seconds to wait before retrying, when known.
+	RetryAfter *float64 `json:"retry_after,omitempty"`
+
+	// Retryable Whether the identical request may succeed if retried; decide on this rather than on the code.
+	Retryable bool `json:"retryable"`
+}
+
 // ErrorDetail Error information in an error response: numeric code, message and optional metadata.
 type ErrorDetail struct {
-	Code     int                    `json:"code"`
-	Message  string                 `json:"message"`
-	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	// Availability Why a requested model could not be served (added by OpenRouter on 2026-08-19), on error bodies and streamed error events: a stable code, whether an identical retry may succeed, when to retry, and suggested other models.
+	Availability *ErrorAvailability `json:"availability,omitempty"`
+	Code         int                `json:"code"`
+
+	// ErrorType OpenRouter's error category (see ApiErrorType); new categories may appear.
+	ErrorType *string                `json:"error_type,omitempty"`
+	Message   string                 `json:"message"`
+	Metadata  map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // ErrorEvent Responses stream event reporting an error during streaming; same fields as BaseErrorEvent.
@@ -22230,6 +22316,9 @@ type MessagesErrorEvent struct {
 
 // MessagesErrorEventError Error of a Messages stream error event: error type, message and an optional API error category.
 type MessagesErrorEventError struct {
+	// Availability Why a requested model could not be served (added by OpenRouter on 2026-08-19), on error bodies and streamed error events: a stable code, whether an identical retry may succeed, when to retry, and suggested other models.
+	Availability *ErrorAvailability `json:"availability,omitempty"`
+
 	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
 	ErrorType *APIErrorType `json:"error_type,omitempty"`
 	Message   string        `json:"message"`

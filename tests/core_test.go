@@ -190,8 +190,8 @@ func init() {
 			resp := must[*openrouter.ExchangeAuthCodeResponse](t)(c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "auth-code", CodeVerifier: ptr("verifier")}))
 			r := only(t, srv, "exchangeAuthCodeForAPIKey")
 			expectRequest(t, r, "POST", "/auth/keys", map[string]any{"code": "auth-code", "code_verifier": "verifier"})
-			if r.Header.Get("Authorization") != "" {
-				t.Error("the API key was sent to the code exchange")
+			if r.Header.Get("Authorization") != "Bearer "+openroutertest.TestAPIKey {
+				t.Errorf("Authorization %q: the configured key belongs on the code exchange too", r.Header.Get("Authorization"))
 			}
 			if !strings.HasPrefix(resp.Key, "sk-or-") {
 				t.Errorf("key %q", resp.Key)

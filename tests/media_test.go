@@ -194,15 +194,10 @@ func TestImagesStreamNumericErrorCode(t *testing.T) {
 	srv.Enqueue("createImages", openroutertest.Response{Stream: &openroutertest.Stream{
 		Error: map[string]any{"type": "error", "error": map[string]any{"code": "502", "message": "provider down"}},
 	}})
-	stream, err := c.Images.Stream(ctx, openrouter.ImageRequest{Model: "m/img", Prompt: "x"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stream.Close()
-	for stream.Next() {
-		t.Error("unexpected event")
-	}
-	wantAPIError(t, stream.Err(), 502)
+	// An error event before any output is an error of Stream itself (and,
+	// with retries left, would be retried like a 502 answer).
+	_, err := c.Images.Stream(ctx, openrouter.ImageRequest{Model: "m/img", Prompt: "x"}, openrouter.WithMaxRetries(0))
+	wantAPIError(t, err, 502)
 }
 
 func TestImagesStreamTruncated(t *testing.T) {

@@ -8,7 +8,8 @@ import (
 
 // BinaryResponse is a response whose body is raw bytes, such as synthesized
 // audio or a downloaded file. The caller must Close it; Body streams from
-// the network and is not buffered.
+// the network and is not buffered, and a read that waits longer than the
+// stream idle timeout ([WithStreamIdleTimeout]) for data fails.
 type BinaryResponse struct {
 	// Body is the response body.
 	Body io.ReadCloser
@@ -32,10 +33,12 @@ func doBinary(ctx context.Context, c *Client, op string, opts []Option, fn func(
 	if err != nil {
 		return nil, err
 	}
-	cl.accept = "*/*"
+	cl.kind = binaryCall
 	resp, err := cl.send(ctx, fn)
 	if err != nil {
 		return nil, err
 	}
-	return &BinaryResponse{Body: resp.Body, ContentType: resp.Header.Get("Content-Type"), ContentLength: resp.ContentLength, Header: resp.Header}, nil
+	// WithTimeout covered the wait for the headers; the idle timeout
+	// guards each read of the body from here on.
+	return &BinaryResponse{Body: newIdleBody(resp.Body, cl.cfg.streamIdleTimeout), ContentType: resp.Header.Get("Content-Type"), ContentLength: resp.ContentLength, Header: resp.Header}, nil
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/gopenrouter/openrouter/gen"
 )
 
 // Sentinel errors for errors.Is. Every [*APIError] matches the sentinel of
@@ -31,6 +33,80 @@ var (
 	ErrServer              = errors.New("openrouter: server error")               // any 5xx
 	ErrProviderUnavailable = errors.New("openrouter: provider error or overload") // 502, 503, 524, 529
 )
+
+// Sentinels for the codes of OpenRouter's availability errors (see
+// [Availability]): an [*APIError] whose Availability.Code is the code
+// matches its sentinel.
+var (
+	ErrModelNotFound            = errors.New("openrouter: model not found")                           // model_not_found
+	ErrWrongEndpoint            = errors.New("openrouter: model called on the wrong endpoint")        // wrong_endpoint
+	ErrNoEndpoints              = errors.New("openrouter: model has no routable endpoints")           // no_endpoints
+	ErrModelDeprecated          = errors.New("openrouter: model deprecated")                          // model_deprecated
+	ErrModelUnavailableUpstream = errors.New("openrouter: model removed by its providers")            // model_unavailable_upstream
+	ErrCapacityExhausted        = errors.New("openrouter: all providers at capacity")                 // capacity_exhausted
+	ErrTemporarilyUnavailable   = errors.New("openrouter: model temporarily unavailable")             // temporarily_unavailable
+	ErrRegionRestricted         = errors.New("openrouter: model not available in this region")        // region_restricted
+	ErrPrivacyRestricted        = errors.New("openrouter: no endpoint meets the data policy")         // privacy_restricted
+	ErrConstraintFiltered       = errors.New("openrouter: no endpoint meets the routing constraints") // constraint_filtered
+	ErrFreeVariantEnded         = errors.New("openrouter: free variant ended")                        // free_variant_ended
+)
+
+// availabilitySentinels maps each availability code to its sentinel.
+var availabilitySentinels = map[error]AvailabilityCode{
+	ErrModelNotFound:            gen.AvailabilityCodeModelNotFound,
+	ErrWrongEndpoint:            gen.AvailabilityCodeWrongEndpoint,
+	ErrNoEndpoints:              gen.AvailabilityCodeNoEndpoints,
+	ErrModelDeprecated:          gen.AvailabilityCodeModelDeprecated,
+	ErrModelUnavailableUpstream: gen.AvailabilityCodeModelUnavailableUpstream,
+	ErrCapacityExhausted:        gen.AvailabilityCodeCapacityExhausted,
+	ErrTemporarilyUnavailable:   gen.AvailabilityCodeTemporarilyUnavailable,
+	ErrRegionRestricted:         gen.AvailabilityCodeRegionRestricted,
+	ErrPrivacyRestricted:        gen.AvailabilityCodePrivacyRestricted,
+	ErrConstraintFiltered:       gen.AvailabilityCodeConstraintFiltered,
+	ErrFreeVariantEnded:         gen.AvailabilityCodeFreeVariantEnded,
+}
+
+// Availability says why a requested model could not be served: its Code
+// (matched by the sentinels ErrModelNotFound, ErrNoEndpoints,
+// ErrCapacityExhausted, ...), whether an identical retry may succeed
+// (Retryable, which the SDK's retries follow), the wait asked for
+// (RetryAfter, seconds), and other models to try (FallbackModels).
+type Availability = gen.ErrorAvailability
+
+// AvailabilityCode is the reason of an availability error, such as
+// "capacity_exhausted". New codes may appear; decide on Retryable then.
+type AvailabilityCode = gen.AvailabilityCode
+
+// ErrResponseTooLarge is matched by the error of a call whose response
+// body exceeds the limit of [WithMaxResponseBytes].
+var ErrResponseTooLarge = errors.New("openrouter: response body too large")
+
+// ResponseTooLargeError reports a JSON response body over the limit set
+// by [WithMaxResponseBytes]. It matches [ErrResponseTooLarge].
+type ResponseTooLargeError struct {
+	// Operation names the SDK method.
+	Operation string
+	// Limit is the limit in bytes.
+	Limit int64
+	// Length is the length the server declared, or -1 when it declared
+	// none and the body turned out longer than Limit.
+	Length int64
+}
+
+// Error names the limit and the option that sets it.
+func (e *ResponseTooLargeError) Error() string {
+	op := ""
+	if e.Operation != "" {
+		op = e.Operation + ": "
+	}
+	if e.Length >= 0 {
+		return fmt.Sprintf("openrouter: %sresponse body of %d bytes exceeds the %d-byte limit (WithMaxResponseBytes)", op, e.Length, e.Limit)
+	}
+	return fmt.Sprintf("openrouter: %sresponse body exceeds the %d-byte limit (WithMaxResponseBytes)", op, e.Limit)
+}
+
+// Is matches ErrResponseTooLarge.
+func (e *ResponseTooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
 
 // ErrMissingAPIKey is returned by calls that need an API key when neither
 // WithAPIKey nor $OPENROUTER_API_KEY supplied one.
@@ -63,6 +139,12 @@ type APIError struct {
 	ProviderError string
 	// ModerationReasons lists why the input was flagged, on moderation errors.
 	ModerationReasons []string
+	// Type is OpenRouter's error category (error_type), such as
+	// "rate_limit_exceeded" or "provider_overloaded", when sent.
+	Type string
+	// Availability says why the requested model could not be served, on
+	// OpenRouter's availability errors; nil otherwise.
+	Availability *Availability
 	// RequestID is the request or generation id from the response, when present.
 	RequestID string
 	// RetryAfter is the wait the server asked for (Retry-After or
@@ -115,13 +197,41 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// Is reports whether target is the sentinel for this error's status.
+// FallbackModels returns the other models OpenRouter suggests on an
+// availability error (the successor of a deprecated model, the paid
+// variant of an ended free one, ...), or nil. They may differ in price,
+// context window and abilities: check them before switching.
+func (e *APIError) FallbackModels() []string {
+	if e.Availability == nil {
+		return nil
+	}
+	return e.Availability.FallbackModels
+}
+
+// status is the HTTP status the error stands for: an error body under a
+// 2xx status, or a mid-stream error, carries it as its code.
+func (e *APIError) status() int {
+	if e.StatusCode < 400 && e.Code >= 400 && e.Code <= 599 {
+		return e.Code
+	}
+	return e.StatusCode
+}
+
+// retryable reports whether an identical request may succeed: as the
+// availability object says when there is one, else by the status.
+func (e *APIError) retryable() bool {
+	if e.Availability != nil {
+		return e.Availability.Retryable
+	}
+	return retryableStatus(e.status())
+}
+
+// Is reports whether target is the sentinel for this error's status or
+// availability code.
 func (e *APIError) Is(target error) bool {
-	status := e.StatusCode
-	if status < 400 && e.Code >= 400 && e.Code <= 599 {
-		// An error body under a 2xx status (or a mid-stream error): its
-		// code is the status the error stands for.
-		status = e.Code
+	status := e.status()
+	if code, ok := availabilitySentinels[target]; ok {
+		return e.Availability != nil && e.Availability.Code == code
 	}
 	switch target {
 	case ErrBadRequest:
@@ -151,18 +261,18 @@ func (e *APIError) Is(target error) bool {
 // errorBody is OpenRouter's error shape.
 type errorBody struct {
 	Error *struct {
-		Code     json.RawMessage `json:"code"`
-		Message  string          `json:"message"`
-		Metadata map[string]any  `json:"metadata"`
+		Code         json.RawMessage `json:"code"`
+		Message      string          `json:"message"`
+		Metadata     map[string]any  `json:"metadata"`
+		ErrorType    string          `json:"error_type"`
+		Availability *Availability   `json:"availability"`
 	} `json:"error"`
 }
 
 // newAPIError reads (at most maxErrorBody of) resp's body and closes it.
-// The rest of an oversized body is drained up to a bound so the connection
-// can be reused.
 func newAPIError(op string, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	drainAndClose(resp.Body)
+	_ = resp.Body.Close()
 	e := &APIError{
 		Operation:  op,
 		StatusCode: resp.StatusCode,
@@ -187,7 +297,9 @@ func fillFromBody(e *APIError, body []byte) bool {
 	e.Message = eb.Error.Message
 	e.Code = parseCode(eb.Error.Code)
 	e.Metadata = eb.Error.Metadata
+	e.Type = eb.Error.ErrorType
 	fillFromMetadata(e)
+	setAvailability(e, eb.Error.Availability)
 	return true
 }
 
@@ -211,10 +323,25 @@ func parseCode(raw json.RawMessage) int {
 	return 0
 }
 
+// setAvailability records an availability object, and its retry_after
+// as the error's RetryAfter when no header gave one.
+func setAvailability(e *APIError, a *Availability) {
+	if a == nil {
+		return
+	}
+	e.Availability = a
+	if e.RetryAfter == 0 && a.RetryAfter != nil && *a.RetryAfter > 0 && !math.IsNaN(*a.RetryAfter) {
+		e.RetryAfter = durationOf(*a.RetryAfter, time.Second)
+	}
+}
+
 func fillFromMetadata(e *APIError) {
 	md := e.Metadata
 	if md == nil {
 		return
+	}
+	if s, ok := md["error_type"].(string); ok && e.Type == "" {
+		e.Type = s
 	}
 	if s, ok := md["provider_name"].(string); ok {
 		e.ProviderName = s

@@ -357,11 +357,7 @@ func TestOperations(t *testing.T) {
 					t.Errorf("Content-Type %q, want application/json", ct)
 				}
 			}
-			wantAuth := "Bearer " + testKey
-			if name == "OAuth.ExchangeAuthCode" {
-				wantAuth = "" // the exchange takes no key
-			}
-			if got, want := r.Header.Get("Authorization"), wantAuth; got != want {
+			if got, want := r.Header.Get("Authorization"), "Bearer "+testKey; got != want {
 				t.Errorf("Authorization %q, want %q", got, want)
 			}
 			if ua := r.Header.Get("User-Agent"); ua != "openrouter-go/"+openrouter.Version {

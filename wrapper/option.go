@@ -27,6 +27,7 @@ type config struct {
 	retry             RetryPolicy
 	timeout           time.Duration
 	streamIdleTimeout time.Duration
+	maxResponseBytes  int64
 	logger            *slog.Logger
 	middlewares       []Middleware
 	responseInto      **http.Response
@@ -69,26 +70,54 @@ func WithBaseURL(rawURL string) Option {
 	}
 }
 
+// parseBaseURL checks a base URL. Its errors quote the URL with any user
+// information and query cut out, since they may hold secrets.
 func parseBaseURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL %q: %w", rawURL, err)
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return nil, fmt.Errorf("invalid URL %q: %w", redactRawURL(rawURL), err)
 	}
+	shown := redactRawURL(rawURL)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("URL %q: scheme must be http or https", rawURL)
+		return nil, fmt.Errorf("URL %q: scheme must be http or https", shown)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("URL %q has no host", rawURL)
+		return nil, fmt.Errorf("URL %q has no host", shown)
 	}
 	if u.User != nil {
-		return nil, errors.New("URL must not carry credentials: use WithAPIKey")
+		return nil, fmt.Errorf("URL %q must not carry credentials: use WithAPIKey", shown)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("URL %q must not have a query or fragment", u.Redacted())
+		return nil, fmt.Errorf("URL %q must not have a query or fragment", shown)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
+}
+
+// redactRawURL is rawURL, parsed or not, with the user information before
+// the host replaced by "***" and everything from a "?" or "#" on by "?***".
+func redactRawURL(rawURL string) string {
+	s := strings.TrimSpace(rawURL)
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i] + "?***"
+	}
+	rest, scheme := s, ""
+	if i := strings.Index(s, "://"); i >= 0 {
+		scheme, rest = s[:i+3], s[i+3:]
+	}
+	authority := rest
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		authority = rest[:i]
+	}
+	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
+		rest = "***" + rest[i:]
+	}
+	return scheme + rest
 }
 
 // WithHTTPClient sets the *http.Client that sends requests. The client is
@@ -168,78 +197,60 @@ func WithAppAttribution(siteURL, title string, categories ...string) Option {
 	}
 }
 
-// WithMaxRetries sets how many times a failed request is retried (default
-// 2). Zero disables retries.
-func WithMaxRetries(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("openrouter: WithMaxRetries: %d is negative", n)
-		}
-		c.maxRetries = n
-		return nil
-	}
-}
-
-// RetryPolicy shapes the waits between retries. The wait before retry n
-// (from 1) is InitialBackoff·2^(n-1), capped at MaxBackoff, with up to 25 %
-// random jitter taken off. A Retry-After or retry-after-ms header from the
-// server replaces that wait when it is no longer than MaxRetryAfter; when the
-// server asks for longer, the call stops and returns the error at once.
-type RetryPolicy struct {
-	InitialBackoff time.Duration
-	MaxBackoff     time.Duration
-	MaxRetryAfter  time.Duration
-}
-
-// DefaultRetryPolicy is the policy a new client starts with.
-var DefaultRetryPolicy = RetryPolicy{
-	InitialBackoff: 500 * time.Millisecond,
-	MaxBackoff:     8 * time.Second,
-	MaxRetryAfter:  60 * time.Second,
-}
-
-// WithRetryPolicy sets the backoff and Retry-After limits of retries.
-func WithRetryPolicy(p RetryPolicy) Option {
-	return func(c *config) error {
-		switch {
-		case p.InitialBackoff < 0 || p.MaxBackoff < 0 || p.MaxRetryAfter < 0:
-			return errors.New("openrouter: WithRetryPolicy: durations must not be negative")
-		case p.MaxBackoff < p.InitialBackoff:
-			return fmt.Errorf("openrouter: WithRetryPolicy: MaxBackoff %v is less than InitialBackoff %v", p.MaxBackoff, p.InitialBackoff)
-		}
-		c.retry = p
-		return nil
-	}
-}
-
-// WithTimeout bounds each attempt from sending the request until the
-// response headers arrive. It never cuts off a response body that is still
-// being read, so long streams are safe; see [WithStreamIdleTimeout] for
-// streams that stall. Zero (the default) means no limit beyond ctx.
+// WithTimeout bounds each attempt of a call (default [DefaultTimeout], 10
+// minutes). For a JSON call it covers the whole exchange, from sending the
+// request to the last byte of the response body; for a stream or a binary
+// download it covers the wait for the response headers, after which
+// [WithStreamIdleTimeout] guards every read. An attempt that times out is
+// retried like a lost connection. d must be positive; ctx bounds the call
+// as a whole, retries included.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
-		if d < 0 {
-			return fmt.Errorf("openrouter: WithTimeout: %v is negative", d)
+		if d <= 0 {
+			return fmt.Errorf("openrouter: WithTimeout: %v is not positive", d)
 		}
 		c.timeout = d
 		return nil
 	}
 }
 
-// WithStreamIdleTimeout ends a stream with an error when no bytes arrive for
-// d (default 5 minutes). Zero disables the check.
+// WithStreamIdleTimeout ends a stream, or a binary download being read,
+// with an error when no bytes arrive for d (default
+// [DefaultStreamIdleTimeout], 5 minutes). Only the time spent waiting for
+// the network counts, not the caller's time between reads. d must be
+// positive.
 func WithStreamIdleTimeout(d time.Duration) Option {
 	return func(c *config) error {
-		if d < 0 {
-			return fmt.Errorf("openrouter: WithStreamIdleTimeout: %v is negative", d)
+		if d <= 0 {
+			return fmt.Errorf("openrouter: WithStreamIdleTimeout: %v is not positive", d)
 		}
 		c.streamIdleTimeout = d
 		return nil
 	}
 }
 
-// WithLogger sends debug records of each attempt (method, URL, status,
-// duration, retry decisions) to l. Credentials are never logged.
+// WithMaxResponseBytes sets the largest JSON response body a call accepts
+// (default [DefaultMaxResponseBytes], 64 MiB). A longer body fails the
+// call with a [*ResponseTooLargeError] as soon as the limit is passed, so
+// memory stays near n whatever the server sends. Streams are bounded per
+// event instead, and binary downloads are not bounded: they are read by
+// the caller. n must be positive.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("openrouter: WithMaxResponseBytes: %d is not positive", n)
+		}
+		c.maxResponseBytes = n
+		return nil
+	}
+}
+
+// WithLogger sends records of the client's work to l. Retries are logged
+// at Info ("openrouter: retrying", with the attempt, the wait and the
+// cause) and a call that fails after retries at Warn ("openrouter: giving
+// up"), so a handler at the default level shows both; the details of each
+// attempt (method, URL, redacted headers, status, duration) are at Debug.
+// Credentials are never logged.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,17 +25,23 @@ func TestOptionValidation(t *testing.T) {
 		"key with newline":    {openrouter.WithAPIKey("a\nb"), "WithAPIKey: key contains a line break"},
 		"bad scheme":          {openrouter.WithBaseURL("ftp://x"), "WithBaseURL: URL \"ftp://x\": scheme must be http or https"},
 		"no host":             {openrouter.WithBaseURL("http://"), "WithBaseURL: URL \"http://\" has no host"},
-		"credentials in url":  {openrouter.WithBaseURL("https://u:p@h"), "WithBaseURL: URL must not carry credentials"},
+		"credentials in url":  {openrouter.WithBaseURL("https://u:p@h"), "WithBaseURL: URL \"https://***@h\" must not carry credentials"},
 		"nil http client":     {openrouter.WithHTTPClient(nil), "WithHTTPClient: client is nil"},
 		"empty header":        {openrouter.WithHeader("", "v"), "WithHeader: header name is empty"},
 		"bad header name":     {openrouter.WithHeader("a b", "v"), "WithHeader: invalid header name \"a b\""},
 		"bad header value":    {openrouter.WithHeader("X-A", "v\r\nX-B: 1"), "WithHeader: invalid value for header \"X-A\""},
 		"authorization":       {openrouter.WithHeader("authorization", "x"), "WithHeader: use WithAPIKey"},
 		"negative retries":    {openrouter.WithMaxRetries(-1), "WithMaxRetries: -1 is negative"},
-		"negative backoff":    {openrouter.WithRetryPolicy(openrouter.RetryPolicy{InitialBackoff: -1}), "WithRetryPolicy: durations must not be negative"},
-		"max below initial":   {openrouter.WithRetryPolicy(openrouter.RetryPolicy{InitialBackoff: 2, MaxBackoff: 1}), "WithRetryPolicy: MaxBackoff"},
-		"negative timeout":    {openrouter.WithTimeout(-time.Second), "WithTimeout: -1s is negative"},
-		"negative idle":       {openrouter.WithStreamIdleTimeout(-1), "WithStreamIdleTimeout"},
+		"negative backoff":    {openrouter.WithRetryPolicy(openrouter.RetryPolicy{InitialBackoff: -1}), "WithRetryPolicy: InitialBackoff -1ns is negative"},
+		"sub-ms backoff":      {openrouter.WithRetryPolicy(openrouter.RetryPolicy{MaxBackoff: time.Microsecond}), "WithRetryPolicy: MaxBackoff 1µs is below the 1ms minimum"},
+		"max below initial":   {openrouter.WithRetryPolicy(openrouter.RetryPolicy{InitialBackoff: 2 * time.Second, MaxBackoff: time.Second}), "WithRetryPolicy: MaxBackoff 1s is less than InitialBackoff 2s"},
+		"max below default":   {openrouter.WithRetryPolicy(openrouter.RetryPolicy{MaxBackoff: 100 * time.Millisecond}), "WithRetryPolicy: MaxBackoff 100ms is less than InitialBackoff 500ms"},
+		"negative timeout":    {openrouter.WithTimeout(-time.Second), "WithTimeout: -1s is not positive"},
+		"zero timeout":        {openrouter.WithTimeout(0), "WithTimeout: 0s is not positive"},
+		"negative idle":       {openrouter.WithStreamIdleTimeout(-1), "WithStreamIdleTimeout: -1ns is not positive"},
+		"zero idle":           {openrouter.WithStreamIdleTimeout(0), "WithStreamIdleTimeout: 0s is not positive"},
+		"zero body cap":       {openrouter.WithMaxResponseBytes(0), "WithMaxResponseBytes: 0 is not positive"},
+		"negative body cap":   {openrouter.WithMaxResponseBytes(-5), "WithMaxResponseBytes: -5 is not positive"},
 		"nil logger":          {openrouter.WithLogger(nil), "WithLogger: logger is nil"},
 		"nil middleware":      {openrouter.WithMiddleware(nil), "WithMiddleware: middleware 0 is nil"},
 		"relative site url":   {openrouter.WithAppAttribution("myapp", ""), "WithAppAttribution: site URL \"myapp\""},
@@ -188,30 +195,81 @@ func TestTimeoutBoundsHeadersAndIsRetried(t *testing.T) {
 	// With no retries left the error says what happened.
 	ts2 := newTestServer(t, slow)
 	_, err := sendChat(t, ts2.client(t, openrouter.WithTimeout(50*time.Millisecond), openrouter.WithMaxRetries(0)))
-	if err == nil || !contains(err.Error(), "no response headers within 50ms") {
+	if err == nil || !contains(err.Error(), "no complete response within 50ms (WithTimeout)") || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want a WithTimeout error", err)
 	}
 }
 
-func TestTimeoutDoesNotCutOffSlowBody(t *testing.T) {
+// A JSON call's attempt timeout covers the body: a server that sends the
+// headers and then trickles bytes forever cannot hold the call.
+func TestTimeoutCoversTheWholeJSONBody(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+	trickle := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(200)
 		rc := http.NewResponseController(w)
-		parts := []string{`{"id":"gen-slow",`, `"model":"m",`, `"object":"chat.completion","created":1,`, `"choices":[]}`}
-		for _, p := range parts {
-			io.WriteString(w, p)
+		io.WriteString(w, `{"id":"gen-slow",`)
+		for {
+			if _, err := io.WriteString(w, " "); err != nil {
+				return
+			}
 			rc.Flush()
-			time.Sleep(80 * time.Millisecond)
+			select {
+			case <-time.After(20 * time.Millisecond):
+			case <-r.Context().Done():
+				return
+			}
 		}
-	})
-	resp, err := sendChat(t, ts.client(t, openrouter.WithTimeout(100*time.Millisecond)))
-	if err != nil {
-		t.Fatalf("a body that keeps coming was cut off: %v", err)
 	}
-	if resp.ID != "gen-slow" {
-		t.Errorf("ID %q", resp.ID)
+	ts := newTestServer(t, trickle)
+	start := time.Now()
+	_, err := sendChat(t, ts.client(t, openrouter.WithTimeout(150*time.Millisecond), openrouter.WithStreamIdleTimeout(150*time.Millisecond), openrouter.WithMaxRetries(1)))
+	if el := time.Since(start); el > 3*time.Second {
+		t.Errorf("took %v for two attempts of 150ms", el)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) || !contains(err.Error(), "no complete response within 150ms (WithTimeout)") {
+		t.Errorf("error %v, want the WithTimeout error", err)
+	}
+	if n := len(ts.requests()); n != 2 {
+		t.Errorf("%d attempts, want 2: a timed-out attempt is retried", n)
+	}
+}
+
+// A Content-Length longer than the body, with the connection held open,
+// is cut off by the default timeout too (here shortened).
+func TestTimeoutCoversAShortBodyHeldOpen(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(len(okChat)+10))
+		w.WriteHeader(200)
+		io.WriteString(w, okChat)
+		http.NewResponseController(w).Flush()
+		<-r.Context().Done()
+	})
+	start := time.Now()
+	_, err := sendChat(t, ts.client(t, openrouter.WithTimeout(100*time.Millisecond), openrouter.WithMaxRetries(0)))
+	if el := time.Since(start); el > 2*time.Second {
+		t.Errorf("took %v", el)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want a timeout", err)
+	}
+}
+
+// The defaults bound every call: no option is needed for a call to end.
+func TestDefaultsBoundEveryCall(t *testing.T) {
+	t.Parallel()
+	c, err := openrouter.NewClient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = c
+	if openrouter.DefaultTimeout <= 0 || openrouter.DefaultTimeout > 10*time.Minute {
+		t.Errorf("DefaultTimeout %v", openrouter.DefaultTimeout)
+	}
+	if openrouter.DefaultStreamIdleTimeout <= 0 || openrouter.DefaultMaxResponseBytes <= 0 {
+		t.Errorf("DefaultStreamIdleTimeout %v, DefaultMaxResponseBytes %d", openrouter.DefaultStreamIdleTimeout, openrouter.DefaultMaxResponseBytes)
 	}
 }
 

@@ -21,9 +21,10 @@ func offsetPages[T any](ctx context.Context, start, limit int, fetch func(ctx co
 	return func(yield func(T, error) bool) {
 		offset := start
 		for {
-			if err := ctx.Err(); err != nil {
+			// A nil ctx is reported by the listing call fetch makes.
+			if ctx != nil && ctx.Err() != nil {
 				var zero T
-				yield(zero, err)
+				yield(zero, ctx.Err())
 				return
 			}
 			items, total, err := fetch(ctx, offset, limit)
@@ -53,9 +54,10 @@ func cursorPages[T any](ctx context.Context, fetch func(ctx context.Context, cur
 		cursor := ""
 		seen := map[string]bool{}
 		for {
-			if err := ctx.Err(); err != nil {
+			// A nil ctx is reported by the listing call fetch makes.
+			if ctx != nil && ctx.Err() != nil {
 				var zero T
-				yield(zero, err)
+				yield(zero, ctx.Err())
 				return
 			}
 			items, next, err := fetch(ctx, cursor)

@@ -117,7 +117,8 @@ func filePage(resp *FileListResponse) ([]FileResponse, string, func(*ListFilesPa
 		return *s
 	}
 	switch shape {
-	case FileShapeOpenRouter:
+	case FileShapeOpenRouter, "":
+		// OpenRouter's own examples leave _shape out of its store's pages.
 		page, err := resp.AsOpenRouterFileList()
 		if err != nil {
 			return nil, "", nil, err

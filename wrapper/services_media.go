@@ -88,13 +88,14 @@ func (s *ImagesService) Generate(ctx context.Context, req ImageRequest, opts ...
 
 // Stream creates images from a prompt and returns its events (partial
 // images, text chunks, the completed image) as they happen. It calls
-// POST /images with stream set to true. Errors before the first event are
-// returned here and retried as for Generate; an error event after it ends
+// POST /images with stream set to true. Errors before the first event,
+// an error event as the first event included, are returned here and
+// retried as for Generate; an error event after it ends
 // the stream with an [*APIError], and a body that ends before
 // `data: [DONE]` ends it with [ErrStreamTruncated]: see [Stream].
 func (s *ImagesService) Stream(ctx context.Context, req ImageRequest, opts ...Option) (*Stream[ImageStreamEvent], error) {
 	req.Stream = &streamTrue
-	return doStream(ctx, s.c, "Images.Stream", opts, decodeImageEvent, func(ctx context.Context) (*http.Response, error) {
+	return doStream(ctx, s.c, "Images.Stream", opts, streamKind[ImageStreamEvent]{decode: decodeImageEvent}, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateImages(ctx, req)
 	})
 }

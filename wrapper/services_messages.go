@@ -199,14 +199,15 @@ func (s *MessagesService) Send(ctx context.Context, req MessagesRequest, opts ..
 // for Send; nothing is retried once the stream has started.
 func (s *MessagesService) Stream(ctx context.Context, req MessagesRequest, opts ...Option) (*Stream[MessagesStreamEvent], error) {
 	req.Stream = &streamTrue
-	st, err := doStream(ctx, s.c, "Messages.Stream", opts, decodeMessagesEvent, func(ctx context.Context) (*http.Response, error) {
+	return doStream(ctx, s.c, "Messages.Stream", opts, streamKind[MessagesStreamEvent]{
+		decode: decodeMessagesEvent,
+		meaningful: func(ev *MessagesStreamEvent) bool {
+			return ev.Type != MessagesEventMessageStart && ev.Type != MessagesEventPing
+		},
+		isEnd: func(ev *MessagesStreamEvent) bool { return ev.Type == MessagesEventMessageStop },
+	}, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateMessages(ctx, nil, req)
 	})
-	if err != nil {
-		return nil, err
-	}
-	st.isEnd = func(ev *MessagesStreamEvent) bool { return ev.Type == MessagesEventMessageStop }
-	return st, nil
 }
 
 // anthropicErrorStatus maps the error types of Anthropic's error events to
@@ -248,7 +249,9 @@ func decodeMessagesEvent(data []byte, dst *MessagesStreamEvent) error {
 			e.Metadata = map[string]any{}
 		}
 		e.Metadata["error_type"] = string(*ev.Error.ErrorType)
+		e.Type = string(*ev.Error.ErrorType)
 	}
+	setAvailability(e, ev.Error.Availability)
 	if e.Message == "" {
 		e.Message = ev.Error.Type
 	}

@@ -52,45 +52,96 @@ var ErrStreamIdleTimeout = errors.New("openrouter: stream idle timeout")
 // bytes arrive for the idle timeout ([ErrStreamIdleTimeout]), or when ctx
 // ends. Nothing is retried once the stream has started.
 type Stream[T any] struct {
-	op     string
-	resp   *http.Response
-	body   *idleBody
-	dec    *sse.Decoder
-	decode func(data []byte, dst *T) error
+	op   string
+	resp *http.Response
+	body *idleBody
+	dec  *sse.Decoder
+	kind streamKind[T]
 
 	cur      T
 	err      error
 	finished bool
 	events   int
+	sawEnd   bool
 
-	// isEnd, when set, reports the last event of a protocol without
-	// [DONE] (Anthropic's message_stop): the stream ends cleanly after it.
-	isEnd  func(*T) bool
-	sawEnd bool
+	// pending holds the events read before the stream was handed to the
+	// caller (see prefetch); Next delivers them first.
+	pending []T
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
+// streamKind is what a stream of one API needs to know about its events.
+type streamKind[T any] struct {
+	// decode decodes one event; an error event becomes an *APIError.
+	decode func(data []byte, dst *T) error
+	// meaningful reports an event that carries output for the caller
+	// (content, reasoning, a tool call, a finish). The stream is read up to
+	// the first such event before it is handed over, so that an error
+	// event before any output is retried like an HTTP error.
+	meaningful func(*T) bool
+	// isEnd, when set, reports the last event of a protocol without
+	// [DONE] (Anthropic's message_stop): the stream ends cleanly after it.
+	isEnd func(*T) bool
+}
+
+// maxPrefetch bounds how many events are read ahead looking for the first
+// meaningful one.
+const maxPrefetch = 64
+
 // newStream starts reading resp, a 2xx response of the call cl.
-func newStream[T any](cl *call, resp *http.Response, decode func([]byte, *T) error) (*Stream[T], error) {
+func newStream[T any](cl *call, resp *http.Response, kind streamKind[T]) (*Stream[T], error) {
+	body := newIdleBody(resp.Body, cl.cfg.streamIdleTimeout)
 	if ct, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); ct != "" && ct != "text/event-stream" {
 		// A JSON body instead of a stream: an error or a misbehaving proxy.
+		resp.Body = body
 		e := newAPIError(cl.op, resp)
 		if e.Code != 0 {
 			return nil, e
 		}
 		return nil, fmt.Errorf("openrouter: %s: expected text/event-stream, got %s: %s", cl.op, ct, e.Message)
 	}
-	s := &Stream[T]{op: cl.op, resp: resp, decode: decode}
-	s.body = newIdleBody(resp.Body, cl.cfg.streamIdleTimeout)
+	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body}
 	s.dec = sse.NewDecoder(s.body)
 	return s, nil
+}
+
+// prefetch reads events until the first meaningful one, keeping them for
+// Next. It returns the *APIError of an error event that came before any
+// output; every other ending is left for Next to report.
+func (s *Stream[T]) prefetch() error {
+	for len(s.pending) < maxPrefetch {
+		if !s.advance() {
+			var apiErr *APIError
+			if errors.As(s.err, &apiErr) {
+				return apiErr
+			}
+			return nil
+		}
+		s.pending = append(s.pending, s.cur)
+		if s.kind.meaningful == nil || s.kind.meaningful(&s.cur) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // Next advances to the next event, which Current then returns. It returns
 // false when the stream has ended, cleanly or not; Err tells which.
 func (s *Stream[T]) Next() bool {
+	if len(s.pending) > 0 {
+		var zero T
+		s.cur = s.pending[0]
+		s.pending[0] = zero
+		s.pending = s.pending[1:]
+		return true
+	}
+	return s.advance()
+}
+
+// advance reads and decodes the next event from the body.
+func (s *Stream[T]) advance() bool {
 	if s.finished {
 		return false
 	}
@@ -109,7 +160,7 @@ func (s *Stream[T]) Next() bool {
 	}
 	var zero T
 	s.cur = zero
-	if err := s.decode(data, &s.cur); err != nil {
+	if err := s.kind.decode(data, &s.cur); err != nil {
 		s.cur = zero
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
@@ -125,7 +176,7 @@ func (s *Stream[T]) Next() bool {
 		return false
 	}
 	s.events++
-	s.sawEnd = s.isEnd != nil && s.isEnd(&s.cur)
+	s.sawEnd = s.kind.isEnd != nil && s.kind.isEnd(&s.cur)
 	return true
 }
 
@@ -166,10 +217,15 @@ func (s *Stream[T]) Err() error { return s.err }
 // limits.
 func (s *Stream[T]) Header() http.Header { return s.resp.Header }
 
+// ErrStreamClosed is matched by the error that [Stream.All] yields on a
+// stream that has already ended or been closed.
+var ErrStreamClosed = errors.New("openrouter: stream already ended or closed")
+
 // Close releases the connection. It is safe to call more than once and
 // after the stream ended; later calls return the first call's result.
-// Closing early discards a bounded remainder of the body so the connection
-// can be reused, or else drops it.
+// It returns within a few milliseconds whatever the server does: the
+// connection is kept for reuse only when the rest of the body is already
+// there, and is otherwise dropped.
 //
 // A Stream belongs to one goroutine: do not call Close while Next runs in
 // another. To stop a stream from elsewhere, cancel the context given to
@@ -178,6 +234,7 @@ func (s *Stream[T]) Close() error {
 	if !s.finished {
 		s.finish(nil)
 	}
+	s.pending = nil
 	s.closeOnce.Do(func() {
 		s.closeErr = s.body.release()
 	})
@@ -194,7 +251,10 @@ func (s *Stream[T]) finish(err error) {
 
 // All returns an iterator over the events for a range loop; it closes the
 // stream when the loop ends, including on break. An event is never yielded
-// together with an error: a failure comes as a final (zero, err) pair.
+// together with an error: a failure (the stream's error, or failing to
+// close it) comes as a final (zero, err) pair. On a stream that has
+// already ended or been closed, All yields only an error matching
+// [ErrStreamClosed].
 //
 //	for chunk, err := range stream.All() {
 //		if err != nil {
@@ -204,35 +264,46 @@ func (s *Stream[T]) finish(err error) {
 //	}
 func (s *Stream[T]) All() iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		defer s.Close()
+		var zero T
+		if s.finished && len(s.pending) == 0 {
+			_ = s.Close()
+			yield(zero, fmt.Errorf("openrouter: %s: %w", s.op, ErrStreamClosed))
+			return
+		}
 		for s.Next() {
 			if !yield(s.cur, nil) {
+				_ = s.Close()
 				return
 			}
 		}
-		if err := s.Err(); err != nil {
-			var zero T
+		err := s.Err()
+		if cerr := s.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("openrouter: %s: close stream: %w", s.op, cerr)
+		}
+		if err != nil {
 			yield(zero, err)
 		}
 	}
 }
 
 // idleBody wraps a response body: it fails a read that waits longer than
-// timeout for data by aborting the request, and on release drains a
-// bounded remainder. Only the time spent waiting inside Read counts, so a
-// caller that takes long over each event never trips it.
+// timeout for data by aborting the request. Only the time spent waiting
+// inside Read counts, so a caller that takes long over each event never
+// trips it.
 type idleBody struct {
 	rc       io.ReadCloser
 	abort    func()
 	timeout  time.Duration
 	timer    *time.Timer
 	timedOut atomic.Bool
+	eof      bool
 }
 
-// drainLimit and drainTime bound the work of an early Close.
+// drainLimit and drainWindow bound what Close reads of a body that has not
+// ended, to keep the connection for reuse: only what comes at once.
 const (
-	drainLimit = 1 << 20
-	drainTime  = 250 * time.Millisecond
+	drainLimit  = 256 << 10
+	drainWindow = 5 * time.Millisecond
 )
 
 func newIdleBody(rc io.ReadCloser, timeout time.Duration) *idleBody {
@@ -251,26 +322,38 @@ func newIdleBody(rc io.ReadCloser, timeout time.Duration) *idleBody {
 }
 
 func (b *idleBody) Read(p []byte) (int, error) {
+	var n int
+	var err error
 	if b.timer == nil {
-		return b.rc.Read(p)
+		n, err = b.rc.Read(p)
+	} else {
+		if !b.timedOut.Load() {
+			b.timer.Reset(b.timeout)
+		}
+		n, err = b.rc.Read(p)
+		b.timer.Stop()
 	}
-	if !b.timedOut.Load() {
-		b.timer.Reset(b.timeout)
+	if err == io.EOF {
+		b.eof = true
 	}
-	n, err := b.rc.Read(p)
-	b.timer.Stop()
 	return n, err
 }
 
-// release stops the idle timer, drains what is left within bounds and
-// closes the body.
+// Close releases the body (for a download).
+func (b *idleBody) Close() error { return b.release() }
+
+// release stops the idle timer and closes the body. A body that has not
+// reached its end is read on only for what arrives within drainWindow (the
+// end of a chunked body that follows [DONE] at once, say), then dropped.
 func (b *idleBody) release() error {
 	if b.timer != nil {
 		b.timer.Stop()
 	}
-	stop := time.AfterFunc(drainTime, b.abort)
-	_, _ = io.Copy(io.Discard, io.LimitReader(b.rc, drainLimit))
-	stop.Stop()
+	if !b.eof {
+		stop := time.AfterFunc(drainWindow, b.abort)
+		_, _ = io.Copy(io.Discard, io.LimitReader(b.rc, drainLimit))
+		stop.Stop()
+	}
 	return b.rc.Close()
 }
 
@@ -339,27 +422,54 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 
 // Stream creates a chat completion and returns its chunks as they are
 // generated. It calls POST /chat/completions with stream set to true.
-// Errors before the first chunk are returned here (and retried as for
-// Send); errors after it end the stream: see [Stream]. Fold the chunks into
-// a response with a [ChatAccumulator].
+// Stream returns once the first chunk with output (content, reasoning, a
+// tool call or a finish) has arrived. Errors before it are returned here
+// and retried as for Send: HTTP errors, connection failures, and an error
+// event sent before any output (a provider that failed after OpenRouter
+// accepted the request). Errors after it end the stream: see [Stream].
+// Fold the chunks into a response with a [ChatAccumulator].
 func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
 	req.Stream = &streamTrue
-	decode := decodeChunk[ChatChunk]
+	kind := streamKind[ChatChunk]{decode: decodeChunk[ChatChunk], meaningful: chatChunkHasOutput}
 	if fastChunks {
-		decode = new(chunkDecoder).decode
+		kind.decode = new(chunkDecoder).decode
 	}
-	return doStream(ctx, s.c, "Chat.Stream", opts, decode, func(ctx context.Context) (*http.Response, error) {
+	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
 	})
+}
+
+// chatChunkHasOutput reports a chunk that gives the caller something:
+// content, reasoning, a refusal, audio, a tool call or a finish reason.
+func chatChunkHasOutput(c *ChatChunk) bool {
+	nonEmpty := func(p *string) bool { return p != nil && *p != "" }
+	for _, ch := range c.Choices {
+		d := &ch.Delta
+		if nonEmpty(d.Content) || nonEmpty(d.Reasoning) || nonEmpty(d.Refusal) || d.Audio != nil ||
+			(d.ReasoningDetails != nil && len(*d.ReasoningDetails) > 0) || len(d.ToolCalls) > 0 || ch.FinishReason != nil {
+			return true
+		}
+	}
+	return false
 }
 
 var streamTrue = true
 
 // Stream creates a text completion and returns its chunks as they are
-// generated. It calls POST /completions with stream set to true.
+// generated. It calls POST /completions with stream set to true. As for
+// [ChatService.Stream], errors before the first text are returned here
+// and retried.
 func (s *CompletionsService) Stream(ctx context.Context, req CompletionRequest, opts ...Option) (*Stream[CompletionChunk], error) {
 	req.Stream = &streamTrue
-	return doStream(ctx, s.c, "Completions.Stream", opts, decodeChunk[CompletionChunk], func(ctx context.Context) (*http.Response, error) {
+	kind := streamKind[CompletionChunk]{decode: decodeChunk[CompletionChunk], meaningful: func(c *CompletionChunk) bool {
+		for _, ch := range c.Choices {
+			if ch.Text != "" || ch.FinishReason != nil {
+				return true
+			}
+		}
+		return false
+	}}
+	return doStream(ctx, s.c, "Completions.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateCompletions(ctx, req)
 	})
 }
@@ -367,26 +477,45 @@ func (s *CompletionsService) Stream(ctx context.Context, req CompletionRequest, 
 // Stream creates a response and returns its typed events (response.created,
 // response.output_text.delta, ..., response.completed) as they happen. It
 // calls POST /responses with stream set to true. An "error" event ends the
-// stream with an [*APIError].
+// stream with an [*APIError]; one that comes before any output (only
+// response.created or response.in_progress before it) is returned here and
+// retried as for Send.
 func (s *ResponsesService) Stream(ctx context.Context, req ResponsesRequest, opts ...Option) (*Stream[ResponsesStreamEvent], error) {
 	req.Stream = &streamTrue
-	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, decodeResponsesEvent, func(ctx context.Context) (*http.Response, error) {
+	kind := streamKind[ResponsesStreamEvent]{decode: decodeResponsesEvent, meaningful: func(ev *ResponsesStreamEvent) bool {
+		t, _ := ev.Discriminator()
+		return t != "response.created" && t != "response.in_progress" && t != "response.queued"
+	}}
+	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateResponses(ctx, nil, req)
 	})
 }
 
-// doStream sends a streaming request and returns its events as a Stream.
-// Errors before the first event (statuses, connection failures) are
-// retried like any call; nothing is retried after.
-func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, decode func([]byte, *T) error, fn func(context.Context) (*http.Response, error)) (*Stream[T], error) {
+// doStream sends a streaming request and returns its events as a Stream,
+// read up to the first meaningful event. Errors until then (statuses,
+// connection failures, an error event) are retried like any call; nothing
+// is retried after.
+func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, kind streamKind[T], fn func(context.Context) (*http.Response, error)) (*Stream[T], error) {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return nil, err
 	}
-	cl.accept = "text/event-stream"
-	resp, err := cl.send(ctx, fn)
-	if err != nil {
+	cl.kind = streamCall
+	var st *Stream[T]
+	cl.open = func(resp *http.Response) error {
+		s, err := newStream(cl, resp, kind)
+		if err != nil {
+			return err
+		}
+		if err := s.prefetch(); err != nil {
+			_ = s.Close()
+			return err
+		}
+		st = s
+		return nil
+	}
+	if _, err := cl.send(ctx, fn); err != nil {
 		return nil, err
 	}
-	return newStream(cl, resp, decode)
+	return st, nil
 }

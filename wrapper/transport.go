@@ -8,13 +8,25 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
 	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+)
+
+// callKind says how much of a response one attempt reads.
+type callKind uint8
+
+const (
+	// jsonCall reads the whole body within the attempt, under WithTimeout.
+	jsonCall callKind = iota
+	// streamCall stops the attempt's timer at the response headers; the
+	// stream's idle timeout guards every read after that.
+	streamCall
+	// binaryCall is like streamCall for a raw body the caller reads.
+	binaryCall
 )
 
 // call is the state of one SDK method call: its configuration (client
@@ -25,8 +37,13 @@ type call struct {
 	cfg      *config
 	client   *Client
 	needsKey bool
-	accept   string
+	kind     callKind
 	attempts int
+
+	// open, set for streams, reads the start of a 2xx event stream. An
+	// *APIError it returns (an error event before any output) is handled
+	// like an HTTP error: retried when transient, else returned.
+	open func(resp *http.Response) error
 }
 
 type callKey struct{}
@@ -123,58 +140,102 @@ func declaresError(t reflect.Type) bool {
 	return found
 }
 
-// bodyBuffers recycles the buffers decodeBody reads bodies into.
+// bodyBuffers recycles the buffers response bodies are read into.
 var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // maxPooledBuffer keeps the buffers of unusually large bodies out of the
 // pool.
 const maxPooledBuffer = 1 << 20
 
-// decodeBody decodes the first JSON value of body into out and closes
-// body. It reads the body into a recycled buffer and unmarshals it, which
-// allocates less than a json.Decoder; whenever that fails (a read error,
-// invalid or trailing data) it decodes the same bytes again with a
-// json.Decoder, so results and errors are exactly a json.Decoder's.
-func decodeBody(body io.ReadCloser, out any) error {
+// maxErrorDrain bounds how much of an error body past maxErrorBody is read
+// and discarded to keep the connection.
+const maxErrorDrain = 256 << 10
+
+// bufferedBody is a response body read whole within its attempt.
+type bufferedBody struct {
+	buf  *bytes.Buffer
+	r    bytes.Reader
+	once sync.Once
+}
+
+func newBufferedBody(buf *bytes.Buffer) *bufferedBody {
+	b := &bufferedBody{buf: buf}
+	b.r.Reset(buf.Bytes())
+	return b
+}
+
+func (b *bufferedBody) Read(p []byte) (int, error) { return b.r.Read(p) }
+
+// Close recycles the buffer; the body reads as empty after it.
+func (b *bufferedBody) Close() error {
+	b.once.Do(func() {
+		b.r.Reset(nil)
+		if b.buf.Cap() <= maxPooledBuffer {
+			b.buf.Reset()
+			bodyBuffers.Put(b.buf)
+		}
+		b.buf = nil
+	})
+	return nil
+}
+
+// readBody reads body whole into a pooled buffer, refusing more than limit
+// bytes: a declared length over the limit fails before anything is read,
+// and a body that turns out longer fails as soon as it passes the limit,
+// so memory stays near the limit whatever the server sends. On a read
+// error it returns what was read with the error.
+func readBody(body io.Reader, contentLength, limit int64) (*bytes.Buffer, error) {
+	if contentLength > limit {
+		return nil, &ResponseTooLargeError{Limit: limit, Length: contentLength}
+	}
 	buf := bodyBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer func() {
+	if contentLength > 0 {
+		buf.Grow(int(contentLength))
+	}
+	_, err := buf.ReadFrom(io.LimitReader(body, limit+1))
+	if err == nil && int64(buf.Len()) > limit {
 		if buf.Cap() <= maxPooledBuffer {
 			bodyBuffers.Put(buf)
 		}
-	}()
-	_, rerr := buf.ReadFrom(body)
-	if rerr == nil {
-		_ = body.Close()
-		// OpenRouter reports some failures, such as a provider error
-		// after the request was accepted, as a 2xx body holding only an
-		// error object.
-		if bytes.Contains(buf.Bytes(), errorKey) && !declaresError(reflect.TypeOf(out).Elem()) {
-			if err := chunkError(buf.Bytes()); err != nil {
-				return err
-			}
-		}
-		if r, ok := out.(*ChatResponse); ok {
-			if decodeChatResponse(buf.Bytes(), &r.ChatResponse) {
-				return nil
-			}
-			*r = ChatResponse{}
-		}
-		if json.Unmarshal(buf.Bytes(), out) == nil {
-			return nil
-		}
-		// Decode from scratch: Unmarshal may have filled out partly.
-		reflect.ValueOf(out).Elem().SetZero()
-		return json.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(out)
+		return nil, &ResponseTooLargeError{Limit: limit, Length: -1}
 	}
-	defer drainAndClose(body)
-	return json.NewDecoder(io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{rerr})).Decode(out)
+	return buf, err
 }
 
-// errReader fails every read with err.
-type errReader struct{ err error }
-
-func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+// decodeBody decodes the JSON value of body into out and closes body.
+func decodeBody(body io.ReadCloser, out any) error {
+	defer body.Close()
+	var data []byte
+	if bb, ok := body.(*bufferedBody); ok && bb.buf != nil {
+		data = bb.buf.Bytes()
+	} else {
+		var err error
+		if data, err = io.ReadAll(body); err != nil {
+			return err
+		}
+	}
+	// OpenRouter reports some failures, such as a provider error after
+	// the request was accepted, as a 2xx body holding only an error
+	// object.
+	if bytes.Contains(data, errorKey) && !declaresError(reflect.TypeOf(out).Elem()) {
+		if err := chunkError(data); err != nil {
+			return err
+		}
+	}
+	if r, ok := out.(*ChatResponse); ok {
+		if decodeChatResponse(data, &r.ChatResponse) {
+			return nil
+		}
+		*r = ChatResponse{}
+	}
+	if json.Unmarshal(data, out) == nil {
+		return nil
+	}
+	// Decode from scratch: Unmarshal may have filled out partly.
+	reflect.ValueOf(out).Elem().SetZero()
+	return json.NewDecoder(bytes.NewReader(data)).Decode(out)
+}
 
 // doNoContent sends a request whose success carries no body the SDK uses.
 func doNoContent(ctx context.Context, c *Client, op string, opts []Option, fn func(context.Context) (*http.Response, error)) error {
@@ -186,7 +247,7 @@ func doNoContent(ctx context.Context, c *Client, op string, opts []Option, fn fu
 	if err != nil {
 		return err
 	}
-	drainAndClose(resp.Body)
+	_ = resp.Body.Close()
 	return nil
 }
 
@@ -202,15 +263,6 @@ func (doer) Do(req *http.Request) (*http.Response, error) {
 	return cl.do(req)
 }
 
-// retryableStatus lists the statuses worth another attempt.
-func retryableStatus(code int) bool {
-	switch code {
-	case 408, 429, 500, 502, 503, 504, 524, 529:
-		return true
-	}
-	return false
-}
-
 func (cl *call) do(req *http.Request) (*http.Response, error) {
 	cfg := cl.cfg
 	if cl.needsKey && cfg.apiKey == "" {
@@ -219,41 +271,55 @@ func (cl *call) do(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	cl.rebase(req)
 	cl.setHeaders(req.Header)
+	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 
 	for {
 		cl.attempts++
 		resp, err := cl.attempt(ctx, req)
-		canRetry := cl.attempts <= cfg.maxRetries && (req.Body == nil || req.GetBody != nil)
+		canRetry := cl.attempts <= cfg.maxRetries && replayable
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, fmt.Errorf("openrouter: %s: %w", cl.op, err)
+			err = fmt.Errorf("openrouter: %s: %w", cl.op, err)
+			if ctx.Err() != nil || !transient(err) {
+				return nil, cl.final(ctx, err, false)
 			}
 			if !canRetry {
-				return nil, cl.final(fmt.Errorf("openrouter: %s: %w", cl.op, err), true)
+				return nil, cl.final(ctx, err, true)
 			}
 			if werr := cl.wait(ctx, cl.backoff(), err); werr != nil {
 				return nil, werr
 			}
 			continue
 		}
+		var apiErr *APIError
 		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-			return resp, nil
+			if cl.open == nil {
+				return resp, nil
+			}
+			err := cl.open(resp)
+			if err == nil {
+				return resp, nil
+			}
+			if !errors.As(err, &apiErr) {
+				return nil, err
+			}
+		} else {
+			apiErr = newAPIError(cl.op, resp)
 		}
-		apiErr := newAPIError(cl.op, resp)
-		if !retryableStatus(resp.StatusCode) {
-			return nil, apiErr
+		if !apiErr.retryable() {
+			return nil, cl.final(ctx, apiErr, false)
 		}
 		if !canRetry {
-			return nil, cl.final(apiErr, true)
+			return nil, cl.final(ctx, apiErr, true)
 		}
 		delay := cl.backoff()
-		if ra, ok := retryAfter(resp.Header); ok {
+		if ra := apiErr.RetryAfter; ra > 0 {
 			if ra > cfg.retry.MaxRetryAfter {
-				cl.log(ctx, "not retrying: server asked to wait longer than MaxRetryAfter",
-					slog.Duration("retry_after", ra))
-				return nil, cl.final(apiErr, false)
+				cl.logAt(ctx, slog.LevelWarn, "giving up: server asked to wait longer than MaxRetryAfter",
+					slog.Int("attempts", cl.attempts), slog.Duration("retry_after", ra),
+					slog.Duration("max_retry_after", cfg.retry.MaxRetryAfter), slog.String("error", apiErr.Error()))
+				return nil, apiErr
 			}
-			delay = ra
+			delay = max(ra, minRetryDelay)
 		}
 		if werr := cl.wait(ctx, delay, apiErr); werr != nil {
 			return nil, werr
@@ -261,27 +327,31 @@ func (cl *call) do(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// final wraps the last error with the attempt count when there were retries.
-func (cl *call) final(err error, exhausted bool) error {
-	if cl.attempts > 1 && exhausted {
-		return &RetriesExhaustedError{Attempts: cl.attempts, Err: err}
-	}
-	return err
+// attemptTimeoutError is the error of an attempt cut off by WithTimeout.
+// It matches context.DeadlineExceeded and is a net.Error timeout.
+type attemptTimeoutError struct {
+	d       time.Duration
+	headers bool // the timer covered the headers only (a stream or a download)
 }
 
-// attempt sends one copy of req. WithTimeout bounds the wait for response
-// headers only: once they arrive the timer stops, and the body can be read
-// for as long as it keeps coming.
-func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response, error) {
-	// The attempt has its own context when something may end it early: the
-	// header timeout, or a stream's idle timeout (see idleBody).
-	actx, cancel := ctx, noCancel
-	cancelable := cl.cfg.timeout > 0 || cl.accept == "text/event-stream"
-	if cancelable {
-		var c context.CancelFunc
-		actx, c = context.WithCancel(ctx)
-		cancel = c
+func (e *attemptTimeoutError) Error() string {
+	if e.headers {
+		return fmt.Sprintf("no response headers within %v (WithTimeout)", e.d)
 	}
+	return fmt.Sprintf("no complete response within %v (WithTimeout)", e.d)
+}
+
+func (e *attemptTimeoutError) Timeout() bool        { return true }
+func (e *attemptTimeoutError) Temporary() bool      { return true }
+func (e *attemptTimeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
+
+// attempt sends one copy of req. WithTimeout bounds the whole attempt of a
+// JSON call, body included, and of any error response; for streams and
+// downloads it stops at the response headers, and the idle timeout takes
+// over (see idleBody). The body of a JSON or error response is read here,
+// bounded, so that a failure while reading it is retried like any other.
+func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response, error) {
+	actx, cancel := context.WithCancel(ctx)
 	var areq *http.Request
 	if len(cl.cfg.middlewares) == 0 {
 		// Nothing but the http.Client sees this copy, and a RoundTripper
@@ -299,44 +369,77 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		}
 		areq.Body = body
 	}
-	var timer *time.Timer
-	var timedOut *atomic.Bool
-	if d := cl.cfg.timeout; d > 0 {
-		timedOut = new(atomic.Bool)
-		timer = time.AfterFunc(d, func() {
-			timedOut.Store(true)
-			cancel()
-		})
+	d := cl.cfg.timeout
+	var timedOut atomic.Bool
+	timer := time.AfterFunc(d, func() {
+		timedOut.Store(true)
+		cancel()
+	})
+	timeoutErr := func(err error) error {
+		if timedOut.Load() && ctx.Err() == nil {
+			return fmt.Errorf("%w: %w", &attemptTimeoutError{d: d, headers: cl.kind != jsonCall}, err)
+		}
+		return err
 	}
 	start := time.Now()
 	resp, err := cl.roundTrip(areq)
-	if timer != nil && !timer.Stop() && err == nil {
-		// The timer fired as the headers arrived; the body is unusable.
-		drainAndClose(resp.Body)
-		resp, err = nil, context.DeadlineExceeded
-	}
 	if err != nil {
+		timer.Stop()
 		cancel()
-		if timedOut != nil && timedOut.Load() && ctx.Err() == nil {
-			err = fmt.Errorf("no response headers within %v (WithTimeout): %w", cl.cfg.timeout, err)
-		}
-		if cl.cfg.logger != nil {
-			cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-				slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
-		}
+		err = timeoutErr(err)
+		cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+			slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
 		return nil, err
 	}
-	if cl.cfg.logger != nil {
+	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	if ok && cl.kind != jsonCall {
+		if !timer.Stop() {
+			// The timer fired as the headers arrived; the body is unusable.
+			_ = resp.Body.Close()
+			cancel()
+			return nil, &attemptTimeoutError{d: d, headers: true}
+		}
 		cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
 			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
-	}
-	if cancelable {
 		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+		return resp, nil
 	}
+	var buf *bytes.Buffer
+	if ok {
+		buf, err = readBody(resp.Body, resp.ContentLength, cl.cfg.maxResponseBytes)
+	} else {
+		// An error body is read in part at most; what could be read is
+		// enough to classify it.
+		buf, err = readBody(io.LimitReader(resp.Body, maxErrorBody), -1, maxErrorBody)
+		if buf != nil {
+			err = nil
+			// Discard a bounded rest (still under the timer) so that the
+			// connection can be reused.
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorDrain))
+		}
+	}
+	_ = resp.Body.Close()
+	timer.Stop()
+	cancel()
+	if err != nil {
+		var tooLarge *ResponseTooLargeError
+		if errors.As(err, &tooLarge) {
+			tooLarge.Operation = cl.op
+			return nil, tooLarge
+		}
+		if buf != nil && buf.Cap() <= maxPooledBuffer {
+			bodyBuffers.Put(buf)
+		}
+		err = timeoutErr(fmt.Errorf("read response body: %w", err))
+		cl.log(ctx, "reading the response failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		return nil, err
+	}
+	cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+		slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
+	resp.Body = newBufferedBody(buf)
 	return resp, nil
 }
-
-func noCancel() {}
 
 // roundTrip passes req through the middlewares to the HTTP client.
 func (cl *call) roundTrip(req *http.Request) (*http.Response, error) {
@@ -353,40 +456,6 @@ func (cl *call) roundTrip(req *http.Request) (*http.Response, error) {
 			slog.Int("attempt", cl.attempts), slog.Any("header", redactHeader(req.Header)))
 	}
 	return next(req)
-}
-
-// backoff is the wait before the next attempt when the server gave none:
-// exponential from InitialBackoff, capped at MaxBackoff, minus up to 25 %
-// jitter.
-func (cl *call) backoff() time.Duration {
-	p := cl.cfg.retry
-	d := p.InitialBackoff
-	for i := 1; i < cl.attempts && d < p.MaxBackoff; i++ {
-		d *= 2
-	}
-	if d > p.MaxBackoff {
-		d = p.MaxBackoff
-	}
-	if d > 0 {
-		d -= time.Duration(rand.Int64N(int64(d)/4 + 1))
-	}
-	return d
-}
-
-// wait sleeps for d unless ctx ends first.
-func (cl *call) wait(ctx context.Context, d time.Duration, cause error) error {
-	cl.log(ctx, "retrying", slog.Int("attempt", cl.attempts), slog.Duration("wait", d), slog.String("cause", cause.Error()))
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("openrouter: %s: %w while waiting to retry after: %w", cl.op, ctx.Err(), cause)
-	}
 }
 
 // rebase points a request built against the client's base URL at the call's
@@ -407,20 +476,29 @@ func (cl *call) setHeaders(h http.Header) {
 		h[k] = v
 	}
 	h.Set("User-Agent", userAgent)
-	if cl.accept != "" {
-		h.Set("Accept", cl.accept)
-	} else if h.Get("Accept") == "" {
+	switch {
+	case cl.kind == streamCall:
+		h.Set("Accept", "text/event-stream")
+	case cl.kind == binaryCall:
+		h.Set("Accept", "*/*")
+	case h.Get("Accept") == "":
 		h.Set("Accept", "application/json")
 	}
-	// Operations that take no key (the OAuth code exchange) are not sent one.
-	if cl.needsKey && cl.cfg.apiKey != "" {
+	// Operations that need no key (the OAuth code exchange) still send
+	// the one configured: OpenRouter's spec asks for it there too.
+	if cl.cfg.apiKey != "" {
 		h.Set("Authorization", "Bearer "+cl.cfg.apiKey)
 	}
 }
 
+// log writes a Debug record: the details of each attempt.
 func (cl *call) log(ctx context.Context, msg string, attrs ...slog.Attr) {
-	if l := cl.cfg.logger; l != nil {
-		l.LogAttrs(ctx, slog.LevelDebug, "openrouter: "+msg, append([]slog.Attr{slog.String("op", cl.op)}, attrs...)...)
+	cl.logAt(ctx, slog.LevelDebug, msg, attrs...)
+}
+
+func (cl *call) logAt(ctx context.Context, level slog.Level, msg string, attrs ...slog.Attr) {
+	if l := cl.cfg.logger; l != nil && l.Enabled(ctx, level) {
+		l.LogAttrs(ctx, level, "openrouter: "+msg, append([]slog.Attr{slog.String("op", cl.op)}, attrs...)...)
 	}
 }
 
@@ -445,13 +523,4 @@ func (b *cancelOnClose) Close() error {
 	err := b.ReadCloser.Close()
 	b.cancel()
 	return err
-}
-
-// maxDrain bounds how much of an unread body is discarded to keep the
-// connection reusable.
-const maxDrain = 256 << 10
-
-func drainAndClose(body io.ReadCloser) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(body, maxDrain))
-	_ = body.Close()
 }
