@@ -177,23 +177,57 @@
 // A 2xx body that does not decode is a [*DecodeError]. The API key never
 // appears in an error, a log record or a panic.
 //
+// OpenRouter's availability errors (a model that does not exist, has no
+// endpoint under the request's preferences, or whose providers are all at
+// capacity) carry [APIError].Availability, matched by [ErrModelNotFound],
+// [ErrNoEndpoints], [ErrCapacityExhausted], [ErrTemporarilyUnavailable],
+// [ErrRegionRestricted], [ErrPrivacyRestricted] and the other availability
+// sentinels; [APIError.FallbackModels] lists the models OpenRouter
+// suggests instead.
+//
 // # Retries and timeouts
 //
-// Connection failures before a response and the statuses 408, 429, 500,
-// 502, 503, 504, 524 and 529 are retried, twice by default
-// ([WithMaxRetries]), with exponential backoff and jitter ([RetryPolicy],
-// [WithRetryPolicy], [DefaultRetryPolicy]). The server's Retry-After or
-// retry-after-ms is honoured up to RetryPolicy.MaxRetryAfter; a longer
-// request returns the error at once. The request body is replayed byte for
-// byte; a body that cannot be replayed (an upload streamed from a reader)
-// is sent once. When retries run out the error is a
-// [*RetriesExhaustedError] that still unwraps to the last [*APIError]. A
-// stream is never retried once it has delivered an event.
+// Transient failures are retried, twice by default ([WithMaxRetries]):
+// a connection refused, reset or closed before the whole response came,
+// an attempt that timed out, the statuses 408, 429, 500, 502, 503, 504,
+// 524 and 529, and OpenRouter's availability errors marked retryable
+// (their retryable flag decides over the status). Redirect loops, TLS and
+// certificate errors, unknown hosts, malformed requests and bodies over
+// the size limit are not retried. Waits grow exponentially with jitter
+// ([RetryPolicy], [WithRetryPolicy], [DefaultRetryPolicy]; zero fields take
+// the defaults, and no wait is shorter than a millisecond). The server's
+// Retry-After, retry-after-ms or availability retry_after replaces the
+// wait up to RetryPolicy.MaxRetryAfter; a longer one returns the error at
+// once. The request body is replayed byte for byte; a body that cannot be
+// replayed (an upload streamed from a reader) is sent once. A POST whose
+// bytes were sent but that got no response is replayed too, at the risk
+// of a second generation (see [WithMaxRetries](0) for calls that must not
+// be). When retries run out the error is a [*RetriesExhaustedError] that
+// still unwraps to the last [*APIError].
 //
-// [WithTimeout] bounds each attempt up to the response headers only, so it
-// never cuts off a long stream; ctx bounds the whole call, and
-// [WithStreamIdleTimeout] (default [DefaultStreamIdleTimeout]) ends a
-// stream that stops delivering.
+// A stream is read up to its first event with output before the stream
+// method returns, so an error event that comes before any output (a
+// provider that failed after OpenRouter accepted the request) is retried
+// like an HTTP error, and returned by the stream method when it is not
+// retryable or retries run out. Once output has been read, a stream is
+// never retried: a later error event ends it with an [*APIError].
+//
+// Every call is bounded with the defaults. [WithTimeout] (default
+// [DefaultTimeout], 10 minutes) bounds each attempt: the whole response of
+// a JSON call, body included, and the wait for the response headers of a
+// stream or a binary download. After the headers, [WithStreamIdleTimeout]
+// (default [DefaultStreamIdleTimeout], 5 minutes) fails a stream or a
+// download that receives no byte for that long; time the caller spends
+// between reads does not count. ctx bounds the whole call, retries
+// included. JSON bodies are capped by [WithMaxResponseBytes] (default
+// [DefaultMaxResponseBytes], 64 MiB; [ErrResponseTooLarge]); stream events
+// are capped one by one, and downloads are the caller's to read. Closing a
+// stream (Close, a break out of All, or its end marker) returns within a
+// few milliseconds whatever the server does next.
+//
+// Clients made without [WithHTTPClient] share one transport, a clone of
+// http.DefaultTransport that keeps up to 1024 idle connections per host,
+// so that hundreds of concurrent calls find warm connections.
 //
 // # Attribution, headers, logging
 //
@@ -203,8 +237,11 @@
 // in OpenRouter's rankings. [WithHeader] adds any other header,
 // [WithMiddleware] wraps each HTTP attempt ([Middleware]),
 // [WithResponseInto] hands back the final *http.Response (rate-limit
-// headers), [WithHTTPClient] replaces the transport, and [WithLogger]
-// writes debug records of attempts and retries with credentials redacted.
+// headers), and [WithHTTPClient] replaces the transport. [WithLogger]
+// logs retries at Info and a call that fails after retries at Warn, so a
+// handler at slog's default level shows them; each attempt's details
+// (method, URL, redacted headers, status, duration) are at Debug.
+// Credentials are never logged.
 //
 // # Testing with the fake server
 //

@@ -3,6 +3,7 @@ package openrouter_test
 import (
 	"encoding/json"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -147,3 +148,6 @@ func jsonEqual(t *testing.T, got []byte, want string) bool {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// quietLog discards a test server's own error log (TLS handshake noise).
+func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }

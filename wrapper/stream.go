@@ -396,21 +396,33 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 		return nil
 	}
 	var ev struct {
-		Code    json.RawMessage `json:"code"`
-		Message string          `json:"message"`
-		Param   *string         `json:"param"`
+		Code         json.RawMessage `json:"code"`
+		Message      string          `json:"message"`
+		Param        *string         `json:"param"`
+		ErrorType    string          `json:"error_type"`
+		Availability *Availability   `json:"availability"`
 	}
 	if err := json.Unmarshal(data, &ev); err != nil {
 		return err
 	}
-	e := &APIError{Code: parseCode(ev.Code), Message: ev.Message, Body: append([]byte(nil), data...)}
+	e := &APIError{Code: parseCode(ev.Code), Message: ev.Message, Body: append([]byte(nil), data...), Type: ev.ErrorType}
 	if e.Code == 0 && len(ev.Code) > 0 {
 		var s string
 		if json.Unmarshal(ev.Code, &s) == nil && s != "" {
 			e.Metadata = map[string]any{"code": s}
 			e.Message = s + ": " + e.Message
+			// The Responses API names its errors: give the two that
+			// stand for an HTTP status their status, for errors.Is and
+			// for retries.
+			switch s {
+			case "rate_limit_exceeded":
+				e.StatusCode = http.StatusTooManyRequests
+			case "server_error":
+				e.StatusCode = http.StatusInternalServerError
+			}
 		}
 	}
+	setAvailability(e, ev.Availability)
 	if ev.Param != nil {
 		if e.Metadata == nil {
 			e.Metadata = map[string]any{}

@@ -141,7 +141,7 @@ func declaresError(t reflect.Type) bool {
 }
 
 // bodyBuffers recycles the buffers response bodies are read into.
-var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxPooledBuffer keeps the buffers of unusually large bodies out of the
 // pool.
@@ -151,16 +151,23 @@ const maxPooledBuffer = 1 << 20
 // and discarded to keep the connection.
 const maxErrorDrain = 256 << 10
 
+func putBuffer(b *[]byte) {
+	if cap(*b) <= maxPooledBuffer {
+		*b = (*b)[:0]
+		bodyBuffers.Put(b)
+	}
+}
+
 // bufferedBody is a response body read whole within its attempt.
 type bufferedBody struct {
-	buf  *bytes.Buffer
+	buf  *[]byte
 	r    bytes.Reader
 	once sync.Once
 }
 
-func newBufferedBody(buf *bytes.Buffer) *bufferedBody {
+func newBufferedBody(buf *[]byte) *bufferedBody {
 	b := &bufferedBody{buf: buf}
-	b.r.Reset(buf.Bytes())
+	b.r.Reset(*buf)
 	return b
 }
 
@@ -170,10 +177,7 @@ func (b *bufferedBody) Read(p []byte) (int, error) { return b.r.Read(p) }
 func (b *bufferedBody) Close() error {
 	b.once.Do(func() {
 		b.r.Reset(nil)
-		if b.buf.Cap() <= maxPooledBuffer {
-			b.buf.Reset()
-			bodyBuffers.Put(b.buf)
-		}
+		putBuffer(b.buf)
 		b.buf = nil
 	})
 	return nil
@@ -181,26 +185,41 @@ func (b *bufferedBody) Close() error {
 
 // readBody reads body whole into a pooled buffer, refusing more than limit
 // bytes: a declared length over the limit fails before anything is read,
-// and a body that turns out longer fails as soon as it passes the limit,
-// so memory stays near the limit whatever the server sends. On a read
-// error it returns what was read with the error.
-func readBody(body io.Reader, contentLength, limit int64) (*bytes.Buffer, error) {
+// and a body that turns out longer fails as soon as it passes the limit.
+// The buffer grows to at most limit+1 bytes, so the memory a body takes
+// stays under twice the limit whatever the server sends. On a read error
+// it returns what was read with the error.
+func readBody(body io.Reader, contentLength, limit int64) (*[]byte, error) {
 	if contentLength > limit {
 		return nil, &ResponseTooLargeError{Limit: limit, Length: contentLength}
 	}
-	buf := bodyBuffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	if contentLength > 0 {
-		buf.Grow(int(contentLength))
+	bp := bodyBuffers.Get().(*[]byte)
+	b := (*bp)[:0]
+	if contentLength >= 0 && int64(cap(b)) < contentLength+1 {
+		// One byte more than declared, to see the end without growing.
+		b = make([]byte, 0, contentLength+1)
 	}
-	_, err := buf.ReadFrom(io.LimitReader(body, limit+1))
-	if err == nil && int64(buf.Len()) > limit {
-		if buf.Cap() <= maxPooledBuffer {
-			bodyBuffers.Put(buf)
+	for {
+		if len(b) == cap(b) {
+			newCap := int(min(int64(max(2*cap(b), 4096)), limit+1))
+			nb := make([]byte, len(b), newCap)
+			copy(nb, b)
+			b = nb
 		}
-		return nil, &ResponseTooLargeError{Limit: limit, Length: -1}
+		n, err := body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		*bp = b
+		if int64(len(b)) > limit {
+			putBuffer(bp)
+			return nil, &ResponseTooLargeError{Limit: limit, Length: -1}
+		}
+		if err == io.EOF {
+			return bp, nil
+		}
+		if err != nil {
+			return bp, err
+		}
 	}
-	return buf, err
 }
 
 // decodeBody decodes the JSON value of body into out and closes body.
@@ -208,7 +227,7 @@ func decodeBody(body io.ReadCloser, out any) error {
 	defer body.Close()
 	var data []byte
 	if bb, ok := body.(*bufferedBody); ok && bb.buf != nil {
-		data = bb.buf.Bytes()
+		data = *bb.buf
 	} else {
 		var err error
 		if data, err = io.ReadAll(body); err != nil {
@@ -404,7 +423,7 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 		return resp, nil
 	}
-	var buf *bytes.Buffer
+	var buf *[]byte
 	if ok {
 		buf, err = readBody(resp.Body, resp.ContentLength, cl.cfg.maxResponseBytes)
 	} else {
@@ -427,8 +446,8 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 			tooLarge.Operation = cl.op
 			return nil, tooLarge
 		}
-		if buf != nil && buf.Cap() <= maxPooledBuffer {
-			bodyBuffers.Put(buf)
+		if buf != nil {
+			putBuffer(buf)
 		}
 		err = timeoutErr(fmt.Errorf("read response body: %w", err))
 		cl.log(ctx, "reading the response failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
