@@ -112,7 +112,7 @@ func init() {
 			expectRequest(t, r, "GET", "/benchmarks", nil)
 			check(t, "query", r.Query.Encode(), "max_results=5&source=design-arena")
 			check(t, "items", len(resp.Data), 1)
-			da := must[gen.UnifiedBenchmarksDAItem](t)(resp.Data[0].AsUnifiedBenchmarksDAItem())
+			da := must[gen.BenchmarkDARow](t)(resp.Data[0].AsBenchmarkDARow())
 			check(t, "source", da.Source, "design-arena")
 			check(t, "elo", da.Elo, 1210.5)
 			check(t, "meta count", resp.Meta.ModelCount, 1)

@@ -161,7 +161,7 @@ func ExampleEmbeddingsService_Generate() {
 		return
 	}
 	for _, d := range resp.Data {
-		vec, err := d.Embedding.AsCreateEmbeddingsResponseDataItemEmbeddingNumberList()
+		vec, err := d.Embedding.AsEmbeddingVectorFloats()
 		if err != nil {
 			panic(err)
 		}
@@ -338,7 +338,7 @@ func ExampleOAuthService_ExchangeAuthCode() {
 	resp, err := client.OAuth.ExchangeAuthCode(context.Background(), openrouter.ExchangeAuthCodeRequest{
 		Code:                "code-from-the-callback",
 		CodeVerifier:        openrouter.Ptr("the-verifier-you-generated"),
-		CodeChallengeMethod: openrouter.Ptr(gen.ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethodS256),
+		CodeChallengeMethod: openrouter.Ptr(gen.ExchangeCodeChallengeMethodS256),
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -361,7 +361,7 @@ func ExampleBenchmarksService_List() {
 	}
 	// Each row is one of four shapes; the source filter picks Design Arena's.
 	for _, row := range resp.Data {
-		da, err := row.AsUnifiedBenchmarksDAItem()
+		da, err := row.AsBenchmarkDARow()
 		if err != nil {
 			fmt.Println("error:", err)
 			return

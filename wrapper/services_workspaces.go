@@ -477,7 +477,7 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
 	var params gen.DeleteScimGroupMappingParams
-	if err := params.KeepMembers.FromDeleteScimGroupMappingKeepMembersParamBool(keepMembers); err != nil {
+	if err := params.KeepMembers.FromDeleteScimKeepMembersBool(keepMembers); err != nil {
 		return nil, fmt.Errorf("openrouter: %s: %w", op, err)
 	}
 	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
