@@ -4477,24 +4477,6 @@ func (e DeleteScimGroupMappingResponseDeleted) Valid() bool {
 	}
 }
 
-// Defines values for DeleteScimKeepMembersMode.
-const (
-	DeleteScimKeepMembersModeFalse DeleteScimKeepMembersMode = "false"
-	DeleteScimKeepMembersModeTrue  DeleteScimKeepMembersMode = "true"
-)
-
-// Valid indicates whether the value is a known member of the DeleteScimKeepMembersMode enum.
-func (e DeleteScimKeepMembersMode) Valid() bool {
-	switch e {
-	case DeleteScimKeepMembersModeFalse:
-		return true
-	case DeleteScimKeepMembersModeTrue:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DeleteWorkspaceBudgetResponseDeleted.
 const (
 	DeleteWorkspaceBudgetResponseDeletedTrue DeleteWorkspaceBudgetResponseDeleted = true
@@ -5509,24 +5491,6 @@ func (e GetModelsCategoryParam) Valid() bool {
 	case GetModelsCategoryParamTranslation:
 		return true
 	case GetModelsCategoryParamTrivia:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetModelsDistillableParam.
-const (
-	GetModelsDistillableParamFalse GetModelsDistillableParam = "false"
-	GetModelsDistillableParamTrue  GetModelsDistillableParam = "true"
-)
-
-// Valid indicates whether the value is a known member of the GetModelsDistillableParam enum.
-func (e GetModelsDistillableParam) Valid() bool {
-	switch e {
-	case GetModelsDistillableParamFalse:
-		return true
-	case GetModelsDistillableParamTrue:
 		return true
 	default:
 		return false
@@ -18518,12 +18482,6 @@ type ChatMessage struct {
 	union json.RawMessage
 }
 
-// ChatModelName Model slug in a chat request's models list; same shape as ModelName.
-type ChatModelName = ModelName
-
-// ChatModelNames Model slugs in a chat request's models field, used for fallback routing across models.
-type ChatModelNames = []ChatModelName
-
 // ChatNamedToolChoice Chat tool_choice that forces a call to one named function.
 type ChatNamedToolChoice struct {
 	// Function Function named by a chat tool_choice; holds its name.
@@ -18567,11 +18525,11 @@ type ChatRequest struct {
 	MinP                *float64              `json:"min_p,omitempty"`
 	Modalities          []ChatRequestModality `json:"modalities,omitempty"`
 
-	// Model Model identifier string used by chat and completion requests.
-	Model *ModelName `json:"model,omitempty"`
+	// Model Model id, such as "openai/gpt-4o"; without it the account default or the models list decides.
+	Model string `json:"model,omitempty"`
 
-	// Models Model slugs in a chat request's models field, used for fallback routing across models.
-	Models            *ChatModelNames     `json:"models,omitempty"`
+	// Models Fallback model ids, tried in order when the first cannot serve the request.
+	Models            []string            `json:"models,omitempty"`
 	ParallelToolCalls *bool               `json:"parallel_tool_calls,omitempty"`
 	Plugins           []ChatRequestPlugin `json:"plugins,omitempty"`
 
@@ -19141,11 +19099,13 @@ type CompletionRequest struct {
 	MaxTokens        *int               `json:"max_tokens,omitempty"`
 	Metadata         map[string]string  `json:"metadata,omitempty"`
 
-	// Model Model identifier string used by chat and completion requests.
-	Model           *ModelName  `json:"model,omitempty"`
-	Models          []ModelName `json:"models,omitempty"`
-	N               *int        `json:"n,omitempty"`
-	PresencePenalty *float64    `json:"presence_penalty,omitempty"`
+	// Model Model id, such as "openai/gpt-4o"; without it the account default or the models list decides.
+	Model string `json:"model,omitempty"`
+
+	// Models Fallback model ids, tried in order when the first cannot serve the request.
+	Models          []string `json:"models,omitempty"`
+	N               *int     `json:"n,omitempty"`
+	PresencePenalty *float64 `json:"presence_penalty,omitempty"`
 
 	// Prompt Prompt of a text completion request: a string, a list of strings, a token array or a list of token arrays.
 	Prompt         CompletionRequestPrompt         `json:"prompt"`
@@ -20056,17 +20016,6 @@ type DeleteScimGroupMappingResponse struct {
 
 // DeleteScimGroupMappingResponseDeleted Deletion confirmation in the response to deleting a SCIM group mapping; always true.
 type DeleteScimGroupMappingResponseDeleted bool
-
-// DeleteScimKeepMembers Value of keep_members when deleting a SCIM group mapping: a boolean or the strings "true"/"false".
-type DeleteScimKeepMembers struct {
-	union json.RawMessage
-}
-
-// DeleteScimKeepMembersBool Boolean form of the keep_members query parameter of DELETE /scim/group-mappings/{id}.
-type DeleteScimKeepMembersBool = bool
-
-// DeleteScimKeepMembersMode String form of the keep_members query parameter of DELETE /scim/group-mappings/{id}: "true" or "false".
-type DeleteScimKeepMembersMode string
 
 // DeleteWorkspaceBudgetResponse Confirms that a workspace budget was removed.
 type DeleteWorkspaceBudgetResponse struct {
@@ -21108,9 +21057,6 @@ type GetKeyResponseData struct {
 // GetModelsCategoryParam Use-case category filter of GET /models, such as programming, roleplay, translation, finance or academia.
 type GetModelsCategoryParam string
 
-// GetModelsDistillableParam Filter of GET /models on whether a model is distillable: "true" or "false".
-type GetModelsDistillableParam string
-
 // GetModelsRegionParam Data region filter of GET /models: eu or us.
 type GetModelsRegionParam string
 
@@ -21371,39 +21317,21 @@ type ImageGenToolConfigValueString = string
 
 // ImageGenerationProviderPreferences Provider routing for image generation requests: allowed, ignored and ordered providers, fallbacks, sorting and provider options.
 type ImageGenerationProviderPreferences struct {
-	AllowFallbacks *bool                                          `json:"allow_fallbacks,omitempty"`
-	Ignore         []ImageGenerationProviderPreferencesIgnoreItem `json:"ignore,omitempty"`
-	Only           []ImageGenerationProviderPreferencesOnlyItem   `json:"only,omitempty"`
+	AllowFallbacks *bool `json:"allow_fallbacks,omitempty"`
+
+	// Ignore Providers never used for this request: provider slugs or names (the ProviderName constants, or any other slug).
+	Ignore []ProviderName `json:"ignore,omitempty"`
+
+	// Only Providers allowed for this request: provider slugs or names (the ProviderName constants, or any other slug).
+	Only []ProviderName `json:"only,omitempty"`
 
 	// Options Provider-specific passthrough options of an image generation request.
-	Options *ImageGenProviderOptions                      `json:"options,omitempty"`
-	Order   []ImageGenerationProviderPreferencesOrderItem `json:"order,omitempty"`
-	Sort    *ImageGenerationProviderPreferencesSort       `json:"sort,omitempty"`
+	Options *ImageGenProviderOptions `json:"options,omitempty"`
+
+	// Order Providers to try first, in this order: provider slugs or names (the ProviderName constants, or any other slug).
+	Order []ProviderName                          `json:"order,omitempty"`
+	Sort  *ImageGenerationProviderPreferencesSort `json:"sort,omitempty"`
 }
-
-// ImageGenerationProviderPreferencesIgnoreItem Provider to skip for an image generation request: a known provider name or any slug string.
-type ImageGenerationProviderPreferencesIgnoreItem struct {
-	union json.RawMessage
-}
-
-// ImageGenerationProviderPreferencesIgnoreItemString Free-form provider slug in an image generation ignore list.
-type ImageGenerationProviderPreferencesIgnoreItemString = string
-
-// ImageGenerationProviderPreferencesOnlyItem Provider allowed for an image generation request: a known provider name or any slug string.
-type ImageGenerationProviderPreferencesOnlyItem struct {
-	union json.RawMessage
-}
-
-// ImageGenerationProviderPreferencesOnlyItemString Free-form provider slug in an image generation allow list.
-type ImageGenerationProviderPreferencesOnlyItemString = string
-
-// ImageGenerationProviderPreferencesOrderItem Provider in the preferred order of an image generation request: a known provider name or any slug string.
-type ImageGenerationProviderPreferencesOrderItem struct {
-	union json.RawMessage
-}
-
-// ImageGenerationProviderPreferencesOrderItemString Free-form provider slug in an image generation order list.
-type ImageGenerationProviderPreferencesOrderItemString = string
 
 // ImageGenerationProviderPreferencesSort Provider sort rule of an image generation request: a sort strategy name or a sort config object.
 type ImageGenerationProviderPreferencesSort struct {
@@ -23767,9 +23695,6 @@ type ModelGroup string
 type ModelLinks struct {
 	Details string `json:"details"`
 }
-
-// ModelName Model identifier string used by chat and completion requests.
-type ModelName = string
 
 // ModelReasoning Reasoning support of a model: whether it is mandatory or on by default, supported and default efforts, max_tokens support.
 type ModelReasoning struct {
@@ -26136,12 +26061,18 @@ type ProviderPreferences struct {
 	AllowFallbacks         *bool                              `json:"allow_fallbacks,omitempty"`
 	DataCollection         *ProviderPreferencesDataCollection `json:"data_collection,omitempty"`
 	EnforceDistillableText *bool                              `json:"enforce_distillable_text,omitempty"`
-	Ignore                 []ProviderPreferencesIgnoreItem    `json:"ignore,omitempty"`
+
+	// Ignore Providers never used for this request: provider slugs or names (the ProviderName constants, or any other slug).
+	Ignore []ProviderName `json:"ignore,omitempty"`
 
 	// MaxPrice Price ceilings for routing, as strings per unit: prompt, completion, image, audio and per request.
-	MaxPrice *ProviderPreferencesMaxPrice   `json:"max_price,omitempty"`
-	Only     []ProviderPreferencesOnlyItem  `json:"only,omitempty"`
-	Order    []ProviderPreferencesOrderItem `json:"order,omitempty"`
+	MaxPrice *ProviderPreferencesMaxPrice `json:"max_price,omitempty"`
+
+	// Only Providers allowed for this request: provider slugs or names (the ProviderName constants, or any other slug).
+	Only []ProviderName `json:"only,omitempty"`
+
+	// Order Providers to try first, in this order: provider slugs or names (the ProviderName constants, or any other slug).
+	Order []ProviderName `json:"order,omitempty"`
 
 	// PreferredMaxLatency Preferred maximum latency in seconds for provider routing: one number (applies to p50) or per-percentile cutoffs.
 	PreferredMaxLatency *PreferredMaxLatency `json:"preferred_max_latency,omitempty"`
@@ -26157,14 +26088,6 @@ type ProviderPreferences struct {
 // ProviderPreferencesDataCollection Whether providers that may store or train on request data are allowed: "allow" or "deny".
 type ProviderPreferencesDataCollection string
 
-// ProviderPreferencesIgnoreItem Provider to skip when routing: a known provider name or any provider slug string.
-type ProviderPreferencesIgnoreItem struct {
-	union json.RawMessage
-}
-
-// ProviderPreferencesIgnoreItemString Free-form provider slug in a provider ignore list.
-type ProviderPreferencesIgnoreItemString = string
-
 // ProviderPreferencesMaxPrice Price ceilings for routing, as strings per unit: prompt, completion, image, audio and per request.
 type ProviderPreferencesMaxPrice struct {
 	Audio      *string `json:"audio,omitempty"`
@@ -26173,22 +26096,6 @@ type ProviderPreferencesMaxPrice struct {
 	Prompt     *string `json:"prompt,omitempty"`
 	Request    *string `json:"request,omitempty"`
 }
-
-// ProviderPreferencesOnlyItem Provider allowed for routing: a known provider name or any provider slug string.
-type ProviderPreferencesOnlyItem struct {
-	union json.RawMessage
-}
-
-// ProviderPreferencesOnlyItemString Free-form provider slug in a provider allow list.
-type ProviderPreferencesOnlyItemString = string
-
-// ProviderPreferencesOrderItem Provider to try, in list order: a known provider name or any provider slug string.
-type ProviderPreferencesOrderItem struct {
-	union json.RawMessage
-}
-
-// ProviderPreferencesOrderItemString Free-form provider slug in a provider order list.
-type ProviderPreferencesOrderItemString = string
 
 // ProviderPreferencesSort How providers are ranked for a request: a sort key, or an object with a sort key and partition.
 type ProviderPreferencesSort struct {
@@ -26780,9 +26687,13 @@ type ResponsesRequest struct {
 	MaxToolCalls    *int    `json:"max_tool_calls,omitempty"`
 
 	// Metadata Custom string key-value pairs attached to a Responses request and echoed in its result; at most 16 pairs.
-	Metadata           *RequestMetadata         `json:"metadata,omitempty"`
-	Modalities         []OutputModalityEnum     `json:"modalities,omitempty"`
-	Model              *string                  `json:"model,omitempty"`
+	Metadata   *RequestMetadata     `json:"metadata,omitempty"`
+	Modalities []OutputModalityEnum `json:"modalities,omitempty"`
+
+	// Model Model id, such as "openai/gpt-4o"; without it the account default or the models list decides.
+	Model string `json:"model,omitempty"`
+
+	// Models Fallback model ids, tried in order when the first cannot serve the request.
 	Models             []string                 `json:"models,omitempty"`
 	ParallelToolCalls  *bool                    `json:"parallel_tool_calls,omitempty"`
 	Plugins            []ResponsesRequestPlugin `json:"plugins,omitempty"`
@@ -28504,9 +28415,10 @@ type ListGuardrailMemberAssignmentsParams struct {
 	Limit  *int `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
-// ListParams defines parameters for List.
-type ListParams struct {
-	IncludeDisabled *string             `form:"include_disabled,omitempty" json:"include_disabled,omitempty"`
+// ListKeysParams defines parameters for ListKeys.
+type ListKeysParams struct {
+	// IncludeDisabled Include disabled keys in the list.
+	IncludeDisabled *bool               `form:"include_disabled,omitempty" json:"include_disabled,omitempty"`
 	Offset          *int                `form:"offset,omitempty" json:"offset,omitempty"`
 	WorkspaceID     *openapi_types.UUID `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 }
@@ -28518,37 +28430,39 @@ type CreateMessagesParams struct {
 
 // GetModelsParams defines parameters for GetModels.
 type GetModelsParams struct {
-	Offset               *int                       `form:"offset,omitempty" json:"offset,omitempty"`
-	Limit                *int                       `form:"limit,omitempty" json:"limit,omitempty"`
-	Category             *GetModelsCategoryParam    `form:"category,omitempty" json:"category,omitempty"`
-	SupportedParameters  *string                    `form:"supported_parameters,omitempty" json:"supported_parameters,omitempty"`
-	OutputModalities     *string                    `form:"output_modalities,omitempty" json:"output_modalities,omitempty"`
-	Sort                 *GetModelsSortParam        `form:"sort,omitempty" json:"sort,omitempty"`
-	UseRss               *string                    `form:"use_rss,omitempty" json:"use_rss,omitempty"`
-	UseRssChatLinks      *string                    `form:"use_rss_chat_links,omitempty" json:"use_rss_chat_links,omitempty"`
-	Q                    *string                    `form:"q,omitempty" json:"q,omitempty"`
-	InputModalities      *string                    `form:"input_modalities,omitempty" json:"input_modalities,omitempty"`
-	Context              *int                       `form:"context,omitempty" json:"context,omitempty"`
-	MinPrice             *float64                   `form:"min_price,omitempty" json:"min_price,omitempty"`
-	MaxPrice             *float64                   `form:"max_price,omitempty" json:"max_price,omitempty"`
-	Arch                 *string                    `form:"arch,omitempty" json:"arch,omitempty"`
-	ModelAuthors         *string                    `form:"model_authors,omitempty" json:"model_authors,omitempty"`
-	Providers            *string                    `form:"providers,omitempty" json:"providers,omitempty"`
-	Distillable          *GetModelsDistillableParam `form:"distillable,omitempty" json:"distillable,omitempty"`
-	Zdr                  *GetModelsZdrParam         `form:"zdr,omitempty" json:"zdr,omitempty"`
-	Region               *GetModelsRegionParam      `form:"region,omitempty" json:"region,omitempty"`
-	MinOutputPrice       *float64                   `form:"min_output_price,omitempty" json:"min_output_price,omitempty"`
-	MaxOutputPrice       *float64                   `form:"max_output_price,omitempty" json:"max_output_price,omitempty"`
-	MinAgeDays           *int                       `form:"min_age_days,omitempty" json:"min_age_days,omitempty"`
-	MaxAgeDays           *int                       `form:"max_age_days,omitempty" json:"max_age_days,omitempty"`
-	MinIntelligenceIndex *float64                   `form:"min_intelligence_index,omitempty" json:"min_intelligence_index,omitempty"`
-	MaxIntelligenceIndex *float64                   `form:"max_intelligence_index,omitempty" json:"max_intelligence_index,omitempty"`
-	MinCodingIndex       *float64                   `form:"min_coding_index,omitempty" json:"min_coding_index,omitempty"`
-	MaxCodingIndex       *float64                   `form:"max_coding_index,omitempty" json:"max_coding_index,omitempty"`
-	MinAgenticIndex      *float64                   `form:"min_agentic_index,omitempty" json:"min_agentic_index,omitempty"`
-	MaxAgenticIndex      *float64                   `form:"max_agentic_index,omitempty" json:"max_agentic_index,omitempty"`
-	MinToolSuccessRate   *float64                   `form:"min_tool_success_rate,omitempty" json:"min_tool_success_rate,omitempty"`
-	MaxToolSuccessRate   *float64                   `form:"max_tool_success_rate,omitempty" json:"max_tool_success_rate,omitempty"`
+	Offset              *int                    `form:"offset,omitempty" json:"offset,omitempty"`
+	Limit               *int                    `form:"limit,omitempty" json:"limit,omitempty"`
+	Category            *GetModelsCategoryParam `form:"category,omitempty" json:"category,omitempty"`
+	SupportedParameters *string                 `form:"supported_parameters,omitempty" json:"supported_parameters,omitempty"`
+	OutputModalities    *string                 `form:"output_modalities,omitempty" json:"output_modalities,omitempty"`
+	Sort                *GetModelsSortParam     `form:"sort,omitempty" json:"sort,omitempty"`
+	UseRss              *string                 `form:"use_rss,omitempty" json:"use_rss,omitempty"`
+	UseRssChatLinks     *string                 `form:"use_rss_chat_links,omitempty" json:"use_rss_chat_links,omitempty"`
+	Q                   *string                 `form:"q,omitempty" json:"q,omitempty"`
+	InputModalities     *string                 `form:"input_modalities,omitempty" json:"input_modalities,omitempty"`
+	Context             *int                    `form:"context,omitempty" json:"context,omitempty"`
+	MinPrice            *float64                `form:"min_price,omitempty" json:"min_price,omitempty"`
+	MaxPrice            *float64                `form:"max_price,omitempty" json:"max_price,omitempty"`
+	Arch                *string                 `form:"arch,omitempty" json:"arch,omitempty"`
+	ModelAuthors        *string                 `form:"model_authors,omitempty" json:"model_authors,omitempty"`
+	Providers           *string                 `form:"providers,omitempty" json:"providers,omitempty"`
+
+	// Distillable Only distillable models (true) or only the others (false).
+	Distillable          *bool                 `form:"distillable,omitempty" json:"distillable,omitempty"`
+	Zdr                  *GetModelsZdrParam    `form:"zdr,omitempty" json:"zdr,omitempty"`
+	Region               *GetModelsRegionParam `form:"region,omitempty" json:"region,omitempty"`
+	MinOutputPrice       *float64              `form:"min_output_price,omitempty" json:"min_output_price,omitempty"`
+	MaxOutputPrice       *float64              `form:"max_output_price,omitempty" json:"max_output_price,omitempty"`
+	MinAgeDays           *int                  `form:"min_age_days,omitempty" json:"min_age_days,omitempty"`
+	MaxAgeDays           *int                  `form:"max_age_days,omitempty" json:"max_age_days,omitempty"`
+	MinIntelligenceIndex *float64              `form:"min_intelligence_index,omitempty" json:"min_intelligence_index,omitempty"`
+	MaxIntelligenceIndex *float64              `form:"max_intelligence_index,omitempty" json:"max_intelligence_index,omitempty"`
+	MinCodingIndex       *float64              `form:"min_coding_index,omitempty" json:"min_coding_index,omitempty"`
+	MaxCodingIndex       *float64              `form:"max_coding_index,omitempty" json:"max_coding_index,omitempty"`
+	MinAgenticIndex      *float64              `form:"min_agentic_index,omitempty" json:"min_agentic_index,omitempty"`
+	MaxAgenticIndex      *float64              `form:"max_agentic_index,omitempty" json:"max_agentic_index,omitempty"`
+	MinToolSuccessRate   *float64              `form:"min_tool_success_rate,omitempty" json:"min_tool_success_rate,omitempty"`
+	MaxToolSuccessRate   *float64              `form:"max_tool_success_rate,omitempty" json:"max_tool_success_rate,omitempty"`
 }
 
 // ListModelsCountParams defines parameters for ListModelsCount.
@@ -28605,7 +28519,8 @@ type ListScimGroupMappingsParams struct {
 
 // DeleteScimGroupMappingParams defines parameters for DeleteScimGroupMapping.
 type DeleteScimGroupMappingParams struct {
-	KeepMembers DeleteScimKeepMembers `form:"keep_members" json:"keep_members"`
+	// KeepMembers Keep the members the mapping brought into the workspace (true) or remove them (false).
+	KeepMembers bool `form:"keep_members" json:"keep_members"`
 }
 
 // ListScimGroupsParams defines parameters for ListScimGroups.
@@ -36334,68 +36249,6 @@ func (t *CustomToolFormat) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsDeleteScimKeepMembersMode returns the union data inside the DeleteScimKeepMembers as a DeleteScimKeepMembersMode
-func (t DeleteScimKeepMembers) AsDeleteScimKeepMembersMode() (DeleteScimKeepMembersMode, error) {
-	var body DeleteScimKeepMembersMode
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeleteScimKeepMembersMode overwrites any union data inside the DeleteScimKeepMembers as the provided DeleteScimKeepMembersMode
-func (t *DeleteScimKeepMembers) FromDeleteScimKeepMembersMode(v DeleteScimKeepMembersMode) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeleteScimKeepMembersMode performs a merge with any union data inside the DeleteScimKeepMembers, using the provided DeleteScimKeepMembersMode
-func (t *DeleteScimKeepMembers) MergeDeleteScimKeepMembersMode(v DeleteScimKeepMembersMode) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDeleteScimKeepMembersBool returns the union data inside the DeleteScimKeepMembers as a DeleteScimKeepMembersBool
-func (t DeleteScimKeepMembers) AsDeleteScimKeepMembersBool() (DeleteScimKeepMembersBool, error) {
-	var body DeleteScimKeepMembersBool
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDeleteScimKeepMembersBool overwrites any union data inside the DeleteScimKeepMembers as the provided DeleteScimKeepMembersBool
-func (t *DeleteScimKeepMembers) FromDeleteScimKeepMembersBool(v DeleteScimKeepMembersBool) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDeleteScimKeepMembersBool performs a merge with any union data inside the DeleteScimKeepMembers, using the provided DeleteScimKeepMembersBool
-func (t *DeleteScimKeepMembers) MergeDeleteScimKeepMembersBool(v DeleteScimKeepMembersBool) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t DeleteScimKeepMembers) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *DeleteScimKeepMembers) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsOutputMessage returns the union data inside the DoneOutputItem as a OutputMessage
 func (t DoneOutputItem) AsOutputMessage() (OutputMessage, error) {
 	var body OutputMessage
@@ -38639,192 +38492,6 @@ func (t ImageGenToolConfigValue) MarshalJSON() ([]byte, error) {
 }
 
 func (t *ImageGenToolConfigValue) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProviderName returns the union data inside the ImageGenerationProviderPreferencesIgnoreItem as a ProviderName
-func (t ImageGenerationProviderPreferencesIgnoreItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ImageGenerationProviderPreferencesIgnoreItem as the provided ProviderName
-func (t *ImageGenerationProviderPreferencesIgnoreItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ImageGenerationProviderPreferencesIgnoreItem, using the provided ProviderName
-func (t *ImageGenerationProviderPreferencesIgnoreItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsImageGenerationProviderPreferencesIgnoreItemString returns the union data inside the ImageGenerationProviderPreferencesIgnoreItem as a ImageGenerationProviderPreferencesIgnoreItemString
-func (t ImageGenerationProviderPreferencesIgnoreItem) AsImageGenerationProviderPreferencesIgnoreItemString() (ImageGenerationProviderPreferencesIgnoreItemString, error) {
-	var body ImageGenerationProviderPreferencesIgnoreItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromImageGenerationProviderPreferencesIgnoreItemString overwrites any union data inside the ImageGenerationProviderPreferencesIgnoreItem as the provided ImageGenerationProviderPreferencesIgnoreItemString
-func (t *ImageGenerationProviderPreferencesIgnoreItem) FromImageGenerationProviderPreferencesIgnoreItemString(v ImageGenerationProviderPreferencesIgnoreItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeImageGenerationProviderPreferencesIgnoreItemString performs a merge with any union data inside the ImageGenerationProviderPreferencesIgnoreItem, using the provided ImageGenerationProviderPreferencesIgnoreItemString
-func (t *ImageGenerationProviderPreferencesIgnoreItem) MergeImageGenerationProviderPreferencesIgnoreItemString(v ImageGenerationProviderPreferencesIgnoreItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ImageGenerationProviderPreferencesIgnoreItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ImageGenerationProviderPreferencesIgnoreItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProviderName returns the union data inside the ImageGenerationProviderPreferencesOnlyItem as a ProviderName
-func (t ImageGenerationProviderPreferencesOnlyItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ImageGenerationProviderPreferencesOnlyItem as the provided ProviderName
-func (t *ImageGenerationProviderPreferencesOnlyItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ImageGenerationProviderPreferencesOnlyItem, using the provided ProviderName
-func (t *ImageGenerationProviderPreferencesOnlyItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsImageGenerationProviderPreferencesOnlyItemString returns the union data inside the ImageGenerationProviderPreferencesOnlyItem as a ImageGenerationProviderPreferencesOnlyItemString
-func (t ImageGenerationProviderPreferencesOnlyItem) AsImageGenerationProviderPreferencesOnlyItemString() (ImageGenerationProviderPreferencesOnlyItemString, error) {
-	var body ImageGenerationProviderPreferencesOnlyItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromImageGenerationProviderPreferencesOnlyItemString overwrites any union data inside the ImageGenerationProviderPreferencesOnlyItem as the provided ImageGenerationProviderPreferencesOnlyItemString
-func (t *ImageGenerationProviderPreferencesOnlyItem) FromImageGenerationProviderPreferencesOnlyItemString(v ImageGenerationProviderPreferencesOnlyItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeImageGenerationProviderPreferencesOnlyItemString performs a merge with any union data inside the ImageGenerationProviderPreferencesOnlyItem, using the provided ImageGenerationProviderPreferencesOnlyItemString
-func (t *ImageGenerationProviderPreferencesOnlyItem) MergeImageGenerationProviderPreferencesOnlyItemString(v ImageGenerationProviderPreferencesOnlyItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ImageGenerationProviderPreferencesOnlyItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ImageGenerationProviderPreferencesOnlyItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProviderName returns the union data inside the ImageGenerationProviderPreferencesOrderItem as a ProviderName
-func (t ImageGenerationProviderPreferencesOrderItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ImageGenerationProviderPreferencesOrderItem as the provided ProviderName
-func (t *ImageGenerationProviderPreferencesOrderItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ImageGenerationProviderPreferencesOrderItem, using the provided ProviderName
-func (t *ImageGenerationProviderPreferencesOrderItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsImageGenerationProviderPreferencesOrderItemString returns the union data inside the ImageGenerationProviderPreferencesOrderItem as a ImageGenerationProviderPreferencesOrderItemString
-func (t ImageGenerationProviderPreferencesOrderItem) AsImageGenerationProviderPreferencesOrderItemString() (ImageGenerationProviderPreferencesOrderItemString, error) {
-	var body ImageGenerationProviderPreferencesOrderItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromImageGenerationProviderPreferencesOrderItemString overwrites any union data inside the ImageGenerationProviderPreferencesOrderItem as the provided ImageGenerationProviderPreferencesOrderItemString
-func (t *ImageGenerationProviderPreferencesOrderItem) FromImageGenerationProviderPreferencesOrderItemString(v ImageGenerationProviderPreferencesOrderItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeImageGenerationProviderPreferencesOrderItemString performs a merge with any union data inside the ImageGenerationProviderPreferencesOrderItem, using the provided ImageGenerationProviderPreferencesOrderItemString
-func (t *ImageGenerationProviderPreferencesOrderItem) MergeImageGenerationProviderPreferencesOrderItemString(v ImageGenerationProviderPreferencesOrderItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ImageGenerationProviderPreferencesOrderItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ImageGenerationProviderPreferencesOrderItem) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -48897,192 +48564,6 @@ func (t *PreferredMinThroughput) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsProviderName returns the union data inside the ProviderPreferencesIgnoreItem as a ProviderName
-func (t ProviderPreferencesIgnoreItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ProviderPreferencesIgnoreItem as the provided ProviderName
-func (t *ProviderPreferencesIgnoreItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ProviderPreferencesIgnoreItem, using the provided ProviderName
-func (t *ProviderPreferencesIgnoreItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsProviderPreferencesIgnoreItemString returns the union data inside the ProviderPreferencesIgnoreItem as a ProviderPreferencesIgnoreItemString
-func (t ProviderPreferencesIgnoreItem) AsProviderPreferencesIgnoreItemString() (ProviderPreferencesIgnoreItemString, error) {
-	var body ProviderPreferencesIgnoreItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderPreferencesIgnoreItemString overwrites any union data inside the ProviderPreferencesIgnoreItem as the provided ProviderPreferencesIgnoreItemString
-func (t *ProviderPreferencesIgnoreItem) FromProviderPreferencesIgnoreItemString(v ProviderPreferencesIgnoreItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderPreferencesIgnoreItemString performs a merge with any union data inside the ProviderPreferencesIgnoreItem, using the provided ProviderPreferencesIgnoreItemString
-func (t *ProviderPreferencesIgnoreItem) MergeProviderPreferencesIgnoreItemString(v ProviderPreferencesIgnoreItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ProviderPreferencesIgnoreItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ProviderPreferencesIgnoreItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProviderName returns the union data inside the ProviderPreferencesOnlyItem as a ProviderName
-func (t ProviderPreferencesOnlyItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ProviderPreferencesOnlyItem as the provided ProviderName
-func (t *ProviderPreferencesOnlyItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ProviderPreferencesOnlyItem, using the provided ProviderName
-func (t *ProviderPreferencesOnlyItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsProviderPreferencesOnlyItemString returns the union data inside the ProviderPreferencesOnlyItem as a ProviderPreferencesOnlyItemString
-func (t ProviderPreferencesOnlyItem) AsProviderPreferencesOnlyItemString() (ProviderPreferencesOnlyItemString, error) {
-	var body ProviderPreferencesOnlyItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderPreferencesOnlyItemString overwrites any union data inside the ProviderPreferencesOnlyItem as the provided ProviderPreferencesOnlyItemString
-func (t *ProviderPreferencesOnlyItem) FromProviderPreferencesOnlyItemString(v ProviderPreferencesOnlyItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderPreferencesOnlyItemString performs a merge with any union data inside the ProviderPreferencesOnlyItem, using the provided ProviderPreferencesOnlyItemString
-func (t *ProviderPreferencesOnlyItem) MergeProviderPreferencesOnlyItemString(v ProviderPreferencesOnlyItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ProviderPreferencesOnlyItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ProviderPreferencesOnlyItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProviderName returns the union data inside the ProviderPreferencesOrderItem as a ProviderName
-func (t ProviderPreferencesOrderItem) AsProviderName() (ProviderName, error) {
-	var body ProviderName
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderName overwrites any union data inside the ProviderPreferencesOrderItem as the provided ProviderName
-func (t *ProviderPreferencesOrderItem) FromProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderName performs a merge with any union data inside the ProviderPreferencesOrderItem, using the provided ProviderName
-func (t *ProviderPreferencesOrderItem) MergeProviderName(v ProviderName) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsProviderPreferencesOrderItemString returns the union data inside the ProviderPreferencesOrderItem as a ProviderPreferencesOrderItemString
-func (t ProviderPreferencesOrderItem) AsProviderPreferencesOrderItemString() (ProviderPreferencesOrderItemString, error) {
-	var body ProviderPreferencesOrderItemString
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProviderPreferencesOrderItemString overwrites any union data inside the ProviderPreferencesOrderItem as the provided ProviderPreferencesOrderItemString
-func (t *ProviderPreferencesOrderItem) FromProviderPreferencesOrderItemString(v ProviderPreferencesOrderItemString) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProviderPreferencesOrderItemString performs a merge with any union data inside the ProviderPreferencesOrderItem, using the provided ProviderPreferencesOrderItemString
-func (t *ProviderPreferencesOrderItem) MergeProviderPreferencesOrderItemString(v ProviderPreferencesOrderItemString) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ProviderPreferencesOrderItem) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ProviderPreferencesOrderItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsProviderSort returns the union data inside the ProviderPreferencesSort as a ProviderSort
 func (t ProviderPreferencesSort) AsProviderSort() (ProviderSort, error) {
 	var body ProviderSort
@@ -53530,12 +53011,12 @@ type ClientInterface interface {
 	// Corresponds with GET /key (the `GetCurrentKey` operationId).
 	GetCurrentKey(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// List List API keys
+	// ListKeys List API keys
 	//
 	// Returns the API keys of the account or workspace. Needs a management key.
 	//
-	// Corresponds with GET /keys (the `List` operationId).
-	List(ctx context.Context, params *ListParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /keys (the `ListKeys` operationId).
+	ListKeys(ctx context.Context, params *ListKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeysWithBody Create an API key
 	//
@@ -55292,13 +54773,13 @@ func (c *Client) GetCurrentKey(ctx context.Context, reqEditors ...RequestEditorF
 	return c.Client.Do(req)
 }
 
-// List List API keys
+// ListKeys List API keys
 //
 // Returns the API keys of the account or workspace. Needs a management key.
 //
-// Corresponds with GET /keys (the `List` operationId).
-func (c *Client) List(ctx context.Context, params *ListParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRequest(c.Server, params)
+// Corresponds with GET /keys (the `ListKeys` operationId).
+func (c *Client) ListKeys(ctx context.Context, params *ListKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeysRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -59333,8 +58814,8 @@ func NewGetCurrentKeyRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
-// NewListRequest constructs an http.Request for the List method
-func NewListRequest(server string, params *ListParams) (*http.Request, error) {
+// NewListKeysRequest constructs an http.Request for the ListKeys method
+func NewListKeysRequest(server string, params *ListKeysParams) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -59363,7 +58844,7 @@ func NewListRequest(server string, params *ListParams) (*http.Request, error) {
 
 		if params.IncludeDisabled != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_disabled", *params.IncludeDisabled, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_disabled", *params.IncludeDisabled, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -59884,7 +59365,7 @@ func NewGetModelsRequest(server string, params *GetModelsParams) (*http.Request,
 
 		if params.Distillable != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "distillable", *params.Distillable, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "distillable", *params.Distillable, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -61222,7 +60703,7 @@ func NewDeleteScimGroupMappingRequest(server string, id openapi_types.UUID, para
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "keep_members", params.KeepMembers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "keep_members", params.KeepMembers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {

@@ -388,11 +388,11 @@ func TestAPIKeysListAll(t *testing.T) {
 		return map[string]any{"data": append([]openrouter.APIKey{}, keys...)}
 	}
 	runIterCase(t, iterCase{
-		op: "list", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
+		op: "listKeys", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
 		param: "offset", wantParam: []string{"0", "2", "3"}, wantIDs: "k0 k1 k2",
 		query: map[string]string{"include_disabled": "true"},
 		all: func(c *openrouter.Client) iter.Seq2[string, error] {
-			return seqIDs(c.APIKeys.ListAll(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr("true")}), func(k openrouter.APIKey) string { return k.Hash })
+			return seqIDs(c.APIKeys.ListAll(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr(true)}), func(k openrouter.APIKey) string { return k.Hash })
 		},
 	})
 }

@@ -17,7 +17,7 @@ type ToolCallFunction = gen.ChatToolCallFunction
 // fields of request types, which are pointers so that an unset field is
 // left out of the JSON:
 //
-//	req := openrouter.ChatRequest{Model: openrouter.Ptr("openai/gpt-4o"), Temperature: openrouter.Ptr(0.2)}
+//	req := openrouter.ChatRequest{Model: "openai/gpt-4o", Temperature: openrouter.Ptr(0.2)}
 func Ptr[T any](v T) *T { return &v }
 
 // SystemMessage returns a message with role "system" whose content is text.
