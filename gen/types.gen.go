@@ -29610,6 +29610,10 @@ func (t AnthropicDocumentBlockParamSource) AsAnthropicBase64PdfSource() (Anthrop
 // FromAnthropicBase64PdfSource overwrites any union data inside the AnthropicDocumentBlockParamSource as the provided AnthropicBase64PdfSource
 func (t *AnthropicDocumentBlockParamSource) FromAnthropicBase64PdfSource(v AnthropicBase64PdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"base64"}`))
 	t.union = b
 	return err
 }
@@ -29617,6 +29621,10 @@ func (t *AnthropicDocumentBlockParamSource) FromAnthropicBase64PdfSource(v Anthr
 // MergeAnthropicBase64PdfSource performs a merge with any union data inside the AnthropicDocumentBlockParamSource, using the provided AnthropicBase64PdfSource
 func (t *AnthropicDocumentBlockParamSource) MergeAnthropicBase64PdfSource(v AnthropicBase64PdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"base64"}`))
 	if err != nil {
 		return err
 	}
@@ -29636,6 +29644,10 @@ func (t AnthropicDocumentBlockParamSource) AsAnthropicPlainTextSource() (Anthrop
 // FromAnthropicPlainTextSource overwrites any union data inside the AnthropicDocumentBlockParamSource as the provided AnthropicPlainTextSource
 func (t *AnthropicDocumentBlockParamSource) FromAnthropicPlainTextSource(v AnthropicPlainTextSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -29643,6 +29655,10 @@ func (t *AnthropicDocumentBlockParamSource) FromAnthropicPlainTextSource(v Anthr
 // MergeAnthropicPlainTextSource performs a merge with any union data inside the AnthropicDocumentBlockParamSource, using the provided AnthropicPlainTextSource
 func (t *AnthropicDocumentBlockParamSource) MergeAnthropicPlainTextSource(v AnthropicPlainTextSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -29662,6 +29678,10 @@ func (t AnthropicDocumentBlockParamSource) AsAnthropicDocumentSourceContent() (A
 // FromAnthropicDocumentSourceContent overwrites any union data inside the AnthropicDocumentBlockParamSource as the provided AnthropicDocumentSourceContent
 func (t *AnthropicDocumentBlockParamSource) FromAnthropicDocumentSourceContent(v AnthropicDocumentSourceContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"content"}`))
 	t.union = b
 	return err
 }
@@ -29669,6 +29689,10 @@ func (t *AnthropicDocumentBlockParamSource) FromAnthropicDocumentSourceContent(v
 // MergeAnthropicDocumentSourceContent performs a merge with any union data inside the AnthropicDocumentBlockParamSource, using the provided AnthropicDocumentSourceContent
 func (t *AnthropicDocumentBlockParamSource) MergeAnthropicDocumentSourceContent(v AnthropicDocumentSourceContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"content"}`))
 	if err != nil {
 		return err
 	}
@@ -29688,6 +29712,10 @@ func (t AnthropicDocumentBlockParamSource) AsAnthropicURLPdfSource() (AnthropicU
 // FromAnthropicURLPdfSource overwrites any union data inside the AnthropicDocumentBlockParamSource as the provided AnthropicURLPdfSource
 func (t *AnthropicDocumentBlockParamSource) FromAnthropicURLPdfSource(v AnthropicURLPdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"url"}`))
 	t.union = b
 	return err
 }
@@ -29695,6 +29723,10 @@ func (t *AnthropicDocumentBlockParamSource) FromAnthropicURLPdfSource(v Anthropi
 // MergeAnthropicURLPdfSource performs a merge with any union data inside the AnthropicDocumentBlockParamSource, using the provided AnthropicURLPdfSource
 func (t *AnthropicDocumentBlockParamSource) MergeAnthropicURLPdfSource(v AnthropicURLPdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"url"}`))
 	if err != nil {
 		return err
 	}
@@ -29714,6 +29746,10 @@ func (t AnthropicDocumentBlockParamSource) AsAnthropicFileDocumentSource() (Anth
 // FromAnthropicFileDocumentSource overwrites any union data inside the AnthropicDocumentBlockParamSource as the provided AnthropicFileDocumentSource
 func (t *AnthropicDocumentBlockParamSource) FromAnthropicFileDocumentSource(v AnthropicFileDocumentSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file"}`))
 	t.union = b
 	return err
 }
@@ -29724,10 +29760,43 @@ func (t *AnthropicDocumentBlockParamSource) MergeAnthropicFileDocumentSource(v A
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t AnthropicDocumentBlockParamSource) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t AnthropicDocumentBlockParamSource) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "base64":
+		return t.AsAnthropicBase64PdfSource()
+	case "content":
+		return t.AsAnthropicDocumentSourceContent()
+	case "file":
+		return t.AsAnthropicFileDocumentSource()
+	case "text":
+		return t.AsAnthropicPlainTextSource()
+	case "url":
+		return t.AsAnthropicURLPdfSource()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t AnthropicDocumentBlockParamSource) MarshalJSON() ([]byte, error) {
@@ -29750,6 +29819,10 @@ func (t AnthropicDocumentBlockSource) AsAnthropicBase64PdfSource() (AnthropicBas
 // FromAnthropicBase64PdfSource overwrites any union data inside the AnthropicDocumentBlockSource as the provided AnthropicBase64PdfSource
 func (t *AnthropicDocumentBlockSource) FromAnthropicBase64PdfSource(v AnthropicBase64PdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"base64"}`))
 	t.union = b
 	return err
 }
@@ -29757,6 +29830,10 @@ func (t *AnthropicDocumentBlockSource) FromAnthropicBase64PdfSource(v AnthropicB
 // MergeAnthropicBase64PdfSource performs a merge with any union data inside the AnthropicDocumentBlockSource, using the provided AnthropicBase64PdfSource
 func (t *AnthropicDocumentBlockSource) MergeAnthropicBase64PdfSource(v AnthropicBase64PdfSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"base64"}`))
 	if err != nil {
 		return err
 	}
@@ -29776,6 +29853,10 @@ func (t AnthropicDocumentBlockSource) AsAnthropicPlainTextSource() (AnthropicPla
 // FromAnthropicPlainTextSource overwrites any union data inside the AnthropicDocumentBlockSource as the provided AnthropicPlainTextSource
 func (t *AnthropicDocumentBlockSource) FromAnthropicPlainTextSource(v AnthropicPlainTextSource) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -29786,10 +29867,37 @@ func (t *AnthropicDocumentBlockSource) MergeAnthropicPlainTextSource(v Anthropic
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t AnthropicDocumentBlockSource) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t AnthropicDocumentBlockSource) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "base64":
+		return t.AsAnthropicBase64PdfSource()
+	case "text":
+		return t.AsAnthropicPlainTextSource()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t AnthropicDocumentBlockSource) MarshalJSON() ([]byte, error) {
@@ -31182,6 +31290,10 @@ func (t BaseContentPartAddedEventPart) AsResponseOutputText() (ResponseOutputTex
 // FromResponseOutputText overwrites any union data inside the BaseContentPartAddedEventPart as the provided ResponseOutputText
 func (t *BaseContentPartAddedEventPart) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -31189,6 +31301,10 @@ func (t *BaseContentPartAddedEventPart) FromResponseOutputText(v ResponseOutputT
 // MergeResponseOutputText performs a merge with any union data inside the BaseContentPartAddedEventPart, using the provided ResponseOutputText
 func (t *BaseContentPartAddedEventPart) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -31208,6 +31324,10 @@ func (t BaseContentPartAddedEventPart) AsOpenAIResponsesRefusalContent() (OpenAI
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the BaseContentPartAddedEventPart as the provided OpenAIResponsesRefusalContent
 func (t *BaseContentPartAddedEventPart) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -31218,10 +31338,37 @@ func (t *BaseContentPartAddedEventPart) MergeOpenAIResponsesRefusalContent(v Ope
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t BaseContentPartAddedEventPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t BaseContentPartAddedEventPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t BaseContentPartAddedEventPart) MarshalJSON() ([]byte, error) {
@@ -31244,6 +31391,10 @@ func (t BaseContentPartDoneEventPart) AsResponseOutputText() (ResponseOutputText
 // FromResponseOutputText overwrites any union data inside the BaseContentPartDoneEventPart as the provided ResponseOutputText
 func (t *BaseContentPartDoneEventPart) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -31251,6 +31402,10 @@ func (t *BaseContentPartDoneEventPart) FromResponseOutputText(v ResponseOutputTe
 // MergeResponseOutputText performs a merge with any union data inside the BaseContentPartDoneEventPart, using the provided ResponseOutputText
 func (t *BaseContentPartDoneEventPart) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -31270,6 +31425,10 @@ func (t BaseContentPartDoneEventPart) AsOpenAIResponsesRefusalContent() (OpenAIR
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the BaseContentPartDoneEventPart as the provided OpenAIResponsesRefusalContent
 func (t *BaseContentPartDoneEventPart) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -31280,10 +31439,37 @@ func (t *BaseContentPartDoneEventPart) MergeOpenAIResponsesRefusalContent(v Open
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t BaseContentPartDoneEventPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t BaseContentPartDoneEventPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t BaseContentPartDoneEventPart) MarshalJSON() ([]byte, error) {
@@ -32500,6 +32686,10 @@ func (t BaseResponsesResultTool) AsBaseResponsesResultToolFunctionTool() (BaseRe
 // FromBaseResponsesResultToolFunctionTool overwrites any union data inside the BaseResponsesResultTool as the provided BaseResponsesResultToolFunctionTool
 func (t *BaseResponsesResultTool) FromBaseResponsesResultToolFunctionTool(v BaseResponsesResultToolFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	t.union = b
 	return err
 }
@@ -32507,6 +32697,10 @@ func (t *BaseResponsesResultTool) FromBaseResponsesResultToolFunctionTool(v Base
 // MergeBaseResponsesResultToolFunctionTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided BaseResponsesResultToolFunctionTool
 func (t *BaseResponsesResultTool) MergeBaseResponsesResultToolFunctionTool(v BaseResponsesResultToolFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	if err != nil {
 		return err
 	}
@@ -32526,6 +32720,10 @@ func (t BaseResponsesResultTool) AsPreviewWebSearchServerTool() (PreviewWebSearc
 // FromPreviewWebSearchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided PreviewWebSearchServerTool
 func (t *BaseResponsesResultTool) FromPreviewWebSearchServerTool(v PreviewWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview"}`))
 	t.union = b
 	return err
 }
@@ -32533,6 +32731,10 @@ func (t *BaseResponsesResultTool) FromPreviewWebSearchServerTool(v PreviewWebSea
 // MergePreviewWebSearchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided PreviewWebSearchServerTool
 func (t *BaseResponsesResultTool) MergePreviewWebSearchServerTool(v PreviewWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview"}`))
 	if err != nil {
 		return err
 	}
@@ -32552,6 +32754,10 @@ func (t BaseResponsesResultTool) AsPreview20250311WebSearchServerTool() (Preview
 // FromPreview20250311WebSearchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided Preview20250311WebSearchServerTool
 func (t *BaseResponsesResultTool) FromPreview20250311WebSearchServerTool(v Preview20250311WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview_2025_03_11"}`))
 	t.union = b
 	return err
 }
@@ -32559,6 +32765,10 @@ func (t *BaseResponsesResultTool) FromPreview20250311WebSearchServerTool(v Previ
 // MergePreview20250311WebSearchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided Preview20250311WebSearchServerTool
 func (t *BaseResponsesResultTool) MergePreview20250311WebSearchServerTool(v Preview20250311WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview_2025_03_11"}`))
 	if err != nil {
 		return err
 	}
@@ -32578,6 +32788,10 @@ func (t BaseResponsesResultTool) AsLegacyWebSearchServerTool() (LegacyWebSearchS
 // FromLegacyWebSearchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided LegacyWebSearchServerTool
 func (t *BaseResponsesResultTool) FromLegacyWebSearchServerTool(v LegacyWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search"}`))
 	t.union = b
 	return err
 }
@@ -32585,6 +32799,10 @@ func (t *BaseResponsesResultTool) FromLegacyWebSearchServerTool(v LegacyWebSearc
 // MergeLegacyWebSearchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided LegacyWebSearchServerTool
 func (t *BaseResponsesResultTool) MergeLegacyWebSearchServerTool(v LegacyWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search"}`))
 	if err != nil {
 		return err
 	}
@@ -32604,6 +32822,10 @@ func (t BaseResponsesResultTool) AsWebSearchServerTool() (WebSearchServerTool, e
 // FromWebSearchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided WebSearchServerTool
 func (t *BaseResponsesResultTool) FromWebSearchServerTool(v WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_2025_08_26"}`))
 	t.union = b
 	return err
 }
@@ -32611,6 +32833,10 @@ func (t *BaseResponsesResultTool) FromWebSearchServerTool(v WebSearchServerTool)
 // MergeWebSearchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided WebSearchServerTool
 func (t *BaseResponsesResultTool) MergeWebSearchServerTool(v WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_2025_08_26"}`))
 	if err != nil {
 		return err
 	}
@@ -32630,6 +32856,10 @@ func (t BaseResponsesResultTool) AsFileSearchServerTool() (FileSearchServerTool,
 // FromFileSearchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided FileSearchServerTool
 func (t *BaseResponsesResultTool) FromFileSearchServerTool(v FileSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_search"}`))
 	t.union = b
 	return err
 }
@@ -32637,6 +32867,10 @@ func (t *BaseResponsesResultTool) FromFileSearchServerTool(v FileSearchServerToo
 // MergeFileSearchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided FileSearchServerTool
 func (t *BaseResponsesResultTool) MergeFileSearchServerTool(v FileSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_search"}`))
 	if err != nil {
 		return err
 	}
@@ -32656,6 +32890,10 @@ func (t BaseResponsesResultTool) AsComputerUseServerTool() (ComputerUseServerToo
 // FromComputerUseServerTool overwrites any union data inside the BaseResponsesResultTool as the provided ComputerUseServerTool
 func (t *BaseResponsesResultTool) FromComputerUseServerTool(v ComputerUseServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"computer_use_preview"}`))
 	t.union = b
 	return err
 }
@@ -32663,6 +32901,10 @@ func (t *BaseResponsesResultTool) FromComputerUseServerTool(v ComputerUseServerT
 // MergeComputerUseServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided ComputerUseServerTool
 func (t *BaseResponsesResultTool) MergeComputerUseServerTool(v ComputerUseServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"computer_use_preview"}`))
 	if err != nil {
 		return err
 	}
@@ -32682,6 +32924,10 @@ func (t BaseResponsesResultTool) AsCodeInterpreterServerTool() (CodeInterpreterS
 // FromCodeInterpreterServerTool overwrites any union data inside the BaseResponsesResultTool as the provided CodeInterpreterServerTool
 func (t *BaseResponsesResultTool) FromCodeInterpreterServerTool(v CodeInterpreterServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"code_interpreter"}`))
 	t.union = b
 	return err
 }
@@ -32689,6 +32935,10 @@ func (t *BaseResponsesResultTool) FromCodeInterpreterServerTool(v CodeInterprete
 // MergeCodeInterpreterServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided CodeInterpreterServerTool
 func (t *BaseResponsesResultTool) MergeCodeInterpreterServerTool(v CodeInterpreterServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"code_interpreter"}`))
 	if err != nil {
 		return err
 	}
@@ -32708,6 +32958,10 @@ func (t BaseResponsesResultTool) AsMcpServerTool() (McpServerTool, error) {
 // FromMcpServerTool overwrites any union data inside the BaseResponsesResultTool as the provided McpServerTool
 func (t *BaseResponsesResultTool) FromMcpServerTool(v McpServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp"}`))
 	t.union = b
 	return err
 }
@@ -32715,6 +32969,10 @@ func (t *BaseResponsesResultTool) FromMcpServerTool(v McpServerTool) error {
 // MergeMcpServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided McpServerTool
 func (t *BaseResponsesResultTool) MergeMcpServerTool(v McpServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp"}`))
 	if err != nil {
 		return err
 	}
@@ -32734,6 +32992,10 @@ func (t BaseResponsesResultTool) AsImageGenerationServerTool() (ImageGenerationS
 // FromImageGenerationServerTool overwrites any union data inside the BaseResponsesResultTool as the provided ImageGenerationServerTool
 func (t *BaseResponsesResultTool) FromImageGenerationServerTool(v ImageGenerationServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation"}`))
 	t.union = b
 	return err
 }
@@ -32741,6 +33003,10 @@ func (t *BaseResponsesResultTool) FromImageGenerationServerTool(v ImageGeneratio
 // MergeImageGenerationServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided ImageGenerationServerTool
 func (t *BaseResponsesResultTool) MergeImageGenerationServerTool(v ImageGenerationServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation"}`))
 	if err != nil {
 		return err
 	}
@@ -32760,6 +33026,10 @@ func (t BaseResponsesResultTool) AsCodexLocalShellTool() (CodexLocalShellTool, e
 // FromCodexLocalShellTool overwrites any union data inside the BaseResponsesResultTool as the provided CodexLocalShellTool
 func (t *BaseResponsesResultTool) FromCodexLocalShellTool(v CodexLocalShellTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"local_shell"}`))
 	t.union = b
 	return err
 }
@@ -32767,6 +33037,10 @@ func (t *BaseResponsesResultTool) FromCodexLocalShellTool(v CodexLocalShellTool)
 // MergeCodexLocalShellTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided CodexLocalShellTool
 func (t *BaseResponsesResultTool) MergeCodexLocalShellTool(v CodexLocalShellTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"local_shell"}`))
 	if err != nil {
 		return err
 	}
@@ -32786,6 +33060,10 @@ func (t BaseResponsesResultTool) AsShellServerTool() (ShellServerTool, error) {
 // FromShellServerTool overwrites any union data inside the BaseResponsesResultTool as the provided ShellServerTool
 func (t *BaseResponsesResultTool) FromShellServerTool(v ShellServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"shell"}`))
 	t.union = b
 	return err
 }
@@ -32793,6 +33071,10 @@ func (t *BaseResponsesResultTool) FromShellServerTool(v ShellServerTool) error {
 // MergeShellServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided ShellServerTool
 func (t *BaseResponsesResultTool) MergeShellServerTool(v ShellServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"shell"}`))
 	if err != nil {
 		return err
 	}
@@ -32812,6 +33094,10 @@ func (t BaseResponsesResultTool) AsApplyPatchServerTool() (ApplyPatchServerTool,
 // FromApplyPatchServerTool overwrites any union data inside the BaseResponsesResultTool as the provided ApplyPatchServerTool
 func (t *BaseResponsesResultTool) FromApplyPatchServerTool(v ApplyPatchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"apply_patch"}`))
 	t.union = b
 	return err
 }
@@ -32819,6 +33105,10 @@ func (t *BaseResponsesResultTool) FromApplyPatchServerTool(v ApplyPatchServerToo
 // MergeApplyPatchServerTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided ApplyPatchServerTool
 func (t *BaseResponsesResultTool) MergeApplyPatchServerTool(v ApplyPatchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"apply_patch"}`))
 	if err != nil {
 		return err
 	}
@@ -32838,6 +33128,10 @@ func (t BaseResponsesResultTool) AsCustomTool() (CustomTool, error) {
 // FromCustomTool overwrites any union data inside the BaseResponsesResultTool as the provided CustomTool
 func (t *BaseResponsesResultTool) FromCustomTool(v CustomTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
 	t.union = b
 	return err
 }
@@ -32845,6 +33139,10 @@ func (t *BaseResponsesResultTool) FromCustomTool(v CustomTool) error {
 // MergeCustomTool performs a merge with any union data inside the BaseResponsesResultTool, using the provided CustomTool
 func (t *BaseResponsesResultTool) MergeCustomTool(v CustomTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
 	if err != nil {
 		return err
 	}
@@ -32864,6 +33162,10 @@ func (t BaseResponsesResultTool) AsNamespaceTool() (NamespaceTool, error) {
 // FromNamespaceTool overwrites any union data inside the BaseResponsesResultTool as the provided NamespaceTool
 func (t *BaseResponsesResultTool) FromNamespaceTool(v NamespaceTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"namespace"}`))
 	t.union = b
 	return err
 }
@@ -32874,10 +33176,63 @@ func (t *BaseResponsesResultTool) MergeNamespaceTool(v NamespaceTool) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"namespace"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t BaseResponsesResultTool) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t BaseResponsesResultTool) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "apply_patch":
+		return t.AsApplyPatchServerTool()
+	case "code_interpreter":
+		return t.AsCodeInterpreterServerTool()
+	case "computer_use_preview":
+		return t.AsComputerUseServerTool()
+	case "custom":
+		return t.AsCustomTool()
+	case "file_search":
+		return t.AsFileSearchServerTool()
+	case "function":
+		return t.AsBaseResponsesResultToolFunctionTool()
+	case "image_generation":
+		return t.AsImageGenerationServerTool()
+	case "local_shell":
+		return t.AsCodexLocalShellTool()
+	case "mcp":
+		return t.AsMcpServerTool()
+	case "namespace":
+		return t.AsNamespaceTool()
+	case "shell":
+		return t.AsShellServerTool()
+	case "web_search":
+		return t.AsLegacyWebSearchServerTool()
+	case "web_search_2025_08_26":
+		return t.AsWebSearchServerTool()
+	case "web_search_preview":
+		return t.AsPreviewWebSearchServerTool()
+	case "web_search_preview_2025_03_11":
+		return t.AsPreview20250311WebSearchServerTool()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t BaseResponsesResultTool) MarshalJSON() ([]byte, error) {
@@ -35474,6 +35829,10 @@ func (t CompletionResponseFormat) AsCompletionResponseFormatText() (CompletionRe
 // FromCompletionResponseFormatText overwrites any union data inside the CompletionResponseFormat as the provided CompletionResponseFormatText
 func (t *CompletionResponseFormat) FromCompletionResponseFormatText(v CompletionResponseFormatText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -35481,6 +35840,10 @@ func (t *CompletionResponseFormat) FromCompletionResponseFormatText(v Completion
 // MergeCompletionResponseFormatText performs a merge with any union data inside the CompletionResponseFormat, using the provided CompletionResponseFormatText
 func (t *CompletionResponseFormat) MergeCompletionResponseFormatText(v CompletionResponseFormatText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -35500,6 +35863,10 @@ func (t CompletionResponseFormat) AsCompletionResponseFormatJSONObject() (Comple
 // FromCompletionResponseFormatJSONObject overwrites any union data inside the CompletionResponseFormat as the provided CompletionResponseFormatJSONObject
 func (t *CompletionResponseFormat) FromCompletionResponseFormatJSONObject(v CompletionResponseFormatJSONObject) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_object"}`))
 	t.union = b
 	return err
 }
@@ -35507,6 +35874,10 @@ func (t *CompletionResponseFormat) FromCompletionResponseFormatJSONObject(v Comp
 // MergeCompletionResponseFormatJSONObject performs a merge with any union data inside the CompletionResponseFormat, using the provided CompletionResponseFormatJSONObject
 func (t *CompletionResponseFormat) MergeCompletionResponseFormatJSONObject(v CompletionResponseFormatJSONObject) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_object"}`))
 	if err != nil {
 		return err
 	}
@@ -35526,6 +35897,10 @@ func (t CompletionResponseFormat) AsResponseFormatJSONSchema() (ResponseFormatJS
 // FromResponseFormatJSONSchema overwrites any union data inside the CompletionResponseFormat as the provided ResponseFormatJSONSchema
 func (t *CompletionResponseFormat) FromResponseFormatJSONSchema(v ResponseFormatJSONSchema) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_schema"}`))
 	t.union = b
 	return err
 }
@@ -35533,6 +35908,10 @@ func (t *CompletionResponseFormat) FromResponseFormatJSONSchema(v ResponseFormat
 // MergeResponseFormatJSONSchema performs a merge with any union data inside the CompletionResponseFormat, using the provided ResponseFormatJSONSchema
 func (t *CompletionResponseFormat) MergeResponseFormatJSONSchema(v ResponseFormatJSONSchema) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_schema"}`))
 	if err != nil {
 		return err
 	}
@@ -35552,6 +35931,10 @@ func (t CompletionResponseFormat) AsResponseFormatTextGrammar() (ResponseFormatT
 // FromResponseFormatTextGrammar overwrites any union data inside the CompletionResponseFormat as the provided ResponseFormatTextGrammar
 func (t *CompletionResponseFormat) FromResponseFormatTextGrammar(v ResponseFormatTextGrammar) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"grammar"}`))
 	t.union = b
 	return err
 }
@@ -35559,6 +35942,10 @@ func (t *CompletionResponseFormat) FromResponseFormatTextGrammar(v ResponseForma
 // MergeResponseFormatTextGrammar performs a merge with any union data inside the CompletionResponseFormat, using the provided ResponseFormatTextGrammar
 func (t *CompletionResponseFormat) MergeResponseFormatTextGrammar(v ResponseFormatTextGrammar) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"grammar"}`))
 	if err != nil {
 		return err
 	}
@@ -35578,6 +35965,10 @@ func (t CompletionResponseFormat) AsCompletionResponseFormatPython() (Completion
 // FromCompletionResponseFormatPython overwrites any union data inside the CompletionResponseFormat as the provided CompletionResponseFormatPython
 func (t *CompletionResponseFormat) FromCompletionResponseFormatPython(v CompletionResponseFormatPython) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"python"}`))
 	t.union = b
 	return err
 }
@@ -35588,10 +35979,43 @@ func (t *CompletionResponseFormat) MergeCompletionResponseFormatPython(v Complet
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"python"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t CompletionResponseFormat) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t CompletionResponseFormat) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "grammar":
+		return t.AsResponseFormatTextGrammar()
+	case "json_object":
+		return t.AsCompletionResponseFormatJSONObject()
+	case "json_schema":
+		return t.AsResponseFormatJSONSchema()
+	case "python":
+		return t.AsCompletionResponseFormatPython()
+	case "text":
+		return t.AsCompletionResponseFormatText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t CompletionResponseFormat) MarshalJSON() ([]byte, error) {
@@ -35614,6 +36038,10 @@ func (t ContentPartAddedEventPart) AsResponseOutputText() (ResponseOutputText, e
 // FromResponseOutputText overwrites any union data inside the ContentPartAddedEventPart as the provided ResponseOutputText
 func (t *ContentPartAddedEventPart) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -35621,6 +36049,10 @@ func (t *ContentPartAddedEventPart) FromResponseOutputText(v ResponseOutputText)
 // MergeResponseOutputText performs a merge with any union data inside the ContentPartAddedEventPart, using the provided ResponseOutputText
 func (t *ContentPartAddedEventPart) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -35640,6 +36072,10 @@ func (t ContentPartAddedEventPart) AsReasoningTextContent() (ReasoningTextConten
 // FromReasoningTextContent overwrites any union data inside the ContentPartAddedEventPart as the provided ReasoningTextContent
 func (t *ContentPartAddedEventPart) FromReasoningTextContent(v ReasoningTextContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"reasoning_text"}`))
 	t.union = b
 	return err
 }
@@ -35647,6 +36083,10 @@ func (t *ContentPartAddedEventPart) FromReasoningTextContent(v ReasoningTextCont
 // MergeReasoningTextContent performs a merge with any union data inside the ContentPartAddedEventPart, using the provided ReasoningTextContent
 func (t *ContentPartAddedEventPart) MergeReasoningTextContent(v ReasoningTextContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"reasoning_text"}`))
 	if err != nil {
 		return err
 	}
@@ -35666,6 +36106,10 @@ func (t ContentPartAddedEventPart) AsOpenAIResponsesRefusalContent() (OpenAIResp
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the ContentPartAddedEventPart as the provided OpenAIResponsesRefusalContent
 func (t *ContentPartAddedEventPart) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -35676,10 +36120,39 @@ func (t *ContentPartAddedEventPart) MergeOpenAIResponsesRefusalContent(v OpenAIR
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t ContentPartAddedEventPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ContentPartAddedEventPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "reasoning_text":
+		return t.AsReasoningTextContent()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t ContentPartAddedEventPart) MarshalJSON() ([]byte, error) {
@@ -35702,6 +36175,10 @@ func (t ContentPartDoneEventPart) AsResponseOutputText() (ResponseOutputText, er
 // FromResponseOutputText overwrites any union data inside the ContentPartDoneEventPart as the provided ResponseOutputText
 func (t *ContentPartDoneEventPart) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -35709,6 +36186,10 @@ func (t *ContentPartDoneEventPart) FromResponseOutputText(v ResponseOutputText) 
 // MergeResponseOutputText performs a merge with any union data inside the ContentPartDoneEventPart, using the provided ResponseOutputText
 func (t *ContentPartDoneEventPart) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -35728,6 +36209,10 @@ func (t ContentPartDoneEventPart) AsReasoningTextContent() (ReasoningTextContent
 // FromReasoningTextContent overwrites any union data inside the ContentPartDoneEventPart as the provided ReasoningTextContent
 func (t *ContentPartDoneEventPart) FromReasoningTextContent(v ReasoningTextContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"reasoning_text"}`))
 	t.union = b
 	return err
 }
@@ -35735,6 +36220,10 @@ func (t *ContentPartDoneEventPart) FromReasoningTextContent(v ReasoningTextConte
 // MergeReasoningTextContent performs a merge with any union data inside the ContentPartDoneEventPart, using the provided ReasoningTextContent
 func (t *ContentPartDoneEventPart) MergeReasoningTextContent(v ReasoningTextContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"reasoning_text"}`))
 	if err != nil {
 		return err
 	}
@@ -35754,6 +36243,10 @@ func (t ContentPartDoneEventPart) AsOpenAIResponsesRefusalContent() (OpenAIRespo
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the ContentPartDoneEventPart as the provided OpenAIResponsesRefusalContent
 func (t *ContentPartDoneEventPart) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -35764,10 +36257,39 @@ func (t *ContentPartDoneEventPart) MergeOpenAIResponsesRefusalContent(v OpenAIRe
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t ContentPartDoneEventPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ContentPartDoneEventPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "reasoning_text":
+		return t.AsReasoningTextContent()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t ContentPartDoneEventPart) MarshalJSON() ([]byte, error) {
@@ -36191,6 +36713,10 @@ func (t CustomToolFormat) AsCustomToolFormatText() (CustomToolFormatText, error)
 // FromCustomToolFormatText overwrites any union data inside the CustomToolFormat as the provided CustomToolFormatText
 func (t *CustomToolFormat) FromCustomToolFormatText(v CustomToolFormatText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -36198,6 +36724,10 @@ func (t *CustomToolFormat) FromCustomToolFormatText(v CustomToolFormatText) erro
 // MergeCustomToolFormatText performs a merge with any union data inside the CustomToolFormat, using the provided CustomToolFormatText
 func (t *CustomToolFormat) MergeCustomToolFormatText(v CustomToolFormatText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -36217,6 +36747,10 @@ func (t CustomToolFormat) AsCustomToolFormatGrammar() (CustomToolFormatGrammar, 
 // FromCustomToolFormatGrammar overwrites any union data inside the CustomToolFormat as the provided CustomToolFormatGrammar
 func (t *CustomToolFormat) FromCustomToolFormatGrammar(v CustomToolFormatGrammar) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"grammar"}`))
 	t.union = b
 	return err
 }
@@ -36227,10 +36761,37 @@ func (t *CustomToolFormat) MergeCustomToolFormatGrammar(v CustomToolFormatGramma
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"grammar"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t CustomToolFormat) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t CustomToolFormat) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "grammar":
+		return t.AsCustomToolFormatGrammar()
+	case "text":
+		return t.AsCustomToolFormatText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t CustomToolFormat) MarshalJSON() ([]byte, error) {
@@ -36668,6 +37229,10 @@ func (t EasyInputMessageContentPart) AsInputText() (InputText, error) {
 // FromInputText overwrites any union data inside the EasyInputMessageContentPart as the provided InputText
 func (t *EasyInputMessageContentPart) FromInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	t.union = b
 	return err
 }
@@ -36675,6 +37240,10 @@ func (t *EasyInputMessageContentPart) FromInputText(v InputText) error {
 // MergeInputText performs a merge with any union data inside the EasyInputMessageContentPart, using the provided InputText
 func (t *EasyInputMessageContentPart) MergeInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	if err != nil {
 		return err
 	}
@@ -36694,6 +37263,10 @@ func (t EasyInputMessageContentPart) AsEasyInputMessageContentPartInputImage() (
 // FromEasyInputMessageContentPartInputImage overwrites any union data inside the EasyInputMessageContentPart as the provided EasyInputMessageContentPartInputImage
 func (t *EasyInputMessageContentPart) FromEasyInputMessageContentPartInputImage(v EasyInputMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	t.union = b
 	return err
 }
@@ -36701,6 +37274,10 @@ func (t *EasyInputMessageContentPart) FromEasyInputMessageContentPartInputImage(
 // MergeEasyInputMessageContentPartInputImage performs a merge with any union data inside the EasyInputMessageContentPart, using the provided EasyInputMessageContentPartInputImage
 func (t *EasyInputMessageContentPart) MergeEasyInputMessageContentPartInputImage(v EasyInputMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	if err != nil {
 		return err
 	}
@@ -36720,6 +37297,10 @@ func (t EasyInputMessageContentPart) AsInputFile() (InputFile, error) {
 // FromInputFile overwrites any union data inside the EasyInputMessageContentPart as the provided InputFile
 func (t *EasyInputMessageContentPart) FromInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	t.union = b
 	return err
 }
@@ -36727,6 +37308,10 @@ func (t *EasyInputMessageContentPart) FromInputFile(v InputFile) error {
 // MergeInputFile performs a merge with any union data inside the EasyInputMessageContentPart, using the provided InputFile
 func (t *EasyInputMessageContentPart) MergeInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	if err != nil {
 		return err
 	}
@@ -36746,6 +37331,10 @@ func (t EasyInputMessageContentPart) AsInputAudio() (InputAudio, error) {
 // FromInputAudio overwrites any union data inside the EasyInputMessageContentPart as the provided InputAudio
 func (t *EasyInputMessageContentPart) FromInputAudio(v InputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	t.union = b
 	return err
 }
@@ -36753,6 +37342,10 @@ func (t *EasyInputMessageContentPart) FromInputAudio(v InputAudio) error {
 // MergeInputAudio performs a merge with any union data inside the EasyInputMessageContentPart, using the provided InputAudio
 func (t *EasyInputMessageContentPart) MergeInputAudio(v InputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	if err != nil {
 		return err
 	}
@@ -36772,6 +37365,10 @@ func (t EasyInputMessageContentPart) AsInputVideo() (InputVideo, error) {
 // FromInputVideo overwrites any union data inside the EasyInputMessageContentPart as the provided InputVideo
 func (t *EasyInputMessageContentPart) FromInputVideo(v InputVideo) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
 	t.union = b
 	return err
 }
@@ -36782,10 +37379,43 @@ func (t *EasyInputMessageContentPart) MergeInputVideo(v InputVideo) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t EasyInputMessageContentPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t EasyInputMessageContentPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "input_audio":
+		return t.AsInputAudio()
+	case "input_file":
+		return t.AsInputFile()
+	case "input_image":
+		return t.AsEasyInputMessageContentPartInputImage()
+	case "input_text":
+		return t.AsInputText()
+	case "input_video":
+		return t.AsInputVideo()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t EasyInputMessageContentPart) MarshalJSON() ([]byte, error) {
@@ -36870,6 +37500,10 @@ func (t EmbeddingsInputPart) AsEmbeddingsInputPartText() (EmbeddingsInputPartTex
 // FromEmbeddingsInputPartText overwrites any union data inside the EmbeddingsInputPart as the provided EmbeddingsInputPartText
 func (t *EmbeddingsInputPart) FromEmbeddingsInputPartText(v EmbeddingsInputPartText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -36877,6 +37511,10 @@ func (t *EmbeddingsInputPart) FromEmbeddingsInputPartText(v EmbeddingsInputPartT
 // MergeEmbeddingsInputPartText performs a merge with any union data inside the EmbeddingsInputPart, using the provided EmbeddingsInputPartText
 func (t *EmbeddingsInputPart) MergeEmbeddingsInputPartText(v EmbeddingsInputPartText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -36896,6 +37534,10 @@ func (t EmbeddingsInputPart) AsEmbeddingsInputPartImageURL() (EmbeddingsInputPar
 // FromEmbeddingsInputPartImageURL overwrites any union data inside the EmbeddingsInputPart as the provided EmbeddingsInputPartImageURL
 func (t *EmbeddingsInputPart) FromEmbeddingsInputPartImageURL(v EmbeddingsInputPartImageURL) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_url"}`))
 	t.union = b
 	return err
 }
@@ -36903,6 +37545,10 @@ func (t *EmbeddingsInputPart) FromEmbeddingsInputPartImageURL(v EmbeddingsInputP
 // MergeEmbeddingsInputPartImageURL performs a merge with any union data inside the EmbeddingsInputPart, using the provided EmbeddingsInputPartImageURL
 func (t *EmbeddingsInputPart) MergeEmbeddingsInputPartImageURL(v EmbeddingsInputPartImageURL) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_url"}`))
 	if err != nil {
 		return err
 	}
@@ -36922,6 +37568,10 @@ func (t EmbeddingsInputPart) AsContentPartInputAudio() (ContentPartInputAudio, e
 // FromContentPartInputAudio overwrites any union data inside the EmbeddingsInputPart as the provided ContentPartInputAudio
 func (t *EmbeddingsInputPart) FromContentPartInputAudio(v ContentPartInputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	t.union = b
 	return err
 }
@@ -36929,6 +37579,10 @@ func (t *EmbeddingsInputPart) FromContentPartInputAudio(v ContentPartInputAudio)
 // MergeContentPartInputAudio performs a merge with any union data inside the EmbeddingsInputPart, using the provided ContentPartInputAudio
 func (t *EmbeddingsInputPart) MergeContentPartInputAudio(v ContentPartInputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	if err != nil {
 		return err
 	}
@@ -36948,6 +37602,10 @@ func (t EmbeddingsInputPart) AsContentPartInputVideo() (ContentPartInputVideo, e
 // FromContentPartInputVideo overwrites any union data inside the EmbeddingsInputPart as the provided ContentPartInputVideo
 func (t *EmbeddingsInputPart) FromContentPartInputVideo(v ContentPartInputVideo) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
 	t.union = b
 	return err
 }
@@ -36955,6 +37613,10 @@ func (t *EmbeddingsInputPart) FromContentPartInputVideo(v ContentPartInputVideo)
 // MergeContentPartInputVideo performs a merge with any union data inside the EmbeddingsInputPart, using the provided ContentPartInputVideo
 func (t *EmbeddingsInputPart) MergeContentPartInputVideo(v ContentPartInputVideo) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
 	if err != nil {
 		return err
 	}
@@ -36974,6 +37636,10 @@ func (t EmbeddingsInputPart) AsContentPartInputFile() (ContentPartInputFile, err
 // FromContentPartInputFile overwrites any union data inside the EmbeddingsInputPart as the provided ContentPartInputFile
 func (t *EmbeddingsInputPart) FromContentPartInputFile(v ContentPartInputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	t.union = b
 	return err
 }
@@ -36984,10 +37650,43 @@ func (t *EmbeddingsInputPart) MergeContentPartInputFile(v ContentPartInputFile) 
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t EmbeddingsInputPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t EmbeddingsInputPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "image_url":
+		return t.AsEmbeddingsInputPartImageURL()
+	case "input_audio":
+		return t.AsContentPartInputAudio()
+	case "input_file":
+		return t.AsContentPartInputFile()
+	case "input_video":
+		return t.AsContentPartInputVideo()
+	case "text":
+		return t.AsEmbeddingsInputPartText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t EmbeddingsInputPart) MarshalJSON() ([]byte, error) {
@@ -37659,6 +38358,10 @@ func (t Formats) AsFormatTextConfig() (FormatTextConfig, error) {
 // FromFormatTextConfig overwrites any union data inside the Formats as the provided FormatTextConfig
 func (t *Formats) FromFormatTextConfig(v FormatTextConfig) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -37666,6 +38369,10 @@ func (t *Formats) FromFormatTextConfig(v FormatTextConfig) error {
 // MergeFormatTextConfig performs a merge with any union data inside the Formats, using the provided FormatTextConfig
 func (t *Formats) MergeFormatTextConfig(v FormatTextConfig) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -37685,6 +38392,10 @@ func (t Formats) AsFormatJSONObjectConfig() (FormatJSONObjectConfig, error) {
 // FromFormatJSONObjectConfig overwrites any union data inside the Formats as the provided FormatJSONObjectConfig
 func (t *Formats) FromFormatJSONObjectConfig(v FormatJSONObjectConfig) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_object"}`))
 	t.union = b
 	return err
 }
@@ -37692,6 +38403,10 @@ func (t *Formats) FromFormatJSONObjectConfig(v FormatJSONObjectConfig) error {
 // MergeFormatJSONObjectConfig performs a merge with any union data inside the Formats, using the provided FormatJSONObjectConfig
 func (t *Formats) MergeFormatJSONObjectConfig(v FormatJSONObjectConfig) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_object"}`))
 	if err != nil {
 		return err
 	}
@@ -37711,6 +38426,10 @@ func (t Formats) AsFormatJSONSchemaConfig() (FormatJSONSchemaConfig, error) {
 // FromFormatJSONSchemaConfig overwrites any union data inside the Formats as the provided FormatJSONSchemaConfig
 func (t *Formats) FromFormatJSONSchemaConfig(v FormatJSONSchemaConfig) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_schema"}`))
 	t.union = b
 	return err
 }
@@ -37721,10 +38440,39 @@ func (t *Formats) MergeFormatJSONSchemaConfig(v FormatJSONSchemaConfig) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"json_schema"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t Formats) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t Formats) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "json_object":
+		return t.AsFormatJSONObjectConfig()
+	case "json_schema":
+		return t.AsFormatJSONSchemaConfig()
+	case "text":
+		return t.AsFormatTextConfig()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t Formats) MarshalJSON() ([]byte, error) {
@@ -38562,6 +39310,10 @@ func (t ImageStreamingResponseData) AsImageGenPartialImageEvent() (ImageGenParti
 // FromImageGenPartialImageEvent overwrites any union data inside the ImageStreamingResponseData as the provided ImageGenPartialImageEvent
 func (t *ImageStreamingResponseData) FromImageGenPartialImageEvent(v ImageGenPartialImageEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.partial_image"}`))
 	t.union = b
 	return err
 }
@@ -38569,6 +39321,10 @@ func (t *ImageStreamingResponseData) FromImageGenPartialImageEvent(v ImageGenPar
 // MergeImageGenPartialImageEvent performs a merge with any union data inside the ImageStreamingResponseData, using the provided ImageGenPartialImageEvent
 func (t *ImageStreamingResponseData) MergeImageGenPartialImageEvent(v ImageGenPartialImageEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.partial_image"}`))
 	if err != nil {
 		return err
 	}
@@ -38588,6 +39344,10 @@ func (t ImageStreamingResponseData) AsImageGenTextChunkEvent() (ImageGenTextChun
 // FromImageGenTextChunkEvent overwrites any union data inside the ImageStreamingResponseData as the provided ImageGenTextChunkEvent
 func (t *ImageStreamingResponseData) FromImageGenTextChunkEvent(v ImageGenTextChunkEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.text_chunk"}`))
 	t.union = b
 	return err
 }
@@ -38595,6 +39355,10 @@ func (t *ImageStreamingResponseData) FromImageGenTextChunkEvent(v ImageGenTextCh
 // MergeImageGenTextChunkEvent performs a merge with any union data inside the ImageStreamingResponseData, using the provided ImageGenTextChunkEvent
 func (t *ImageStreamingResponseData) MergeImageGenTextChunkEvent(v ImageGenTextChunkEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.text_chunk"}`))
 	if err != nil {
 		return err
 	}
@@ -38614,6 +39378,10 @@ func (t ImageStreamingResponseData) AsImageGenCompletedEvent() (ImageGenComplete
 // FromImageGenCompletedEvent overwrites any union data inside the ImageStreamingResponseData as the provided ImageGenCompletedEvent
 func (t *ImageStreamingResponseData) FromImageGenCompletedEvent(v ImageGenCompletedEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.completed"}`))
 	t.union = b
 	return err
 }
@@ -38621,6 +39389,10 @@ func (t *ImageStreamingResponseData) FromImageGenCompletedEvent(v ImageGenComple
 // MergeImageGenCompletedEvent performs a merge with any union data inside the ImageStreamingResponseData, using the provided ImageGenCompletedEvent
 func (t *ImageStreamingResponseData) MergeImageGenCompletedEvent(v ImageGenCompletedEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation.completed"}`))
 	if err != nil {
 		return err
 	}
@@ -38640,6 +39412,10 @@ func (t ImageStreamingResponseData) AsImageGenStreamErrorEvent() (ImageGenStream
 // FromImageGenStreamErrorEvent overwrites any union data inside the ImageStreamingResponseData as the provided ImageGenStreamErrorEvent
 func (t *ImageStreamingResponseData) FromImageGenStreamErrorEvent(v ImageGenStreamErrorEvent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"error"}`))
 	t.union = b
 	return err
 }
@@ -38650,10 +39426,41 @@ func (t *ImageStreamingResponseData) MergeImageGenStreamErrorEvent(v ImageGenStr
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"error"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t ImageStreamingResponseData) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ImageStreamingResponseData) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "error":
+		return t.AsImageGenStreamErrorEvent()
+	case "image_generation.completed":
+		return t.AsImageGenCompletedEvent()
+	case "image_generation.partial_image":
+		return t.AsImageGenPartialImageEvent()
+	case "image_generation.text_chunk":
+		return t.AsImageGenTextChunkEvent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t ImageStreamingResponseData) MarshalJSON() ([]byte, error) {
@@ -39440,6 +40247,10 @@ func (t InputAgentMessageContentPart) AsInputText() (InputText, error) {
 // FromInputText overwrites any union data inside the InputAgentMessageContentPart as the provided InputText
 func (t *InputAgentMessageContentPart) FromInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	t.union = b
 	return err
 }
@@ -39447,6 +40258,10 @@ func (t *InputAgentMessageContentPart) FromInputText(v InputText) error {
 // MergeInputText performs a merge with any union data inside the InputAgentMessageContentPart, using the provided InputText
 func (t *InputAgentMessageContentPart) MergeInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	if err != nil {
 		return err
 	}
@@ -39466,6 +40281,10 @@ func (t InputAgentMessageContentPart) AsInputAgentMessageContentPartInputImage()
 // FromInputAgentMessageContentPartInputImage overwrites any union data inside the InputAgentMessageContentPart as the provided InputAgentMessageContentPartInputImage
 func (t *InputAgentMessageContentPart) FromInputAgentMessageContentPartInputImage(v InputAgentMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	t.union = b
 	return err
 }
@@ -39473,6 +40292,10 @@ func (t *InputAgentMessageContentPart) FromInputAgentMessageContentPartInputImag
 // MergeInputAgentMessageContentPartInputImage performs a merge with any union data inside the InputAgentMessageContentPart, using the provided InputAgentMessageContentPartInputImage
 func (t *InputAgentMessageContentPart) MergeInputAgentMessageContentPartInputImage(v InputAgentMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	if err != nil {
 		return err
 	}
@@ -39492,6 +40315,10 @@ func (t InputAgentMessageContentPart) AsInputAgentMessageEncrypted() (InputAgent
 // FromInputAgentMessageEncrypted overwrites any union data inside the InputAgentMessageContentPart as the provided InputAgentMessageEncrypted
 func (t *InputAgentMessageContentPart) FromInputAgentMessageEncrypted(v InputAgentMessageEncrypted) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"encrypted_content"}`))
 	t.union = b
 	return err
 }
@@ -39502,10 +40329,39 @@ func (t *InputAgentMessageContentPart) MergeInputAgentMessageEncrypted(v InputAg
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"encrypted_content"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t InputAgentMessageContentPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t InputAgentMessageContentPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "encrypted_content":
+		return t.AsInputAgentMessageEncrypted()
+	case "input_image":
+		return t.AsInputAgentMessageContentPartInputImage()
+	case "input_text":
+		return t.AsInputText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t InputAgentMessageContentPart) MarshalJSON() ([]byte, error) {
@@ -39590,6 +40446,10 @@ func (t InputCustomToolCallOutputPart) AsInputText() (InputText, error) {
 // FromInputText overwrites any union data inside the InputCustomToolCallOutputPart as the provided InputText
 func (t *InputCustomToolCallOutputPart) FromInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	t.union = b
 	return err
 }
@@ -39597,6 +40457,10 @@ func (t *InputCustomToolCallOutputPart) FromInputText(v InputText) error {
 // MergeInputText performs a merge with any union data inside the InputCustomToolCallOutputPart, using the provided InputText
 func (t *InputCustomToolCallOutputPart) MergeInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	if err != nil {
 		return err
 	}
@@ -39616,6 +40480,10 @@ func (t InputCustomToolCallOutputPart) AsInputCustomToolCallOutputPartInputImage
 // FromInputCustomToolCallOutputPartInputImage overwrites any union data inside the InputCustomToolCallOutputPart as the provided InputCustomToolCallOutputPartInputImage
 func (t *InputCustomToolCallOutputPart) FromInputCustomToolCallOutputPartInputImage(v InputCustomToolCallOutputPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	t.union = b
 	return err
 }
@@ -39623,6 +40491,10 @@ func (t *InputCustomToolCallOutputPart) FromInputCustomToolCallOutputPartInputIm
 // MergeInputCustomToolCallOutputPartInputImage performs a merge with any union data inside the InputCustomToolCallOutputPart, using the provided InputCustomToolCallOutputPartInputImage
 func (t *InputCustomToolCallOutputPart) MergeInputCustomToolCallOutputPartInputImage(v InputCustomToolCallOutputPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	if err != nil {
 		return err
 	}
@@ -39642,6 +40514,10 @@ func (t InputCustomToolCallOutputPart) AsInputFile() (InputFile, error) {
 // FromInputFile overwrites any union data inside the InputCustomToolCallOutputPart as the provided InputFile
 func (t *InputCustomToolCallOutputPart) FromInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	t.union = b
 	return err
 }
@@ -39652,10 +40528,39 @@ func (t *InputCustomToolCallOutputPart) MergeInputFile(v InputFile) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t InputCustomToolCallOutputPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t InputCustomToolCallOutputPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "input_file":
+		return t.AsInputFile()
+	case "input_image":
+		return t.AsInputCustomToolCallOutputPartInputImage()
+	case "input_text":
+		return t.AsInputText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t InputCustomToolCallOutputPart) MarshalJSON() ([]byte, error) {
@@ -39740,6 +40645,10 @@ func (t InputFunctionCallOutputPart) AsInputText() (InputText, error) {
 // FromInputText overwrites any union data inside the InputFunctionCallOutputPart as the provided InputText
 func (t *InputFunctionCallOutputPart) FromInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	t.union = b
 	return err
 }
@@ -39747,6 +40656,10 @@ func (t *InputFunctionCallOutputPart) FromInputText(v InputText) error {
 // MergeInputText performs a merge with any union data inside the InputFunctionCallOutputPart, using the provided InputText
 func (t *InputFunctionCallOutputPart) MergeInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	if err != nil {
 		return err
 	}
@@ -39766,6 +40679,10 @@ func (t InputFunctionCallOutputPart) AsInputFunctionCallOutputPartInputImage() (
 // FromInputFunctionCallOutputPartInputImage overwrites any union data inside the InputFunctionCallOutputPart as the provided InputFunctionCallOutputPartInputImage
 func (t *InputFunctionCallOutputPart) FromInputFunctionCallOutputPartInputImage(v InputFunctionCallOutputPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	t.union = b
 	return err
 }
@@ -39773,6 +40690,10 @@ func (t *InputFunctionCallOutputPart) FromInputFunctionCallOutputPartInputImage(
 // MergeInputFunctionCallOutputPartInputImage performs a merge with any union data inside the InputFunctionCallOutputPart, using the provided InputFunctionCallOutputPartInputImage
 func (t *InputFunctionCallOutputPart) MergeInputFunctionCallOutputPartInputImage(v InputFunctionCallOutputPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	if err != nil {
 		return err
 	}
@@ -39792,6 +40713,10 @@ func (t InputFunctionCallOutputPart) AsInputFile() (InputFile, error) {
 // FromInputFile overwrites any union data inside the InputFunctionCallOutputPart as the provided InputFile
 func (t *InputFunctionCallOutputPart) FromInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	t.union = b
 	return err
 }
@@ -39802,10 +40727,39 @@ func (t *InputFunctionCallOutputPart) MergeInputFile(v InputFile) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t InputFunctionCallOutputPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t InputFunctionCallOutputPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "input_file":
+		return t.AsInputFile()
+	case "input_image":
+		return t.AsInputFunctionCallOutputPartInputImage()
+	case "input_text":
+		return t.AsInputText()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t InputFunctionCallOutputPart) MarshalJSON() ([]byte, error) {
@@ -39828,6 +40782,10 @@ func (t InputInputMessageContentPart) AsInputText() (InputText, error) {
 // FromInputText overwrites any union data inside the InputInputMessageContentPart as the provided InputText
 func (t *InputInputMessageContentPart) FromInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	t.union = b
 	return err
 }
@@ -39835,6 +40793,10 @@ func (t *InputInputMessageContentPart) FromInputText(v InputText) error {
 // MergeInputText performs a merge with any union data inside the InputInputMessageContentPart, using the provided InputText
 func (t *InputInputMessageContentPart) MergeInputText(v InputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_text"}`))
 	if err != nil {
 		return err
 	}
@@ -39854,6 +40816,10 @@ func (t InputInputMessageContentPart) AsInputInputMessageContentPartInputImage()
 // FromInputInputMessageContentPartInputImage overwrites any union data inside the InputInputMessageContentPart as the provided InputInputMessageContentPartInputImage
 func (t *InputInputMessageContentPart) FromInputInputMessageContentPartInputImage(v InputInputMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	t.union = b
 	return err
 }
@@ -39861,6 +40827,10 @@ func (t *InputInputMessageContentPart) FromInputInputMessageContentPartInputImag
 // MergeInputInputMessageContentPartInputImage performs a merge with any union data inside the InputInputMessageContentPart, using the provided InputInputMessageContentPartInputImage
 func (t *InputInputMessageContentPart) MergeInputInputMessageContentPartInputImage(v InputInputMessageContentPartInputImage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_image"}`))
 	if err != nil {
 		return err
 	}
@@ -39880,6 +40850,10 @@ func (t InputInputMessageContentPart) AsInputFile() (InputFile, error) {
 // FromInputFile overwrites any union data inside the InputInputMessageContentPart as the provided InputFile
 func (t *InputInputMessageContentPart) FromInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	t.union = b
 	return err
 }
@@ -39887,6 +40861,10 @@ func (t *InputInputMessageContentPart) FromInputFile(v InputFile) error {
 // MergeInputFile performs a merge with any union data inside the InputInputMessageContentPart, using the provided InputFile
 func (t *InputInputMessageContentPart) MergeInputFile(v InputFile) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_file"}`))
 	if err != nil {
 		return err
 	}
@@ -39906,6 +40884,10 @@ func (t InputInputMessageContentPart) AsInputAudio() (InputAudio, error) {
 // FromInputAudio overwrites any union data inside the InputInputMessageContentPart as the provided InputAudio
 func (t *InputInputMessageContentPart) FromInputAudio(v InputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	t.union = b
 	return err
 }
@@ -39913,6 +40895,10 @@ func (t *InputInputMessageContentPart) FromInputAudio(v InputAudio) error {
 // MergeInputAudio performs a merge with any union data inside the InputInputMessageContentPart, using the provided InputAudio
 func (t *InputInputMessageContentPart) MergeInputAudio(v InputAudio) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_audio"}`))
 	if err != nil {
 		return err
 	}
@@ -39932,6 +40918,10 @@ func (t InputInputMessageContentPart) AsInputVideo() (InputVideo, error) {
 // FromInputVideo overwrites any union data inside the InputInputMessageContentPart as the provided InputVideo
 func (t *InputInputMessageContentPart) FromInputVideo(v InputVideo) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
 	t.union = b
 	return err
 }
@@ -39942,10 +40932,43 @@ func (t *InputInputMessageContentPart) MergeInputVideo(v InputVideo) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_video"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t InputInputMessageContentPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t InputInputMessageContentPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "input_audio":
+		return t.AsInputAudio()
+	case "input_file":
+		return t.AsInputFile()
+	case "input_image":
+		return t.AsInputInputMessageContentPartInputImage()
+	case "input_text":
+		return t.AsInputText()
+	case "input_video":
+		return t.AsInputVideo()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t InputInputMessageContentPart) MarshalJSON() ([]byte, error) {
@@ -41340,6 +42363,10 @@ func (t InputOutputMessageContentPart) AsResponseOutputText() (ResponseOutputTex
 // FromResponseOutputText overwrites any union data inside the InputOutputMessageContentPart as the provided ResponseOutputText
 func (t *InputOutputMessageContentPart) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -41347,6 +42374,10 @@ func (t *InputOutputMessageContentPart) FromResponseOutputText(v ResponseOutputT
 // MergeResponseOutputText performs a merge with any union data inside the InputOutputMessageContentPart, using the provided ResponseOutputText
 func (t *InputOutputMessageContentPart) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -41366,6 +42397,10 @@ func (t InputOutputMessageContentPart) AsOpenAIResponsesRefusalContent() (OpenAI
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the InputOutputMessageContentPart as the provided OpenAIResponsesRefusalContent
 func (t *InputOutputMessageContentPart) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -41376,10 +42411,37 @@ func (t *InputOutputMessageContentPart) MergeOpenAIResponsesRefusalContent(v Ope
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t InputOutputMessageContentPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t InputOutputMessageContentPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t InputOutputMessageContentPart) MarshalJSON() ([]byte, error) {
@@ -42038,6 +43100,10 @@ func (t MessagesContentBlock) AsAnthropicTextBlockParam() (AnthropicTextBlockPar
 // FromAnthropicTextBlockParam overwrites any union data inside the MessagesContentBlock as the provided AnthropicTextBlockParam
 func (t *MessagesContentBlock) FromAnthropicTextBlockParam(v AnthropicTextBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -42045,6 +43111,10 @@ func (t *MessagesContentBlock) FromAnthropicTextBlockParam(v AnthropicTextBlockP
 // MergeAnthropicTextBlockParam performs a merge with any union data inside the MessagesContentBlock, using the provided AnthropicTextBlockParam
 func (t *MessagesContentBlock) MergeAnthropicTextBlockParam(v AnthropicTextBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -42064,6 +43134,10 @@ func (t MessagesContentBlock) AsAnthropicImageBlockParam() (AnthropicImageBlockP
 // FromAnthropicImageBlockParam overwrites any union data inside the MessagesContentBlock as the provided AnthropicImageBlockParam
 func (t *MessagesContentBlock) FromAnthropicImageBlockParam(v AnthropicImageBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image"}`))
 	t.union = b
 	return err
 }
@@ -42071,6 +43145,10 @@ func (t *MessagesContentBlock) FromAnthropicImageBlockParam(v AnthropicImageBloc
 // MergeAnthropicImageBlockParam performs a merge with any union data inside the MessagesContentBlock, using the provided AnthropicImageBlockParam
 func (t *MessagesContentBlock) MergeAnthropicImageBlockParam(v AnthropicImageBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image"}`))
 	if err != nil {
 		return err
 	}
@@ -42090,6 +43168,10 @@ func (t MessagesContentBlock) AsAnthropicDocumentBlockParam() (AnthropicDocument
 // FromAnthropicDocumentBlockParam overwrites any union data inside the MessagesContentBlock as the provided AnthropicDocumentBlockParam
 func (t *MessagesContentBlock) FromAnthropicDocumentBlockParam(v AnthropicDocumentBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"document"}`))
 	t.union = b
 	return err
 }
@@ -42097,6 +43179,10 @@ func (t *MessagesContentBlock) FromAnthropicDocumentBlockParam(v AnthropicDocume
 // MergeAnthropicDocumentBlockParam performs a merge with any union data inside the MessagesContentBlock, using the provided AnthropicDocumentBlockParam
 func (t *MessagesContentBlock) MergeAnthropicDocumentBlockParam(v AnthropicDocumentBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"document"}`))
 	if err != nil {
 		return err
 	}
@@ -42116,6 +43202,10 @@ func (t MessagesContentBlock) AsMessagesBlockToolUse() (MessagesBlockToolUse, er
 // FromMessagesBlockToolUse overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockToolUse
 func (t *MessagesContentBlock) FromMessagesBlockToolUse(v MessagesBlockToolUse) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_use"}`))
 	t.union = b
 	return err
 }
@@ -42123,6 +43213,10 @@ func (t *MessagesContentBlock) FromMessagesBlockToolUse(v MessagesBlockToolUse) 
 // MergeMessagesBlockToolUse performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockToolUse
 func (t *MessagesContentBlock) MergeMessagesBlockToolUse(v MessagesBlockToolUse) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_use"}`))
 	if err != nil {
 		return err
 	}
@@ -42142,6 +43236,10 @@ func (t MessagesContentBlock) AsMessagesBlockToolResult() (MessagesBlockToolResu
 // FromMessagesBlockToolResult overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockToolResult
 func (t *MessagesContentBlock) FromMessagesBlockToolResult(v MessagesBlockToolResult) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_result"}`))
 	t.union = b
 	return err
 }
@@ -42149,6 +43247,10 @@ func (t *MessagesContentBlock) FromMessagesBlockToolResult(v MessagesBlockToolRe
 // MergeMessagesBlockToolResult performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockToolResult
 func (t *MessagesContentBlock) MergeMessagesBlockToolResult(v MessagesBlockToolResult) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_result"}`))
 	if err != nil {
 		return err
 	}
@@ -42168,6 +43270,10 @@ func (t MessagesContentBlock) AsMessagesBlockThinking() (MessagesBlockThinking, 
 // FromMessagesBlockThinking overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockThinking
 func (t *MessagesContentBlock) FromMessagesBlockThinking(v MessagesBlockThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"thinking"}`))
 	t.union = b
 	return err
 }
@@ -42175,6 +43281,10 @@ func (t *MessagesContentBlock) FromMessagesBlockThinking(v MessagesBlockThinking
 // MergeMessagesBlockThinking performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockThinking
 func (t *MessagesContentBlock) MergeMessagesBlockThinking(v MessagesBlockThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"thinking"}`))
 	if err != nil {
 		return err
 	}
@@ -42194,6 +43304,10 @@ func (t MessagesContentBlock) AsMessagesBlockRedactedThinking() (MessagesBlockRe
 // FromMessagesBlockRedactedThinking overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockRedactedThinking
 func (t *MessagesContentBlock) FromMessagesBlockRedactedThinking(v MessagesBlockRedactedThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"redacted_thinking"}`))
 	t.union = b
 	return err
 }
@@ -42201,6 +43315,10 @@ func (t *MessagesContentBlock) FromMessagesBlockRedactedThinking(v MessagesBlock
 // MergeMessagesBlockRedactedThinking performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockRedactedThinking
 func (t *MessagesContentBlock) MergeMessagesBlockRedactedThinking(v MessagesBlockRedactedThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"redacted_thinking"}`))
 	if err != nil {
 		return err
 	}
@@ -42220,6 +43338,10 @@ func (t MessagesContentBlock) AsMessagesBlockServerToolUse() (MessagesBlockServe
 // FromMessagesBlockServerToolUse overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockServerToolUse
 func (t *MessagesContentBlock) FromMessagesBlockServerToolUse(v MessagesBlockServerToolUse) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"server_tool_use"}`))
 	t.union = b
 	return err
 }
@@ -42227,6 +43349,10 @@ func (t *MessagesContentBlock) FromMessagesBlockServerToolUse(v MessagesBlockSer
 // MergeMessagesBlockServerToolUse performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockServerToolUse
 func (t *MessagesContentBlock) MergeMessagesBlockServerToolUse(v MessagesBlockServerToolUse) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"server_tool_use"}`))
 	if err != nil {
 		return err
 	}
@@ -42246,6 +43372,10 @@ func (t MessagesContentBlock) AsMessagesBlockWebSearchToolResult() (MessagesBloc
 // FromMessagesBlockWebSearchToolResult overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockWebSearchToolResult
 func (t *MessagesContentBlock) FromMessagesBlockWebSearchToolResult(v MessagesBlockWebSearchToolResult) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_tool_result"}`))
 	t.union = b
 	return err
 }
@@ -42253,6 +43383,10 @@ func (t *MessagesContentBlock) FromMessagesBlockWebSearchToolResult(v MessagesBl
 // MergeMessagesBlockWebSearchToolResult performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockWebSearchToolResult
 func (t *MessagesContentBlock) MergeMessagesBlockWebSearchToolResult(v MessagesBlockWebSearchToolResult) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_tool_result"}`))
 	if err != nil {
 		return err
 	}
@@ -42272,6 +43406,10 @@ func (t MessagesContentBlock) AsAnthropicSearchResultBlockParam() (AnthropicSear
 // FromAnthropicSearchResultBlockParam overwrites any union data inside the MessagesContentBlock as the provided AnthropicSearchResultBlockParam
 func (t *MessagesContentBlock) FromAnthropicSearchResultBlockParam(v AnthropicSearchResultBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search_result"}`))
 	t.union = b
 	return err
 }
@@ -42279,6 +43417,10 @@ func (t *MessagesContentBlock) FromAnthropicSearchResultBlockParam(v AnthropicSe
 // MergeAnthropicSearchResultBlockParam performs a merge with any union data inside the MessagesContentBlock, using the provided AnthropicSearchResultBlockParam
 func (t *MessagesContentBlock) MergeAnthropicSearchResultBlockParam(v AnthropicSearchResultBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search_result"}`))
 	if err != nil {
 		return err
 	}
@@ -42298,6 +43440,10 @@ func (t MessagesContentBlock) AsMessagesBlockCompaction() (MessagesBlockCompacti
 // FromMessagesBlockCompaction overwrites any union data inside the MessagesContentBlock as the provided MessagesBlockCompaction
 func (t *MessagesContentBlock) FromMessagesBlockCompaction(v MessagesBlockCompaction) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compaction"}`))
 	t.union = b
 	return err
 }
@@ -42305,6 +43451,10 @@ func (t *MessagesContentBlock) FromMessagesBlockCompaction(v MessagesBlockCompac
 // MergeMessagesBlockCompaction performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesBlockCompaction
 func (t *MessagesContentBlock) MergeMessagesBlockCompaction(v MessagesBlockCompaction) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compaction"}`))
 	if err != nil {
 		return err
 	}
@@ -42324,6 +43474,10 @@ func (t MessagesContentBlock) AsMessagesAdvisorToolResultBlock() (MessagesAdviso
 // FromMessagesAdvisorToolResultBlock overwrites any union data inside the MessagesContentBlock as the provided MessagesAdvisorToolResultBlock
 func (t *MessagesContentBlock) FromMessagesAdvisorToolResultBlock(v MessagesAdvisorToolResultBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"advisor_tool_result"}`))
 	t.union = b
 	return err
 }
@@ -42331,6 +43485,10 @@ func (t *MessagesContentBlock) FromMessagesAdvisorToolResultBlock(v MessagesAdvi
 // MergeMessagesAdvisorToolResultBlock performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesAdvisorToolResultBlock
 func (t *MessagesContentBlock) MergeMessagesAdvisorToolResultBlock(v MessagesAdvisorToolResultBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"advisor_tool_result"}`))
 	if err != nil {
 		return err
 	}
@@ -42350,6 +43508,10 @@ func (t MessagesContentBlock) AsMessagesToolAdditionBlock() (MessagesToolAdditio
 // FromMessagesToolAdditionBlock overwrites any union data inside the MessagesContentBlock as the provided MessagesToolAdditionBlock
 func (t *MessagesContentBlock) FromMessagesToolAdditionBlock(v MessagesToolAdditionBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_addition"}`))
 	t.union = b
 	return err
 }
@@ -42357,6 +43519,10 @@ func (t *MessagesContentBlock) FromMessagesToolAdditionBlock(v MessagesToolAddit
 // MergeMessagesToolAdditionBlock performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesToolAdditionBlock
 func (t *MessagesContentBlock) MergeMessagesToolAdditionBlock(v MessagesToolAdditionBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_addition"}`))
 	if err != nil {
 		return err
 	}
@@ -42376,6 +43542,10 @@ func (t MessagesContentBlock) AsMessagesToolRemovalBlock() (MessagesToolRemovalB
 // FromMessagesToolRemovalBlock overwrites any union data inside the MessagesContentBlock as the provided MessagesToolRemovalBlock
 func (t *MessagesContentBlock) FromMessagesToolRemovalBlock(v MessagesToolRemovalBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_removal"}`))
 	t.union = b
 	return err
 }
@@ -42383,6 +43553,10 @@ func (t *MessagesContentBlock) FromMessagesToolRemovalBlock(v MessagesToolRemova
 // MergeMessagesToolRemovalBlock performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesToolRemovalBlock
 func (t *MessagesContentBlock) MergeMessagesToolRemovalBlock(v MessagesToolRemovalBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_removal"}`))
 	if err != nil {
 		return err
 	}
@@ -42402,6 +43576,10 @@ func (t MessagesContentBlock) AsMessagesShellToolResultBlock() (MessagesShellToo
 // FromMessagesShellToolResultBlock overwrites any union data inside the MessagesContentBlock as the provided MessagesShellToolResultBlock
 func (t *MessagesContentBlock) FromMessagesShellToolResultBlock(v MessagesShellToolResultBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter_shell_tool_result"}`))
 	t.union = b
 	return err
 }
@@ -42409,6 +43587,10 @@ func (t *MessagesContentBlock) FromMessagesShellToolResultBlock(v MessagesShellT
 // MergeMessagesShellToolResultBlock performs a merge with any union data inside the MessagesContentBlock, using the provided MessagesShellToolResultBlock
 func (t *MessagesContentBlock) MergeMessagesShellToolResultBlock(v MessagesShellToolResultBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter_shell_tool_result"}`))
 	if err != nil {
 		return err
 	}
@@ -42428,6 +43610,10 @@ func (t MessagesContentBlock) AsMessagesBashToolResultBlock() (MessagesBashToolR
 // FromMessagesBashToolResultBlock overwrites any union data inside the MessagesContentBlock as the provided MessagesBashToolResultBlock
 func (t *MessagesContentBlock) FromMessagesBashToolResultBlock(v MessagesBashToolResultBlock) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter_bash_tool_result"}`))
 	t.union = b
 	return err
 }
@@ -42438,10 +43624,65 @@ func (t *MessagesContentBlock) MergeMessagesBashToolResultBlock(v MessagesBashTo
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter_bash_tool_result"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesContentBlock) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesContentBlock) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "advisor_tool_result":
+		return t.AsMessagesAdvisorToolResultBlock()
+	case "compaction":
+		return t.AsMessagesBlockCompaction()
+	case "document":
+		return t.AsAnthropicDocumentBlockParam()
+	case "image":
+		return t.AsAnthropicImageBlockParam()
+	case "openrouter_bash_tool_result":
+		return t.AsMessagesBashToolResultBlock()
+	case "openrouter_shell_tool_result":
+		return t.AsMessagesShellToolResultBlock()
+	case "redacted_thinking":
+		return t.AsMessagesBlockRedactedThinking()
+	case "search_result":
+		return t.AsAnthropicSearchResultBlockParam()
+	case "server_tool_use":
+		return t.AsMessagesBlockServerToolUse()
+	case "text":
+		return t.AsAnthropicTextBlockParam()
+	case "thinking":
+		return t.AsMessagesBlockThinking()
+	case "tool_addition":
+		return t.AsMessagesToolAdditionBlock()
+	case "tool_removal":
+		return t.AsMessagesToolRemovalBlock()
+	case "tool_result":
+		return t.AsMessagesBlockToolResult()
+	case "tool_use":
+		return t.AsMessagesBlockToolUse()
+	case "web_search_tool_result":
+		return t.AsMessagesBlockWebSearchToolResult()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesContentBlock) MarshalJSON() ([]byte, error) {
@@ -42464,6 +43705,10 @@ func (t MessagesContextEdit) AsMessagesContextEditClearToolUses() (MessagesConte
 // FromMessagesContextEditClearToolUses overwrites any union data inside the MessagesContextEdit as the provided MessagesContextEditClearToolUses
 func (t *MessagesContextEdit) FromMessagesContextEditClearToolUses(v MessagesContextEditClearToolUses) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"clear_tool_uses_20250919"}`))
 	t.union = b
 	return err
 }
@@ -42471,6 +43716,10 @@ func (t *MessagesContextEdit) FromMessagesContextEditClearToolUses(v MessagesCon
 // MergeMessagesContextEditClearToolUses performs a merge with any union data inside the MessagesContextEdit, using the provided MessagesContextEditClearToolUses
 func (t *MessagesContextEdit) MergeMessagesContextEditClearToolUses(v MessagesContextEditClearToolUses) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"clear_tool_uses_20250919"}`))
 	if err != nil {
 		return err
 	}
@@ -42490,6 +43739,10 @@ func (t MessagesContextEdit) AsMessagesContextEditClearThinking() (MessagesConte
 // FromMessagesContextEditClearThinking overwrites any union data inside the MessagesContextEdit as the provided MessagesContextEditClearThinking
 func (t *MessagesContextEdit) FromMessagesContextEditClearThinking(v MessagesContextEditClearThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"clear_thinking_20251015"}`))
 	t.union = b
 	return err
 }
@@ -42497,6 +43750,10 @@ func (t *MessagesContextEdit) FromMessagesContextEditClearThinking(v MessagesCon
 // MergeMessagesContextEditClearThinking performs a merge with any union data inside the MessagesContextEdit, using the provided MessagesContextEditClearThinking
 func (t *MessagesContextEdit) MergeMessagesContextEditClearThinking(v MessagesContextEditClearThinking) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"clear_thinking_20251015"}`))
 	if err != nil {
 		return err
 	}
@@ -42516,6 +43773,10 @@ func (t MessagesContextEdit) AsMessagesContextEditCompact() (MessagesContextEdit
 // FromMessagesContextEditCompact overwrites any union data inside the MessagesContextEdit as the provided MessagesContextEditCompact
 func (t *MessagesContextEdit) FromMessagesContextEditCompact(v MessagesContextEditCompact) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compact_20260112"}`))
 	t.union = b
 	return err
 }
@@ -42526,10 +43787,39 @@ func (t *MessagesContextEdit) MergeMessagesContextEditCompact(v MessagesContextE
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compact_20260112"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesContextEdit) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesContextEdit) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "clear_thinking_20251015":
+		return t.AsMessagesContextEditClearThinking()
+	case "clear_tool_uses_20250919":
+		return t.AsMessagesContextEditClearToolUses()
+	case "compact_20260112":
+		return t.AsMessagesContextEditCompact()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesContextEdit) MarshalJSON() ([]byte, error) {
@@ -42552,6 +43842,10 @@ func (t MessagesDelta) AsMessagesDeltaTextDelta() (MessagesDeltaTextDelta, error
 // FromMessagesDeltaTextDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaTextDelta
 func (t *MessagesDelta) FromMessagesDeltaTextDelta(v MessagesDeltaTextDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text_delta"}`))
 	t.union = b
 	return err
 }
@@ -42559,6 +43853,10 @@ func (t *MessagesDelta) FromMessagesDeltaTextDelta(v MessagesDeltaTextDelta) err
 // MergeMessagesDeltaTextDelta performs a merge with any union data inside the MessagesDelta, using the provided MessagesDeltaTextDelta
 func (t *MessagesDelta) MergeMessagesDeltaTextDelta(v MessagesDeltaTextDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text_delta"}`))
 	if err != nil {
 		return err
 	}
@@ -42578,6 +43876,10 @@ func (t MessagesDelta) AsMessagesDeltaInputJSONDelta() (MessagesDeltaInputJSONDe
 // FromMessagesDeltaInputJSONDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaInputJSONDelta
 func (t *MessagesDelta) FromMessagesDeltaInputJSONDelta(v MessagesDeltaInputJSONDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_json_delta"}`))
 	t.union = b
 	return err
 }
@@ -42585,6 +43887,10 @@ func (t *MessagesDelta) FromMessagesDeltaInputJSONDelta(v MessagesDeltaInputJSON
 // MergeMessagesDeltaInputJSONDelta performs a merge with any union data inside the MessagesDelta, using the provided MessagesDeltaInputJSONDelta
 func (t *MessagesDelta) MergeMessagesDeltaInputJSONDelta(v MessagesDeltaInputJSONDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"input_json_delta"}`))
 	if err != nil {
 		return err
 	}
@@ -42604,6 +43910,10 @@ func (t MessagesDelta) AsMessagesDeltaThinkingDelta() (MessagesDeltaThinkingDelt
 // FromMessagesDeltaThinkingDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaThinkingDelta
 func (t *MessagesDelta) FromMessagesDeltaThinkingDelta(v MessagesDeltaThinkingDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"thinking_delta"}`))
 	t.union = b
 	return err
 }
@@ -42611,6 +43921,10 @@ func (t *MessagesDelta) FromMessagesDeltaThinkingDelta(v MessagesDeltaThinkingDe
 // MergeMessagesDeltaThinkingDelta performs a merge with any union data inside the MessagesDelta, using the provided MessagesDeltaThinkingDelta
 func (t *MessagesDelta) MergeMessagesDeltaThinkingDelta(v MessagesDeltaThinkingDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"thinking_delta"}`))
 	if err != nil {
 		return err
 	}
@@ -42630,6 +43944,10 @@ func (t MessagesDelta) AsMessagesDeltaSignatureDelta() (MessagesDeltaSignatureDe
 // FromMessagesDeltaSignatureDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaSignatureDelta
 func (t *MessagesDelta) FromMessagesDeltaSignatureDelta(v MessagesDeltaSignatureDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"signature_delta"}`))
 	t.union = b
 	return err
 }
@@ -42637,6 +43955,10 @@ func (t *MessagesDelta) FromMessagesDeltaSignatureDelta(v MessagesDeltaSignature
 // MergeMessagesDeltaSignatureDelta performs a merge with any union data inside the MessagesDelta, using the provided MessagesDeltaSignatureDelta
 func (t *MessagesDelta) MergeMessagesDeltaSignatureDelta(v MessagesDeltaSignatureDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"signature_delta"}`))
 	if err != nil {
 		return err
 	}
@@ -42656,6 +43978,10 @@ func (t MessagesDelta) AsMessagesDeltaCitationsDelta() (MessagesDeltaCitationsDe
 // FromMessagesDeltaCitationsDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaCitationsDelta
 func (t *MessagesDelta) FromMessagesDeltaCitationsDelta(v MessagesDeltaCitationsDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"citations_delta"}`))
 	t.union = b
 	return err
 }
@@ -42663,6 +43989,10 @@ func (t *MessagesDelta) FromMessagesDeltaCitationsDelta(v MessagesDeltaCitations
 // MergeMessagesDeltaCitationsDelta performs a merge with any union data inside the MessagesDelta, using the provided MessagesDeltaCitationsDelta
 func (t *MessagesDelta) MergeMessagesDeltaCitationsDelta(v MessagesDeltaCitationsDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"citations_delta"}`))
 	if err != nil {
 		return err
 	}
@@ -42682,6 +44012,10 @@ func (t MessagesDelta) AsMessagesDeltaCompactionDelta() (MessagesDeltaCompaction
 // FromMessagesDeltaCompactionDelta overwrites any union data inside the MessagesDelta as the provided MessagesDeltaCompactionDelta
 func (t *MessagesDelta) FromMessagesDeltaCompactionDelta(v MessagesDeltaCompactionDelta) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compaction_delta"}`))
 	t.union = b
 	return err
 }
@@ -42692,10 +44026,45 @@ func (t *MessagesDelta) MergeMessagesDeltaCompactionDelta(v MessagesDeltaCompact
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"compaction_delta"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesDelta) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesDelta) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "citations_delta":
+		return t.AsMessagesDeltaCitationsDelta()
+	case "compaction_delta":
+		return t.AsMessagesDeltaCompactionDelta()
+	case "input_json_delta":
+		return t.AsMessagesDeltaInputJSONDelta()
+	case "signature_delta":
+		return t.AsMessagesDeltaSignatureDelta()
+	case "text_delta":
+		return t.AsMessagesDeltaTextDelta()
+	case "thinking_delta":
+		return t.AsMessagesDeltaThinkingDelta()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesDelta) MarshalJSON() ([]byte, error) {
@@ -43440,6 +44809,10 @@ func (t MessagesRequestThinking) AsMessagesRequestThinkingEnabled() (MessagesReq
 // FromMessagesRequestThinkingEnabled overwrites any union data inside the MessagesRequestThinking as the provided MessagesRequestThinkingEnabled
 func (t *MessagesRequestThinking) FromMessagesRequestThinkingEnabled(v MessagesRequestThinkingEnabled) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"enabled"}`))
 	t.union = b
 	return err
 }
@@ -43447,6 +44820,10 @@ func (t *MessagesRequestThinking) FromMessagesRequestThinkingEnabled(v MessagesR
 // MergeMessagesRequestThinkingEnabled performs a merge with any union data inside the MessagesRequestThinking, using the provided MessagesRequestThinkingEnabled
 func (t *MessagesRequestThinking) MergeMessagesRequestThinkingEnabled(v MessagesRequestThinkingEnabled) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"enabled"}`))
 	if err != nil {
 		return err
 	}
@@ -43466,6 +44843,10 @@ func (t MessagesRequestThinking) AsMessagesRequestThinkingDisabled() (MessagesRe
 // FromMessagesRequestThinkingDisabled overwrites any union data inside the MessagesRequestThinking as the provided MessagesRequestThinkingDisabled
 func (t *MessagesRequestThinking) FromMessagesRequestThinkingDisabled(v MessagesRequestThinkingDisabled) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"disabled"}`))
 	t.union = b
 	return err
 }
@@ -43473,6 +44854,10 @@ func (t *MessagesRequestThinking) FromMessagesRequestThinkingDisabled(v Messages
 // MergeMessagesRequestThinkingDisabled performs a merge with any union data inside the MessagesRequestThinking, using the provided MessagesRequestThinkingDisabled
 func (t *MessagesRequestThinking) MergeMessagesRequestThinkingDisabled(v MessagesRequestThinkingDisabled) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"disabled"}`))
 	if err != nil {
 		return err
 	}
@@ -43492,6 +44877,10 @@ func (t MessagesRequestThinking) AsMessagesRequestThinkingAdaptive() (MessagesRe
 // FromMessagesRequestThinkingAdaptive overwrites any union data inside the MessagesRequestThinking as the provided MessagesRequestThinkingAdaptive
 func (t *MessagesRequestThinking) FromMessagesRequestThinkingAdaptive(v MessagesRequestThinkingAdaptive) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"adaptive"}`))
 	t.union = b
 	return err
 }
@@ -43502,10 +44891,39 @@ func (t *MessagesRequestThinking) MergeMessagesRequestThinkingAdaptive(v Message
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"adaptive"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesRequestThinking) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesRequestThinking) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "adaptive":
+		return t.AsMessagesRequestThinkingAdaptive()
+	case "disabled":
+		return t.AsMessagesRequestThinkingDisabled()
+	case "enabled":
+		return t.AsMessagesRequestThinkingEnabled()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesRequestThinking) MarshalJSON() ([]byte, error) {
@@ -44749,6 +46167,10 @@ func (t MessagesToolAddition) AsMessagesAddToolToolRef() (MessagesAddToolToolRef
 // FromMessagesAddToolToolRef overwrites any union data inside the MessagesToolAddition as the provided MessagesAddToolToolRef
 func (t *MessagesToolAddition) FromMessagesAddToolToolRef(v MessagesAddToolToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	t.union = b
 	return err
 }
@@ -44756,6 +46178,10 @@ func (t *MessagesToolAddition) FromMessagesAddToolToolRef(v MessagesAddToolToolR
 // MergeMessagesAddToolToolRef performs a merge with any union data inside the MessagesToolAddition, using the provided MessagesAddToolToolRef
 func (t *MessagesToolAddition) MergeMessagesAddToolToolRef(v MessagesAddToolToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	if err != nil {
 		return err
 	}
@@ -44775,6 +46201,10 @@ func (t MessagesToolAddition) AsMessagesAddToolMcpToolRef() (MessagesAddToolMcpT
 // FromMessagesAddToolMcpToolRef overwrites any union data inside the MessagesToolAddition as the provided MessagesAddToolMcpToolRef
 func (t *MessagesToolAddition) FromMessagesAddToolMcpToolRef(v MessagesAddToolMcpToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_tool_reference"}`))
 	t.union = b
 	return err
 }
@@ -44782,6 +46212,10 @@ func (t *MessagesToolAddition) FromMessagesAddToolMcpToolRef(v MessagesAddToolMc
 // MergeMessagesAddToolMcpToolRef performs a merge with any union data inside the MessagesToolAddition, using the provided MessagesAddToolMcpToolRef
 func (t *MessagesToolAddition) MergeMessagesAddToolMcpToolRef(v MessagesAddToolMcpToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_tool_reference"}`))
 	if err != nil {
 		return err
 	}
@@ -44801,6 +46235,10 @@ func (t MessagesToolAddition) AsMessagesAddToolMcpToolsetRef() (MessagesAddToolM
 // FromMessagesAddToolMcpToolsetRef overwrites any union data inside the MessagesToolAddition as the provided MessagesAddToolMcpToolsetRef
 func (t *MessagesToolAddition) FromMessagesAddToolMcpToolsetRef(v MessagesAddToolMcpToolsetRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_toolset_reference"}`))
 	t.union = b
 	return err
 }
@@ -44811,10 +46249,39 @@ func (t *MessagesToolAddition) MergeMessagesAddToolMcpToolsetRef(v MessagesAddTo
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_toolset_reference"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesToolAddition) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesToolAddition) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "mcp_tool_reference":
+		return t.AsMessagesAddToolMcpToolRef()
+	case "mcp_toolset_reference":
+		return t.AsMessagesAddToolMcpToolsetRef()
+	case "tool_reference":
+		return t.AsMessagesAddToolToolRef()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesToolAddition) MarshalJSON() ([]byte, error) {
@@ -44837,6 +46304,10 @@ func (t MessagesToolChoice) AsMessagesToolChoiceAuto() (MessagesToolChoiceAuto, 
 // FromMessagesToolChoiceAuto overwrites any union data inside the MessagesToolChoice as the provided MessagesToolChoiceAuto
 func (t *MessagesToolChoice) FromMessagesToolChoiceAuto(v MessagesToolChoiceAuto) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"auto"}`))
 	t.union = b
 	return err
 }
@@ -44844,6 +46315,10 @@ func (t *MessagesToolChoice) FromMessagesToolChoiceAuto(v MessagesToolChoiceAuto
 // MergeMessagesToolChoiceAuto performs a merge with any union data inside the MessagesToolChoice, using the provided MessagesToolChoiceAuto
 func (t *MessagesToolChoice) MergeMessagesToolChoiceAuto(v MessagesToolChoiceAuto) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"auto"}`))
 	if err != nil {
 		return err
 	}
@@ -44863,6 +46338,10 @@ func (t MessagesToolChoice) AsMessagesToolChoiceAny() (MessagesToolChoiceAny, er
 // FromMessagesToolChoiceAny overwrites any union data inside the MessagesToolChoice as the provided MessagesToolChoiceAny
 func (t *MessagesToolChoice) FromMessagesToolChoiceAny(v MessagesToolChoiceAny) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"any"}`))
 	t.union = b
 	return err
 }
@@ -44870,6 +46349,10 @@ func (t *MessagesToolChoice) FromMessagesToolChoiceAny(v MessagesToolChoiceAny) 
 // MergeMessagesToolChoiceAny performs a merge with any union data inside the MessagesToolChoice, using the provided MessagesToolChoiceAny
 func (t *MessagesToolChoice) MergeMessagesToolChoiceAny(v MessagesToolChoiceAny) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"any"}`))
 	if err != nil {
 		return err
 	}
@@ -44889,6 +46372,10 @@ func (t MessagesToolChoice) AsMessagesToolChoiceNone() (MessagesToolChoiceNone, 
 // FromMessagesToolChoiceNone overwrites any union data inside the MessagesToolChoice as the provided MessagesToolChoiceNone
 func (t *MessagesToolChoice) FromMessagesToolChoiceNone(v MessagesToolChoiceNone) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"none"}`))
 	t.union = b
 	return err
 }
@@ -44896,6 +46383,10 @@ func (t *MessagesToolChoice) FromMessagesToolChoiceNone(v MessagesToolChoiceNone
 // MergeMessagesToolChoiceNone performs a merge with any union data inside the MessagesToolChoice, using the provided MessagesToolChoiceNone
 func (t *MessagesToolChoice) MergeMessagesToolChoiceNone(v MessagesToolChoiceNone) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"none"}`))
 	if err != nil {
 		return err
 	}
@@ -44915,6 +46406,10 @@ func (t MessagesToolChoice) AsMessagesToolChoiceTool() (MessagesToolChoiceTool, 
 // FromMessagesToolChoiceTool overwrites any union data inside the MessagesToolChoice as the provided MessagesToolChoiceTool
 func (t *MessagesToolChoice) FromMessagesToolChoiceTool(v MessagesToolChoiceTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool"}`))
 	t.union = b
 	return err
 }
@@ -44925,10 +46420,41 @@ func (t *MessagesToolChoice) MergeMessagesToolChoiceTool(v MessagesToolChoiceToo
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesToolChoice) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesToolChoice) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "any":
+		return t.AsMessagesToolChoiceAny()
+	case "auto":
+		return t.AsMessagesToolChoiceAuto()
+	case "none":
+		return t.AsMessagesToolChoiceNone()
+	case "tool":
+		return t.AsMessagesToolChoiceTool()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesToolChoice) MarshalJSON() ([]byte, error) {
@@ -44951,6 +46477,10 @@ func (t MessagesToolRemoval) AsMessagesRemoveToolToolRef() (MessagesRemoveToolTo
 // FromMessagesRemoveToolToolRef overwrites any union data inside the MessagesToolRemoval as the provided MessagesRemoveToolToolRef
 func (t *MessagesToolRemoval) FromMessagesRemoveToolToolRef(v MessagesRemoveToolToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	t.union = b
 	return err
 }
@@ -44958,6 +46488,10 @@ func (t *MessagesToolRemoval) FromMessagesRemoveToolToolRef(v MessagesRemoveTool
 // MergeMessagesRemoveToolToolRef performs a merge with any union data inside the MessagesToolRemoval, using the provided MessagesRemoveToolToolRef
 func (t *MessagesToolRemoval) MergeMessagesRemoveToolToolRef(v MessagesRemoveToolToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	if err != nil {
 		return err
 	}
@@ -44977,6 +46511,10 @@ func (t MessagesToolRemoval) AsMessagesRemoveToolMcpToolRef() (MessagesRemoveToo
 // FromMessagesRemoveToolMcpToolRef overwrites any union data inside the MessagesToolRemoval as the provided MessagesRemoveToolMcpToolRef
 func (t *MessagesToolRemoval) FromMessagesRemoveToolMcpToolRef(v MessagesRemoveToolMcpToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_tool_reference"}`))
 	t.union = b
 	return err
 }
@@ -44984,6 +46522,10 @@ func (t *MessagesToolRemoval) FromMessagesRemoveToolMcpToolRef(v MessagesRemoveT
 // MergeMessagesRemoveToolMcpToolRef performs a merge with any union data inside the MessagesToolRemoval, using the provided MessagesRemoveToolMcpToolRef
 func (t *MessagesToolRemoval) MergeMessagesRemoveToolMcpToolRef(v MessagesRemoveToolMcpToolRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_tool_reference"}`))
 	if err != nil {
 		return err
 	}
@@ -45003,6 +46545,10 @@ func (t MessagesToolRemoval) AsMessagesRemoveToolMcpToolsetRef() (MessagesRemove
 // FromMessagesRemoveToolMcpToolsetRef overwrites any union data inside the MessagesToolRemoval as the provided MessagesRemoveToolMcpToolsetRef
 func (t *MessagesToolRemoval) FromMessagesRemoveToolMcpToolsetRef(v MessagesRemoveToolMcpToolsetRef) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_toolset_reference"}`))
 	t.union = b
 	return err
 }
@@ -45013,10 +46559,39 @@ func (t *MessagesToolRemoval) MergeMessagesRemoveToolMcpToolsetRef(v MessagesRem
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp_toolset_reference"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesToolRemoval) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesToolRemoval) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "mcp_tool_reference":
+		return t.AsMessagesRemoveToolMcpToolRef()
+	case "mcp_toolset_reference":
+		return t.AsMessagesRemoveToolMcpToolsetRef()
+	case "tool_reference":
+		return t.AsMessagesRemoveToolToolRef()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesToolRemoval) MarshalJSON() ([]byte, error) {
@@ -45101,6 +46676,10 @@ func (t MessagesToolResultContentPart) AsAnthropicTextBlockParam() (AnthropicTex
 // FromAnthropicTextBlockParam overwrites any union data inside the MessagesToolResultContentPart as the provided AnthropicTextBlockParam
 func (t *MessagesToolResultContentPart) FromAnthropicTextBlockParam(v AnthropicTextBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	t.union = b
 	return err
 }
@@ -45108,6 +46687,10 @@ func (t *MessagesToolResultContentPart) FromAnthropicTextBlockParam(v AnthropicT
 // MergeAnthropicTextBlockParam performs a merge with any union data inside the MessagesToolResultContentPart, using the provided AnthropicTextBlockParam
 func (t *MessagesToolResultContentPart) MergeAnthropicTextBlockParam(v AnthropicTextBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"text"}`))
 	if err != nil {
 		return err
 	}
@@ -45127,6 +46710,10 @@ func (t MessagesToolResultContentPart) AsAnthropicImageBlockParam() (AnthropicIm
 // FromAnthropicImageBlockParam overwrites any union data inside the MessagesToolResultContentPart as the provided AnthropicImageBlockParam
 func (t *MessagesToolResultContentPart) FromAnthropicImageBlockParam(v AnthropicImageBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image"}`))
 	t.union = b
 	return err
 }
@@ -45134,6 +46721,10 @@ func (t *MessagesToolResultContentPart) FromAnthropicImageBlockParam(v Anthropic
 // MergeAnthropicImageBlockParam performs a merge with any union data inside the MessagesToolResultContentPart, using the provided AnthropicImageBlockParam
 func (t *MessagesToolResultContentPart) MergeAnthropicImageBlockParam(v AnthropicImageBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image"}`))
 	if err != nil {
 		return err
 	}
@@ -45153,6 +46744,10 @@ func (t MessagesToolResultContentPart) AsMessagesToolResultToolReference() (Mess
 // FromMessagesToolResultToolReference overwrites any union data inside the MessagesToolResultContentPart as the provided MessagesToolResultToolReference
 func (t *MessagesToolResultContentPart) FromMessagesToolResultToolReference(v MessagesToolResultToolReference) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	t.union = b
 	return err
 }
@@ -45160,6 +46755,10 @@ func (t *MessagesToolResultContentPart) FromMessagesToolResultToolReference(v Me
 // MergeMessagesToolResultToolReference performs a merge with any union data inside the MessagesToolResultContentPart, using the provided MessagesToolResultToolReference
 func (t *MessagesToolResultContentPart) MergeMessagesToolResultToolReference(v MessagesToolResultToolReference) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"tool_reference"}`))
 	if err != nil {
 		return err
 	}
@@ -45179,6 +46778,10 @@ func (t MessagesToolResultContentPart) AsAnthropicSearchResultBlockParam() (Anth
 // FromAnthropicSearchResultBlockParam overwrites any union data inside the MessagesToolResultContentPart as the provided AnthropicSearchResultBlockParam
 func (t *MessagesToolResultContentPart) FromAnthropicSearchResultBlockParam(v AnthropicSearchResultBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search_result"}`))
 	t.union = b
 	return err
 }
@@ -45186,6 +46789,10 @@ func (t *MessagesToolResultContentPart) FromAnthropicSearchResultBlockParam(v An
 // MergeAnthropicSearchResultBlockParam performs a merge with any union data inside the MessagesToolResultContentPart, using the provided AnthropicSearchResultBlockParam
 func (t *MessagesToolResultContentPart) MergeAnthropicSearchResultBlockParam(v AnthropicSearchResultBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search_result"}`))
 	if err != nil {
 		return err
 	}
@@ -45205,6 +46812,10 @@ func (t MessagesToolResultContentPart) AsAnthropicDocumentBlockParam() (Anthropi
 // FromAnthropicDocumentBlockParam overwrites any union data inside the MessagesToolResultContentPart as the provided AnthropicDocumentBlockParam
 func (t *MessagesToolResultContentPart) FromAnthropicDocumentBlockParam(v AnthropicDocumentBlockParam) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"document"}`))
 	t.union = b
 	return err
 }
@@ -45215,10 +46826,43 @@ func (t *MessagesToolResultContentPart) MergeAnthropicDocumentBlockParam(v Anthr
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"document"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t MessagesToolResultContentPart) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t MessagesToolResultContentPart) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "document":
+		return t.AsAnthropicDocumentBlockParam()
+	case "image":
+		return t.AsAnthropicImageBlockParam()
+	case "search_result":
+		return t.AsAnthropicSearchResultBlockParam()
+	case "text":
+		return t.AsAnthropicTextBlockParam()
+	case "tool_reference":
+		return t.AsMessagesToolResultToolReference()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t MessagesToolResultContentPart) MarshalJSON() ([]byte, error) {
@@ -45241,6 +46885,10 @@ func (t NamespaceToolTool) AsNamespaceFunctionTool() (NamespaceFunctionTool, err
 // FromNamespaceFunctionTool overwrites any union data inside the NamespaceToolTool as the provided NamespaceFunctionTool
 func (t *NamespaceToolTool) FromNamespaceFunctionTool(v NamespaceFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	t.union = b
 	return err
 }
@@ -45248,6 +46896,10 @@ func (t *NamespaceToolTool) FromNamespaceFunctionTool(v NamespaceFunctionTool) e
 // MergeNamespaceFunctionTool performs a merge with any union data inside the NamespaceToolTool, using the provided NamespaceFunctionTool
 func (t *NamespaceToolTool) MergeNamespaceFunctionTool(v NamespaceFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	if err != nil {
 		return err
 	}
@@ -45267,6 +46919,10 @@ func (t NamespaceToolTool) AsCustomTool() (CustomTool, error) {
 // FromCustomTool overwrites any union data inside the NamespaceToolTool as the provided CustomTool
 func (t *NamespaceToolTool) FromCustomTool(v CustomTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
 	t.union = b
 	return err
 }
@@ -45277,10 +46933,37 @@ func (t *NamespaceToolTool) MergeCustomTool(v CustomTool) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t NamespaceToolTool) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t NamespaceToolTool) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "custom":
+		return t.AsCustomTool()
+	case "function":
+		return t.AsNamespaceFunctionTool()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t NamespaceToolTool) MarshalJSON() ([]byte, error) {
@@ -46921,6 +48604,10 @@ func (t OpenAIResponsesAnnotation) AsFileCitation() (FileCitation, error) {
 // FromFileCitation overwrites any union data inside the OpenAIResponsesAnnotation as the provided FileCitation
 func (t *OpenAIResponsesAnnotation) FromFileCitation(v FileCitation) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_citation"}`))
 	t.union = b
 	return err
 }
@@ -46928,6 +48615,10 @@ func (t *OpenAIResponsesAnnotation) FromFileCitation(v FileCitation) error {
 // MergeFileCitation performs a merge with any union data inside the OpenAIResponsesAnnotation, using the provided FileCitation
 func (t *OpenAIResponsesAnnotation) MergeFileCitation(v FileCitation) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_citation"}`))
 	if err != nil {
 		return err
 	}
@@ -46947,6 +48638,10 @@ func (t OpenAIResponsesAnnotation) AsURLCitation() (URLCitation, error) {
 // FromURLCitation overwrites any union data inside the OpenAIResponsesAnnotation as the provided URLCitation
 func (t *OpenAIResponsesAnnotation) FromURLCitation(v URLCitation) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"url_citation"}`))
 	t.union = b
 	return err
 }
@@ -46954,6 +48649,10 @@ func (t *OpenAIResponsesAnnotation) FromURLCitation(v URLCitation) error {
 // MergeURLCitation performs a merge with any union data inside the OpenAIResponsesAnnotation, using the provided URLCitation
 func (t *OpenAIResponsesAnnotation) MergeURLCitation(v URLCitation) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"url_citation"}`))
 	if err != nil {
 		return err
 	}
@@ -46973,6 +48672,10 @@ func (t OpenAIResponsesAnnotation) AsFilePath() (FilePath, error) {
 // FromFilePath overwrites any union data inside the OpenAIResponsesAnnotation as the provided FilePath
 func (t *OpenAIResponsesAnnotation) FromFilePath(v FilePath) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_path"}`))
 	t.union = b
 	return err
 }
@@ -46983,10 +48686,39 @@ func (t *OpenAIResponsesAnnotation) MergeFilePath(v FilePath) error {
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_path"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t OpenAIResponsesAnnotation) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t OpenAIResponsesAnnotation) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "file_citation":
+		return t.AsFileCitation()
+	case "file_path":
+		return t.AsFilePath()
+	case "url_citation":
+		return t.AsURLCitation()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t OpenAIResponsesAnnotation) MarshalJSON() ([]byte, error) {
@@ -48320,6 +50052,10 @@ func (t OutputMessageContent) AsResponseOutputText() (ResponseOutputText, error)
 // FromResponseOutputText overwrites any union data inside the OutputMessageContent as the provided ResponseOutputText
 func (t *OutputMessageContent) FromResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	t.union = b
 	return err
 }
@@ -48327,6 +50063,10 @@ func (t *OutputMessageContent) FromResponseOutputText(v ResponseOutputText) erro
 // MergeResponseOutputText performs a merge with any union data inside the OutputMessageContent, using the provided ResponseOutputText
 func (t *OutputMessageContent) MergeResponseOutputText(v ResponseOutputText) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"output_text"}`))
 	if err != nil {
 		return err
 	}
@@ -48346,6 +50086,10 @@ func (t OutputMessageContent) AsOpenAIResponsesRefusalContent() (OpenAIResponses
 // FromOpenAIResponsesRefusalContent overwrites any union data inside the OutputMessageContent as the provided OpenAIResponsesRefusalContent
 func (t *OutputMessageContent) FromOpenAIResponsesRefusalContent(v OpenAIResponsesRefusalContent) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
 	t.union = b
 	return err
 }
@@ -48356,10 +50100,37 @@ func (t *OutputMessageContent) MergeOpenAIResponsesRefusalContent(v OpenAIRespon
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"refusal"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t OutputMessageContent) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t OutputMessageContent) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "output_text":
+		return t.AsResponseOutputText()
+	case "refusal":
+		return t.AsOpenAIResponsesRefusalContent()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t OutputMessageContent) MarshalJSON() ([]byte, error) {
@@ -49192,6 +50963,10 @@ func (t ResponsesRequestTool) AsResponsesRequestToolFunctionTool() (ResponsesReq
 // FromResponsesRequestToolFunctionTool overwrites any union data inside the ResponsesRequestTool as the provided ResponsesRequestToolFunctionTool
 func (t *ResponsesRequestTool) FromResponsesRequestToolFunctionTool(v ResponsesRequestToolFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	t.union = b
 	return err
 }
@@ -49199,6 +50974,10 @@ func (t *ResponsesRequestTool) FromResponsesRequestToolFunctionTool(v ResponsesR
 // MergeResponsesRequestToolFunctionTool performs a merge with any union data inside the ResponsesRequestTool, using the provided ResponsesRequestToolFunctionTool
 func (t *ResponsesRequestTool) MergeResponsesRequestToolFunctionTool(v ResponsesRequestToolFunctionTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"function"}`))
 	if err != nil {
 		return err
 	}
@@ -49218,6 +50997,10 @@ func (t ResponsesRequestTool) AsPreviewWebSearchServerTool() (PreviewWebSearchSe
 // FromPreviewWebSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided PreviewWebSearchServerTool
 func (t *ResponsesRequestTool) FromPreviewWebSearchServerTool(v PreviewWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview"}`))
 	t.union = b
 	return err
 }
@@ -49225,6 +51008,10 @@ func (t *ResponsesRequestTool) FromPreviewWebSearchServerTool(v PreviewWebSearch
 // MergePreviewWebSearchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided PreviewWebSearchServerTool
 func (t *ResponsesRequestTool) MergePreviewWebSearchServerTool(v PreviewWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview"}`))
 	if err != nil {
 		return err
 	}
@@ -49244,6 +51031,10 @@ func (t ResponsesRequestTool) AsPreview20250311WebSearchServerTool() (Preview202
 // FromPreview20250311WebSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided Preview20250311WebSearchServerTool
 func (t *ResponsesRequestTool) FromPreview20250311WebSearchServerTool(v Preview20250311WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview_2025_03_11"}`))
 	t.union = b
 	return err
 }
@@ -49251,6 +51042,10 @@ func (t *ResponsesRequestTool) FromPreview20250311WebSearchServerTool(v Preview2
 // MergePreview20250311WebSearchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided Preview20250311WebSearchServerTool
 func (t *ResponsesRequestTool) MergePreview20250311WebSearchServerTool(v Preview20250311WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_preview_2025_03_11"}`))
 	if err != nil {
 		return err
 	}
@@ -49270,6 +51065,10 @@ func (t ResponsesRequestTool) AsLegacyWebSearchServerTool() (LegacyWebSearchServ
 // FromLegacyWebSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided LegacyWebSearchServerTool
 func (t *ResponsesRequestTool) FromLegacyWebSearchServerTool(v LegacyWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search"}`))
 	t.union = b
 	return err
 }
@@ -49277,6 +51076,10 @@ func (t *ResponsesRequestTool) FromLegacyWebSearchServerTool(v LegacyWebSearchSe
 // MergeLegacyWebSearchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided LegacyWebSearchServerTool
 func (t *ResponsesRequestTool) MergeLegacyWebSearchServerTool(v LegacyWebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search"}`))
 	if err != nil {
 		return err
 	}
@@ -49296,6 +51099,10 @@ func (t ResponsesRequestTool) AsWebSearchServerTool() (WebSearchServerTool, erro
 // FromWebSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided WebSearchServerTool
 func (t *ResponsesRequestTool) FromWebSearchServerTool(v WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_2025_08_26"}`))
 	t.union = b
 	return err
 }
@@ -49303,6 +51110,10 @@ func (t *ResponsesRequestTool) FromWebSearchServerTool(v WebSearchServerTool) er
 // MergeWebSearchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided WebSearchServerTool
 func (t *ResponsesRequestTool) MergeWebSearchServerTool(v WebSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"web_search_2025_08_26"}`))
 	if err != nil {
 		return err
 	}
@@ -49322,6 +51133,10 @@ func (t ResponsesRequestTool) AsFileSearchServerTool() (FileSearchServerTool, er
 // FromFileSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided FileSearchServerTool
 func (t *ResponsesRequestTool) FromFileSearchServerTool(v FileSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_search"}`))
 	t.union = b
 	return err
 }
@@ -49329,6 +51144,10 @@ func (t *ResponsesRequestTool) FromFileSearchServerTool(v FileSearchServerTool) 
 // MergeFileSearchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided FileSearchServerTool
 func (t *ResponsesRequestTool) MergeFileSearchServerTool(v FileSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"file_search"}`))
 	if err != nil {
 		return err
 	}
@@ -49348,6 +51167,10 @@ func (t ResponsesRequestTool) AsComputerUseServerTool() (ComputerUseServerTool, 
 // FromComputerUseServerTool overwrites any union data inside the ResponsesRequestTool as the provided ComputerUseServerTool
 func (t *ResponsesRequestTool) FromComputerUseServerTool(v ComputerUseServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"computer_use_preview"}`))
 	t.union = b
 	return err
 }
@@ -49355,6 +51178,10 @@ func (t *ResponsesRequestTool) FromComputerUseServerTool(v ComputerUseServerTool
 // MergeComputerUseServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided ComputerUseServerTool
 func (t *ResponsesRequestTool) MergeComputerUseServerTool(v ComputerUseServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"computer_use_preview"}`))
 	if err != nil {
 		return err
 	}
@@ -49374,6 +51201,10 @@ func (t ResponsesRequestTool) AsCodeInterpreterServerTool() (CodeInterpreterServ
 // FromCodeInterpreterServerTool overwrites any union data inside the ResponsesRequestTool as the provided CodeInterpreterServerTool
 func (t *ResponsesRequestTool) FromCodeInterpreterServerTool(v CodeInterpreterServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"code_interpreter"}`))
 	t.union = b
 	return err
 }
@@ -49381,6 +51212,10 @@ func (t *ResponsesRequestTool) FromCodeInterpreterServerTool(v CodeInterpreterSe
 // MergeCodeInterpreterServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided CodeInterpreterServerTool
 func (t *ResponsesRequestTool) MergeCodeInterpreterServerTool(v CodeInterpreterServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"code_interpreter"}`))
 	if err != nil {
 		return err
 	}
@@ -49400,6 +51235,10 @@ func (t ResponsesRequestTool) AsMcpServerTool() (McpServerTool, error) {
 // FromMcpServerTool overwrites any union data inside the ResponsesRequestTool as the provided McpServerTool
 func (t *ResponsesRequestTool) FromMcpServerTool(v McpServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp"}`))
 	t.union = b
 	return err
 }
@@ -49407,6 +51246,10 @@ func (t *ResponsesRequestTool) FromMcpServerTool(v McpServerTool) error {
 // MergeMcpServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided McpServerTool
 func (t *ResponsesRequestTool) MergeMcpServerTool(v McpServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"mcp"}`))
 	if err != nil {
 		return err
 	}
@@ -49426,6 +51269,10 @@ func (t ResponsesRequestTool) AsImageGenerationServerTool() (ImageGenerationServ
 // FromImageGenerationServerTool overwrites any union data inside the ResponsesRequestTool as the provided ImageGenerationServerTool
 func (t *ResponsesRequestTool) FromImageGenerationServerTool(v ImageGenerationServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation"}`))
 	t.union = b
 	return err
 }
@@ -49433,6 +51280,10 @@ func (t *ResponsesRequestTool) FromImageGenerationServerTool(v ImageGenerationSe
 // MergeImageGenerationServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided ImageGenerationServerTool
 func (t *ResponsesRequestTool) MergeImageGenerationServerTool(v ImageGenerationServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"image_generation"}`))
 	if err != nil {
 		return err
 	}
@@ -49452,6 +51303,10 @@ func (t ResponsesRequestTool) AsCodexLocalShellTool() (CodexLocalShellTool, erro
 // FromCodexLocalShellTool overwrites any union data inside the ResponsesRequestTool as the provided CodexLocalShellTool
 func (t *ResponsesRequestTool) FromCodexLocalShellTool(v CodexLocalShellTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"local_shell"}`))
 	t.union = b
 	return err
 }
@@ -49459,6 +51314,10 @@ func (t *ResponsesRequestTool) FromCodexLocalShellTool(v CodexLocalShellTool) er
 // MergeCodexLocalShellTool performs a merge with any union data inside the ResponsesRequestTool, using the provided CodexLocalShellTool
 func (t *ResponsesRequestTool) MergeCodexLocalShellTool(v CodexLocalShellTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"local_shell"}`))
 	if err != nil {
 		return err
 	}
@@ -49478,6 +51337,10 @@ func (t ResponsesRequestTool) AsShellServerTool() (ShellServerTool, error) {
 // FromShellServerTool overwrites any union data inside the ResponsesRequestTool as the provided ShellServerTool
 func (t *ResponsesRequestTool) FromShellServerTool(v ShellServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"shell"}`))
 	t.union = b
 	return err
 }
@@ -49485,6 +51348,10 @@ func (t *ResponsesRequestTool) FromShellServerTool(v ShellServerTool) error {
 // MergeShellServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided ShellServerTool
 func (t *ResponsesRequestTool) MergeShellServerTool(v ShellServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"shell"}`))
 	if err != nil {
 		return err
 	}
@@ -49504,6 +51371,10 @@ func (t ResponsesRequestTool) AsApplyPatchServerTool() (ApplyPatchServerTool, er
 // FromApplyPatchServerTool overwrites any union data inside the ResponsesRequestTool as the provided ApplyPatchServerTool
 func (t *ResponsesRequestTool) FromApplyPatchServerTool(v ApplyPatchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"apply_patch"}`))
 	t.union = b
 	return err
 }
@@ -49511,6 +51382,10 @@ func (t *ResponsesRequestTool) FromApplyPatchServerTool(v ApplyPatchServerTool) 
 // MergeApplyPatchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided ApplyPatchServerTool
 func (t *ResponsesRequestTool) MergeApplyPatchServerTool(v ApplyPatchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"apply_patch"}`))
 	if err != nil {
 		return err
 	}
@@ -49530,6 +51405,10 @@ func (t ResponsesRequestTool) AsCustomTool() (CustomTool, error) {
 // FromCustomTool overwrites any union data inside the ResponsesRequestTool as the provided CustomTool
 func (t *ResponsesRequestTool) FromCustomTool(v CustomTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
 	t.union = b
 	return err
 }
@@ -49537,6 +51416,10 @@ func (t *ResponsesRequestTool) FromCustomTool(v CustomTool) error {
 // MergeCustomTool performs a merge with any union data inside the ResponsesRequestTool, using the provided CustomTool
 func (t *ResponsesRequestTool) MergeCustomTool(v CustomTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"custom"}`))
 	if err != nil {
 		return err
 	}
@@ -49556,6 +51439,10 @@ func (t ResponsesRequestTool) AsNamespaceTool() (NamespaceTool, error) {
 // FromNamespaceTool overwrites any union data inside the ResponsesRequestTool as the provided NamespaceTool
 func (t *ResponsesRequestTool) FromNamespaceTool(v NamespaceTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"namespace"}`))
 	t.union = b
 	return err
 }
@@ -49563,6 +51450,10 @@ func (t *ResponsesRequestTool) FromNamespaceTool(v NamespaceTool) error {
 // MergeNamespaceTool performs a merge with any union data inside the ResponsesRequestTool, using the provided NamespaceTool
 func (t *ResponsesRequestTool) MergeNamespaceTool(v NamespaceTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"namespace"}`))
 	if err != nil {
 		return err
 	}
@@ -49582,6 +51473,10 @@ func (t ResponsesRequestTool) AsAdvisorServerToolOpenRouter() (AdvisorServerTool
 // FromAdvisorServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided AdvisorServerToolOpenRouter
 func (t *ResponsesRequestTool) FromAdvisorServerToolOpenRouter(v AdvisorServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:advisor"}`))
 	t.union = b
 	return err
 }
@@ -49589,6 +51484,10 @@ func (t *ResponsesRequestTool) FromAdvisorServerToolOpenRouter(v AdvisorServerTo
 // MergeAdvisorServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided AdvisorServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeAdvisorServerToolOpenRouter(v AdvisorServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:advisor"}`))
 	if err != nil {
 		return err
 	}
@@ -49608,6 +51507,10 @@ func (t ResponsesRequestTool) AsSubagentServerToolOpenRouter() (SubagentServerTo
 // FromSubagentServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided SubagentServerToolOpenRouter
 func (t *ResponsesRequestTool) FromSubagentServerToolOpenRouter(v SubagentServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:subagent"}`))
 	t.union = b
 	return err
 }
@@ -49615,6 +51518,10 @@ func (t *ResponsesRequestTool) FromSubagentServerToolOpenRouter(v SubagentServer
 // MergeSubagentServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided SubagentServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeSubagentServerToolOpenRouter(v SubagentServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:subagent"}`))
 	if err != nil {
 		return err
 	}
@@ -49634,6 +51541,10 @@ func (t ResponsesRequestTool) AsDatetimeServerTool() (DatetimeServerTool, error)
 // FromDatetimeServerTool overwrites any union data inside the ResponsesRequestTool as the provided DatetimeServerTool
 func (t *ResponsesRequestTool) FromDatetimeServerTool(v DatetimeServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:datetime"}`))
 	t.union = b
 	return err
 }
@@ -49641,6 +51552,10 @@ func (t *ResponsesRequestTool) FromDatetimeServerTool(v DatetimeServerTool) erro
 // MergeDatetimeServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided DatetimeServerTool
 func (t *ResponsesRequestTool) MergeDatetimeServerTool(v DatetimeServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:datetime"}`))
 	if err != nil {
 		return err
 	}
@@ -49660,6 +51575,10 @@ func (t ResponsesRequestTool) AsFilesServerTool() (FilesServerTool, error) {
 // FromFilesServerTool overwrites any union data inside the ResponsesRequestTool as the provided FilesServerTool
 func (t *ResponsesRequestTool) FromFilesServerTool(v FilesServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:files"}`))
 	t.union = b
 	return err
 }
@@ -49667,6 +51586,10 @@ func (t *ResponsesRequestTool) FromFilesServerTool(v FilesServerTool) error {
 // MergeFilesServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided FilesServerTool
 func (t *ResponsesRequestTool) MergeFilesServerTool(v FilesServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:files"}`))
 	if err != nil {
 		return err
 	}
@@ -49686,6 +51609,10 @@ func (t ResponsesRequestTool) AsFusionServerToolOpenRouter() (FusionServerToolOp
 // FromFusionServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided FusionServerToolOpenRouter
 func (t *ResponsesRequestTool) FromFusionServerToolOpenRouter(v FusionServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:fusion"}`))
 	t.union = b
 	return err
 }
@@ -49693,6 +51620,10 @@ func (t *ResponsesRequestTool) FromFusionServerToolOpenRouter(v FusionServerTool
 // MergeFusionServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided FusionServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeFusionServerToolOpenRouter(v FusionServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:fusion"}`))
 	if err != nil {
 		return err
 	}
@@ -49712,6 +51643,10 @@ func (t ResponsesRequestTool) AsImageGenerationServerToolOpenRouter() (ImageGene
 // FromImageGenerationServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided ImageGenerationServerToolOpenRouter
 func (t *ResponsesRequestTool) FromImageGenerationServerToolOpenRouter(v ImageGenerationServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:image_generation"}`))
 	t.union = b
 	return err
 }
@@ -49719,6 +51654,10 @@ func (t *ResponsesRequestTool) FromImageGenerationServerToolOpenRouter(v ImageGe
 // MergeImageGenerationServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided ImageGenerationServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeImageGenerationServerToolOpenRouter(v ImageGenerationServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:image_generation"}`))
 	if err != nil {
 		return err
 	}
@@ -49738,6 +51677,10 @@ func (t ResponsesRequestTool) AsSearchModelsServerToolOpenRouter() (SearchModels
 // FromSearchModelsServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided SearchModelsServerToolOpenRouter
 func (t *ResponsesRequestTool) FromSearchModelsServerToolOpenRouter(v SearchModelsServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:experimental__search_models"}`))
 	t.union = b
 	return err
 }
@@ -49745,6 +51688,10 @@ func (t *ResponsesRequestTool) FromSearchModelsServerToolOpenRouter(v SearchMode
 // MergeSearchModelsServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided SearchModelsServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeSearchModelsServerToolOpenRouter(v SearchModelsServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:experimental__search_models"}`))
 	if err != nil {
 		return err
 	}
@@ -49764,6 +51711,10 @@ func (t ResponsesRequestTool) AsWebFetchServerTool() (WebFetchServerTool, error)
 // FromWebFetchServerTool overwrites any union data inside the ResponsesRequestTool as the provided WebFetchServerTool
 func (t *ResponsesRequestTool) FromWebFetchServerTool(v WebFetchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:web_fetch"}`))
 	t.union = b
 	return err
 }
@@ -49771,6 +51722,10 @@ func (t *ResponsesRequestTool) FromWebFetchServerTool(v WebFetchServerTool) erro
 // MergeWebFetchServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided WebFetchServerTool
 func (t *ResponsesRequestTool) MergeWebFetchServerTool(v WebFetchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:web_fetch"}`))
 	if err != nil {
 		return err
 	}
@@ -49790,6 +51745,10 @@ func (t ResponsesRequestTool) AsWebSearchServerToolOpenRouter() (WebSearchServer
 // FromWebSearchServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided WebSearchServerToolOpenRouter
 func (t *ResponsesRequestTool) FromWebSearchServerToolOpenRouter(v WebSearchServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:web_search"}`))
 	t.union = b
 	return err
 }
@@ -49797,6 +51756,10 @@ func (t *ResponsesRequestTool) FromWebSearchServerToolOpenRouter(v WebSearchServ
 // MergeWebSearchServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided WebSearchServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeWebSearchServerToolOpenRouter(v WebSearchServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:web_search"}`))
 	if err != nil {
 		return err
 	}
@@ -49816,6 +51779,10 @@ func (t ResponsesRequestTool) AsApplyPatchServerToolOpenRouter() (ApplyPatchServ
 // FromApplyPatchServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided ApplyPatchServerToolOpenRouter
 func (t *ResponsesRequestTool) FromApplyPatchServerToolOpenRouter(v ApplyPatchServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:apply_patch"}`))
 	t.union = b
 	return err
 }
@@ -49823,6 +51790,10 @@ func (t *ResponsesRequestTool) FromApplyPatchServerToolOpenRouter(v ApplyPatchSe
 // MergeApplyPatchServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided ApplyPatchServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeApplyPatchServerToolOpenRouter(v ApplyPatchServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:apply_patch"}`))
 	if err != nil {
 		return err
 	}
@@ -49842,6 +51813,10 @@ func (t ResponsesRequestTool) AsBashServerTool() (BashServerTool, error) {
 // FromBashServerTool overwrites any union data inside the ResponsesRequestTool as the provided BashServerTool
 func (t *ResponsesRequestTool) FromBashServerTool(v BashServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:bash"}`))
 	t.union = b
 	return err
 }
@@ -49849,6 +51824,10 @@ func (t *ResponsesRequestTool) FromBashServerTool(v BashServerTool) error {
 // MergeBashServerTool performs a merge with any union data inside the ResponsesRequestTool, using the provided BashServerTool
 func (t *ResponsesRequestTool) MergeBashServerTool(v BashServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:bash"}`))
 	if err != nil {
 		return err
 	}
@@ -49868,6 +51847,10 @@ func (t ResponsesRequestTool) AsShellServerToolOpenRouter() (ShellServerToolOpen
 // FromShellServerToolOpenRouter overwrites any union data inside the ResponsesRequestTool as the provided ShellServerToolOpenRouter
 func (t *ResponsesRequestTool) FromShellServerToolOpenRouter(v ShellServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:shell"}`))
 	t.union = b
 	return err
 }
@@ -49875,6 +51858,10 @@ func (t *ResponsesRequestTool) FromShellServerToolOpenRouter(v ShellServerToolOp
 // MergeShellServerToolOpenRouter performs a merge with any union data inside the ResponsesRequestTool, using the provided ShellServerToolOpenRouter
 func (t *ResponsesRequestTool) MergeShellServerToolOpenRouter(v ShellServerToolOpenRouter) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:shell"}`))
 	if err != nil {
 		return err
 	}
@@ -49894,6 +51881,10 @@ func (t ResponsesRequestTool) AsToolSearchServerTool() (ToolSearchServerTool, er
 // FromToolSearchServerTool overwrites any union data inside the ResponsesRequestTool as the provided ToolSearchServerTool
 func (t *ResponsesRequestTool) FromToolSearchServerTool(v ToolSearchServerTool) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:tool_search"}`))
 	t.union = b
 	return err
 }
@@ -49904,10 +51895,89 @@ func (t *ResponsesRequestTool) MergeToolSearchServerTool(v ToolSearchServerTool)
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"openrouter:tool_search"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t ResponsesRequestTool) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ResponsesRequestTool) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "apply_patch":
+		return t.AsApplyPatchServerTool()
+	case "code_interpreter":
+		return t.AsCodeInterpreterServerTool()
+	case "computer_use_preview":
+		return t.AsComputerUseServerTool()
+	case "custom":
+		return t.AsCustomTool()
+	case "file_search":
+		return t.AsFileSearchServerTool()
+	case "function":
+		return t.AsResponsesRequestToolFunctionTool()
+	case "image_generation":
+		return t.AsImageGenerationServerTool()
+	case "local_shell":
+		return t.AsCodexLocalShellTool()
+	case "mcp":
+		return t.AsMcpServerTool()
+	case "namespace":
+		return t.AsNamespaceTool()
+	case "openrouter:advisor":
+		return t.AsAdvisorServerToolOpenRouter()
+	case "openrouter:apply_patch":
+		return t.AsApplyPatchServerToolOpenRouter()
+	case "openrouter:bash":
+		return t.AsBashServerTool()
+	case "openrouter:datetime":
+		return t.AsDatetimeServerTool()
+	case "openrouter:experimental__search_models":
+		return t.AsSearchModelsServerToolOpenRouter()
+	case "openrouter:files":
+		return t.AsFilesServerTool()
+	case "openrouter:fusion":
+		return t.AsFusionServerToolOpenRouter()
+	case "openrouter:image_generation":
+		return t.AsImageGenerationServerToolOpenRouter()
+	case "openrouter:shell":
+		return t.AsShellServerToolOpenRouter()
+	case "openrouter:subagent":
+		return t.AsSubagentServerToolOpenRouter()
+	case "openrouter:tool_search":
+		return t.AsToolSearchServerTool()
+	case "openrouter:web_fetch":
+		return t.AsWebFetchServerTool()
+	case "openrouter:web_search":
+		return t.AsWebSearchServerToolOpenRouter()
+	case "shell":
+		return t.AsShellServerTool()
+	case "web_search":
+		return t.AsLegacyWebSearchServerTool()
+	case "web_search_2025_08_26":
+		return t.AsWebSearchServerTool()
+	case "web_search_preview":
+		return t.AsPreviewWebSearchServerTool()
+	case "web_search_preview_2025_03_11":
+		return t.AsPreview20250311WebSearchServerTool()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t ResponsesRequestTool) MarshalJSON() ([]byte, error) {
@@ -51723,6 +53793,10 @@ func (t ShellCallOutputContentOutcome) AsShellCallOutputContentOutcomeExit() (Sh
 // FromShellCallOutputContentOutcomeExit overwrites any union data inside the ShellCallOutputContentOutcome as the provided ShellCallOutputContentOutcomeExit
 func (t *ShellCallOutputContentOutcome) FromShellCallOutputContentOutcomeExit(v ShellCallOutputContentOutcomeExit) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"exit"}`))
 	t.union = b
 	return err
 }
@@ -51730,6 +53804,10 @@ func (t *ShellCallOutputContentOutcome) FromShellCallOutputContentOutcomeExit(v 
 // MergeShellCallOutputContentOutcomeExit performs a merge with any union data inside the ShellCallOutputContentOutcome, using the provided ShellCallOutputContentOutcomeExit
 func (t *ShellCallOutputContentOutcome) MergeShellCallOutputContentOutcomeExit(v ShellCallOutputContentOutcomeExit) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"exit"}`))
 	if err != nil {
 		return err
 	}
@@ -51749,6 +53827,10 @@ func (t ShellCallOutputContentOutcome) AsShellCallOutputContentOutcomeTimeout() 
 // FromShellCallOutputContentOutcomeTimeout overwrites any union data inside the ShellCallOutputContentOutcome as the provided ShellCallOutputContentOutcomeTimeout
 func (t *ShellCallOutputContentOutcome) FromShellCallOutputContentOutcomeTimeout(v ShellCallOutputContentOutcomeTimeout) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"timeout"}`))
 	t.union = b
 	return err
 }
@@ -51759,10 +53841,37 @@ func (t *ShellCallOutputContentOutcome) MergeShellCallOutputContentOutcomeTimeou
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"timeout"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t ShellCallOutputContentOutcome) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t ShellCallOutputContentOutcome) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "exit":
+		return t.AsShellCallOutputContentOutcomeExit()
+	case "timeout":
+		return t.AsShellCallOutputContentOutcomeTimeout()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t ShellCallOutputContentOutcome) MarshalJSON() ([]byte, error) {
@@ -52310,6 +54419,10 @@ func (t WebSearchCallAction) AsWebSearchCallActionSearch() (WebSearchCallActionS
 // FromWebSearchCallActionSearch overwrites any union data inside the WebSearchCallAction as the provided WebSearchCallActionSearch
 func (t *WebSearchCallAction) FromWebSearchCallActionSearch(v WebSearchCallActionSearch) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search"}`))
 	t.union = b
 	return err
 }
@@ -52317,6 +54430,10 @@ func (t *WebSearchCallAction) FromWebSearchCallActionSearch(v WebSearchCallActio
 // MergeWebSearchCallActionSearch performs a merge with any union data inside the WebSearchCallAction, using the provided WebSearchCallActionSearch
 func (t *WebSearchCallAction) MergeWebSearchCallActionSearch(v WebSearchCallActionSearch) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"search"}`))
 	if err != nil {
 		return err
 	}
@@ -52336,6 +54453,10 @@ func (t WebSearchCallAction) AsWebSearchCallActionOpenPage() (WebSearchCallActio
 // FromWebSearchCallActionOpenPage overwrites any union data inside the WebSearchCallAction as the provided WebSearchCallActionOpenPage
 func (t *WebSearchCallAction) FromWebSearchCallActionOpenPage(v WebSearchCallActionOpenPage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"open_page"}`))
 	t.union = b
 	return err
 }
@@ -52343,6 +54464,10 @@ func (t *WebSearchCallAction) FromWebSearchCallActionOpenPage(v WebSearchCallAct
 // MergeWebSearchCallActionOpenPage performs a merge with any union data inside the WebSearchCallAction, using the provided WebSearchCallActionOpenPage
 func (t *WebSearchCallAction) MergeWebSearchCallActionOpenPage(v WebSearchCallActionOpenPage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"open_page"}`))
 	if err != nil {
 		return err
 	}
@@ -52362,6 +54487,10 @@ func (t WebSearchCallAction) AsWebSearchCallActionFindInPage() (WebSearchCallAct
 // FromWebSearchCallActionFindInPage overwrites any union data inside the WebSearchCallAction as the provided WebSearchCallActionFindInPage
 func (t *WebSearchCallAction) FromWebSearchCallActionFindInPage(v WebSearchCallActionFindInPage) error {
 	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"find_in_page"}`))
 	t.union = b
 	return err
 }
@@ -52372,10 +54501,39 @@ func (t *WebSearchCallAction) MergeWebSearchCallActionFindInPage(v WebSearchCall
 	if err != nil {
 		return err
 	}
+	b, err = runtime.JSONMerge(b, []byte(`{"type":"find_in_page"}`))
+	if err != nil {
+		return err
+	}
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
 	return err
+}
+
+func (t WebSearchCallAction) Discriminator() (string, error) {
+	var discriminator struct {
+		Discriminator string `json:"type"`
+	}
+	err := json.Unmarshal(t.union, &discriminator)
+	return discriminator.Discriminator, err
+}
+
+func (t WebSearchCallAction) ValueByDiscriminator() (interface{}, error) {
+	discriminator, err := t.Discriminator()
+	if err != nil {
+		return nil, err
+	}
+	switch discriminator {
+	case "find_in_page":
+		return t.AsWebSearchCallActionFindInPage()
+	case "open_page":
+		return t.AsWebSearchCallActionOpenPage()
+	case "search":
+		return t.AsWebSearchCallActionSearch()
+	default:
+		return nil, errors.New("unknown discriminator value: " + discriminator)
+	}
 }
 
 func (t WebSearchCallAction) MarshalJSON() ([]byte, error) {
