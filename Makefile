@@ -1,7 +1,7 @@
 # Build and check targets. `make test` is what CI runs.
 GO        ?= go
 TOOL      := $(GO) tool -modfile=internal/tools/go.mod
-GEN_OUT   := gen/openrouter.gen.go
+GEN_CONFIGS := oapi-codegen.types.yaml oapi-codegen.client.yaml
 # Redocly CLI for lint-spec and docs: pinned, fetched by npx on first use
 # (needs Node.js >= 20.19 and the npm registry once; cached afterwards).
 REDOCLY_VERSION := 2.77.0
@@ -18,11 +18,18 @@ generate:
 
 ## check-generated: fail with a diff if gen/ is not what openapi.yaml produces
 check-generated:
-	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	sed "s#^output: .*#output: $$tmp/out.go#" oapi-codegen.yaml > "$$tmp/config.yaml"; \
-	$(TOOL) oapi-codegen -config "$$tmp/config.yaml" openapi.yaml || exit 1; \
-	if ! diff -u $(GEN_OUT) "$$tmp/out.go" > "$$tmp/diff"; then \
-		head -n 60 "$$tmp/diff"; \
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; stale=0; outs=""; \
+	for cfg in $(GEN_CONFIGS); do \
+		out=$$(sed -n 's#^output: *##p' "$$cfg"); outs="$$outs $$out"; \
+		sed "s#^output: .*#output: $$tmp/out.go#" "$$cfg" > "$$tmp/config.yaml"; \
+		$(TOOL) oapi-codegen -config "$$tmp/config.yaml" openapi.yaml || exit 1; \
+		if ! diff -u "$$out" "$$tmp/out.go" > "$$tmp/diff"; then \
+			head -n 60 "$$tmp/diff"; stale=1; \
+		fi; \
+	done; \
+	extra=$$(for f in gen/*.go; do case " $$outs " in *" $$f "*) ;; *) echo "$$f";; esac; done); \
+	if [ -n "$$extra" ]; then echo "gen/ has files no config generates: $$extra" >&2; stale=1; fi; \
+	if [ $$stale = 1 ]; then \
 		echo "gen/ is stale or hand-edited: run 'make generate' and commit the result" >&2; exit 1; \
 	fi; \
 	echo "check-generated: gen/ matches openapi.yaml"

@@ -12,7 +12,10 @@ package openrouter
 import _ "embed"
 
 // The generator is pinned in internal/tools/go.mod; `make generate` runs it.
-//go:generate go tool -modfile=internal/tools/go.mod oapi-codegen -config oapi-codegen.yaml openapi.yaml
+// Types and client are generated apart, into gen/types.gen.go and
+// gen/client.gen.go.
+//go:generate go tool -modfile=internal/tools/go.mod oapi-codegen -config oapi-codegen.types.yaml openapi.yaml
+//go:generate go tool -modfile=internal/tools/go.mod oapi-codegen -config oapi-codegen.client.yaml openapi.yaml
 
 // OpenAPISpec is openapi.yaml, the hand-maintained OpenAPI 3.0 document
 // from which package gen is generated.

@@ -85,7 +85,7 @@ func TestSpecSchemasHaveDescriptions(t *testing.T) {
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Errorf("%d component schemas have no description (add them to internal/specimport/descriptions.yaml and run describe.py): %s",
+		t.Errorf("%d component schemas have no description (give each a short description in openapi.yaml, in our own words): %s",
 			len(missing), strings.Join(missing, ", "))
 	}
 }

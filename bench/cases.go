@@ -40,7 +40,7 @@ func Cases(url string) ([]Case, error) {
 		return nil, err
 	}
 	m := model
-	sdkReq := openrouter.ChatRequest{Model: &m, Messages: msgs}
+	sdkReq := openrouter.ChatRequest{Model: m, Messages: msgs}
 	baseReq := func() *BaselineRequest {
 		return &BaselineRequest{Model: model, Messages: []BaselineMessage{{Role: "system", Content: system}, {Role: "user", Content: prompt}}}
 	}

@@ -50,8 +50,7 @@ func TestConcurrentCallsReuseConnections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := model
-	req := openrouter.ChatRequest{Model: &m, Messages: msgs}
+	req := openrouter.ChatRequest{Model: model, Messages: msgs}
 
 	wave := func() (errs int, lat []time.Duration) {
 		var mu sync.Mutex

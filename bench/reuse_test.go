@@ -38,7 +38,7 @@ func TestStreamsReuseOneConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := model
-	req := openrouter.ChatRequest{Model: &m, Messages: msgs}
+	req := openrouter.ChatRequest{Model: m, Messages: msgs}
 	ctx := context.Background()
 
 	for i := range 100 {

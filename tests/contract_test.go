@@ -138,7 +138,7 @@ func userMessage(t *testing.T, text string) openrouter.ChatMessage {
 }
 
 func chatRequest(t *testing.T, text string) openrouter.ChatRequest {
-	return openrouter.ChatRequest{Model: ptr("openai/gpt-4o-mini"), Messages: []openrouter.ChatMessage{userMessage(t, text)}}
+	return openrouter.ChatRequest{Model: "openai/gpt-4o-mini", Messages: []openrouter.ChatMessage{userMessage(t, text)}}
 }
 
 func messageText(t *testing.T, m gen.ChatAssistantMessage) string {

@@ -34,7 +34,7 @@ func init() {
 			if err := prompt.FromCompletionRequestPromptString("Once upon a time"); err != nil {
 				t.Fatal(err)
 			}
-			resp := must[*openrouter.CompletionResponse](t)(c.Completions.Generate(ctx, openrouter.CompletionRequest{Model: ptr("openai/gpt-3.5-turbo-instruct"), Prompt: prompt, MaxTokens: ptr(20)}))
+			resp := must[*openrouter.CompletionResponse](t)(c.Completions.Generate(ctx, openrouter.CompletionRequest{Model: "openai/gpt-3.5-turbo-instruct", Prompt: prompt, MaxTokens: ptr(20)}))
 			expectRequest(t, only(t, srv, "createCompletions"), "POST", "/completions", map[string]any{"prompt": "Once upon a time", "max_tokens": 20})
 			if len(resp.Choices) == 0 || resp.Choices[0].Text == "" {
 				t.Errorf("no completion text: %+v", resp)
@@ -45,7 +45,7 @@ func init() {
 			if err := in.FromInputsString("Tell me a joke"); err != nil {
 				t.Fatal(err)
 			}
-			resp := must[*openrouter.ResponsesResult](t)(c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: ptr("openai/gpt-4o"), Input: &in}))
+			resp := must[*openrouter.ResponsesResult](t)(c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: &in}))
 			expectRequest(t, only(t, srv, "createResponses"), "POST", "/responses", map[string]any{"input": "Tell me a joke"})
 			check(t, "status", resp.Status, "completed")
 			if len(resp.Output) == 0 {
@@ -137,9 +137,9 @@ func init() {
 			expectRequest(t, only(t, srv, "createCoinbaseCharge"), "POST", "/credits/coinbase", nil)
 			wantAPIError(t, err, http.StatusGone)
 		},
-		"list": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.APIKeyListResponse](t)(c.APIKeys.List(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr("true")}))
-			r := only(t, srv, "list")
+		"listKeys": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
+			resp := must[*openrouter.APIKeyListResponse](t)(c.APIKeys.List(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr(true)}))
+			r := only(t, srv, "listKeys")
 			expectRequest(t, r, "GET", "/keys", nil)
 			check(t, "include_disabled", r.Query.Get("include_disabled"), "true")
 			if len(resp.Data) == 0 || resp.Data[0].Hash == "" {
@@ -314,7 +314,7 @@ func TestCompletionsStreamContract(t *testing.T) {
 	c, _ := srv.Client()
 	var prompt gen.CompletionRequestPrompt
 	_ = prompt.FromCompletionRequestPromptString("Count: one two")
-	stream, err := c.Completions.Stream(ctx, openrouter.CompletionRequest{Model: ptr("m/x"), Prompt: prompt})
+	stream, err := c.Completions.Stream(ctx, openrouter.CompletionRequest{Model: "m/x", Prompt: prompt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func TestResponsesStreamContract(t *testing.T) {
 	c, _ := srv.Client()
 	var in gen.Inputs
 	_ = in.FromInputsString("hi")
-	stream, err := c.Beta.Responses.Stream(ctx, openrouter.ResponsesRequest{Model: ptr("openai/gpt-4o"), Input: &in})
+	stream, err := c.Beta.Responses.Stream(ctx, openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: &in})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestInvalidRequestIsRejectedByTheFake(t *testing.T) {
 	srv := openroutertest.NewServer(t, openroutertest.AllowInvalidRequests())
 	c, _ := srv.Client()
 	// A chat request without messages violates the spec.
-	_, err := c.Chat.Send(ctx, openrouter.ChatRequest{Model: ptr("m/x")})
+	_, err := c.Chat.Send(ctx, openrouter.ChatRequest{Model: "m/x"})
 	e := wantAPIError(t, err, 400)
 	if !contains(e.Message, "messages") {
 		t.Errorf("message %q does not name the invalid field", e.Message)

@@ -112,7 +112,7 @@ func init() {
 			expectRequest(t, r, "GET", "/benchmarks", nil)
 			check(t, "query", r.Query.Encode(), "max_results=5&source=design-arena")
 			check(t, "items", len(resp.Data), 1)
-			da := must[gen.UnifiedBenchmarksDAItem](t)(resp.Data[0].AsUnifiedBenchmarksDAItem())
+			da := must[gen.BenchmarkDARow](t)(resp.Data[0].AsBenchmarkDARow())
 			check(t, "source", da.Source, "design-arena")
 			check(t, "elo", da.Elo, 1210.5)
 			check(t, "meta count", resp.Meta.ModelCount, 1)
@@ -388,11 +388,11 @@ func TestAPIKeysListAll(t *testing.T) {
 		return map[string]any{"data": append([]openrouter.APIKey{}, keys...)}
 	}
 	runIterCase(t, iterCase{
-		op: "list", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
+		op: "listKeys", pages: []any{page(key("k0"), key("k1")), page(key("k2")), page()},
 		param: "offset", wantParam: []string{"0", "2", "3"}, wantIDs: "k0 k1 k2",
 		query: map[string]string{"include_disabled": "true"},
 		all: func(c *openrouter.Client) iter.Seq2[string, error] {
-			return seqIDs(c.APIKeys.ListAll(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr("true")}), func(k openrouter.APIKey) string { return k.Hash })
+			return seqIDs(c.APIKeys.ListAll(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr(true)}), func(k openrouter.APIKey) string { return k.Hash })
 		},
 	})
 }

@@ -95,7 +95,7 @@ func init() {
 			if err := in.FromInputsString("not saved"); err != nil {
 				t.Fatal(err)
 			}
-			req := openrouter.ResponsesRequest{Model: ptr("openai/gpt-4o"), Input: &in, Instructions: ptr("Answer in French.")}
+			req := openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: &in, Instructions: ptr("Answer in French.")}
 			resp := must[*openrouter.CreatePresetResponse](t)(c.Presets.CreateFromResponses(ctx, "french", req))
 			expectRequest(t, only(t, srv, "createPresetsResponses"), "POST", "/presets/french/responses", map[string]any{"instructions": "Answer in French."})
 			checkSavedPreset(t, resp, "french", "model", "openai/gpt-4o")

@@ -148,7 +148,7 @@ func init() {
 		},
 		"createObservabilityDestination": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.CreateObservabilityDestinationResponse](t)(c.Observability.Create(ctx, openrouter.CreateObservabilityDestinationRequest{
-				Type:         gen.CreateObservabilityDestinationRequestTypeDatadog,
+				Type:         gen.ObservabilityDestinationTypeDatadog,
 				Name:         "Datadog",
 				Config:       map[string]any{"apiKey": "dd-key", "mlApp": "chat"},
 				SamplingRate: ptr(0.25),

@@ -71,7 +71,7 @@
 // ...) read directly:
 //
 //	resp, err := client.Chat.Send(ctx, openrouter.ChatRequest{
-//		Model:    openrouter.Ptr("openai/gpt-4o"),
+//		Model:    "openai/gpt-4o",
 //		Messages: []openrouter.ChatMessage{openrouter.UserText("Hello!")},
 //	})
 //	if err != nil {

@@ -28,7 +28,7 @@ func ExampleChatService_Send() {
 	client, _, stop := fake()
 	defer stop()
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model: openrouter.Ptr("openai/gpt-4o-mini"),
+		Model: "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{
 			openrouter.SystemMessage("Answer in one sentence."),
 			openrouter.UserText("What is a goroutine?"),
@@ -50,7 +50,7 @@ func ExampleChatService_Stream() {
 	client, _, stop := fake()
 	defer stop()
 	stream, err := client.Chat.Stream(context.Background(), openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Count to three")},
 	})
 	if err != nil {
@@ -77,7 +77,7 @@ func ExampleChatAccumulator() {
 	client, _, stop := fake()
 	defer stop()
 	stream, err := client.Chat.Stream(context.Background(), openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Tell me a fact about Go")},
 	})
 	if err != nil {
@@ -114,7 +114,7 @@ func ExampleCompletionsService_Generate() {
 		panic(err)
 	}
 	resp, err := client.Completions.Generate(context.Background(), openrouter.CompletionRequest{
-		Model:     openrouter.Ptr("openai/gpt-3.5-turbo-instruct"),
+		Model:     "openai/gpt-3.5-turbo-instruct",
 		Prompt:    prompt,
 		MaxTokens: openrouter.Ptr(32),
 	})
@@ -134,7 +134,7 @@ func ExampleResponsesService_Send() {
 		panic(err)
 	}
 	resp, err := client.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{
-		Model: openrouter.Ptr("openai/gpt-4o-mini"),
+		Model: "openai/gpt-4o-mini",
 		Input: &input,
 	})
 	if err != nil {
@@ -161,7 +161,7 @@ func ExampleEmbeddingsService_Generate() {
 		return
 	}
 	for _, d := range resp.Data {
-		vec, err := d.Embedding.AsCreateEmbeddingsResponseDataItemEmbeddingNumberList()
+		vec, err := d.Embedding.AsEmbeddingVectorFloats()
 		if err != nil {
 			panic(err)
 		}
@@ -255,7 +255,7 @@ func ExampleGenerationsService_Get() {
 	defer stop()
 	ctx := context.Background()
 	resp, err := client.Chat.Send(ctx, openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Hi")},
 	})
 	if err != nil {
@@ -338,7 +338,7 @@ func ExampleOAuthService_ExchangeAuthCode() {
 	resp, err := client.OAuth.ExchangeAuthCode(context.Background(), openrouter.ExchangeAuthCodeRequest{
 		Code:                "code-from-the-callback",
 		CodeVerifier:        openrouter.Ptr("the-verifier-you-generated"),
-		CodeChallengeMethod: openrouter.Ptr(gen.ExchangeAuthCodeForAPIKeyRequestCodeChallengeMethodS256),
+		CodeChallengeMethod: openrouter.Ptr(gen.ExchangeCodeChallengeMethodS256),
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -361,7 +361,7 @@ func ExampleBenchmarksService_List() {
 	}
 	// Each row is one of four shapes; the source filter picks Design Arena's.
 	for _, row := range resp.Data {
-		da, err := row.AsUnifiedBenchmarksDAItem()
+		da, err := row.AsBenchmarkDARow()
 		if err != nil {
 			fmt.Println("error:", err)
 			return
@@ -399,7 +399,7 @@ func ExampleBetaService() {
 		panic(err)
 	}
 	stream, err := client.Beta.Responses.Stream(context.Background(), openrouter.ResponsesRequest{
-		Model: openrouter.Ptr("openai/gpt-4o-mini"),
+		Model: "openai/gpt-4o-mini",
 		Input: &input,
 	})
 	if err != nil {

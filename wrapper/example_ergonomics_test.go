@@ -168,7 +168,7 @@ func ExampleParseInto() {
 		panic(err)
 	}
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:          openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:          "openai/gpt-4o-mini",
 		Messages:       []openrouter.ChatMessage{openrouter.UserText("What is the capital of Italy?")},
 		ResponseFormat: format,
 	})
@@ -184,7 +184,7 @@ func ExampleParseInto() {
 	// An answer that does not fit the type is reported with its text.
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply(`{"country":"Italy","city":["Rome"]}`))
 	resp, err = client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:          openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:          "openai/gpt-4o-mini",
 		Messages:       []openrouter.ChatMessage{openrouter.UserText("And the capital of Italy, again?")},
 		ResponseFormat: format,
 	})
@@ -203,7 +203,7 @@ func ExampleChatResponse_Text() {
 	client, _, stop := fake()
 	defer stop()
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:       openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:       "openai/gpt-4o-mini",
 		Temperature: openrouter.Ptr(0.2),
 		Messages:    []openrouter.ChatMessage{openrouter.UserText("Hello there")},
 	})
@@ -244,7 +244,7 @@ func ExampleRunTools() {
 	}
 
 	res, err := openrouter.RunTools(context.Background(), client, openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("What's the weather in Paris?")},
 	}, []*openrouter.ToolHandler{getWeather}, openrouter.WithMaxSteps(5))
 	if err != nil {

@@ -23,7 +23,7 @@ func readmeSend(ctx context.Context, extra ...openrouter.Option) error {
 		return err
 	}
 	resp, err := client.Chat.Send(ctx, openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Hello!")},
 	})
 	if err != nil {
@@ -79,7 +79,7 @@ func TestGreeting(t *testing.T) {
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply("Hello, Gopher!"))
 
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Greet me")},
 	})
 	if err != nil {
@@ -108,7 +108,7 @@ func Example_readme() {
 		panic(err)
 	}
 	req := openrouter.ChatRequest{
-		Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+		Model:    "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Stream this")},
 	}
 	if err := readmeStream(ctx, client, req); err != nil {

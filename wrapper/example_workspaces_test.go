@@ -51,7 +51,7 @@ func ExampleObservabilityService_Create() {
 	defer stop()
 
 	resp, err := client.Observability.Create(context.Background(), openrouter.CreateObservabilityDestinationRequest{
-		Type:   gen.CreateObservabilityDestinationRequestTypeWebhook,
+		Type:   gen.ObservabilityDestinationTypeWebhook,
 		Name:   "Trace sink",
 		Config: map[string]any{"url": "https://traces.example.com/ingest"},
 	})

@@ -17,7 +17,7 @@ type ToolCallFunction = gen.ChatToolCallFunction
 // fields of request types, which are pointers so that an unset field is
 // left out of the JSON:
 //
-//	req := openrouter.ChatRequest{Model: openrouter.Ptr("openai/gpt-4o"), Temperature: openrouter.Ptr(0.2)}
+//	req := openrouter.ChatRequest{Model: "openai/gpt-4o", Temperature: openrouter.Ptr(0.2)}
 func Ptr[T any](v T) *T { return &v }
 
 // SystemMessage returns a message with role "system" whose content is text.
@@ -34,7 +34,7 @@ func SystemMessage(text string) ChatMessage {
 // cc is usually [EphemeralCache](); nil means no cache breakpoint.
 func CachedSystemMessage(text string, cc *CacheControl) ChatMessage {
 	var c gen.ChatSystemMessageContent
-	_ = c.FromChatSystemMessageContentChatContentTextList([]gen.ChatContentText{
+	_ = c.FromChatSystemContentTexts([]gen.ChatContentText{
 		{Type: gen.ChatContentTextTypeText, Text: text, CacheControl: cc},
 	})
 	var m ChatMessage
@@ -75,7 +75,7 @@ func UserMessage(parts ...ContentPart) ChatMessage {
 		parts = []ContentPart{}
 	}
 	var c gen.ChatUserMessageContent
-	_ = c.FromChatUserMessageContentChatContentPartList(parts)
+	_ = c.FromChatUserContentParts(parts)
 	var m ChatMessage
 	_ = m.FromChatUserMessage(gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: c})
 	return m

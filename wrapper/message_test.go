@@ -118,7 +118,7 @@ func TestPtr(t *testing.T) {
 		t.Errorf("Ptr shares the variable: %v", *p)
 	}
 	req := openrouter.ChatRequest{
-		Model:        openrouter.Ptr("openai/gpt-4o"),
+		Model:        "openai/gpt-4o",
 		Temperature:  openrouter.Ptr(0.2),
 		MaxTokens:    openrouter.Ptr(100),
 		Messages:     []openrouter.ChatMessage{openrouter.SystemMessage("s"), openrouter.UserText("u")},

@@ -36,7 +36,7 @@ func TestOperations(t *testing.T) {
 		"Chat.Send": {
 			call: func(t *testing.T, c *openrouter.Client) (string, error) {
 				r, err := c.Chat.Send(ctx, openrouter.ChatRequest{
-					Model:       ptr("openai/gpt-4o"),
+					Model:       "openai/gpt-4o",
 					Messages:    []openrouter.ChatMessage{userText(t, "Hi")},
 					Temperature: ptr(0.0),
 					Stream:      ptr(true), // Send must clear it
@@ -58,7 +58,7 @@ func TestOperations(t *testing.T) {
 				if err := p.FromCompletionRequestPromptString("Once"); err != nil {
 					t.Fatal(err)
 				}
-				r, err := c.Completions.Generate(ctx, openrouter.CompletionRequest{Model: ptr("m"), Prompt: p})
+				r, err := c.Completions.Generate(ctx, openrouter.CompletionRequest{Model: "m", Prompt: p})
 				if err != nil {
 					return "", err
 				}
@@ -75,7 +75,7 @@ func TestOperations(t *testing.T) {
 				if err := in.FromInputsString("Tell me"); err != nil {
 					t.Fatal(err)
 				}
-				r, err := c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: ptr("m"), Input: &in})
+				r, err := c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: "m", Input: &in})
 				if err != nil {
 					return "", err
 				}
@@ -227,7 +227,7 @@ func TestOperations(t *testing.T) {
 		},
 		"APIKeys.List": {
 			call: func(t *testing.T, c *openrouter.Client) (string, error) {
-				r, err := c.APIKeys.List(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr("true"), Offset: ptr(3)})
+				r, err := c.APIKeys.List(ctx, &openrouter.ListAPIKeysParams{IncludeDisabled: ptr(true), Offset: ptr(3)})
 				if err != nil {
 					return "", err
 				}

@@ -32,7 +32,7 @@ func assistantText(c gen.ChatAssistantMessageContent) string {
 	if s, err := c.AsChatAssistantMessageContentString(); err == nil {
 		return s
 	}
-	parts, err := c.AsChatAssistantMessageContentChatContentPartList()
+	parts, err := c.AsChatAssistantContentParts()
 	if err != nil {
 		return ""
 	}

@@ -22,7 +22,7 @@ func errBody(status int) string {
 func sendChat(t *testing.T, c *openrouter.Client, opts ...openrouter.Option) (*openrouter.ChatResponse, error) {
 	t.Helper()
 	return c.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:    ptr("m"),
+		Model:    "m",
 		Messages: []openrouter.ChatMessage{userText(t, "hello")},
 	}, opts...)
 }
@@ -224,7 +224,7 @@ func TestCancellationEndsBackoffWait(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := ts.client(t).Chat.Send(ctx, openrouter.ChatRequest{Model: ptr("m"), Messages: []openrouter.ChatMessage{userText(t, "x")}})
+	_, err := ts.client(t).Chat.Send(ctx, openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "x")}})
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Errorf("cancel took %v to end the backoff wait", elapsed)
 	}

@@ -21,7 +21,7 @@ func TestZeroRetryPolicyStillBacksOff(t *testing.T) {
 	c := ts.client(t, openrouter.WithRetryPolicy(openrouter.RetryPolicy{}), openrouter.WithMaxRetries(1000))
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	_, err := c.Chat.Send(ctx, openrouter.ChatRequest{Model: ptr("m"), Messages: []openrouter.ChatMessage{userText(t, "x")}})
+	_, err := c.Chat.Send(ctx, openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "x")}})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want the context's deadline", err)
 	}

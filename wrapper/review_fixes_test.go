@@ -45,7 +45,7 @@ func TestResultWithErrorFieldIsAResult(t *testing.T) {
 	if err := in.FromInputsString("hi"); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := c.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{Model: ptr("m"), Input: &in})
+	resp, err := c.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{Model: "m", Input: &in})
 	if err != nil {
 		t.Fatalf("Send: %v", err)
 	}
@@ -87,7 +87,7 @@ func TestStreamJSONErrorMatchesSentinel(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, jsonHandler(200, errBody(429)))
 	_, err := ts.client(t, openrouter.WithMaxRetries(0)).Chat.Stream(context.Background(), openrouter.ChatRequest{
-		Model:    ptr("m"),
+		Model:    "m",
 		Messages: []openrouter.ChatMessage{userText(t, "hi")},
 	})
 	if !errors.Is(err, openrouter.ErrRateLimited) {

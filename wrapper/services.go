@@ -196,7 +196,7 @@ type APIKeysService struct{ c *Client }
 // It calls GET /keys.
 func (s *APIKeysService) List(ctx context.Context, params *ListAPIKeysParams, opts ...Option) (*APIKeyListResponse, error) {
 	return doJSON[APIKeyListResponse](ctx, s.c, "APIKeys.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.List(ctx, params)
+		return s.c.gen.ListKeys(ctx, params)
 	})
 }
 

@@ -29,7 +29,7 @@ type (
 	// AppRankingsResponse is the result of Datasets.GetAppRankings.
 	AppRankingsResponse = gen.AppRankingsResponse
 	// AppRanking is one app of Datasets.GetAppRankingsAll.
-	AppRanking = gen.AppRankingsItem
+	AppRanking = gen.AppRanking
 	// RankingsDailyParams are the optional filters of
 	// Datasets.GetRankingsDaily.
 	RankingsDailyParams = gen.GetRankingsDailyParams
@@ -41,7 +41,7 @@ type (
 	// SessionCostResponse is the result of Datasets.GetSessionCost.
 	SessionCostResponse = gen.SessionCostResponse
 	// SessionCost is one row of Datasets.GetSessionCostAll.
-	SessionCost = gen.SessionCostItem
+	SessionCost = gen.SessionCost
 )
 
 // Paging limits of the datasets, from openapi.yaml: the API rejects an

@@ -113,7 +113,7 @@ type (
 	DeleteBYOKKeyResponse = gen.DeleteBYOKKeyResponse
 
 	// OrganizationMember is one member of the organization.
-	OrganizationMember = gen.ListOrganizationMembersResponseDataItem
+	OrganizationMember = gen.OrganizationMember
 	// ListOrganizationMembersParams is the optional paging of
 	// Organization.ListMembers.
 	ListOrganizationMembersParams = gen.ListOrganizationMembersParams

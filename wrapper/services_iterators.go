@@ -13,7 +13,7 @@ type (
 	// Models.ListForUserAll and Embeddings.ListModelsAll.
 	Model = gen.Model
 	// APIKey is one API key of APIKeys.ListAll.
-	APIKey = gen.ListKeysResponseDataItem
+	APIKey = gen.APIKey
 )
 
 // offsetArg is the first offset of an iterator: the caller's, or 0.

@@ -61,10 +61,10 @@ type (
 	TranscriptionResponse = gen.STTResponse
 	// TranscriptionFormat is the response format of STT.TranscribeFile:
 	// "json" or "verbose_json".
-	TranscriptionFormat = gen.CreateAudioTranscriptionsRequestResponseFormat
+	TranscriptionFormat = gen.TranscriptionResponseFormat
 	// TranscriptionGranularity is a timestamp granularity of
 	// STT.TranscribeFile: "word" or "segment".
-	TranscriptionGranularity = gen.CreateAudioTranscriptionsRequestTimestampGranularity
+	TranscriptionGranularity = gen.TranscriptionTimestampGranularity
 
 	// SpeechRequest is the body of TTS.Speak: a model, the text (Input),
 	// and optionally a voice, speed and audio format.

@@ -170,8 +170,8 @@ func (e MessagesStreamEvent) TextDelta() (text string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	d, err := ev.Delta.AsMessagesContentBlockDeltaEventDeltaTextDelta()
-	if err != nil || d.Type != gen.MessagesContentBlockDeltaEventDeltaTextDeltaTypeTextDelta {
+	d, err := ev.Delta.AsMessagesDeltaTextDelta()
+	if err != nil || d.Type != gen.MessagesDeltaTextDeltaTypeTextDelta {
 		return "", false
 	}
 	return d.Text, true

@@ -476,10 +476,7 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 // It calls DELETE /scim/group-mappings/{id}?keep_members={keepMembers}.
 func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
-	var params gen.DeleteScimGroupMappingParams
-	if err := params.KeepMembers.FromDeleteScimGroupMappingKeepMembersParamBool(keepMembers); err != nil {
-		return nil, fmt.Errorf("openrouter: %s: %w", op, err)
-	}
+	params := gen.DeleteScimGroupMappingParams{KeepMembers: keepMembers}
 	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
 		return s.c.gen.DeleteScimGroupMapping(ctx, uid, &params)
 	})

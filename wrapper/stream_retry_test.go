@@ -80,7 +80,7 @@ func TestEarlyErrorEventRetriedForEveryStreamKind(t *testing.T) {
 		ts := newTestServer(t, sequence(sseHandler(0, "data: "+errorChunk(502)+"\n\n"), sseHandler(0, "data: "+ok+"\n\n", "data: [DONE]\n\n")))
 		var prompt gen.CompletionRequestPrompt
 		_ = prompt.FromCompletionRequestPromptString("x")
-		n := countEvents[openrouter.CompletionChunk](t)(ts.client(t).Completions.Stream(ctx, openrouter.CompletionRequest{Model: ptr("m"), Prompt: prompt}))
+		n := countEvents[openrouter.CompletionChunk](t)(ts.client(t).Completions.Stream(ctx, openrouter.CompletionRequest{Model: "m", Prompt: prompt}))
 		if n != 1 || len(ts.requests()) != 2 {
 			t.Errorf("%d chunks, %d requests", n, len(ts.requests()))
 		}
@@ -91,7 +91,7 @@ func TestEarlyErrorEventRetriedForEveryStreamKind(t *testing.T) {
 		failed := `{"type":"error","sequence_number":1,"code":"server_error","message":"provider failed","param":null}`
 		delta := `{"type":"response.output_text.delta","sequence_number":1,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hel","logprobs":[]}`
 		ts := newTestServer(t, sequence(sseHandler(0, "data: "+created+"\n\n", "data: "+failed+"\n\n"), sseHandler(0, "data: "+created+"\n\n", "data: "+delta+"\n\n", "data: [DONE]\n\n")))
-		s, err := ts.client(t).Beta.Responses.Stream(ctx, openrouter.ResponsesRequest{Model: ptr("m")})
+		s, err := ts.client(t).Beta.Responses.Stream(ctx, openrouter.ResponsesRequest{Model: "m"})
 		if err != nil {
 			t.Fatal(err)
 		}

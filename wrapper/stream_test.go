@@ -62,7 +62,7 @@ func chunkJSON(content string) string {
 
 func streamChat(t *testing.T, c *openrouter.Client, opts ...openrouter.Option) (*openrouter.Stream[openrouter.ChatChunk], error) {
 	t.Helper()
-	return c.Chat.Stream(context.Background(), openrouter.ChatRequest{Model: ptr("m"), Messages: []openrouter.ChatMessage{userText(t, "hi")}}, opts...)
+	return c.Chat.Stream(context.Background(), openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "hi")}}, opts...)
 }
 
 func collect(s *openrouter.Stream[openrouter.ChatChunk]) (string, int, error) {
@@ -302,7 +302,7 @@ func TestStreamContextCancelEndsBlockedNext(t *testing.T) {
 	ts := newTestServer(t, sseHandler(5*time.Second, "data: "+chunkJSON("a")+"\n\n", "data: [DONE]\n\n"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stream, err := ts.client(t).Chat.Stream(ctx, openrouter.ChatRequest{Model: ptr("m"), Messages: []openrouter.ChatMessage{userText(t, "x")}})
+	stream, err := ts.client(t).Chat.Stream(ctx, openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "x")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +399,7 @@ func TestCompletionsAndResponsesStreams(t *testing.T) {
 	if err := prompt.FromCompletionRequestPromptString("x"); err != nil {
 		t.Fatal(err)
 	}
-	cs, err := ts.client(t).Completions.Stream(context.Background(), openrouter.CompletionRequest{Model: ptr("m"), Prompt: prompt})
+	cs, err := ts.client(t).Completions.Stream(context.Background(), openrouter.CompletionRequest{Model: "m", Prompt: prompt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +423,7 @@ func TestCompletionsAndResponsesStreams(t *testing.T) {
 		`{"type":"error","sequence_number":2,"code":"rate_limit_exceeded","message":"slow down","param":null}`,
 	}
 	ts2 := newTestServer(t, sseHandler(0, "data: "+events[0]+"\n\n", "data: "+events[1]+"\n\n", "data: "+events[2]+"\n\n", "data: [DONE]\n\n"))
-	rs, err := ts2.client(t).Beta.Responses.Stream(context.Background(), openrouter.ResponsesRequest{Model: ptr("m")})
+	rs, err := ts2.client(t).Beta.Responses.Stream(context.Background(), openrouter.ResponsesRequest{Model: "m"})
 	if err != nil {
 		t.Fatal(err)
 	}

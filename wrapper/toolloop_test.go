@@ -53,7 +53,7 @@ func loopSetup(t *testing.T) (*openroutertest.Server, *openrouter.Client) {
 
 func weatherRequest() openrouter.ChatRequest {
 	return openrouter.ChatRequest{
-		Model: openrouter.Ptr("openai/gpt-4o-mini"),
+		Model: "openai/gpt-4o-mini",
 		Messages: []openrouter.ChatMessage{
 			openrouter.SystemMessage("Use the tools."),
 			openrouter.UserText("What is the weather in Paris?"),

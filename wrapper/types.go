@@ -102,7 +102,7 @@ type (
 	// GetParametersParams are the optional filters of Parameters.Get.
 	GetParametersParams = gen.GetParametersParams
 	// ListAPIKeysParams are the optional filters of APIKeys.List.
-	ListAPIKeysParams = gen.ListParams
+	ListAPIKeysParams = gen.ListKeysParams
 	// UserActivityParams are the optional filters of Analytics.GetUserActivity.
 	UserActivityParams = gen.GetUserActivityParams
 )

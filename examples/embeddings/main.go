@@ -37,7 +37,7 @@ func main() {
 		}
 		vecs := make([][]float64, len(resp.Data))
 		for i, d := range resp.Data {
-			if vecs[i], err = d.Embedding.AsCreateEmbeddingsResponseDataItemEmbeddingNumberList(); err != nil {
+			if vecs[i], err = d.Embedding.AsEmbeddingVectorFloats(); err != nil {
 				return fmt.Errorf("embedding %d: %w", i, err)
 			}
 		}

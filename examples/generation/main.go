@@ -19,7 +19,7 @@ func main() {
 	offline.Main(func(c *openrouter.Client) error {
 		ctx := context.Background()
 		resp, err := c.Chat.Send(ctx, openrouter.ChatRequest{
-			Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+			Model:    "openai/gpt-4o-mini",
 			Messages: []openrouter.ChatMessage{openrouter.UserText("Name one prime number.")},
 		})
 		if err != nil {

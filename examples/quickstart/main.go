@@ -39,7 +39,7 @@ func main() {
 
 func run(ctx context.Context, c *openrouter.Client, model, prompt string) error {
 	stream, err := c.Chat.Stream(ctx, openrouter.ChatRequest{
-		Model: openrouter.Ptr(model),
+		Model: model,
 		Messages: []openrouter.ChatMessage{
 			openrouter.SystemMessage("You are a friendly, concise assistant."),
 			openrouter.UserText(prompt),

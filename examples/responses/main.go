@@ -20,7 +20,7 @@ func main() {
 			return err
 		}
 		resp, err := c.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{
-			Model: openrouter.Ptr("openai/gpt-4o-mini"),
+			Model: "openai/gpt-4o-mini",
 			Input: &input,
 		})
 		if err != nil {

@@ -44,7 +44,7 @@ func main() {
 			return err
 		}
 		res, err := openrouter.RunTools(context.Background(), c, openrouter.ChatRequest{
-			Model:    openrouter.Ptr("openai/gpt-4o-mini"),
+			Model:    "openai/gpt-4o-mini",
 			Messages: []openrouter.ChatMessage{openrouter.UserText(question)},
 		}, []*openrouter.ToolHandler{getWeather}, openrouter.WithMaxSteps(4))
 		if err != nil {

@@ -47,7 +47,7 @@ func ctx(t *testing.T) context.Context {
 
 func chatRequest() openrouter.ChatRequest {
 	return openrouter.ChatRequest{
-		Model:     openrouter.Ptr(model()),
+		Model:     model(),
 		Messages:  []openrouter.ChatMessage{openrouter.UserText("Reply with the single word: pong")},
 		MaxTokens: openrouter.Ptr(16),
 	}

@@ -47,7 +47,7 @@ func TestClientDefaults(t *testing.T) {
 	calls := map[string]func() (string, error){
 		"sendChatCompletionRequest": func() (string, error) {
 			r, err := c.Chat.Send(ctx, openrouter.ChatRequest{
-				Model:       ptr("anthropic/claude-3.5-haiku"),
+				Model:       "anthropic/claude-3.5-haiku",
 				Messages:    []openrouter.ChatMessage{userMessage(t, "Ping")},
 				Temperature: ptr(0.2),
 			})
@@ -72,7 +72,7 @@ func TestClientDefaults(t *testing.T) {
 			if err := in.FromInputsString("Tell me"); err != nil {
 				return "", err
 			}
-			r, err := c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: ptr("openai/gpt-4o-mini"), Input: &in})
+			r, err := c.Beta.Responses.Send(ctx, openrouter.ResponsesRequest{Model: "openai/gpt-4o-mini", Input: &in})
 			if err != nil {
 				return "", err
 			}
@@ -167,7 +167,7 @@ func TestClientDefaults(t *testing.T) {
 			}
 			return fmt.Sprint(apiErr.StatusCode), nil
 		},
-		"list": func() (string, error) {
+		"listKeys": func() (string, error) {
 			r, err := c.APIKeys.List(ctx, nil)
 			if err != nil {
 				return "", err
@@ -247,7 +247,7 @@ func TestClientDefaults(t *testing.T) {
 		"getGeneration":             "gen-42",
 		"getCredits":                "100",
 		"createCoinbaseCharge":      "410",
-		"list":                      "2",
+		"listKeys":                  "2",
 		"createKeys":                "CI 10 true",
 		"getKey":                    "h1",
 		"updateKeys":                "true",

@@ -48,7 +48,7 @@ var defaults = map[string]func(s *Server, c *call) Response{
 	"createCoinbaseCharge": func(s *Server, c *call) Response {
 		return ErrorResponse(http.StatusGone, "The Coinbase Commerce charge API is deprecated; buy credits at https://openrouter.ai/settings/credits")
 	},
-	"list": func(s *Server, c *call) Response {
+	"listKeys": func(s *Server, c *call) Response {
 		keys := arr{apiKey("Production", "sk-or-v1-fa1...e01", "c0ffee01"), apiKey("CI", "sk-or-v1-fa2...e02", "c0ffee02")}
 		// The API pages keys by offset; past the end the page is empty.
 		if off, err := strconv.Atoi(c.req.URL.Query().Get("offset")); err == nil && off > 0 {

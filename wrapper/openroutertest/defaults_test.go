@@ -46,7 +46,7 @@ var samples = map[string]sample{
 	"getGeneration":        {"GET", "/generation?id=gen-123", "", false, 200, []string{`"id":"gen-123"`}},
 	"getCredits":           {"GET", "/credits", "", false, 200, []string{`"total_credits"`}},
 	"createCoinbaseCharge": {"POST", "/credits/coinbase", "", false, 410, []string{`"code":410`}},
-	"list":                 {"GET", "/keys?include_disabled=true", "", false, 200, []string{`"hash":"c0ffee01"`}},
+	"listKeys":             {"GET", "/keys?include_disabled=true", "", false, 200, []string{`"hash":"c0ffee01"`}},
 	"createKeys":           {"POST", "/keys", `{"name":"CI","limit":5}`, false, 201, []string{`"name":"CI"`, `"key":"sk-or-v1-fake-new-key-`, `"limit":5`}},
 	"getKey":               {"GET", "/keys/abc123", "", false, 200, []string{`"hash":"abc123"`}},
 	"updateKeys":           {"PATCH", "/keys/abc123", `{"name":"Renamed","disabled":true}`, false, 200, []string{`"name":"Renamed"`, `"disabled":true`}},

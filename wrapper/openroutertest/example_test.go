@@ -32,7 +32,7 @@ func ExampleNew() {
 
 	model := "openai/gpt-4o-mini"
 	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{
-		Model:    &model,
+		Model:    model,
 		Messages: []openrouter.ChatMessage{msg},
 	})
 	if err != nil {

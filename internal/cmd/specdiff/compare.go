@@ -146,7 +146,7 @@ func diffFields(up, ours fields, strictNumbers bool) opDiff {
 		if o == nil {
 			continue
 		}
-		if lacks := lackedTypes(u, o, strictNumbers); len(lacks) > 0 {
+		if lacks := lackedTypes(u, o, strictNumbers); len(lacks) > 0 && !queryBoolean(p, u, o) {
 			d.types = append(d.types, fmt.Sprintf("%s: upstream %s, ours %s", p, typeLabel(u), typeLabel(o)))
 		}
 		if vals := lackedValues(u, o); len(vals) > 0 {
@@ -154,6 +154,29 @@ func diffFields(up, ours fields, strictNumbers bool) opDiff {
 		}
 	}
 	return d
+}
+
+// queryBoolean tells whether p is a query parameter that one side types
+// as a boolean and the other as a string ("true"/"false"): on the wire
+// both are the same text.
+func queryBoolean(p string, u, o *field) bool {
+	if !strings.HasPrefix(p, "query.") {
+		return false
+	}
+	s := u
+	switch {
+	case o.types["boolean"] && u.types["string"]:
+	case u.types["boolean"] && o.types["string"]:
+		s = o
+	default:
+		return false
+	}
+	for v := range s.enum {
+		if v != `"true"` && v != `"false"` && v != "true" && v != "false" {
+			return false
+		}
+	}
+	return true
 }
 
 // parent strips the last segment of a field path; "" at the top.

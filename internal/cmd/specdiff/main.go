@@ -23,7 +23,9 @@
 // An upstream integer is always covered by our number. An upstream number
 // where ours says integer is not reported unless -strict-numbers is given:
 // openapi.yaml deliberately types counts (tokens, token ids, limits) as
-// integers where upstream writes number/double. Only what upstream has
+// integers where upstream writes number/double. A query parameter that
+// upstream writes as a string "true"/"false" and ours as a boolean is not
+// reported either: the wire text is the same. Only what upstream has
 // and we lack is reported; additions of ours are not.
 //
 // Exit status: 0 when nothing is missing, 1 when differences were

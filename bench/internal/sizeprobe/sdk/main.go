@@ -17,7 +17,7 @@ func main() {
 		os.Exit(1)
 	}
 	model := "openai/gpt-4o-mini"
-	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{Model: &model})
+	resp, err := client.Chat.Send(context.Background(), openrouter.ChatRequest{Model: model})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
