@@ -283,7 +283,7 @@ func decodeChunk[T any](data []byte, dst *T) error {
 	if err := chunkError(data); err != nil {
 		return err
 	}
-	return json.Unmarshal(data, dst)
+	return unmarshal(data, dst)
 }
 
 // chunkError returns the *APIError of a chunk that carries a top-level
@@ -306,7 +306,7 @@ func chunkError(data []byte) error {
 // decodeResponsesEvent decodes a Responses API event; an event of type
 // "error" becomes an *APIError.
 func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
-	if err := json.Unmarshal(data, dst); err != nil {
+	if err := unmarshal(data, dst); err != nil {
 		return err
 	}
 	if kind, _ := dst.Discriminator(); kind != "error" {
@@ -344,11 +344,7 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 // a response with a [ChatAccumulator].
 func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
 	req.Stream = &streamTrue
-	decode := decodeChunk[ChatChunk]
-	if fastChunks {
-		decode = new(chunkDecoder).decode
-	}
-	return doStream(ctx, s.c, "Chat.Stream", opts, decode, func(ctx context.Context) (*http.Response, error) {
+	return doStream(ctx, s.c, "Chat.Stream", opts, decodeChunk[ChatChunk], func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
 	})
 }

@@ -3,7 +3,6 @@ package openrouter
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -132,9 +131,9 @@ const maxPooledBuffer = 1 << 20
 
 // decodeBody decodes the first JSON value of body into out and closes
 // body. It reads the body into a recycled buffer and unmarshals it, which
-// allocates less than a json.Decoder; whenever that fails (a read error,
-// invalid or trailing data) it decodes the same bytes again with a
-// json.Decoder, so results and errors are exactly a json.Decoder's.
+// allocates less than a decoder; whenever that fails (a read error,
+// invalid or trailing data) it decodes the same bytes again with
+// decodeFirst, which ignores what follows the first value.
 func decodeBody(body io.ReadCloser, out any) error {
 	buf := bodyBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -154,21 +153,15 @@ func decodeBody(body io.ReadCloser, out any) error {
 				return err
 			}
 		}
-		if r, ok := out.(*ChatResponse); ok {
-			if decodeChatResponse(buf.Bytes(), &r.ChatResponse) {
-				return nil
-			}
-			*r = ChatResponse{}
-		}
-		if json.Unmarshal(buf.Bytes(), out) == nil {
+		if unmarshal(buf.Bytes(), out) == nil {
 			return nil
 		}
 		// Decode from scratch: Unmarshal may have filled out partly.
 		reflect.ValueOf(out).Elem().SetZero()
-		return json.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(out)
+		return decodeFirst(bytes.NewReader(buf.Bytes()), out)
 	}
 	defer drainAndClose(body)
-	return json.NewDecoder(io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{rerr})).Decode(out)
+	return decodeFirst(io.MultiReader(bytes.NewReader(buf.Bytes()), errReader{rerr}), out)
 }
 
 // errReader fails every read with err.
