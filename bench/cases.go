@@ -121,8 +121,8 @@ func Cases(url string) ([]Case, error) {
 							b.Fatal(err)
 						}
 						got++
-						if len(c.Choices) > 0 && c.Choices[0].Delta.Content != nil {
-							Sink += len(*c.Choices[0].Delta.Content)
+						if len(c.Choices) > 0 {
+							Sink += len(c.Choices[0].Delta.Content)
 						}
 					}
 					if got != n {
@@ -165,10 +165,10 @@ func Cases(url string) ([]Case, error) {
 						acc.Add(c)
 					}
 					resp := acc.Response()
-					if len(resp.Choices) != 1 || resp.Choices[0].FinishReason == nil || resp.Usage == nil || resp.Choices[0].Message.ReasoningDetails == nil || resp.Choices[0].Message.Reasoning == nil || resp.Choices[0].Message.Content == nil {
+					if len(resp.Choices) != 1 || resp.Choices[0].FinishReason == nil || resp.Usage == nil || resp.Choices[0].Message.ReasoningDetails == nil || resp.Choices[0].Message.Reasoning == "" || resp.Choices[0].Message.Content == nil {
 						b.Fatal("sdk: bad accumulation")
 					}
-					Sink += len(*resp.Choices[0].Message.Reasoning) + len(*resp.Choices[0].Message.ReasoningDetails)
+					Sink += len(resp.Choices[0].Message.Reasoning) + len(resp.Choices[0].Message.ReasoningDetails)
 				})
 			},
 		})

@@ -28,10 +28,10 @@ import (
 //	resp := acc.Response()
 type ChatAccumulator struct {
 	id, model   string
-	provider    *string
+	provider    string
 	created     int
-	fingerprint *string
-	serviceTier *string
+	fingerprint string
+	serviceTier string
 	usage       *gen.ChatUsage
 	metadata    *gen.OpenRouterMetadata
 	choices     map[int]*choiceAcc
@@ -48,9 +48,7 @@ type choiceAcc struct {
 	content      strings.Builder
 	hasContent   bool
 	refusal      strings.Builder
-	hasRefusal   bool
 	reasoning    strings.Builder
-	hasReasoning bool
 	details      []*detailAcc
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
@@ -81,18 +79,12 @@ func (a *ChatAccumulator) Add(chunk ChatChunk) {
 	if chunk.Model != "" {
 		a.model = chunk.Model
 	}
-	if chunk.Provider != nil {
-		a.provider = chunk.Provider
-	}
+	a.provider = cmp.Or(chunk.Provider, a.provider)
 	if a.created == 0 {
 		a.created = chunk.Created
 	}
-	if chunk.SystemFingerprint != nil {
-		a.fingerprint = chunk.SystemFingerprint
-	}
-	if chunk.ServiceTier != nil {
-		a.serviceTier = chunk.ServiceTier
-	}
+	a.fingerprint = cmp.Or(chunk.SystemFingerprint, a.fingerprint)
+	a.serviceTier = cmp.Or(chunk.ServiceTier, a.serviceTier)
 	if chunk.Usage != nil {
 		a.usage = chunk.Usage
 	}
@@ -114,25 +106,19 @@ func (a *ChatAccumulator) Add(chunk ChatChunk) {
 
 func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
 	d := ch.Delta
-	if d.Reasoning != nil && *d.Reasoning != "" {
+	if d.Reasoning != "" {
 		a.enter(c, "reasoning")
-		c.reasoning.WriteString(*d.Reasoning)
-		c.hasReasoning = true
+		c.reasoning.WriteString(d.Reasoning)
 	}
-	if d.ReasoningDetails != nil {
-		for _, det := range *d.ReasoningDetails {
-			c.addDetail(det)
-		}
+	for _, det := range d.ReasoningDetails {
+		c.addDetail(det)
 	}
-	if d.Content != nil && *d.Content != "" {
+	if d.Content != "" {
 		a.enter(c, "content")
-		c.content.WriteString(*d.Content)
+		c.content.WriteString(d.Content)
 		c.hasContent = true
 	}
-	if d.Refusal != nil {
-		c.refusal.WriteString(*d.Refusal)
-		c.hasRefusal = true
-	}
+	c.refusal.WriteString(d.Refusal)
 	for _, tc := range d.ToolCalls {
 		a.enter(c, "tool:"+strconv.Itoa(tc.Index))
 		t := c.toolCalls[tc.Index]
@@ -282,20 +268,10 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 		_ = content.FromChatAssistantMessageContentString(c.content.String()) // marshalling a string cannot fail
 		msg.Content = &content
 	}
-	if c.hasRefusal {
-		s := c.refusal.String()
-		msg.Refusal = &s
-	}
-	if c.hasReasoning {
-		s := c.reasoning.String()
-		msg.Reasoning = &s
-	}
-	if len(c.details) > 0 {
-		details := make(gen.ChatReasoningDetails, 0, len(c.details))
-		for _, d := range c.details {
-			details = append(details, d.detail())
-		}
-		msg.ReasoningDetails = &details
+	msg.Refusal = c.refusal.String()
+	msg.Reasoning = c.reasoning.String()
+	for _, d := range c.details {
+		msg.ReasoningDetails = append(msg.ReasoningDetails, d.detail())
 	}
 	if len(c.toolCalls) > 0 {
 		idx := make([]int, 0, len(c.toolCalls))

@@ -120,9 +120,7 @@ func TestChatStreamDecodesAsEncodingJSON(t *testing.T) {
 			var content string
 			var finish *string
 			if ch := got[0].Choices; len(ch) > 0 {
-				if ch[0].Delta.Content != nil {
-					content = *ch[0].Delta.Content
-				}
+				content = ch[0].Delta.Content
 				if ch[0].FinishReason != nil {
 					s := string(*ch[0].FinishReason)
 					finish = &s
