@@ -314,27 +314,52 @@ type detailAcc struct {
 // fragment of the same known type and index as the last detail continues
 // it.
 func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
-	d := &detailAcc{first: det}
-	v, err := det.ValueByDiscriminator()
-	if err != nil {
-		v = nil // a type the SDK does not know, or a fragment not of its type's shape
+	raw, _ := det.MarshalJSON() // the JSON as received
+	f := detailAcc{first: det}
+	var probe struct {
+		Type string `json:"type"`
 	}
-	switch x := v.(type) {
-	case gen.ReasoningDetailText:
-		d.kind, d.v, d.index = "text", &x, x.Index
-	case gen.ReasoningDetailSummary:
-		d.kind, d.v, d.index = "summary", &x, x.Index
-	case gen.ReasoningDetailEncrypted:
-		d.kind, d.v, d.index = "encrypted", &x, x.Index
-	case gen.ReasoningDetailServerToolCall:
-		d.kind, d.v, d.index = "server_tool_call", &x, x.Index
+	if unmarshal(raw, &probe) == nil {
+		switch probe.Type {
+		case string(gen.ReasoningDetailTextTypeReasoningText):
+			if x := typed[gen.ReasoningDetailText](raw); x != nil {
+				f.v, f.index = x, x.Index
+			}
+		case string(gen.ReasoningDetailSummaryTypeReasoningSummary):
+			if x := typed[gen.ReasoningDetailSummary](raw); x != nil {
+				f.v, f.index = x, x.Index
+			}
+		case string(gen.ReasoningDetailEncryptedTypeReasoningEncrypted):
+			if x := typed[gen.ReasoningDetailEncrypted](raw); x != nil {
+				f.v, f.index = x, x.Index
+			}
+		case string(gen.ReasoningDetailServerToolCallTypeReasoningServerToolCall):
+			if x := typed[gen.ReasoningDetailServerToolCall](raw); x != nil {
+				f.v, f.index = x, x.Index
+			}
+		}
 	}
-	if n := len(c.details); n > 0 && c.details[n-1].continuedBy(d) {
-		c.details[n-1].fold(d.v)
+	if f.v != nil {
+		// Else kind stays "": a type the SDK does not know, or a fragment
+		// not of its type's shape, is kept as received, never merged.
+		f.kind = probe.Type
+	}
+	if n := len(c.details); n > 0 && c.details[n-1].continuedBy(&f) {
+		c.details[n-1].fold(f.v)
 		return
 	}
+	d := &detailAcc{first: f.first, kind: f.kind, v: f.v, index: f.index}
 	d.fold(d.v)
 	c.details = append(c.details, d)
+}
+
+// typed decodes raw into a new T, or returns nil if it does not fit.
+func typed[T any](raw []byte) *T {
+	x := new(T)
+	if unmarshal(raw, x) != nil {
+		return nil
+	}
+	return x
 }
 
 // continuedBy reports whether the fragment f continues d: the same known
