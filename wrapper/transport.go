@@ -276,7 +276,9 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		cancel = c
 	}
 	var areq *http.Request
-	if len(cl.cfg.middlewares) == 0 {
+	if len(cl.cfg.middlewares) == 0 && actx == req.Context() && cl.attempts == 1 {
+		areq = req // nothing to change: the first attempt sends req itself
+	} else if len(cl.cfg.middlewares) == 0 {
 		// Nothing but the http.Client sees this copy, and a RoundTripper
 		// may not modify a request: a shallow copy is enough.
 		areq = req.WithContext(actx)
@@ -395,15 +397,22 @@ func (cl *call) rebase(req *http.Request) {
 	req.Host = ""
 }
 
+// Header values sent unchanged on every request, built once (the
+// transport only reads them).
+var (
+	userAgentValue = []string{userAgent}
+	acceptJSON     = []string{"application/json"}
+)
+
 func (cl *call) setHeaders(h http.Header) {
 	for k, v := range cl.cfg.header {
 		h[k] = v
 	}
-	h.Set("User-Agent", userAgent)
+	h["User-Agent"] = userAgentValue
 	if cl.accept != "" {
 		h.Set("Accept", cl.accept)
 	} else if h.Get("Accept") == "" {
-		h.Set("Accept", "application/json")
+		h["Accept"] = acceptJSON
 	}
 	// Operations that take no key (the OAuth code exchange) are not sent one.
 	if cl.needsKey && cl.cfg.apiKey != "" {
