@@ -1,9 +1,10 @@
 module github.com/gopenrouter/openrouter
 
-go 1.25
+go 1.26
 
 require (
 	github.com/getkin/kin-openapi v0.153.0
+	github.com/go-json-experiment/json v1.27.2
 	github.com/google/go-cmp v0.7.0
 	github.com/google/jsonschema-go v0.4.3
 	github.com/oapi-codegen/runtime v1.8.0

@@ -46,6 +46,7 @@ func run(b *testing.B, name string) {
 }
 
 func BenchmarkChatSend(b *testing.B)        { run(b, "ChatSend") }
+func BenchmarkChatSendCareful(b *testing.B) { run(b, "ChatSendCareful") }
 func BenchmarkStream100(b *testing.B)       { run(b, "Stream100") }
 func BenchmarkStream10000(b *testing.B)     { run(b, "Stream10000") }
 func BenchmarkAccumulate100(b *testing.B)   { run(b, "Accumulate100") }

@@ -50,6 +50,19 @@ func Cases(url string) ([]Case, error) {
 		return nil, err
 	}
 	base := &Baseline{HTTP: hc, BaseURL: url, APIKey: "sk-or-v1-bench"}
+	careful := NewCareful(hc, url, "sk-or-v1-bench")
+	sdkSend := func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			resp, err := ours.Chat.Send(ctx, sdkReq)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(resp.Choices) != 1 || resp.Usage == nil {
+				b.Fatal("sdk: incomplete response")
+			}
+		}
+	}
 	cases := []Case{{
 		Name: "ChatSend",
 		Baseline: func(b *testing.B) {
@@ -65,18 +78,24 @@ func Cases(url string) ([]Case, error) {
 				}
 			}
 		},
-		Ours: func(b *testing.B) {
+		Ours: sdkSend,
+	}, {
+		// The same SDK call against the careful chat baseline (careful.go).
+		Name: "ChatSendCareful",
+		Baseline: func(b *testing.B) {
+			req := baseReq()
+			var out BaselineResponse
 			b.ReportAllocs()
 			for b.Loop() {
-				resp, err := ours.Chat.Send(ctx, sdkReq)
-				if err != nil {
+				if err := careful.Send(ctx, req, &out); err != nil {
 					b.Fatal(err)
 				}
-				if len(resp.Choices) != 1 || resp.Usage == nil {
-					b.Fatal("sdk: incomplete response")
+				if len(out.Choices) != 1 || out.Usage == nil {
+					b.Fatal("careful: incomplete response")
 				}
 			}
 		},
+		Ours: sdkSend,
 	}}
 
 	for _, n := range StreamSizes {
@@ -121,8 +140,8 @@ func Cases(url string) ([]Case, error) {
 							b.Fatal(err)
 						}
 						got++
-						if len(c.Choices) > 0 && c.Choices[0].Delta.Content != nil {
-							Sink += len(*c.Choices[0].Delta.Content)
+						if len(c.Choices) > 0 {
+							Sink += len(c.Choices[0].Delta.Content)
 						}
 					}
 					if got != n {
@@ -165,10 +184,10 @@ func Cases(url string) ([]Case, error) {
 						acc.Add(c)
 					}
 					resp := acc.Response()
-					if len(resp.Choices) != 1 || resp.Choices[0].FinishReason == nil || resp.Usage == nil || resp.Choices[0].Message.ReasoningDetails == nil || resp.Choices[0].Message.Reasoning == nil || resp.Choices[0].Message.Content == nil {
+					if len(resp.Choices) != 1 || resp.Choices[0].FinishReason == nil || resp.Usage == nil || resp.Choices[0].Message.ReasoningDetails == nil || resp.Choices[0].Message.Reasoning == "" || resp.Choices[0].Message.Content == nil {
 						b.Fatal("sdk: bad accumulation")
 					}
-					Sink += len(*resp.Choices[0].Message.Reasoning) + len(*resp.Choices[0].Message.ReasoningDetails)
+					Sink += len(resp.Choices[0].Message.Reasoning) + len(resp.Choices[0].Message.ReasoningDetails)
 				})
 			},
 		})

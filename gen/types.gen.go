@@ -18158,14 +18158,14 @@ type ChatAssistantMessage struct {
 	Content *ChatAssistantMessageContent `json:"content,omitempty"`
 
 	// Images Images produced by an image-generation model, attached to a chat assistant message.
-	Images    *ChatAssistantImages `json:"images,omitempty"`
-	Model     *string              `json:"model,omitempty"`
-	Name      *string              `json:"name,omitempty"`
-	Reasoning *string              `json:"reasoning,omitempty"`
+	Images    ChatAssistantImages `json:"images,omitempty"`
+	Model     string              `json:"model,omitempty"`
+	Name      string              `json:"name,omitempty"`
+	Reasoning string              `json:"reasoning,omitempty"`
 
 	// ReasoningDetails Structured reasoning blocks attached to a chat assistant message.
-	ReasoningDetails *ChatReasoningDetails `json:"reasoning_details,omitempty"`
-	Refusal          *string               `json:"refusal,omitempty"`
+	ReasoningDetails ChatReasoningDetails `json:"reasoning_details,omitempty"`
+	Refusal          string               `json:"refusal,omitempty"`
 
 	// Role Role of a chat assistant message; always "assistant".
 	Role      ChatAssistantMessageRole `json:"role"`
@@ -18224,9 +18224,9 @@ type ChatChunk struct {
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 
 	// Provider The provider that served the request, such as "OpenAI".
-	Provider          *string `json:"provider,omitempty"`
-	ServiceTier       *string `json:"service_tier,omitempty"`
-	SystemFingerprint *string `json:"system_fingerprint,omitempty"`
+	Provider          string `json:"provider,omitempty"`
+	ServiceTier       string `json:"service_tier,omitempty"`
+	SystemFingerprint string `json:"system_fingerprint,omitempty"`
 
 	// Usage Token usage of a chat completion: prompt, completion and total tokens, details, cost and BYOK flag.
 	Usage *ChatUsage `json:"usage,omitempty"`
@@ -18627,9 +18627,9 @@ type ChatResponse struct {
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 
 	// Provider The provider that served the request, such as "OpenAI".
-	Provider          *string `json:"provider,omitempty"`
-	ServiceTier       *string `json:"service_tier,omitempty"`
-	SystemFingerprint *string `json:"system_fingerprint"`
+	Provider          string `json:"provider,omitempty"`
+	ServiceTier       string `json:"service_tier,omitempty"`
+	SystemFingerprint string `json:"system_fingerprint"`
 
 	// Usage Token usage of a chat completion: prompt, completion and total tokens, details, cost and BYOK flag.
 	Usage *ChatUsage `json:"usage,omitempty"`
@@ -18675,15 +18675,15 @@ type ChatStreamChoice struct {
 type ChatStreamDelta struct {
 	// Audio Audio piece in a chat stream delta; same shape as ChatAudioOutput.
 	Audio     *ChatStreamDeltaAudio `json:"audio,omitempty"`
-	Content   *string               `json:"content,omitempty"`
-	Reasoning *string               `json:"reasoning,omitempty"`
+	Content   string                `json:"content,omitempty"`
+	Reasoning string                `json:"reasoning,omitempty"`
 
 	// ReasoningDetails Structured reasoning blocks carried by a chat stream delta.
-	ReasoningDetails *ChatStreamReasoningDetails `json:"reasoning_details,omitempty"`
-	Refusal          *string                     `json:"refusal,omitempty"`
+	ReasoningDetails ChatStreamReasoningDetails `json:"reasoning_details,omitempty"`
+	Refusal          string                     `json:"refusal,omitempty"`
 
 	// Role Role in a chat stream delta; always "assistant".
-	Role      *ChatStreamDeltaRole `json:"role,omitempty"`
+	Role      ChatStreamDeltaRole  `json:"role,omitempty"`
 	ToolCalls []ChatStreamToolCall `json:"tool_calls,omitempty"`
 }
 
@@ -18832,7 +18832,7 @@ type ChatUsage struct {
 
 	// CostDetails Split of upstream inference cost into prompt and completion parts, with the total. May be null.
 	CostDetails         *CostDetails                  `json:"cost_details,omitempty"`
-	IsByok              *bool                         `json:"is_byok,omitempty"`
+	IsByok              bool                          `json:"is_byok,omitempty"`
 	PromptTokens        int                           `json:"prompt_tokens"`
 	PromptTokensDetails *ChatUsagePromptTokensDetails `json:"prompt_tokens_details,omitempty"`
 

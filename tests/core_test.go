@@ -292,9 +292,7 @@ func TestChatStreamFaultContracts(t *testing.T) {
 					break
 				}
 				for _, ch := range chunk.Choices {
-					if ch.Delta.Content != nil {
-						got.WriteString(*ch.Delta.Content)
-					}
+					got.WriteString(ch.Delta.Content)
 				}
 			}
 			if !strings.HasPrefix(got.String(), "first") {

@@ -1,7 +1,7 @@
 package openrouter
 
 import (
-	"encoding/json"
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,10 +28,10 @@ import (
 //	resp := acc.Response()
 type ChatAccumulator struct {
 	id, model   string
-	provider    *string
+	provider    string
 	created     int
-	fingerprint *string
-	serviceTier *string
+	fingerprint string
+	serviceTier string
 	usage       *gen.ChatUsage
 	metadata    *gen.OpenRouterMetadata
 	choices     map[int]*choiceAcc
@@ -48,11 +48,8 @@ type choiceAcc struct {
 	content      strings.Builder
 	hasContent   bool
 	refusal      strings.Builder
-	hasRefusal   bool
 	reasoning    strings.Builder
-	hasReasoning bool
 	details      []*detailAcc
-	scratch      []byte
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
@@ -82,18 +79,12 @@ func (a *ChatAccumulator) Add(chunk ChatChunk) {
 	if chunk.Model != "" {
 		a.model = chunk.Model
 	}
-	if chunk.Provider != nil {
-		a.provider = chunk.Provider
-	}
+	a.provider = cmp.Or(chunk.Provider, a.provider)
 	if a.created == 0 {
 		a.created = chunk.Created
 	}
-	if chunk.SystemFingerprint != nil {
-		a.fingerprint = chunk.SystemFingerprint
-	}
-	if chunk.ServiceTier != nil {
-		a.serviceTier = chunk.ServiceTier
-	}
+	a.fingerprint = cmp.Or(chunk.SystemFingerprint, a.fingerprint)
+	a.serviceTier = cmp.Or(chunk.ServiceTier, a.serviceTier)
 	if chunk.Usage != nil {
 		a.usage = chunk.Usage
 	}
@@ -115,25 +106,19 @@ func (a *ChatAccumulator) Add(chunk ChatChunk) {
 
 func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
 	d := ch.Delta
-	if d.Reasoning != nil && *d.Reasoning != "" {
+	if d.Reasoning != "" {
 		a.enter(c, "reasoning")
-		c.reasoning.WriteString(*d.Reasoning)
-		c.hasReasoning = true
+		c.reasoning.WriteString(d.Reasoning)
 	}
-	if d.ReasoningDetails != nil {
-		for _, det := range *d.ReasoningDetails {
-			c.addDetail(det)
-		}
+	for _, det := range d.ReasoningDetails {
+		c.addDetail(det)
 	}
-	if d.Content != nil && *d.Content != "" {
+	if d.Content != "" {
 		a.enter(c, "content")
-		c.content.WriteString(*d.Content)
+		c.content.WriteString(d.Content)
 		c.hasContent = true
 	}
-	if d.Refusal != nil {
-		c.refusal.WriteString(*d.Refusal)
-		c.hasRefusal = true
-	}
+	c.refusal.WriteString(d.Refusal)
 	for _, tc := range d.ToolCalls {
 		a.enter(c, "tool:"+strconv.Itoa(tc.Index))
 		t := c.toolCalls[tc.Index]
@@ -283,27 +268,10 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 		_ = content.FromChatAssistantMessageContentString(c.content.String()) // marshalling a string cannot fail
 		msg.Content = &content
 	}
-	if c.hasRefusal {
-		s := c.refusal.String()
-		msg.Refusal = &s
-	}
-	if c.hasReasoning {
-		s := c.reasoning.String()
-		msg.Reasoning = &s
-	}
-	if len(c.details) > 0 {
-		details := make(gen.ChatReasoningDetails, 0, len(c.details))
-		for _, d := range c.details {
-			raw, err := json.Marshal(d.fields())
-			if err != nil {
-				continue
-			}
-			var u gen.ReasoningDetailUnion
-			if u.UnmarshalJSON(raw) == nil {
-				details = append(details, u)
-			}
-		}
-		msg.ReasoningDetails = &details
+	msg.Refusal = c.refusal.String()
+	msg.Reasoning = c.reasoning.String()
+	for _, d := range c.details {
+		msg.ReasoningDetails = append(msg.ReasoningDetails, d.detail())
 	}
 	if len(c.toolCalls) > 0 {
 		idx := make([]int, 0, len(c.toolCalls))
@@ -327,105 +295,153 @@ func (t *toolCallAcc) call() gen.ChatToolCall {
 	}
 }
 
-// detailAcc is a reasoning detail being assembled: the fields of its
-// fragments, the later ones winning, except that the text fields of
-// consecutive fragments are concatenated (in builders, so that a long
-// reasoning costs linear time).
+// detailAcc is a reasoning detail being assembled from consecutive
+// fragments of one type and index: its text (the text, summary or data,
+// by type) is concatenated in a builder, so that a long reasoning costs
+// linear time, and its other known fields are the latest fragment's.
 type detailAcc struct {
-	m     map[string]any
-	texts map[string]*strings.Builder
+	first gen.ReasoningDetailUnion // the first fragment, as received
+	parts int
+	// kind and v are the type and the typed detail (*gen.ReasoningDetailText,
+	// ...); kind is "" for a type the SDK does not know, kept as received.
+	kind  string
+	v     any
+	index *int
+	text  strings.Builder
 }
 
-// textKeys are the detail fields whose fragments are concatenated.
-var textKeys = [...]string{"text", "summary", "data"}
-
-// fields returns the detail's fields with the texts joined.
-func (d *detailAcc) fields() map[string]any {
-	for k, b := range d.texts {
-		d.m[k] = b.String()
-	}
-	return d.m
-}
-
-// addDetail merges a streamed reasoning detail into the details so far:
-// fragments with the same type and index are concatenated.
+// addDetail folds a streamed reasoning detail into the details so far: a
+// fragment of the same known type and index as the last detail continues
+// it.
 func (c *choiceAcc) addDetail(det gen.ReasoningDetailUnion) {
-	raw, err := det.MarshalJSON()
-	if err != nil || c.mergeFlat(raw) {
-		return
+	raw, _ := det.MarshalJSON() // the JSON as received
+	f := detailAcc{first: det}
+	var probe struct {
+		Type string `json:"type"`
 	}
-	var m map[string]any
-	if json.Unmarshal(raw, &m) != nil {
-		return
-	}
-	if n := len(c.details); n > 0 && sameDetail(c.details[n-1].m, m) {
-		last := c.details[n-1]
-		for k, v := range m {
-			if v == nil {
-				continue
+	if unmarshal(raw, &probe) == nil {
+		switch probe.Type {
+		case string(gen.ReasoningDetailTextTypeReasoningText):
+			if x := typed[gen.ReasoningDetailText](raw); x != nil {
+				f.v, f.index = x, x.Index
 			}
-			s, isStr := v.(string)
-			// A text field holding a string has a builder (and a stale
-			// entry in m).
-			if b := last.texts[k]; b != nil {
-				if isStr {
-					b.WriteString(s)
-					continue
-				}
-				delete(last.texts, k)
+		case string(gen.ReasoningDetailSummaryTypeReasoningSummary):
+			if x := typed[gen.ReasoningDetailSummary](raw); x != nil {
+				f.v, f.index = x, x.Index
 			}
-			last.m[k] = v
-			if isStr && isTextKey(k) {
-				last.text(k, s)
+		case string(gen.ReasoningDetailEncryptedTypeReasoningEncrypted):
+			if x := typed[gen.ReasoningDetailEncrypted](raw); x != nil {
+				f.v, f.index = x, x.Index
+			}
+		case string(gen.ReasoningDetailServerToolCallTypeReasoningServerToolCall):
+			if x := typed[gen.ReasoningDetailServerToolCall](raw); x != nil {
+				f.v, f.index = x, x.Index
 			}
 		}
+	}
+	if f.v != nil {
+		// Else kind stays "": a type the SDK does not know, or a fragment
+		// not of its type's shape, is kept as received, never merged.
+		f.kind = probe.Type
+	}
+	if n := len(c.details); n > 0 && c.details[n-1].continuedBy(&f) {
+		c.details[n-1].fold(f.v)
 		return
 	}
-	d := &detailAcc{m: m}
-	for _, k := range textKeys {
-		if s, ok := m[k].(string); ok {
-			d.text(k, s)
-		}
-	}
+	d := &detailAcc{first: f.first, kind: f.kind, v: f.v, index: f.index}
+	d.fold(d.v)
 	c.details = append(c.details, d)
 }
 
-// text starts the builder of text field k with s.
-func (d *detailAcc) text(k, s string) {
-	if d.texts == nil {
-		d.texts = map[string]*strings.Builder{}
+// typed decodes raw into a new T, or returns nil if it does not fit.
+func typed[T any](raw []byte) *T {
+	x := new(T)
+	if unmarshal(raw, x) != nil {
+		return nil
 	}
-	b := new(strings.Builder)
-	b.WriteString(s)
-	d.texts[k] = b
+	return x
 }
 
-func isTextKey(k string) bool { return k == "text" || k == "summary" || k == "data" }
-
-// sameDetail reports whether two fragments belong to the same detail: the
-// same type and the same index.
-func sameDetail(a, b map[string]any) bool {
-	ta, _ := a["type"].(string)
-	tb, _ := b["type"].(string)
-	if ta != tb {
+// continuedBy reports whether the fragment f continues d: the same known
+// type and the same index (or none).
+func (d *detailAcc) continuedBy(f *detailAcc) bool {
+	if d.kind == "" || d.kind != f.kind {
 		return false
 	}
-	switch x := a["index"].(type) {
-	case nil:
-		return b["index"] == nil
-	case float64:
-		y, ok := b["index"].(float64)
-		return ok && x == y
-	case string:
-		y, ok := b["index"].(string)
-		return ok && x == y
-	case bool:
-		y, ok := b["index"].(bool)
-		return ok && x == y
+	if d.index == nil || f.index == nil {
+		return d.index == f.index
 	}
-	ja, _ := json.Marshal(a["index"])
-	jb, _ := json.Marshal(b["index"])
-	return string(ja) == string(jb)
+	return *d.index == *f.index
+}
+
+// fold adds the typed fragment v to d: its text is appended, its other
+// fields replace d's where set.
+func (d *detailAcc) fold(v any) {
+	d.parts++
+	switch f := v.(type) {
+	case *gen.ReasoningDetailText:
+		if f.Text != nil {
+			d.text.WriteString(*f.Text)
+		}
+		if t := d.v.(*gen.ReasoningDetailText); t != f {
+			t.Text = cmp.Or(t.Text, f.Text)
+			t.Signature = cmp.Or(f.Signature, t.Signature)
+			t.ID = cmp.Or(f.ID, t.ID)
+			t.Format = cmp.Or(f.Format, t.Format)
+		}
+	case *gen.ReasoningDetailSummary:
+		d.text.WriteString(f.Summary)
+		if t := d.v.(*gen.ReasoningDetailSummary); t != f {
+			t.ID = cmp.Or(f.ID, t.ID)
+			t.Format = cmp.Or(f.Format, t.Format)
+		}
+	case *gen.ReasoningDetailEncrypted:
+		d.text.WriteString(f.Data)
+		if t := d.v.(*gen.ReasoningDetailEncrypted); t != f {
+			t.ID = cmp.Or(f.ID, t.ID)
+			t.Format = cmp.Or(f.Format, t.Format)
+		}
+	case *gen.ReasoningDetailServerToolCall:
+		if t := d.v.(*gen.ReasoningDetailServerToolCall); t != f {
+			t.ID = cmp.Or(f.ID, t.ID)
+			t.ToolCallID = cmp.Or(f.ToolCallID, t.ToolCallID)
+			t.Format = cmp.Or(f.Format, t.Format)
+			t.ToolName = cmp.Or(f.ToolName, t.ToolName)
+			t.Arguments = cmp.Or(f.Arguments, t.Arguments)
+			t.Result = cmp.Or(f.Result, t.Result)
+		}
+	}
+}
+
+// detail returns the assembled detail: a single fragment as received, else
+// the first fragment with the folded fields merged in (so that fields the
+// SDK does not know survive).
+func (d *detailAcc) detail() gen.ReasoningDetailUnion {
+	if d.parts == 1 {
+		return d.first
+	}
+	u := d.first
+	var err error
+	switch t := d.v.(type) {
+	case *gen.ReasoningDetailText:
+		if t.Text != nil {
+			s := d.text.String()
+			t.Text = &s
+		}
+		err = u.MergeReasoningDetailText(*t)
+	case *gen.ReasoningDetailSummary:
+		t.Summary = d.text.String()
+		err = u.MergeReasoningDetailSummary(*t)
+	case *gen.ReasoningDetailEncrypted:
+		t.Data = d.text.String()
+		err = u.MergeReasoningDetailEncrypted(*t)
+	case *gen.ReasoningDetailServerToolCall:
+		err = u.MergeReasoningDetailServerToolCall(*t)
+	}
+	if err != nil {
+		return d.first
+	}
+	return u
 }
 
 func appendPtr(dst **string, add *string, concat bool) {
@@ -439,174 +455,4 @@ func appendPtr(dst **string, add *string, concat bool) {
 	}
 	s := **dst + *add
 	*dst = &s
-}
-
-// flatMember is a member of a flat JSON object: its value is a string
-// (raw holds the unescaped text), a number, a boolean or null.
-type flatMember struct {
-	key  []byte
-	kind byte // 's', 'n', 'b' or 'z' (null)
-	raw  []byte
-	num  float64
-	flag bool
-}
-
-// mergeFlat merges the fragment raw into the last detail without decoding
-// it into a map, when raw is a flat object (at most 8 members, no nested
-// values, no escaped or repeated names) that continues that detail: the
-// common case of a streamed reasoning text. It reports whether it did;
-// if not, addDetail takes the general path, with the same result.
-func (c *choiceAcc) mergeFlat(raw []byte) bool {
-	n := len(c.details)
-	if n == 0 {
-		return false
-	}
-	last := c.details[n-1]
-	var members [8]flatMember
-	count := 0
-	c.scratch = c.scratch[:0]
-	p := jscan{b: raw}
-	more, ok := p.openObj()
-	for ok && more {
-		if count == len(members) {
-			return false
-		}
-		f := &members[count]
-		if f.key, ok = p.key(); !ok {
-			return false
-		}
-		for _, g := range members[:count] {
-			if string(g.key) == string(f.key) {
-				return false
-			}
-		}
-		if p.i == len(p.b) {
-			return false
-		}
-		switch b := p.b[p.i]; {
-		case b == '"':
-			s, esc, ok := p.str()
-			if !ok {
-				return false
-			}
-			if esc {
-				start := len(c.scratch)
-				if c.scratch, ok = unescape(c.scratch, s); !ok {
-					return false
-				}
-				s = c.scratch[start:len(c.scratch):len(c.scratch)]
-			}
-			f.kind, f.raw = 's', s
-		case b == 'n':
-			if !p.null() {
-				return false
-			}
-			f.kind = 'z'
-		case b == 't' || b == 'f':
-			if !p.bool(&f.flag) {
-				return false
-			}
-			f.kind = 'b'
-		default:
-			if !p.float(&f.num) {
-				return false
-			}
-			f.kind = 'n'
-		}
-		count++
-		more, ok = p.next('}')
-	}
-	if !ok || !p.end() {
-		return false
-	}
-	fs := members[:count]
-
-	// Same detail: same type (a string, or absent) and same index (a
-	// number, or absent or null).
-	typ, index := "", any(nil)
-	for _, f := range fs {
-		switch string(f.key) {
-		case "type":
-			if f.kind != 's' {
-				return false
-			}
-			typ = string(f.raw)
-		case "index":
-			switch f.kind {
-			case 'n':
-				index = f.num
-			case 'z':
-			default:
-				return false
-			}
-		}
-	}
-	lt, _ := last.m["type"].(string)
-	if lt != typ {
-		return false
-	}
-	switch li := last.m["index"].(type) {
-	case nil:
-		if index != nil {
-			return false
-		}
-	case float64:
-		if x, isNum := index.(float64); !isNum || x != li {
-			return false
-		}
-	default:
-		return false
-	}
-
-	for _, f := range fs {
-		if f.kind == 'z' {
-			continue
-		}
-		if b := last.texts[string(f.key)]; b != nil {
-			if f.kind == 's' {
-				b.Write(f.raw)
-				continue
-			}
-			delete(last.texts, string(f.key))
-		}
-		if name := textKeyOf(f.key); f.kind == 's' && name != "" {
-			s := string(f.raw)
-			last.m[name] = s
-			last.text(name, s)
-			continue
-		}
-		switch old := last.m[string(f.key)].(type) {
-		case string:
-			if f.kind == 's' && old == string(f.raw) {
-				continue
-			}
-		case float64:
-			if f.kind == 'n' && old == f.num {
-				continue
-			}
-		case bool:
-			if f.kind == 'b' && old == f.flag {
-				continue
-			}
-		}
-		switch f.kind {
-		case 's':
-			last.m[string(f.key)] = string(f.raw)
-		case 'n':
-			last.m[string(f.key)] = f.num
-		case 'b':
-			last.m[string(f.key)] = f.flag
-		}
-	}
-	return true
-}
-
-// textKeyOf returns the name of the text field k, or "".
-func textKeyOf(k []byte) string {
-	for _, name := range textKeys {
-		if string(k) == name {
-			return name
-		}
-	}
-	return ""
 }

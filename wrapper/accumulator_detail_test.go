@@ -2,89 +2,120 @@ package openrouter
 
 import (
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"testing"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// referenceMerge is the plain statement of how reasoning detail fragments
-// merge (consecutive fragments of one type and index: text, summary and
-// data concatenated, other non-null fields replaced), which addDetail
-// implements in linear time.
-func referenceMerge(frags []string) []map[string]any {
-	var out []map[string]any
-	key := func(x map[string]any) string {
-		t, _ := x["type"].(string)
-		i, _ := json.Marshal(x["index"])
-		return t + "/" + string(i)
+func TestReasoningDetailsFold(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		fragments []string
+		want      []string
+	}{
+		"text of one index is joined, the latest signature and format win": {
+			fragments: []string{
+				`{"type":"reasoning.text","text":"a","format":"anthropic-claude-v1","index":0}`,
+				`{"type":"reasoning.text","text":"b","index":0}`,
+				`{"type":"reasoning.text","text":"","signature":"sig","format":"unknown","index":0}`,
+			},
+			want: []string{`{"type":"reasoning.text","text":"ab","format":"unknown","index":0,"signature":"sig"}`},
+		},
+		"another index or type starts a new detail": {
+			fragments: []string{
+				`{"type":"reasoning.text","text":"a","index":0}`,
+				`{"type":"reasoning.text","text":"b","index":1}`,
+				`{"type":"reasoning.summary","summary":"s","index":1}`,
+				`{"type":"reasoning.summary","summary":"t","index":1}`,
+				`{"type":"reasoning.text","text":"c"}`,
+				`{"type":"reasoning.text","text":"d"}`,
+				`{"type":"reasoning.text","text":"e","index":2}`,
+			},
+			want: []string{
+				`{"type":"reasoning.text","text":"a","index":0}`,
+				`{"type":"reasoning.text","text":"b","index":1}`,
+				`{"type":"reasoning.summary","summary":"st","index":1}`,
+				`{"type":"reasoning.text","text":"cd"}`,
+				`{"type":"reasoning.text","text":"e","index":2}`,
+			},
+		},
+		"encrypted data is joined": {
+			fragments: []string{
+				`{"type":"reasoning.encrypted","data":"AB","index":0}`,
+				`{"type":"reasoning.encrypted","data":"CD","id":"r1","index":0}`,
+			},
+			want: []string{`{"type":"reasoning.encrypted","data":"ABCD","id":"r1","index":0}`},
+		},
+		"a server tool call takes the latest fields": {
+			fragments: []string{
+				`{"type":"reasoning.server_tool_call","tool_name":"web_search","arguments":"{}","result":"","index":0}`,
+				`{"type":"reasoning.server_tool_call","tool_name":"","arguments":"","result":"found","index":0}`,
+			},
+			want: []string{`{"type":"reasoning.server_tool_call","tool_name":"web_search","arguments":"{}","result":"found","index":0}`},
+		},
+		"fields the SDK does not know survive a fold": {
+			fragments: []string{
+				`{"type":"reasoning.text","text":"a","index":0,"redacted":{"why":"policy"}}`,
+				`{"type":"reasoning.text","text":"b","index":0}`,
+			},
+			want: []string{`{"type":"reasoning.text","text":"ab","index":0,"redacted":{"why":"policy"}}`},
+		},
+		"a type the SDK does not know is kept as received": {
+			fragments: []string{
+				`{"type":"reasoning.future","text":"a","index":0}`,
+				`{"type":"reasoning.future","text":"b","index":0}`,
+				`{"type":"reasoning.text","text":"c","index":"0"}`,
+				`{"type":"reasoning.text","text":"d","index":"0"}`,
+			},
+			want: []string{
+				`{"type":"reasoning.future","text":"a","index":0}`,
+				`{"type":"reasoning.future","text":"b","index":0}`,
+				`{"type":"reasoning.text","text":"c","index":"0"}`,
+				`{"type":"reasoning.text","text":"d","index":"0"}`,
+			},
+		},
+		"a lone fragment is kept as received": {
+			fragments: []string{`{"type":"reasoning.text","text":"a","signature":null,"index":0}`},
+			want:      []string{`{"type":"reasoning.text","text":"a","signature":null,"index":0}`},
+		},
 	}
-	for _, f := range frags {
-		var m map[string]any
-		if json.Unmarshal([]byte(f), &m) != nil {
-			continue
-		}
-		if n := len(out); n > 0 && key(out[n-1]) == key(m) {
-			last := out[n-1]
-			for k, v := range m {
-				s, isStr := v.(string)
-				prev, wasStr := last[k].(string)
-				if isStr && wasStr && (k == "text" || k == "summary" || k == "data") {
-					last[k] = prev + s
-				} else if v != nil {
-					last[k] = v
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var c choiceAcc
+			for _, f := range tc.fragments {
+				var u gen.ReasoningDetailUnion
+				if err := u.UnmarshalJSON([]byte(f)); err != nil {
+					t.Fatal(err)
 				}
+				c.addDetail(u)
 			}
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-func TestReasoningDetailsMergeLikeTheReference(t *testing.T) {
-	types := []string{`"reasoning.text"`, `"reasoning.summary"`, `"reasoning.encrypted"`, `1`, `null`}
-	indexes := []string{`0`, `1`, `"0"`, `null`, `[0]`, `true`}
-	values := []string{`"a"`, `"bc"`, `null`, `7`, `{"x":1}`, `""`, `"x\ny \"q\""`, `"\u00e9"`, `true`, `false`, `1.5`, `-0`, `[1]`, `"\ud83d\ude00"`, ` "spaced" `}
-	fields := []string{"text", "summary", "data", "signature", "format"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for round := range 3000 {
-		var frags []string
-		for range 1 + rng.IntN(8) {
-			// Mostly the common values, so that fragments often merge.
-			pick := func(n int) int {
-				if rng.IntN(3) > 0 {
-					return rng.IntN(2)
+			var got []any
+			for _, d := range c.details {
+				raw, err := d.detail().MarshalJSON()
+				if err != nil {
+					t.Fatal(err)
 				}
-				return rng.IntN(n)
-			}
-			f := `{"type":` + types[pick(len(types))]
-			if rng.IntN(4) > 0 {
-				f += `,"index":` + indexes[pick(len(indexes))]
-			}
-			for _, k := range fields {
-				if rng.IntN(2) == 0 {
-					f += fmt.Sprintf(`,%q:%s`, k, values[rng.IntN(len(values))])
+				var v any
+				if err := json.Unmarshal(raw, &v); err != nil {
+					t.Fatalf("detail %s: %v", raw, err)
 				}
+				got = append(got, v)
 			}
-			frags = append(frags, f+"}")
-		}
-		var c choiceAcc
-		for _, f := range frags {
-			var u gen.ReasoningDetailUnion
-			if err := u.UnmarshalJSON([]byte(f)); err != nil {
-				t.Fatal(err)
+			var want []any
+			for _, w := range tc.want {
+				var v any
+				if err := json.Unmarshal([]byte(w), &v); err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, v)
 			}
-			c.addDetail(u)
-		}
-		var got []map[string]any
-		for _, d := range c.details {
-			got = append(got, d.fields())
-		}
-		if want := referenceMerge(frags); !reflect.DeepEqual(got, want) {
-			t.Fatalf("round %d: fragments %v\n got %v\nwant %v", round, frags, got, want)
-		}
+			if !reflect.DeepEqual(got, want) {
+				g, _ := json.Marshal(got)
+				w, _ := json.Marshal(want)
+				t.Errorf("details\n got %s\nwant %s", g, w)
+			}
+		})
 	}
 }

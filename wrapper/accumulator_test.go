@@ -117,7 +117,7 @@ func TestAccumulatorMultipleChoicesAndEmpty(t *testing.T) {
 		acc.Add(c)
 	}
 	got, _ := json.Marshal(acc.Response())
-	want := `{"choices":[{"finish_reason":"stop","index":0,"message":{"content":"A1A2","role":"assistant"}},{"finish_reason":"length","index":1,"message":{"content":"B1","refusal":"no","role":"assistant"}}],"created":5,"id":"g","model":"m","object":"chat.completion","system_fingerprint":null}`
+	want := `{"choices":[{"finish_reason":"stop","index":0,"message":{"content":"A1A2","role":"assistant"}},{"finish_reason":"length","index":1,"message":{"content":"B1","refusal":"no","role":"assistant"}}],"created":5,"id":"g","model":"m","object":"chat.completion","system_fingerprint":""}`
 	if !jsonEqual(t, got, want) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -64,9 +64,7 @@ func ExampleChatService_Stream() {
 			return
 		}
 		for _, c := range chunk.Choices {
-			if c.Delta.Content != nil {
-				fmt.Print(*c.Delta.Content)
-			}
+			fmt.Print(c.Delta.Content)
 		}
 	}
 	fmt.Println()

@@ -45,9 +45,7 @@ func readmeStream(ctx context.Context, client *openrouter.Client, req openrouter
 			return err // an error sent mid-stream (*APIError), or ErrStreamTruncated
 		}
 		for _, choice := range chunk.Choices {
-			if choice.Delta.Content != nil {
-				fmt.Print(*choice.Delta.Content)
-			}
+			fmt.Print(choice.Delta.Content)
 		}
 	}
 	// README:end

@@ -60,8 +60,8 @@ func (r *ChatResponse) ToolCalls() []ToolCall {
 // Reasoning returns the reasoning text of the first choice, for models
 // that report it; empty otherwise.
 func (r *ChatResponse) Reasoning() string {
-	if m := r.first(); m != nil && m.Reasoning != nil {
-		return *m.Reasoning
+	if m := r.first(); m != nil {
+		return m.Reasoning
 	}
 	return ""
 }
@@ -69,8 +69,8 @@ func (r *ChatResponse) Reasoning() string {
 // Refusal returns the first choice's refusal message, if the model
 // declined to answer.
 func (r *ChatResponse) Refusal() string {
-	if m := r.first(); m != nil && m.Refusal != nil {
-		return *m.Refusal
+	if m := r.first(); m != nil {
+		return m.Refusal
 	}
 	return ""
 }

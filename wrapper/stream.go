@@ -366,7 +366,7 @@ func decodeChunk[T any](data []byte, dst *T) error {
 	if err := chunkError(data); err != nil {
 		return err
 	}
-	return json.Unmarshal(data, dst)
+	return unmarshal(data, dst)
 }
 
 // chunkError returns the *APIError of a chunk that carries a top-level
@@ -389,7 +389,7 @@ func chunkError(data []byte) error {
 // decodeResponsesEvent decodes a Responses API event; an event of type
 // "error" becomes an *APIError.
 func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
-	if err := json.Unmarshal(data, dst); err != nil {
+	if err := unmarshal(data, dst); err != nil {
 		return err
 	}
 	if kind, _ := dst.Discriminator(); kind != "error" {
@@ -443,9 +443,6 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
 	req.Stream = &streamTrue
 	kind := streamKind[ChatChunk]{decode: decodeChunk[ChatChunk], meaningful: chatChunkHasOutput}
-	if fastChunks {
-		kind.decode = new(chunkDecoder).decode
-	}
 	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
 	})
@@ -454,11 +451,10 @@ func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Optio
 // chatChunkHasOutput reports a chunk that gives the caller something:
 // content, reasoning, a refusal, audio, a tool call or a finish reason.
 func chatChunkHasOutput(c *ChatChunk) bool {
-	nonEmpty := func(p *string) bool { return p != nil && *p != "" }
 	for _, ch := range c.Choices {
 		d := &ch.Delta
-		if nonEmpty(d.Content) || nonEmpty(d.Reasoning) || nonEmpty(d.Refusal) || d.Audio != nil ||
-			(d.ReasoningDetails != nil && len(*d.ReasoningDetails) > 0) || len(d.ToolCalls) > 0 || ch.FinishReason != nil {
+		if d.Content != "" || d.Reasoning != "" || d.Refusal != "" || d.Audio != nil ||
+			len(d.ReasoningDetails) > 0 || len(d.ToolCalls) > 0 || ch.FinishReason != nil {
 			return true
 		}
 	}

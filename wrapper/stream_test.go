@@ -74,9 +74,7 @@ func collect(s *openrouter.Stream[openrouter.ChatChunk]) (string, int, error) {
 		}
 		n++
 		for _, ch := range chunk.Choices {
-			if ch.Delta.Content != nil {
-				b.WriteString(*ch.Delta.Content)
-			}
+			b.WriteString(ch.Delta.Content)
 		}
 	}
 	return b.String(), n, nil

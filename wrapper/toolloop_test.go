@@ -385,8 +385,8 @@ func TestRunToolsStreaming(t *testing.T) {
 	res, err := openrouter.RunTools(context.Background(), client, weatherRequest(), []*openrouter.ToolHandler{weatherTool(t, &cities, nil)},
 		openrouter.WithStreaming(func(c openrouter.ChatChunk) {
 			chunks++
-			if len(c.Choices) > 0 && c.Choices[0].Delta.Content != nil {
-				pieces = append(pieces, *c.Choices[0].Delta.Content)
+			if len(c.Choices) > 0 && c.Choices[0].Delta.Content != "" {
+				pieces = append(pieces, c.Choices[0].Delta.Content)
 			}
 		}))
 	if err != nil {

@@ -3,7 +3,6 @@ package openrouter
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +38,8 @@ type call struct {
 	needsKey bool
 	kind     callKind
 	attempts int
+	// timedOut is set when WithTimeout's timer ends the current attempt.
+	timedOut atomic.Bool
 
 	// open, set for streams, reads the start of a 2xx event stream. An
 	// *APIError it returns (an error event before any output) is handled
@@ -242,18 +243,13 @@ func decodeBody(body io.ReadCloser, out any) error {
 			return err
 		}
 	}
-	if r, ok := out.(*ChatResponse); ok {
-		if decodeChatResponse(data, &r.ChatResponse) {
-			return nil
-		}
-		*r = ChatResponse{}
-	}
-	if json.Unmarshal(data, out) == nil {
+	if unmarshal(data, out) == nil {
 		return nil
 	}
-	// Decode from scratch: Unmarshal may have filled out partly.
+	// Decode from scratch, ignoring what follows the first value as
+	// encoding/json's Decoder does: unmarshal may have filled out partly.
 	reflect.ValueOf(out).Elem().SetZero()
-	return json.NewDecoder(bytes.NewReader(data)).Decode(out)
+	return decodeFirst(bytes.NewReader(data), out)
 }
 
 // doNoContent sends a request whose success carries no body the SDK uses.
@@ -364,6 +360,15 @@ func (e *attemptTimeoutError) Timeout() bool        { return true }
 func (e *attemptTimeoutError) Temporary() bool      { return true }
 func (e *attemptTimeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
+// timeoutError marks err as the attempt timeout's when WithTimeout's
+// timer ended the attempt (and not the caller's ctx).
+func (cl *call) timeoutError(ctx context.Context, err error) error {
+	if cl.timedOut.Load() && ctx.Err() == nil {
+		return fmt.Errorf("%w: %w", &attemptTimeoutError{d: cl.cfg.timeout, headers: cl.kind != jsonCall}, err)
+	}
+	return err
+}
+
 // attempt sends one copy of req. WithTimeout bounds the whole attempt of a
 // JSON call, body included, and of any error response; for streams and
 // downloads it stops at the response headers, and the idle timeout takes
@@ -389,25 +394,22 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 		areq.Body = body
 	}
 	d := cl.cfg.timeout
-	var timedOut atomic.Bool
+	cl.timedOut.Store(false)
 	timer := time.AfterFunc(d, func() {
-		timedOut.Store(true)
+		cl.timedOut.Store(true)
 		cancel()
 	})
-	timeoutErr := func(err error) error {
-		if timedOut.Load() && ctx.Err() == nil {
-			return fmt.Errorf("%w: %w", &attemptTimeoutError{d: d, headers: cl.kind != jsonCall}, err)
-		}
-		return err
-	}
+	timeoutErr := func(err error) error { return cl.timeoutError(ctx, err) }
 	start := time.Now()
 	resp, err := cl.roundTrip(areq)
 	if err != nil {
 		timer.Stop()
 		cancel()
 		err = timeoutErr(err)
-		cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-			slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		if cl.cfg.logger != nil {
+			cl.log(ctx, "request failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+				slog.Int("attempt", cl.attempts), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		}
 		return nil, err
 	}
 	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
@@ -418,8 +420,9 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 			cancel()
 			return nil, &attemptTimeoutError{d: d, headers: true}
 		}
-		cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
+		if cl.cfg.logger != nil {
+			cl.logResponse(ctx, req, resp, start)
+		}
 		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 		return resp, nil
 	}
@@ -450,14 +453,23 @@ func (cl *call) attempt(ctx context.Context, req *http.Request) (*http.Response,
 			putBuffer(buf)
 		}
 		err = timeoutErr(fmt.Errorf("read response body: %w", err))
-		cl.log(ctx, "reading the response failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-			slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		if cl.cfg.logger != nil {
+			cl.log(ctx, "reading the response failed", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+				slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		}
 		return nil, err
 	}
-	cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
-		slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
+	if cl.cfg.logger != nil {
+		cl.logResponse(ctx, req, resp, start)
+	}
 	resp.Body = newBufferedBody(buf)
 	return resp, nil
+}
+
+// logResponse writes the Debug record of an attempt that got a response.
+func (cl *call) logResponse(ctx context.Context, req *http.Request, resp *http.Response, start time.Time) {
+	cl.log(ctx, "response", slog.String("method", req.Method), slog.String("url", req.URL.Redacted()),
+		slog.Int("attempt", cl.attempts), slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
 }
 
 // roundTrip passes req through the middlewares to the HTTP client.
@@ -490,18 +502,27 @@ func (cl *call) rebase(req *http.Request) {
 	req.Host = ""
 }
 
+// Header values sent unchanged on every request, built once (the
+// transport only reads them).
+var (
+	userAgentValue    = []string{userAgent}
+	acceptJSON        = []string{"application/json"}
+	acceptEventStream = []string{"text/event-stream"}
+	acceptAny         = []string{"*/*"}
+)
+
 func (cl *call) setHeaders(h http.Header) {
 	for k, v := range cl.cfg.header {
 		h[k] = v
 	}
-	h.Set("User-Agent", userAgent)
+	h["User-Agent"] = userAgentValue
 	switch {
 	case cl.kind == streamCall:
-		h.Set("Accept", "text/event-stream")
+		h["Accept"] = acceptEventStream
 	case cl.kind == binaryCall:
-		h.Set("Accept", "*/*")
+		h["Accept"] = acceptAny
 	case h.Get("Accept") == "":
-		h.Set("Accept", "application/json")
+		h["Accept"] = acceptJSON
 	}
 	// Operations that need no key (the OAuth code exchange) still send
 	// the one configured: OpenRouter's spec asks for it there too.

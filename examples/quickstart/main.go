@@ -57,9 +57,7 @@ func run(ctx context.Context, c *openrouter.Client, model, prompt string) error 
 		}
 		acc.Add(chunk)
 		for _, choice := range chunk.Choices {
-			if choice.Delta.Content != nil {
-				fmt.Print(*choice.Delta.Content)
-			}
+			fmt.Print(choice.Delta.Content)
 		}
 	}
 	fmt.Println()
@@ -75,9 +73,9 @@ func run(ctx context.Context, c *openrouter.Client, model, prompt string) error 
 	return nil
 }
 
-func orUnknown(s *string) string {
-	if s == nil || *s == "" {
+func orUnknown(s string) string {
+	if s == "" {
 		return "an unknown provider"
 	}
-	return *s
+	return s
 }
