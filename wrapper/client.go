@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/gopenrouter/openrouter/gen"
 )
 
 // Version is this SDK's version, sent in the User-Agent header.
@@ -111,7 +109,6 @@ type Client struct {
 	Workspaces *WorkspacesService
 
 	cfg *config
-	gen *gen.Client
 }
 
 // NewClient returns a client configured by opts. The API key and base URL
@@ -136,7 +133,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("openrouter: OPENROUTER_BASE_URL: %w", err)
 	}
-	cfg.baseURL = u
+	cfg.setBaseURL(u)
 	if err := applyEnvAttribution(cfg); err != nil {
 		return nil, err
 	}
@@ -154,13 +151,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	cfg.httpClient = withSafeRedirects(cfg.httpClient)
 
 	c := &Client{cfg: cfg}
-	// gen builds requests against the client's base URL; a per-call
-	// WithBaseURL is applied by rebasing the built request in the doer.
-	g, err := gen.NewClient(cfg.baseURL.String()+"/", gen.WithHTTPClient(doer{}))
-	if err != nil {
-		return nil, fmt.Errorf("openrouter: NewClient: %w", err)
-	}
-	c.gen = g
 	c.Chat = &ChatService{c}
 	c.Completions = &CompletionsService{c}
 	c.Embeddings = &EmbeddingsService{c}

@@ -21,6 +21,7 @@ type Option func(*config) error
 type config struct {
 	apiKey            string
 	baseURL           *url.URL
+	server            string // baseURL with a trailing slash, for gen's request builders
 	httpClient        *http.Client
 	header            http.Header
 	maxRetries        int
@@ -65,9 +66,15 @@ func WithBaseURL(rawURL string) Option {
 		if err != nil {
 			return fmt.Errorf("openrouter: WithBaseURL: %w", err)
 		}
-		c.baseURL = u
+		c.setBaseURL(u)
 		return nil
 	}
+}
+
+// setBaseURL sets the base URL and the server string built from it.
+func (c *config) setBaseURL(u *url.URL) {
+	c.baseURL = u
+	c.server = u.String() + "/"
 }
 
 // parseBaseURL checks a base URL. Its errors quote the URL with any user

@@ -18,8 +18,8 @@ type ChatService struct{ c *Client }
 // Err* sentinels), [*DecodeError] for a body that does not decode.
 func (s *ChatService) Send(ctx context.Context, req ChatRequest, opts ...Option) (*ChatResponse, error) {
 	req.Stream = nil
-	return doJSON[ChatResponse](ctx, s.c, "Chat.Send", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
+	return doJSON[ChatResponse](ctx, s.c, "Chat.Send", opts, func(server string) (*http.Request, error) {
+		return gen.NewSendChatCompletionRequestRequest(server, nil, req)
 	})
 }
 
@@ -31,8 +31,8 @@ type CompletionsService struct{ c *Client }
 // It calls POST /completions with stream unset.
 func (s *CompletionsService) Generate(ctx context.Context, req CompletionRequest, opts ...Option) (*CompletionResponse, error) {
 	req.Stream = nil
-	return doJSON[CompletionResponse](ctx, s.c, "Completions.Generate", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCompletions(ctx, req)
+	return doJSON[CompletionResponse](ctx, s.c, "Completions.Generate", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateCompletionsRequest(server, req)
 	})
 }
 
@@ -50,8 +50,8 @@ type ResponsesService struct{ c *Client }
 // It calls POST /responses with stream unset.
 func (s *ResponsesService) Send(ctx context.Context, req ResponsesRequest, opts ...Option) (*ResponsesResult, error) {
 	req.Stream = nil
-	return doJSON[ResponsesResult](ctx, s.c, "Beta.Responses.Send", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateResponses(ctx, nil, req)
+	return doJSON[ResponsesResult](ctx, s.c, "Beta.Responses.Send", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateResponsesRequest(server, nil, req)
 	})
 }
 
@@ -61,16 +61,16 @@ type EmbeddingsService struct{ c *Client }
 // Generate turns the request's input into embedding vectors.
 // It calls POST /embeddings.
 func (s *EmbeddingsService) Generate(ctx context.Context, req EmbeddingsRequest, opts ...Option) (*EmbeddingsResponse, error) {
-	return doJSON[EmbeddingsResponse](ctx, s.c, "Embeddings.Generate", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateEmbeddings(ctx, req)
+	return doJSON[EmbeddingsResponse](ctx, s.c, "Embeddings.Generate", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateEmbeddingsRequest(server, req)
 	})
 }
 
 // ListModels lists the models that serve embeddings; params may be nil.
 // It calls GET /embeddings/models.
 func (s *EmbeddingsService) ListModels(ctx context.Context, params *ListEmbeddingsModelsParams, opts ...Option) (*ModelsListResponse, error) {
-	return doJSON[ModelsListResponse](ctx, s.c, "Embeddings.ListModels", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListEmbeddingsModels(ctx, params)
+	return doJSON[ModelsListResponse](ctx, s.c, "Embeddings.ListModels", opts, func(server string) (*http.Request, error) {
+		return gen.NewListEmbeddingsModelsRequest(server, params)
 	})
 }
 
@@ -80,24 +80,24 @@ type ModelsService struct{ c *Client }
 // List returns the model catalogue, filtered by params (nil for all).
 // It calls GET /models.
 func (s *ModelsService) List(ctx context.Context, params *ListModelsParams, opts ...Option) (*ModelsListResponse, error) {
-	return doJSON[ModelsListResponse](ctx, s.c, "Models.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetModels(ctx, params)
+	return doJSON[ModelsListResponse](ctx, s.c, "Models.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetModelsRequest(server, params)
 	})
 }
 
 // Count returns how many models match params (nil for all).
 // It calls GET /models/count.
 func (s *ModelsService) Count(ctx context.Context, params *CountModelsParams, opts ...Option) (*ModelsCountResponse, error) {
-	return doJSON[ModelsCountResponse](ctx, s.c, "Models.Count", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListModelsCount(ctx, params)
+	return doJSON[ModelsCountResponse](ctx, s.c, "Models.Count", opts, func(server string) (*http.Request, error) {
+		return gen.NewListModelsCountRequest(server, params)
 	})
 }
 
 // ListForUser returns the models available to the calling key after its
 // provider and privacy settings. It calls GET /models/user.
 func (s *ModelsService) ListForUser(ctx context.Context, params *ListUserModelsParams, opts ...Option) (*ModelsListResponse, error) {
-	return doJSON[ModelsListResponse](ctx, s.c, "Models.ListForUser", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListModelsUser(ctx, params)
+	return doJSON[ModelsListResponse](ctx, s.c, "Models.ListForUser", opts, func(server string) (*http.Request, error) {
+		return gen.NewListModelsUserRequest(server, params)
 	})
 }
 
@@ -111,16 +111,16 @@ func (s *EndpointsService) List(ctx context.Context, author, slug string, opts .
 	if err := nonEmpty(op, "author", author, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[ModelEndpointsResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListEndpoints(ctx, author, slug)
+	return doJSON[ModelEndpointsResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListEndpointsRequest(server, author, slug)
 	})
 }
 
 // ListZDR returns the endpoints with zero data retention.
 // It calls GET /endpoints/zdr.
 func (s *EndpointsService) ListZDR(ctx context.Context, opts ...Option) (*ZDREndpointsResponse, error) {
-	return doJSON[ZDREndpointsResponse](ctx, s.c, "Endpoints.ListZDR", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListEndpointsZdr(ctx)
+	return doJSON[ZDREndpointsResponse](ctx, s.c, "Endpoints.ListZDR", opts, func(server string) (*http.Request, error) {
+		return gen.NewListEndpointsZdrRequest(server)
 	})
 }
 
@@ -136,8 +136,8 @@ func (s *ParametersService) Get(ctx context.Context, author, slug string, params
 	if err := nonEmpty(op, "author", author, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[ParametersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetParameters(ctx, author, slug, params)
+	return doJSON[ParametersResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetParametersRequest(server, author, slug, params)
 	})
 }
 
@@ -147,8 +147,8 @@ type ProvidersService struct{ c *Client }
 // List returns the inference providers OpenRouter routes to.
 // It calls GET /providers.
 func (s *ProvidersService) List(ctx context.Context, opts ...Option) (*ProvidersResponse, error) {
-	return doJSON[ProvidersResponse](ctx, s.c, "Providers.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListProviders(ctx)
+	return doJSON[ProvidersResponse](ctx, s.c, "Providers.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListProvidersRequest(server)
 	})
 }
 
@@ -163,8 +163,8 @@ func (s *GenerationsService) Get(ctx context.Context, id string, opts ...Option)
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[GenerationResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetGeneration(ctx, &gen.GetGenerationParams{ID: id})
+	return doJSON[GenerationResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetGenerationRequest(server, &gen.GetGenerationParams{ID: id})
 	})
 }
 
@@ -174,8 +174,8 @@ type CreditsService struct{ c *Client }
 // Get returns the credits bought and used. It needs a management key.
 // It calls GET /credits.
 func (s *CreditsService) Get(ctx context.Context, opts ...Option) (*CreditsResponse, error) {
-	return doJSON[CreditsResponse](ctx, s.c, "Credits.Get", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetCredits(ctx)
+	return doJSON[CreditsResponse](ctx, s.c, "Credits.Get", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetCreditsRequest(server)
 	})
 }
 
@@ -183,8 +183,8 @@ func (s *CreditsService) Get(ctx context.Context, opts ...Option) (*CreditsRespo
 // retired this endpoint and answers 410 Gone, which comes back as an
 // [*APIError]. It calls POST /credits/coinbase.
 func (s *CreditsService) CreateCoinbaseCharge(ctx context.Context, opts ...Option) error {
-	return doNoContent(ctx, s.c, "Credits.CreateCoinbaseCharge", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCoinbaseCharge(ctx)
+	return doNoContent(ctx, s.c, "Credits.CreateCoinbaseCharge", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateCoinbaseChargeRequest(server)
 	})
 }
 
@@ -195,16 +195,16 @@ type APIKeysService struct{ c *Client }
 // List returns the API keys, filtered by params (nil for defaults).
 // It calls GET /keys.
 func (s *APIKeysService) List(ctx context.Context, params *ListAPIKeysParams, opts ...Option) (*APIKeyListResponse, error) {
-	return doJSON[APIKeyListResponse](ctx, s.c, "APIKeys.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListKeys(ctx, params)
+	return doJSON[APIKeyListResponse](ctx, s.c, "APIKeys.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListKeysRequest(server, params)
 	})
 }
 
 // Create makes a new API key. The key itself is in the result's Key field
 // and is shown only this once. It calls POST /keys.
 func (s *APIKeysService) Create(ctx context.Context, req CreateAPIKeyRequest, opts ...Option) (*CreateAPIKeyResponse, error) {
-	return doJSON[CreateAPIKeyResponse](ctx, s.c, "APIKeys.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateKeys(ctx, req)
+	return doJSON[CreateAPIKeyResponse](ctx, s.c, "APIKeys.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateKeysRequest(server, req)
 	})
 }
 
@@ -214,8 +214,8 @@ func (s *APIKeysService) Get(ctx context.Context, hash string, opts ...Option) (
 	if err := nonEmpty(op, "hash", hash); err != nil {
 		return nil, err
 	}
-	return doJSON[APIKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetKey(ctx, hash)
+	return doJSON[APIKeyResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetKeyRequest(server, hash)
 	})
 }
 
@@ -225,8 +225,8 @@ func (s *APIKeysService) Update(ctx context.Context, hash string, req UpdateAPIK
 	if err := nonEmpty(op, "hash", hash); err != nil {
 		return nil, err
 	}
-	return doJSON[UpdateAPIKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateKeys(ctx, hash, req)
+	return doJSON[UpdateAPIKeyResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewUpdateKeysRequest(server, hash, req)
 	})
 }
 
@@ -237,16 +237,16 @@ func (s *APIKeysService) Delete(ctx context.Context, hash string, opts ...Option
 	if err := nonEmpty(op, "hash", hash); err != nil {
 		return nil, err
 	}
-	return doJSON[DeleteAPIKeyResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteKeys(ctx, hash)
+	return doJSON[DeleteAPIKeyResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewDeleteKeysRequest(server, hash)
 	})
 }
 
 // GetCurrent returns usage and limits of the key making the call; any key
 // works. It calls GET /key.
 func (s *APIKeysService) GetCurrent(ctx context.Context, opts ...Option) (*CurrentAPIKeyResponse, error) {
-	return doJSON[CurrentAPIKeyResponse](ctx, s.c, "APIKeys.GetCurrent", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetCurrentKey(ctx)
+	return doJSON[CurrentAPIKeyResponse](ctx, s.c, "APIKeys.GetCurrent", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetCurrentKeyRequest(server)
 	})
 }
 
@@ -257,8 +257,8 @@ type AnalyticsService struct{ c *Client }
 // 30 days, filtered by params (nil for all). It needs a management key.
 // It calls GET /activity.
 func (s *AnalyticsService) GetUserActivity(ctx context.Context, params *UserActivityParams, opts ...Option) (*ActivityResponse, error) {
-	return doJSON[ActivityResponse](ctx, s.c, "Analytics.GetUserActivity", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetUserActivity(ctx, params)
+	return doJSON[ActivityResponse](ctx, s.c, "Analytics.GetUserActivity", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetUserActivityRequest(server, params)
 	})
 }
 
@@ -268,8 +268,8 @@ type OAuthService struct{ c *Client }
 // CreateAuthCode creates an authorization code for the PKCE flow on behalf
 // of the calling key. It calls POST /auth/keys/code.
 func (s *OAuthService) CreateAuthCode(ctx context.Context, req CreateAuthCodeRequest, opts ...Option) (*CreateAuthCodeResponse, error) {
-	return doJSON[CreateAuthCodeResponse](ctx, s.c, "OAuth.CreateAuthCode", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateAuthKeysCode(ctx, req)
+	return doJSON[CreateAuthCodeResponse](ctx, s.c, "OAuth.CreateAuthCode", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateAuthKeysCodeRequest(server, req)
 	})
 }
 
@@ -277,8 +277,8 @@ func (s *OAuthService) CreateAuthCode(ctx context.Context, req CreateAuthCodeReq
 // verifier) for a user-controlled API key. It needs no API key.
 // It calls POST /auth/keys.
 func (s *OAuthService) ExchangeAuthCode(ctx context.Context, req ExchangeAuthCodeRequest, opts ...Option) (*ExchangeAuthCodeResponse, error) {
-	return doJSONAuth[ExchangeAuthCodeResponse](ctx, s.c, "OAuth.ExchangeAuthCode", false, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ExchangeAuthCodeForAPIKey(ctx, req)
+	return doJSONAuth[ExchangeAuthCodeResponse](ctx, s.c, "OAuth.ExchangeAuthCode", false, opts, func(server string) (*http.Request, error) {
+		return gen.NewExchangeAuthCodeForAPIKeyRequest(server, req)
 	})
 }
 
@@ -308,10 +308,10 @@ func uuidArg(op, name, value string) (UUID, error) {
 
 // doJSONWithUUID is doJSON for an operation whose path argument id must
 // be a UUID: a malformed id fails before any request is sent.
-func doJSONWithUUID[T any](ctx context.Context, c *Client, op, id string, opts []Option, fn func(ctx context.Context, id UUID) (*http.Response, error)) (*T, error) {
+func doJSONWithUUID[T any](ctx context.Context, c *Client, op, id string, opts []Option, build func(server string, id UUID) (*http.Request, error)) (*T, error) {
 	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[T](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) { return fn(ctx, uid) })
+	return doJSON[T](ctx, c, op, opts, func(server string) (*http.Request, error) { return build(server, uid) })
 }

@@ -24,8 +24,8 @@ type (
 // GetMeta lists the metrics, dimensions, filter operators and granularities
 // that Query accepts. It calls GET /analytics/meta.
 func (s *AnalyticsService) GetMeta(ctx context.Context, opts ...Option) (*AnalyticsMetaResponse, error) {
-	return doJSON[AnalyticsMetaResponse](ctx, s.c, "Analytics.GetMeta", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetAnalyticsMeta(ctx)
+	return doJSON[AnalyticsMetaResponse](ctx, s.c, "Analytics.GetMeta", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetAnalyticsMetaRequest(server)
 	})
 }
 
@@ -38,7 +38,7 @@ func (s *AnalyticsService) Query(ctx context.Context, req AnalyticsQueryRequest,
 	if len(req.Metrics) == 0 {
 		return nil, fmt.Errorf("openrouter: %s: no metrics", op)
 	}
-	return doJSON[AnalyticsQueryResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.QueryAnalytics(ctx, req)
+	return doJSON[AnalyticsQueryResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewQueryAnalyticsRequest(server, req)
 	})
 }

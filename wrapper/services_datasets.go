@@ -57,8 +57,8 @@ const (
 // indices, Design Arena ratings and OpenRouter's own runs, filtered by
 // params (nil for all). It calls GET /benchmarks.
 func (s *BenchmarksService) List(ctx context.Context, params *BenchmarksParams, opts ...Option) (*BenchmarksResponse, error) {
-	return doJSON[BenchmarksResponse](ctx, s.c, "Benchmarks.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetBenchmarks(ctx, params)
+	return doJSON[BenchmarksResponse](ctx, s.c, "Benchmarks.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetBenchmarksRequest(server, params)
 	})
 }
 
@@ -66,8 +66,8 @@ func (s *BenchmarksService) List(ctx context.Context, params *BenchmarksParams, 
 // and the leading models of each, over a recent window (params may be nil).
 // It calls GET /classifications/task.
 func (s *ClassificationsService) GetTasks(ctx context.Context, params *TaskClassificationsParams, opts ...Option) (*TaskClassificationsResponse, error) {
-	return doJSON[TaskClassificationsResponse](ctx, s.c, "Classifications.GetTasks", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetTaskClassifications(ctx, params)
+	return doJSON[TaskClassificationsResponse](ctx, s.c, "Classifications.GetTasks", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetTaskClassificationsRequest(server, params)
 	})
 }
 
@@ -75,8 +75,8 @@ func (s *ClassificationsService) GetTasks(ctx context.Context, params *TaskClass
 // filtered and paged by params (nil for the first 50 by popularity); see
 // GetAppRankingsAll to iterate. It calls GET /datasets/app-rankings.
 func (s *DatasetsService) GetAppRankings(ctx context.Context, params *AppRankingsParams, opts ...Option) (*AppRankingsResponse, error) {
-	return doJSON[AppRankingsResponse](ctx, s.c, "Datasets.GetAppRankings", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetAppRankings(ctx, params)
+	return doJSON[AppRankingsResponse](ctx, s.c, "Datasets.GetAppRankings", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetAppRankingsRequest(server, params)
 	})
 }
 
@@ -110,8 +110,8 @@ func (s *DatasetsService) GetAppRankingsAll(ctx context.Context, params *AppRank
 // models, filtered by params (nil for the default window).
 // It calls GET /datasets/rankings-daily.
 func (s *DatasetsService) GetRankingsDaily(ctx context.Context, params *RankingsDailyParams, opts ...Option) (*RankingsDailyResponse, error) {
-	return doJSON[RankingsDailyResponse](ctx, s.c, "Datasets.GetRankingsDaily", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetRankingsDaily(ctx, params)
+	return doJSON[RankingsDailyResponse](ctx, s.c, "Datasets.GetRankingsDaily", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetRankingsDailyRequest(server, params)
 	})
 }
 
@@ -120,8 +120,8 @@ func (s *DatasetsService) GetRankingsDaily(ctx context.Context, params *Rankings
 // 100 rows); see GetSessionCostAll to iterate.
 // It calls GET /datasets/session-cost.
 func (s *DatasetsService) GetSessionCost(ctx context.Context, params *SessionCostParams, opts ...Option) (*SessionCostResponse, error) {
-	return doJSON[SessionCostResponse](ctx, s.c, "Datasets.GetSessionCost", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetSessionCost(ctx, params)
+	return doJSON[SessionCostResponse](ctx, s.c, "Datasets.GetSessionCost", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetSessionCostRequest(server, params)
 	})
 }
 

@@ -55,8 +55,8 @@ const (
 // params (nil for the first page of OpenRouter's store); see ListAll to
 // iterate. It calls GET /files.
 func (s *FilesService) List(ctx context.Context, params *ListFilesParams, opts ...Option) (*FileListResponse, error) {
-	return doJSON[FileListResponse](ctx, s.c, "Files.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListFiles(ctx, params)
+	return doJSON[FileListResponse](ctx, s.c, "Files.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListFilesRequest(server, params)
 	})
 }
 
@@ -203,8 +203,8 @@ func (s *FilesService) Upload(ctx context.Context, filename, contentType string,
 			_, err = io.Copy(part, fileReader{r})
 			return err
 		},
-		func(ctx context.Context, contentType string, body io.Reader) (*http.Response, error) {
-			return s.c.gen.UploadFileWithBody(ctx, (*gen.UploadFileParams)(params), contentType, body)
+		func(server, contentType string, body io.Reader) (*http.Request, error) {
+			return gen.NewUploadFileRequestWithBody(server, (*gen.UploadFileParams)(params), contentType, body)
 		})
 }
 
@@ -215,8 +215,8 @@ func (s *FilesService) Get(ctx context.Context, fileID string, params *FileParam
 	if err := nonEmpty(op, "file id", fileID); err != nil {
 		return nil, err
 	}
-	return doJSON[FileResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetFileMetadata(ctx, fileID, params)
+	return doJSON[FileResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetFileMetadataRequest(server, fileID, params)
 	})
 }
 
@@ -227,8 +227,8 @@ func (s *FilesService) Delete(ctx context.Context, fileID string, params *FilePa
 	if err := nonEmpty(op, "file id", fileID); err != nil {
 		return nil, err
 	}
-	return doJSON[FileDeleteResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteFile(ctx, fileID, (*gen.DeleteFileParams)(params))
+	return doJSON[FileDeleteResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewDeleteFileRequest(server, fileID, (*gen.DeleteFileParams)(params))
 	})
 }
 
@@ -240,7 +240,7 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *File
 	if err := nonEmpty(op, "file id", fileID); err != nil {
 		return nil, err
 	}
-	return doBinary(ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DownloadFileContent(ctx, fileID, (*gen.DownloadFileContentParams)(params))
+	return doBinary(ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewDownloadFileContentRequest(server, fileID, (*gen.DownloadFileContentParams)(params))
 	})
 }

@@ -27,8 +27,8 @@ func (s *GenerationsService) GetContent(ctx context.Context, id string, opts ...
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[GenerationContentResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListGenerationContent(ctx, &gen.ListGenerationContentParams{ID: id})
+	return doJSON[GenerationContentResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListGenerationContentRequest(server, &gen.ListGenerationContentParams{ID: id})
 	})
 }
 
@@ -41,7 +41,7 @@ func (s *GenerationsService) SubmitFeedback(ctx context.Context, req GenerationF
 	if err := nonEmpty(op, "generation id", req.GenerationID, "category", string(req.Category)); err != nil {
 		return nil, err
 	}
-	return doJSON[GenerationFeedbackResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SubmitGenerationFeedback(ctx, req)
+	return doJSON[GenerationFeedbackResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewSubmitGenerationFeedbackRequest(server, req)
 	})
 }

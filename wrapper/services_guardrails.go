@@ -128,8 +128,8 @@ type (
 // filtered by params (nil for the first 50); see ListAll to iterate. It
 // needs a management key. It calls GET /guardrails.
 func (s *GuardrailsService) List(ctx context.Context, params *ListGuardrailsParams, opts ...Option) (*GuardrailListResponse, error) {
-	return doJSON[GuardrailListResponse](ctx, s.c, "Guardrails.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListGuardrails(ctx, params)
+	return doJSON[GuardrailListResponse](ctx, s.c, "Guardrails.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListGuardrailsRequest(server, params)
 	})
 }
 
@@ -157,16 +157,16 @@ func (s *GuardrailsService) ListAll(ctx context.Context, params *ListGuardrailsP
 // Create creates a guardrail and returns it. It needs a management key.
 // It calls POST /guardrails.
 func (s *GuardrailsService) Create(ctx context.Context, req CreateGuardrailRequest, opts ...Option) (*CreateGuardrailResponse, error) {
-	return doJSON[CreateGuardrailResponse](ctx, s.c, "Guardrails.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateGuardrail(ctx, req)
+	return doJSON[CreateGuardrailResponse](ctx, s.c, "Guardrails.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateGuardrailRequest(server, req)
 	})
 }
 
 // Get returns the guardrail with the given id (a UUID). It needs a
 // management key. It calls GET /guardrails/{id}.
 func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) (*GuardrailResponse, error) {
-	return doJSONWithUUID[GuardrailResponse](ctx, s.c, "Guardrails.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.GetGuardrail(ctx, uid)
+	return doJSONWithUUID[GuardrailResponse](ctx, s.c, "Guardrails.Get", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewGetGuardrailRequest(server, uid)
 	})
 }
 
@@ -174,16 +174,16 @@ func (s *GuardrailsService) Get(ctx context.Context, id string, opts ...Option) 
 // returns the guardrail. It needs a management key.
 // It calls PATCH /guardrails/{id}.
 func (s *GuardrailsService) Update(ctx context.Context, id string, req UpdateGuardrailRequest, opts ...Option) (*UpdateGuardrailResponse, error) {
-	return doJSONWithUUID[UpdateGuardrailResponse](ctx, s.c, "Guardrails.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.UpdateGuardrail(ctx, uid, req)
+	return doJSONWithUUID[UpdateGuardrailResponse](ctx, s.c, "Guardrails.Update", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewUpdateGuardrailRequest(server, uid, req)
 	})
 }
 
 // Delete deletes the guardrail id (a UUID). It needs a management key.
 // It calls DELETE /guardrails/{id}.
 func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteGuardrailResponse, error) {
-	return doJSONWithUUID[DeleteGuardrailResponse](ctx, s.c, "Guardrails.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.DeleteGuardrail(ctx, uid)
+	return doJSONWithUUID[DeleteGuardrailResponse](ctx, s.c, "Guardrails.Delete", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewDeleteGuardrailRequest(server, uid)
 	})
 }
 
@@ -193,8 +193,8 @@ func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Optio
 // one guardrail. It needs a management key.
 // It calls GET /guardrails/assignments/keys.
 func (s *GuardrailsService) ListKeyAssignments(ctx context.Context, params *ListKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
-	return doJSON[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListKeyAssignments", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListKeyAssignments(ctx, params)
+	return doJSON[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListKeyAssignments", opts, func(server string) (*http.Request, error) {
+		return gen.NewListKeyAssignmentsRequest(server, params)
 	})
 }
 
@@ -223,8 +223,8 @@ func (s *GuardrailsService) ListKeyAssignmentsAll(ctx context.Context, params *L
 // for one guardrail. It needs a management key.
 // It calls GET /guardrails/assignments/members.
 func (s *GuardrailsService) ListMemberAssignments(ctx context.Context, params *ListMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
-	return doJSON[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListMemberAssignments", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListMemberAssignments(ctx, params)
+	return doJSON[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListMemberAssignments", opts, func(server string) (*http.Request, error) {
+		return gen.NewListMemberAssignmentsRequest(server, params)
 	})
 }
 
@@ -252,8 +252,8 @@ func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params
 // ListGuardrailKeyAssignmentsAll to iterate. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
-	return doJSONWithUUID[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailKeyAssignments", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.ListGuardrailKeyAssignments(ctx, uid, params)
+	return doJSONWithUUID[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailKeyAssignments", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewListGuardrailKeyAssignmentsRequest(server, uid, params)
 	})
 }
 
@@ -281,8 +281,8 @@ func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, 
 // hashes req lists, and reports how many assignments were made. It needs
 // a management key. It calls POST /guardrails/{id}/assignments/keys.
 func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req GuardrailAssignKeysRequest, opts ...Option) (*GuardrailAssignKeysResponse, error) {
-	return doJSONWithUUID[GuardrailAssignKeysResponse](ctx, s.c, "Guardrails.AssignKeys", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.BulkAssignKeysToGuardrail(ctx, uid, req)
+	return doJSONWithUUID[GuardrailAssignKeysResponse](ctx, s.c, "Guardrails.AssignKeys", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewBulkAssignKeysToGuardrailRequest(server, uid, req)
 	})
 }
 
@@ -291,8 +291,8 @@ func (s *GuardrailsService) AssignKeys(ctx context.Context, id string, req Guard
 // It needs a management key.
 // It calls POST /guardrails/{id}/assignments/keys/remove.
 func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req GuardrailUnassignKeysRequest, opts ...Option) (*GuardrailUnassignKeysResponse, error) {
-	return doJSONWithUUID[GuardrailUnassignKeysResponse](ctx, s.c, "Guardrails.UnassignKeys", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.BulkUnassignKeysFromGuardrail(ctx, uid, req)
+	return doJSONWithUUID[GuardrailUnassignKeysResponse](ctx, s.c, "Guardrails.UnassignKeys", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewBulkUnassignKeysFromGuardrailRequest(server, uid, req)
 	})
 }
 
@@ -301,8 +301,8 @@ func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req Gua
 // 50); see ListGuardrailMemberAssignmentsAll to iterate. It needs a
 // management key. It calls GET /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
-	return doJSONWithUUID[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailMemberAssignments", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.ListGuardrailMemberAssignments(ctx, uid, params)
+	return doJSONWithUUID[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailMemberAssignments", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewListGuardrailMemberAssignmentsRequest(server, uid, params)
 	})
 }
 
@@ -331,8 +331,8 @@ func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Contex
 // made. It needs a management key.
 // It calls POST /guardrails/{id}/assignments/members.
 func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req GuardrailAssignMembersRequest, opts ...Option) (*GuardrailAssignMembersResponse, error) {
-	return doJSONWithUUID[GuardrailAssignMembersResponse](ctx, s.c, "Guardrails.AssignMembers", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.BulkAssignMembersToGuardrail(ctx, uid, req)
+	return doJSONWithUUID[GuardrailAssignMembersResponse](ctx, s.c, "Guardrails.AssignMembers", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewBulkAssignMembersToGuardrailRequest(server, uid, req)
 	})
 }
 
@@ -341,8 +341,8 @@ func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req Gu
 // assignments were removed. It needs a management key.
 // It calls POST /guardrails/{id}/assignments/members/remove.
 func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req GuardrailUnassignMembersRequest, opts ...Option) (*GuardrailUnassignMembersResponse, error) {
-	return doJSONWithUUID[GuardrailUnassignMembersResponse](ctx, s.c, "Guardrails.UnassignMembers", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.BulkUnassignMembersFromGuardrail(ctx, uid, req)
+	return doJSONWithUUID[GuardrailUnassignMembersResponse](ctx, s.c, "Guardrails.UnassignMembers", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewBulkUnassignMembersFromGuardrailRequest(server, uid, req)
 	})
 }
 
@@ -352,8 +352,8 @@ func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req 
 // by params (nil for the first 50); see ListAll to iterate. It needs a
 // management key. It calls GET /byok.
 func (s *BYOKService) List(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) (*BYOKKeyListResponse, error) {
-	return doJSON[BYOKKeyListResponse](ctx, s.c, "BYOK.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListBYOKKeys(ctx, params)
+	return doJSON[BYOKKeyListResponse](ctx, s.c, "BYOK.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListBYOKKeysRequest(server, params)
 	})
 }
 
@@ -381,16 +381,16 @@ func (s *BYOKService) ListAll(ctx context.Context, params *ListBYOKKeysParams, o
 // Create stores a provider key and returns its record; the secret is not
 // returned again. It needs a management key. It calls POST /byok.
 func (s *BYOKService) Create(ctx context.Context, req CreateBYOKKeyRequest, opts ...Option) (*CreateBYOKKeyResponse, error) {
-	return doJSON[CreateBYOKKeyResponse](ctx, s.c, "BYOK.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateBYOKKey(ctx, req)
+	return doJSON[CreateBYOKKeyResponse](ctx, s.c, "BYOK.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateBYOKKeyRequest(server, req)
 	})
 }
 
 // Get returns the stored provider key id (a UUID), its secret masked. It
 // needs a management key. It calls GET /byok/{id}.
 func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOKKeyResponse, error) {
-	return doJSONWithUUID[BYOKKeyResponse](ctx, s.c, "BYOK.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.GetBYOKKey(ctx, uid)
+	return doJSONWithUUID[BYOKKeyResponse](ctx, s.c, "BYOK.Get", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewGetBYOKKeyRequest(server, uid)
 	})
 }
 
@@ -398,16 +398,16 @@ func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOK
 // and returns the key. It needs a management key.
 // It calls PATCH /byok/{id}.
 func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRequest, opts ...Option) (*UpdateBYOKKeyResponse, error) {
-	return doJSONWithUUID[UpdateBYOKKeyResponse](ctx, s.c, "BYOK.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.UpdateBYOKKey(ctx, uid, req)
+	return doJSONWithUUID[UpdateBYOKKeyResponse](ctx, s.c, "BYOK.Update", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewUpdateBYOKKeyRequest(server, uid, req)
 	})
 }
 
 // Delete removes the provider key id (a UUID). It needs a management key.
 // It calls DELETE /byok/{id}.
 func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteBYOKKeyResponse, error) {
-	return doJSONWithUUID[DeleteBYOKKeyResponse](ctx, s.c, "BYOK.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.DeleteBYOKKey(ctx, uid)
+	return doJSONWithUUID[DeleteBYOKKeyResponse](ctx, s.c, "BYOK.Delete", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewDeleteBYOKKeyRequest(server, uid)
 	})
 }
 
@@ -417,8 +417,8 @@ func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*D
 // for the first 50); see ListMembersAll to iterate. It needs a management
 // key. It calls GET /organization/members.
 func (s *OrganizationService) ListMembers(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) (*OrganizationMemberListResponse, error) {
-	return doJSON[OrganizationMemberListResponse](ctx, s.c, "Organization.ListMembers", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListOrganizationMembers(ctx, params)
+	return doJSON[OrganizationMemberListResponse](ctx, s.c, "Organization.ListMembers", opts, func(server string) (*http.Request, error) {
+		return gen.NewListOrganizationMembersRequest(server, params)
 	})
 }
 

@@ -81,8 +81,8 @@ type (
 // as they are drawn.
 func (s *ImagesService) Generate(ctx context.Context, req ImageRequest, opts ...Option) (*ImageResponse, error) {
 	req.Stream = nil
-	return doJSON[ImageResponse](ctx, s.c, "Images.Generate", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateImages(ctx, req)
+	return doJSON[ImageResponse](ctx, s.c, "Images.Generate", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateImagesRequest(server, req)
 	})
 }
 
@@ -95,16 +95,16 @@ func (s *ImagesService) Generate(ctx context.Context, req ImageRequest, opts ...
 // `data: [DONE]` ends it with [ErrStreamTruncated]: see [Stream].
 func (s *ImagesService) Stream(ctx context.Context, req ImageRequest, opts ...Option) (*Stream[ImageStreamEvent], error) {
 	req.Stream = &streamTrue
-	return doStream(ctx, s.c, "Images.Stream", opts, streamKind[ImageStreamEvent]{decode: decodeImageEvent}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateImages(ctx, req)
+	return doStream(ctx, s.c, "Images.Stream", opts, streamKind[ImageStreamEvent]{decode: decodeImageEvent}, func(server string) (*http.Request, error) {
+		return gen.NewCreateImagesRequest(server, req)
 	})
 }
 
 // ListModels lists the models that generate images.
 // It calls GET /images/models.
 func (s *ImagesService) ListModels(ctx context.Context, opts ...Option) (*ImageModelsResponse, error) {
-	return doJSON[ImageModelsResponse](ctx, s.c, "Images.ListModels", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListImageModels(ctx)
+	return doJSON[ImageModelsResponse](ctx, s.c, "Images.ListModels", opts, func(server string) (*http.Request, error) {
+		return gen.NewListImageModelsRequest(server)
 	})
 }
 
@@ -116,8 +116,8 @@ func (s *ImagesService) ListModelEndpoints(ctx context.Context, author, slug str
 	if err := nonEmpty(op, "author", author, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[ImageModelEndpointsResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListImageModelEndpoints(ctx, author, slug)
+	return doJSON[ImageModelEndpointsResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListImageModelEndpointsRequest(server, author, slug)
 	})
 }
 
@@ -181,8 +181,8 @@ func decodeImageEvent(data []byte, dst *ImageStreamEvent) error {
 // pending; follow it with Get or Wait, then download the result with
 // Content. It calls POST /videos.
 func (s *VideosService) Create(ctx context.Context, req VideoRequest, opts ...Option) (*VideoJob, error) {
-	return doJSON[VideoJob](ctx, s.c, "Videos.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateVideos(ctx, req)
+	return doJSON[VideoJob](ctx, s.c, "Videos.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateVideosRequest(server, req)
 	})
 }
 
@@ -193,8 +193,8 @@ func (s *VideosService) Get(ctx context.Context, jobID string, opts ...Option) (
 	if err := nonEmpty(op, "jobID", jobID); err != nil {
 		return nil, err
 	}
-	return doJSON[VideoJob](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetVideos(ctx, jobID)
+	return doJSON[VideoJob](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetVideosRequest(server, jobID)
 	})
 }
 
@@ -206,16 +206,16 @@ func (s *VideosService) Content(ctx context.Context, jobID string, params *Video
 	if err := nonEmpty(op, "jobID", jobID); err != nil {
 		return nil, err
 	}
-	return doBinary(ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListVideosContent(ctx, jobID, params)
+	return doBinary(ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListVideosContentRequest(server, jobID, params)
 	})
 }
 
 // ListModels lists the models that generate video, with the resolutions,
 // durations and aspect ratios each supports. It calls GET /videos/models.
 func (s *VideosService) ListModels(ctx context.Context, opts ...Option) (*VideoModelsResponse, error) {
-	return doJSON[VideoModelsResponse](ctx, s.c, "Videos.ListModels", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListVideosModels(ctx)
+	return doJSON[VideoModelsResponse](ctx, s.c, "Videos.ListModels", opts, func(server string) (*http.Request, error) {
+		return gen.NewListVideosModelsRequest(server)
 	})
 }
 
@@ -336,8 +336,8 @@ func (s *VideosService) Wait(ctx context.Context, jobID string, w *VideoWaitOpti
 // request as base64 data (req.InputAudio). For a file or a stream, use
 // TranscribeFile. It calls POST /audio/transcriptions.
 func (s *STTService) Transcribe(ctx context.Context, req TranscriptionRequest, opts ...Option) (*TranscriptionResponse, error) {
-	return doJSON[TranscriptionResponse](ctx, s.c, "STT.Transcribe", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateAudioTranscriptions(ctx, req)
+	return doJSON[TranscriptionResponse](ctx, s.c, "STT.Transcribe", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateAudioTranscriptionsRequest(server, req)
 	})
 }
 
@@ -379,8 +379,8 @@ func (s *STTService) TranscribeFile(ctx context.Context, filename, contentType s
 	}
 	return sendUpload[TranscriptionResponse](ctx, s.c, op, filename, opts,
 		func(mw *multipart.Writer) error { return writeTranscriptionForm(mw, params, filename, contentType, r) },
-		func(ctx context.Context, contentType string, body io.Reader) (*http.Response, error) {
-			return s.c.gen.CreateAudioTranscriptionsWithBody(ctx, contentType, body)
+		func(server, contentType string, body io.Reader) (*http.Request, error) {
+			return gen.NewCreateAudioTranscriptionsRequestWithBody(server, contentType, body)
 		})
 }
 
@@ -441,7 +441,7 @@ func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filena
 // response format "mp3"). The caller must Close the result.
 // It calls POST /audio/speech.
 func (s *TTSService) Speak(ctx context.Context, req SpeechRequest, opts ...Option) (*BinaryResponse, error) {
-	return doBinary(ctx, s.c, "TTS.Speak", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateAudioSpeech(ctx, req)
+	return doBinary(ctx, s.c, "TTS.Speak", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateAudioSpeechRequest(server, req)
 	})
 }

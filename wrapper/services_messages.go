@@ -182,8 +182,8 @@ func (e MessagesStreamEvent) TextDelta() (text string, ok bool) {
 // output. Set the X-OpenRouter-Metadata header with [WithHeader].
 func (s *MessagesService) Send(ctx context.Context, req MessagesRequest, opts ...Option) (*MessagesResult, error) {
 	req.Stream = nil
-	return doJSON[MessagesResult](ctx, s.c, "Messages.Send", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateMessages(ctx, nil, req)
+	return doJSON[MessagesResult](ctx, s.c, "Messages.Send", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateMessagesRequest(server, nil, req)
 	})
 }
 
@@ -205,8 +205,8 @@ func (s *MessagesService) Stream(ctx context.Context, req MessagesRequest, opts 
 			return ev.Type != MessagesEventMessageStart && ev.Type != MessagesEventPing
 		},
 		isEnd: func(ev *MessagesStreamEvent) bool { return ev.Type == MessagesEventMessageStop },
-	}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateMessages(ctx, nil, req)
+	}, func(server string) (*http.Request, error) {
+		return gen.NewCreateMessagesRequest(server, nil, req)
 	})
 }
 
@@ -263,8 +263,8 @@ func decodeMessagesEvent(data []byte, dst *MessagesStreamEvent) error {
 // List returns one page of the account's presets; params may be nil.
 // It calls GET /presets.
 func (s *PresetsService) List(ctx context.Context, params *ListPresetsParams, opts ...Option) (*PresetsListResponse, error) {
-	return doJSON[PresetsListResponse](ctx, s.c, "Presets.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListPresets(ctx, params)
+	return doJSON[PresetsListResponse](ctx, s.c, "Presets.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListPresetsRequest(server, params)
 	})
 }
 
@@ -299,8 +299,8 @@ func (s *PresetsService) Get(ctx context.Context, slug string, opts ...Option) (
 	if err := nonEmpty(op, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[PresetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetPreset(ctx, slug)
+	return doJSON[PresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetPresetRequest(server, slug)
 	})
 }
 
@@ -311,8 +311,8 @@ func (s *PresetsService) ListVersions(ctx context.Context, slug string, params *
 	if err := nonEmpty(op, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[PresetVersionsListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListPresetVersions(ctx, slug, params)
+	return doJSON[PresetVersionsListResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListPresetVersionsRequest(server, slug, params)
 	})
 }
 
@@ -343,8 +343,8 @@ func (s *PresetsService) GetVersion(ctx context.Context, slug, version string, o
 	if err := nonEmpty(op, "slug", slug, "version", version); err != nil {
 		return nil, err
 	}
-	return doJSON[PresetVersionResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetPresetVersion(ctx, slug, version)
+	return doJSON[PresetVersionResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetPresetVersionRequest(server, slug, version)
 	})
 }
 
@@ -358,8 +358,8 @@ func (s *PresetsService) CreateFromChat(ctx context.Context, slug string, req Ch
 	if err := nonEmpty(op, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreatePresetsChatCompletions(ctx, slug, req)
+	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewCreatePresetsChatCompletionsRequest(server, slug, req)
 	})
 }
 
@@ -371,8 +371,8 @@ func (s *PresetsService) CreateFromMessages(ctx context.Context, slug string, re
 	if err := nonEmpty(op, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreatePresetsMessages(ctx, slug, req)
+	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewCreatePresetsMessagesRequest(server, slug, req)
 	})
 }
 
@@ -384,8 +384,8 @@ func (s *PresetsService) CreateFromResponses(ctx context.Context, slug string, r
 	if err := nonEmpty(op, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreatePresetsResponses(ctx, slug, req)
+	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewCreatePresetsResponsesRequest(server, slug, req)
 	})
 }
 
@@ -404,7 +404,7 @@ func RerankTexts(texts ...string) []RerankDocument {
 // Send orders the request's documents by relevance to its query, keeping
 // the TopN most relevant when set. It calls POST /rerank.
 func (s *RerankService) Send(ctx context.Context, req RerankRequest, opts ...Option) (*RerankResponse, error) {
-	return doJSON[RerankResponse](ctx, s.c, "Rerank.Send", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateRerank(ctx, req)
+	return doJSON[RerankResponse](ctx, s.c, "Rerank.Send", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateRerankRequest(server, req)
 	})
 }

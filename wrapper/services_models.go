@@ -17,7 +17,7 @@ func (s *ModelsService) Get(ctx context.Context, author, slug string, opts ...Op
 	if err := nonEmpty(op, "author", author, "slug", slug); err != nil {
 		return nil, err
 	}
-	return doJSON[ModelResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetModel(ctx, author, slug)
+	return doJSON[ModelResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetModelRequest(server, author, slug)
 	})
 }

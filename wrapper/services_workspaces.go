@@ -167,8 +167,8 @@ func budgetArgs(op, id string, interval WorkspaceBudgetInterval) error {
 // (nil for the first 50); see ListAll to iterate. It needs a management
 // key. It calls GET /workspaces.
 func (s *WorkspacesService) List(ctx context.Context, params *ListWorkspacesParams, opts ...Option) (*WorkspaceListResponse, error) {
-	return doJSON[WorkspaceListResponse](ctx, s.c, "Workspaces.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListWorkspaces(ctx, params)
+	return doJSON[WorkspaceListResponse](ctx, s.c, "Workspaces.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListWorkspacesRequest(server, params)
 	})
 }
 
@@ -193,8 +193,8 @@ func (s *WorkspacesService) ListAll(ctx context.Context, params *ListWorkspacesP
 // Create makes a new workspace and returns it. It needs a management key.
 // It calls POST /workspaces.
 func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceRequest, opts ...Option) (*CreateWorkspaceResponse, error) {
-	return doJSON[CreateWorkspaceResponse](ctx, s.c, "Workspaces.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateWorkspace(ctx, req)
+	return doJSON[CreateWorkspaceResponse](ctx, s.c, "Workspaces.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateWorkspaceRequest(server, req)
 	})
 }
 
@@ -205,8 +205,8 @@ func (s *WorkspacesService) Get(ctx context.Context, id string, opts ...Option) 
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[WorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetWorkspace(ctx, id)
+	return doJSON[WorkspaceResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetWorkspaceRequest(server, id)
 	})
 }
 
@@ -218,8 +218,8 @@ func (s *WorkspacesService) Update(ctx context.Context, id string, req UpdateWor
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[UpdateWorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateWorkspace(ctx, id, req)
+	return doJSON[UpdateWorkspaceResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewUpdateWorkspaceRequest(server, id, req)
 	})
 }
 
@@ -230,8 +230,8 @@ func (s *WorkspacesService) Delete(ctx context.Context, id string, opts ...Optio
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[DeleteWorkspaceResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteWorkspace(ctx, id)
+	return doJSON[DeleteWorkspaceResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewDeleteWorkspaceRequest(server, id)
 	})
 }
 
@@ -242,8 +242,8 @@ func (s *WorkspacesService) ListBudgets(ctx context.Context, id string, opts ...
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[WorkspaceBudgetListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListWorkspaceBudgets(ctx, id)
+	return doJSON[WorkspaceBudgetListResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListWorkspaceBudgetsRequest(server, id)
 	})
 }
 
@@ -256,8 +256,8 @@ func (s *WorkspacesService) GetBudget(ctx context.Context, id string, interval W
 	if err := budgetArgs(op, id, interval); err != nil {
 		return nil, err
 	}
-	return doJSON[WorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetWorkspaceBudget(ctx, id, interval)
+	return doJSON[WorkspaceBudgetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetWorkspaceBudgetRequest(server, id, interval)
 	})
 }
 
@@ -271,8 +271,8 @@ func (s *WorkspacesService) SetBudget(ctx context.Context, id string, interval W
 	if err := budgetArgs(op, id, interval); err != nil {
 		return nil, err
 	}
-	return doJSON[SetWorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpsertWorkspaceBudget(ctx, id, interval, req)
+	return doJSON[SetWorkspaceBudgetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewUpsertWorkspaceBudgetRequest(server, id, interval, req)
 	})
 }
 
@@ -285,8 +285,8 @@ func (s *WorkspacesService) DeleteBudget(ctx context.Context, id string, interva
 	if err := budgetArgs(op, id, interval); err != nil {
 		return nil, err
 	}
-	return doJSON[DeleteWorkspaceBudgetResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteWorkspaceBudget(ctx, id, interval)
+	return doJSON[DeleteWorkspaceBudgetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewDeleteWorkspaceBudgetRequest(server, id, interval)
 	})
 }
 
@@ -298,8 +298,8 @@ func (s *WorkspacesService) ListMembers(ctx context.Context, id string, params *
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[WorkspaceMemberListResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListWorkspaceMembers(ctx, id, params)
+	return doJSON[WorkspaceMemberListResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewListWorkspaceMembersRequest(server, id, params)
 	})
 }
 
@@ -330,8 +330,8 @@ func (s *WorkspacesService) AddMembers(ctx context.Context, id string, req AddWo
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[AddWorkspaceMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.BulkAddWorkspaceMembers(ctx, id, req)
+	return doJSON[AddWorkspaceMembersResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewBulkAddWorkspaceMembersRequest(server, id, req)
 	})
 }
 
@@ -343,8 +343,8 @@ func (s *WorkspacesService) RemoveMembers(ctx context.Context, id string, req Re
 	if err := nonEmpty(op, "id", id); err != nil {
 		return nil, err
 	}
-	return doJSON[RemoveWorkspaceMembersResponse](ctx, s.c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.BulkRemoveWorkspaceMembers(ctx, id, req)
+	return doJSON[RemoveWorkspaceMembersResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewBulkRemoveWorkspaceMembersRequest(server, id, req)
 	})
 }
 
@@ -353,8 +353,8 @@ func (s *WorkspacesService) RemoveMembers(ctx context.Context, id string, req Re
 // to iterate. It needs a management key.
 // It calls GET /observability/destinations.
 func (s *ObservabilityService) List(ctx context.Context, params *ListObservabilityDestinationsParams, opts ...Option) (*ObservabilityDestinationListResponse, error) {
-	return doJSON[ObservabilityDestinationListResponse](ctx, s.c, "Observability.List", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListObservabilityDestinations(ctx, params)
+	return doJSON[ObservabilityDestinationListResponse](ctx, s.c, "Observability.List", opts, func(server string) (*http.Request, error) {
+		return gen.NewListObservabilityDestinationsRequest(server, params)
 	})
 }
 
@@ -382,8 +382,8 @@ func (s *ObservabilityService) ListAll(ctx context.Context, params *ListObservab
 // Create adds a trace export destination and returns it. It needs a
 // management key. It calls POST /observability/destinations.
 func (s *ObservabilityService) Create(ctx context.Context, req CreateObservabilityDestinationRequest, opts ...Option) (*CreateObservabilityDestinationResponse, error) {
-	return doJSON[CreateObservabilityDestinationResponse](ctx, s.c, "Observability.Create", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateObservabilityDestination(ctx, req)
+	return doJSON[CreateObservabilityDestinationResponse](ctx, s.c, "Observability.Create", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateObservabilityDestinationRequest(server, req)
 	})
 }
 
@@ -391,8 +391,8 @@ func (s *ObservabilityService) Create(ctx context.Context, req CreateObservabili
 // malformed id is an error and sends no request). It needs a management
 // key. It calls GET /observability/destinations/{id}.
 func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Option) (*ObservabilityDestinationResponse, error) {
-	return doJSONWithUUID[ObservabilityDestinationResponse](ctx, s.c, "Observability.Get", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.GetObservabilityDestination(ctx, uid)
+	return doJSONWithUUID[ObservabilityDestinationResponse](ctx, s.c, "Observability.Get", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewGetObservabilityDestinationRequest(server, uid)
 	})
 }
 
@@ -400,8 +400,8 @@ func (s *ObservabilityService) Get(ctx context.Context, id string, opts ...Optio
 // with the given id, a UUID, and returns the destination. It needs a
 // management key. It calls PATCH /observability/destinations/{id}.
 func (s *ObservabilityService) Update(ctx context.Context, id string, req UpdateObservabilityDestinationRequest, opts ...Option) (*UpdateObservabilityDestinationResponse, error) {
-	return doJSONWithUUID[UpdateObservabilityDestinationResponse](ctx, s.c, "Observability.Update", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.UpdateObservabilityDestination(ctx, uid, req)
+	return doJSONWithUUID[UpdateObservabilityDestinationResponse](ctx, s.c, "Observability.Update", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewUpdateObservabilityDestinationRequest(server, uid, req)
 	})
 }
 
@@ -409,8 +409,8 @@ func (s *ObservabilityService) Update(ctx context.Context, id string, req Update
 // It needs a management key.
 // It calls DELETE /observability/destinations/{id}.
 func (s *ObservabilityService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteObservabilityDestinationResponse, error) {
-	return doJSONWithUUID[DeleteObservabilityDestinationResponse](ctx, s.c, "Observability.Delete", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.DeleteObservabilityDestination(ctx, uid)
+	return doJSONWithUUID[DeleteObservabilityDestinationResponse](ctx, s.c, "Observability.Delete", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewDeleteObservabilityDestinationRequest(server, uid)
 	})
 }
 
@@ -419,8 +419,8 @@ func (s *ObservabilityService) Delete(ctx context.Context, id string, opts ...Op
 // ListGroupMappingsAll to iterate. It needs a management key.
 // It calls GET /scim/group-mappings.
 func (s *SCIMService) ListGroupMappings(ctx context.Context, params *ListSCIMGroupMappingsParams, opts ...Option) (*SCIMGroupMappingListResponse, error) {
-	return doJSON[SCIMGroupMappingListResponse](ctx, s.c, "SCIM.ListGroupMappings", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListScimGroupMappings(ctx, params)
+	return doJSON[SCIMGroupMappingListResponse](ctx, s.c, "SCIM.ListGroupMappings", opts, func(server string) (*http.Request, error) {
+		return gen.NewListScimGroupMappingsRequest(server, params)
 	})
 }
 
@@ -447,8 +447,8 @@ func (s *SCIMService) ListGroupMappingsAll(ctx context.Context, params *ListSCIM
 // workspace and returns the new mapping. It needs a management key.
 // It calls POST /scim/group-mappings.
 func (s *SCIMService) CreateGroupMapping(ctx context.Context, req CreateSCIMGroupMappingRequest, opts ...Option) (*CreateSCIMGroupMappingResponse, error) {
-	return doJSON[CreateSCIMGroupMappingResponse](ctx, s.c, "SCIM.CreateGroupMapping", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateScimGroupMapping(ctx, req)
+	return doJSON[CreateSCIMGroupMappingResponse](ctx, s.c, "SCIM.CreateGroupMapping", opts, func(server string) (*http.Request, error) {
+		return gen.NewCreateScimGroupMappingRequest(server, req)
 	})
 }
 
@@ -456,8 +456,8 @@ func (s *SCIMService) CreateGroupMapping(ctx context.Context, req CreateSCIMGrou
 // (a malformed id is an error and sends no request). It needs a management
 // key. It calls GET /scim/group-mappings/{id}.
 func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Option) (*SCIMGroupMappingResponse, error) {
-	return doJSONWithUUID[SCIMGroupMappingResponse](ctx, s.c, "SCIM.GetGroupMapping", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.GetScimGroupMapping(ctx, uid)
+	return doJSONWithUUID[SCIMGroupMappingResponse](ctx, s.c, "SCIM.GetGroupMapping", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewGetScimGroupMappingRequest(server, uid)
 	})
 }
 
@@ -465,8 +465,8 @@ func (s *SCIMService) GetGroupMapping(ctx context.Context, id string, opts ...Op
 // given id, a UUID, and returns the mapping. It needs a management key.
 // It calls PATCH /scim/group-mappings/{id}.
 func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req UpdateSCIMGroupMappingRequest, opts ...Option) (*UpdateSCIMGroupMappingResponse, error) {
-	return doJSONWithUUID[UpdateSCIMGroupMappingResponse](ctx, s.c, "SCIM.UpdateGroupMapping", id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.UpdateScimGroupMapping(ctx, uid, req)
+	return doJSONWithUUID[UpdateSCIMGroupMappingResponse](ctx, s.c, "SCIM.UpdateGroupMapping", id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewUpdateScimGroupMappingRequest(server, uid, req)
 	})
 }
 
@@ -477,8 +477,8 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
 	params := gen.DeleteScimGroupMappingParams{KeepMembers: keepMembers}
-	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(ctx context.Context, uid UUID) (*http.Response, error) {
-		return s.c.gen.DeleteScimGroupMapping(ctx, uid, &params)
+	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(server string, uid UUID) (*http.Request, error) {
+		return gen.NewDeleteScimGroupMappingRequest(server, uid, &params)
 	})
 }
 
@@ -486,8 +486,8 @@ func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMem
 // paged by params (nil for the first 50); see ListGroupsAll to iterate.
 // It needs a management key. It calls GET /scim/groups.
 func (s *SCIMService) ListGroups(ctx context.Context, params *ListSCIMGroupsParams, opts ...Option) (*SCIMGroupListResponse, error) {
-	return doJSON[SCIMGroupListResponse](ctx, s.c, "SCIM.ListGroups", opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListScimGroups(ctx, params)
+	return doJSON[SCIMGroupListResponse](ctx, s.c, "SCIM.ListGroups", opts, func(server string) (*http.Request, error) {
+		return gen.NewListScimGroupsRequest(server, params)
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gopenrouter/openrouter/gen"
 	"github.com/gopenrouter/openrouter/wrapper/internal/sse"
 )
 
@@ -443,8 +444,8 @@ func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
 func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
 	req.Stream = &streamTrue
 	kind := streamKind[ChatChunk]{decode: decodeChunk[ChatChunk], meaningful: chatChunkHasOutput}
-	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SendChatCompletionRequest(ctx, nil, req)
+	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(server string) (*http.Request, error) {
+		return gen.NewSendChatCompletionRequestRequest(server, nil, req)
 	})
 }
 
@@ -477,8 +478,8 @@ func (s *CompletionsService) Stream(ctx context.Context, req CompletionRequest, 
 		}
 		return false
 	}}
-	return doStream(ctx, s.c, "Completions.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCompletions(ctx, req)
+	return doStream(ctx, s.c, "Completions.Stream", opts, kind, func(server string) (*http.Request, error) {
+		return gen.NewCreateCompletionsRequest(server, req)
 	})
 }
 
@@ -494,8 +495,8 @@ func (s *ResponsesService) Stream(ctx context.Context, req ResponsesRequest, opt
 		t, _ := ev.Discriminator()
 		return t != "response.created" && t != "response.in_progress" && t != "response.queued"
 	}}
-	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, kind, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateResponses(ctx, nil, req)
+	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, kind, func(server string) (*http.Request, error) {
+		return gen.NewCreateResponsesRequest(server, nil, req)
 	})
 }
 
@@ -503,7 +504,7 @@ func (s *ResponsesService) Stream(ctx context.Context, req ResponsesRequest, opt
 // read up to the first meaningful event. Errors until then (statuses,
 // connection failures, an error event) are retried like any call; nothing
 // is retried after.
-func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, kind streamKind[T], fn func(context.Context) (*http.Response, error)) (*Stream[T], error) {
+func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, kind streamKind[T], build buildFunc) (*Stream[T], error) {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return nil, err
@@ -522,7 +523,7 @@ func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, k
 		st = s
 		return nil
 	}
-	if _, err := cl.send(ctx, fn); err != nil {
+	if _, err := cl.send(ctx, build); err != nil {
 		return nil, err
 	}
 	return st, nil

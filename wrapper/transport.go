@@ -28,13 +28,21 @@ const (
 	binaryCall
 )
 
+// A request goes one way: the service method gives a build function
+// (gen's request builder for its operation) to one of the do* functions
+// below, which make a call: build the request against the call's base URL,
+// then send it through the retry loop (do) one attempt at a time
+// (attempt), and decode the answer.
+
+// buildFunc builds an operation's request against server, the base URL
+// with a trailing slash, as gen's New...Request functions do.
+type buildFunc func(server string) (*http.Request, error)
+
 // call is the state of one SDK method call: its configuration (client
-// options plus call options) and how many attempts it has made. It travels
-// from the service method through gen to doer in the request's context.
+// options plus call options) and how many attempts it has made.
 type call struct {
 	op       string
 	cfg      *config
-	client   *Client
 	needsKey bool
 	kind     callKind
 	attempts int
@@ -46,8 +54,6 @@ type call struct {
 	// like an HTTP error: retried when transient, else returned.
 	open func(resp *http.Response) error
 }
-
-type callKey struct{}
 
 // newCall applies the call's options over the client's configuration.
 func (c *Client) newCall(op string, needsKey bool, opts []Option) (*call, error) {
@@ -66,21 +72,25 @@ func (c *Client) newCall(op string, needsKey bool, opts []Option) (*call, error)
 			cfg.httpClient = withSafeRedirects(cfg.httpClient)
 		}
 	}
-	return &call{op: op, cfg: cfg, client: c, needsKey: needsKey}, nil
+	return &call{op: op, cfg: cfg, needsKey: needsKey}, nil
 }
 
-// send runs fn, which builds the request with gen and hands it to doer, and
-// returns a 2xx response or an error. A request gen could not build is
+// send builds the request against the call's base URL and sends it,
+// returning a 2xx response or an error. A request gen could not build is
 // reported as such.
-func (cl *call) send(ctx context.Context, fn func(context.Context) (*http.Response, error)) (*http.Response, error) {
+func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("openrouter: %s: nil context", cl.op)
 	}
-	resp, err := fn(context.WithValue(ctx, callKey{}, cl))
+	if cl.needsKey && cl.cfg.apiKey == "" {
+		return nil, ErrMissingAPIKey
+	}
+	req, err := build(cl.cfg.server)
 	if err != nil {
-		if cl.attempts == 0 && !errors.Is(err, ErrMissingAPIKey) {
-			return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
-		}
+		return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
+	}
+	resp, err := cl.do(ctx, req)
+	if err != nil {
 		return nil, err
 	}
 	if cl.cfg.responseInto != nil {
@@ -90,16 +100,16 @@ func (cl *call) send(ctx context.Context, fn func(context.Context) (*http.Respon
 }
 
 // doJSON sends a request and decodes its 2xx JSON body into a new T.
-func doJSON[T any](ctx context.Context, c *Client, op string, opts []Option, fn func(context.Context) (*http.Response, error)) (*T, error) {
-	return doJSONAuth[T](ctx, c, op, true, opts, fn)
+func doJSON[T any](ctx context.Context, c *Client, op string, opts []Option, build buildFunc) (*T, error) {
+	return doJSONAuth[T](ctx, c, op, true, opts, build)
 }
 
-func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool, opts []Option, fn func(context.Context) (*http.Response, error)) (*T, error) {
+func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool, opts []Option, build buildFunc) (*T, error) {
 	cl, err := c.newCall(op, needsKey, opts)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := cl.send(ctx, fn)
+	resp, err := cl.send(ctx, build)
 	if err != nil {
 		return nil, err
 	}
@@ -253,12 +263,12 @@ func decodeBody(body io.ReadCloser, out any) error {
 }
 
 // doNoContent sends a request whose success carries no body the SDK uses.
-func doNoContent(ctx context.Context, c *Client, op string, opts []Option, fn func(context.Context) (*http.Response, error)) error {
+func doNoContent(ctx context.Context, c *Client, op string, opts []Option, build buildFunc) error {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return err
 	}
-	resp, err := cl.send(ctx, fn)
+	resp, err := cl.send(ctx, build)
 	if err != nil {
 		return err
 	}
@@ -266,25 +276,10 @@ func doNoContent(ctx context.Context, c *Client, op string, opts []Option, fn fu
 	return nil
 }
 
-// doer is the gen.HttpRequestDoer of every client: it finds the call in the
-// request's context and runs the retry loop.
-type doer struct{}
-
-func (doer) Do(req *http.Request) (*http.Response, error) {
-	cl, ok := req.Context().Value(callKey{}).(*call)
-	if !ok {
-		return nil, errors.New("openrouter: request sent outside an SDK call")
-	}
-	return cl.do(req)
-}
-
-func (cl *call) do(req *http.Request) (*http.Response, error) {
+// do runs the retry loop: it sends req, attempt after attempt, until one
+// succeeds, fails for good, or the retry budget or ctx runs out.
+func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, error) {
 	cfg := cl.cfg
-	if cl.needsKey && cfg.apiKey == "" {
-		return nil, ErrMissingAPIKey
-	}
-	ctx := req.Context()
-	cl.rebase(req)
 	cl.setHeaders(req.Header)
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 
@@ -487,19 +482,6 @@ func (cl *call) roundTrip(req *http.Request) (*http.Response, error) {
 			slog.Int("attempt", cl.attempts), slog.Any("header", redactHeader(req.Header)))
 	}
 	return next(req)
-}
-
-// rebase points a request built against the client's base URL at the call's
-// base URL, when a call option changed it.
-func (cl *call) rebase(req *http.Request) {
-	from, to := cl.client.cfg.baseURL, cl.cfg.baseURL
-	if from == to {
-		return
-	}
-	req.URL.Scheme, req.URL.Host = to.Scheme, to.Host
-	req.URL.Path = to.Path + strings.TrimPrefix(req.URL.Path, from.Path)
-	req.URL.RawPath = ""
-	req.Host = ""
 }
 
 // Header values sent unchanged on every request, built once (the

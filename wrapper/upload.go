@@ -69,7 +69,7 @@ func createFilePart(mw *multipart.Writer, filename, contentType string) (io.Writ
 // A failure to read the caller's file is reported as such, naming it.
 func sendUpload[T any](ctx context.Context, c *Client, op, filename string, opts []Option,
 	write func(mw *multipart.Writer) error,
-	send func(ctx context.Context, contentType string, body io.Reader) (*http.Response, error),
+	send func(server, contentType string, body io.Reader) (*http.Request, error),
 ) (*T, error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("openrouter: %s: nil context", op)
@@ -88,8 +88,8 @@ func sendUpload[T any](ctx context.Context, c *Client, op, filename string, opts
 	stop := context.AfterFunc(ctx, func() { pr.CloseWithError(context.Cause(ctx)) })
 	defer stop()
 
-	out, err := doJSON[T](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) {
-		return send(ctx, mw.FormDataContentType(), pr)
+	out, err := doJSON[T](ctx, c, op, opts, func(server string) (*http.Request, error) {
+		return send(server, mw.FormDataContentType(), pr)
 	})
 	pr.CloseWithError(errUploadDone)
 	var werr error
