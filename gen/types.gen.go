@@ -2989,6 +2989,66 @@ func (e BashServerToolType) Valid() bool {
 	}
 }
 
+// Defines values for BatchEndpoint.
+const (
+	BatchEndpointV1ChatCompletions BatchEndpoint = "/v1/chat/completions"
+	BatchEndpointV1Embeddings      BatchEndpoint = "/v1/embeddings"
+	BatchEndpointV1Messages        BatchEndpoint = "/v1/messages"
+	BatchEndpointV1Responses       BatchEndpoint = "/v1/responses"
+)
+
+// Valid indicates whether the value is a known member of the BatchEndpoint enum.
+func (e BatchEndpoint) Valid() bool {
+	switch e {
+	case BatchEndpointV1ChatCompletions:
+		return true
+	case BatchEndpointV1Embeddings:
+		return true
+	case BatchEndpointV1Messages:
+		return true
+	case BatchEndpointV1Responses:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BatchStatus.
+const (
+	BatchStatusCancelled  BatchStatus = "cancelled"
+	BatchStatusCancelling BatchStatus = "cancelling"
+	BatchStatusCompleted  BatchStatus = "completed"
+	BatchStatusExpired    BatchStatus = "expired"
+	BatchStatusFailed     BatchStatus = "failed"
+	BatchStatusFinalizing BatchStatus = "finalizing"
+	BatchStatusInProgress BatchStatus = "in_progress"
+	BatchStatusValidating BatchStatus = "validating"
+)
+
+// Valid indicates whether the value is a known member of the BatchStatus enum.
+func (e BatchStatus) Valid() bool {
+	switch e {
+	case BatchStatusCancelled:
+		return true
+	case BatchStatusCancelling:
+		return true
+	case BatchStatusCompleted:
+		return true
+	case BatchStatusExpired:
+		return true
+	case BatchStatusFailed:
+		return true
+	case BatchStatusFinalizing:
+		return true
+	case BatchStatusInProgress:
+		return true
+	case BatchStatusValidating:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BenchmarkAARowSource.
 const (
 	BenchmarkAARowSourceArtificialAnalysis BenchmarkAARowSource = "artificial-analysis"
@@ -17942,6 +18002,106 @@ type BashServerToolEnvironment struct {
 // BashServerToolType Type tag of an OpenRouter bash server tool; always "openrouter:bash".
 type BashServerToolType string
 
+// Batch A submitted batch: its status, request counts, usage once done, and its results inline once completed.
+type Batch struct {
+	// CompletionWindow How long the batch may take; "24h" is the only window.
+	CompletionWindow string `json:"completion_window"`
+
+	// CreatedAt Unix time in seconds.
+	CreatedAt int64 `json:"created_at"`
+
+	// Endpoint The endpoint shape of the batch's requests (see BatchEndpoint).
+	Endpoint string `json:"endpoint"`
+
+	// Error Why a batch or one of its requests failed.
+	Error *BatchError `json:"error,omitempty"`
+
+	// FinalizedAt Unix time in seconds when the batch reached its final status.
+	FinalizedAt *int64 `json:"finalized_at,omitempty"`
+	ID          string `json:"id"`
+	Model       string `json:"model"`
+
+	// Object Always "batch".
+	Object string `json:"object"`
+
+	// RequestCounts How many requests a batch has, and how many completed or failed so far.
+	RequestCounts BatchRequestCounts `json:"request_counts"`
+
+	// Results Set once the batch has completed: one result per request, matched by custom_id.
+	Results []BatchResult `json:"results,omitempty"`
+
+	// Status Where a batch stands: validating, in_progress and finalizing lead to completed; failed, expired and cancelled are the other final statuses. New statuses may appear.
+	Status BatchStatus `json:"status"`
+
+	// Usage Tokens and cost of a completed batch; cost is what OpenRouter charges (only its fee when routed through a BYOK key).
+	Usage *BatchUsage `json:"usage,omitempty"`
+}
+
+// BatchEndpoint The API shape of every request of a batch.
+type BatchEndpoint string
+
+// BatchError Why a batch or one of its requests failed.
+type BatchError struct {
+	Code    *string `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+}
+
+// BatchRequest A batch to submit: the endpoint shape and model shared by all its requests, then the requests. Keep endpoint and model before requests when serializing.
+type BatchRequest struct {
+	// Endpoint The API shape of every request of a batch.
+	Endpoint BatchEndpoint `json:"endpoint"`
+
+	// Model Model slug applied to every request; a request body that names a model must name this one.
+	Model    string              `json:"model"`
+	Requests []BatchRequestEntry `json:"requests"`
+}
+
+// BatchRequestCounts How many requests a batch has, and how many completed or failed so far.
+type BatchRequestCounts struct {
+	Completed int `json:"completed"`
+	Failed    int `json:"failed"`
+	Total     int `json:"total"`
+}
+
+// BatchRequestEntry One request of a batch: an id unique within the batch and a body in the shape of the batch's endpoint.
+type BatchRequestEntry struct {
+	// Body The request body, as JSON, in the shape of the batch's endpoint.
+	Body     json.RawMessage `json:"body"`
+	CustomID string          `json:"custom_id"`
+}
+
+// BatchResult The outcome of one request of a batch: exactly one of response and error is set.
+type BatchResult struct {
+	CustomID string `json:"custom_id"`
+
+	// Error Why a batch or one of its requests failed.
+	Error *BatchError `json:"error,omitempty"`
+	ID    string      `json:"id"`
+
+	// Response The answer to one request of a batch: its HTTP status, request id, and body in the shape of the batch endpoint's result.
+	Response *BatchResultResponse `json:"response,omitempty"`
+}
+
+// BatchResultResponse The answer to one request of a batch: its HTTP status, request id, and body in the shape of the batch endpoint's result.
+type BatchResultResponse struct {
+	// Body The result, as JSON, in the shape of the batch endpoint's result.
+	Body       json.RawMessage `json:"body"`
+	RequestID  string          `json:"request_id,omitempty"`
+	StatusCode int             `json:"status_code"`
+}
+
+// BatchStatus Where a batch stands: validating, in_progress and finalizing lead to completed; failed, expired and cancelled are the other final statuses. New statuses may appear.
+type BatchStatus string
+
+// BatchUsage Tokens and cost of a completed batch; cost is what OpenRouter charges (only its fee when routed through a BYOK key).
+type BatchUsage struct {
+	CompletionTokens *int     `json:"completion_tokens,omitempty"`
+	Cost             *float64 `json:"cost,omitempty"`
+	IsByok           *bool    `json:"is_byok,omitempty"`
+	PromptTokens     *int     `json:"prompt_tokens,omitempty"`
+	TotalTokens      *int     `json:"total_tokens,omitempty"`
+}
+
 // BenchmarkAARow Benchmark row from Artificial Analysis in GET /benchmarks: intelligence, coding and agentic indexes and pricing.
 type BenchmarkAARow struct {
 	AgenticIndex      *float64 `json:"agentic_index"`
@@ -28557,6 +28717,9 @@ type ExchangeAuthCodeForAPIKeyJSONRequestBody = ExchangeAuthCodeForAPIKeyRequest
 
 // CreateAuthKeysCodeJSONRequestBody defines body for CreateAuthKeysCode for application/json ContentType.
 type CreateAuthKeysCodeJSONRequestBody = CreateAuthKeysCodeRequest
+
+// CreateBatchJSONRequestBody defines body for CreateBatch for application/json ContentType.
+type CreateBatchJSONRequestBody = BatchRequest
 
 // CreateBYOKKeyJSONRequestBody defines body for CreateBYOKKey for application/json ContentType.
 type CreateBYOKKeyJSONRequestBody = CreateBYOKKeyRequest

@@ -72,6 +72,8 @@ type Client struct {
 	OAuth *OAuthService
 	// Beta groups APIs that OpenRouter marks as beta.
 	Beta *BetaService
+	// Batches runs batches of requests asynchronously (beta).
+	Batches *BatchesService
 
 	// Messages is the Anthropic Messages API.
 	Messages *MessagesService
@@ -164,6 +166,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Analytics = &AnalyticsService{c}
 	c.OAuth = &OAuthService{c}
 	c.Beta = &BetaService{Responses: &ResponsesService{c}}
+	c.Batches = &BatchesService{c}
 	c.Messages = &MessagesService{c}
 	c.Images = &ImagesService{c}
 	c.Videos = &VideosService{c}
