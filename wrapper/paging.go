@@ -97,3 +97,29 @@ func countedPages[T any](ctx context.Context, start, limit *int, list func(ctx c
 		return items, knownTotal(total, offset, len(items)), nil
 	})
 }
+
+// offsetArg is the first offset of an iterator: the caller's, or 0.
+func offsetArg(p *int) int {
+	if p == nil || *p < 0 {
+		return 0
+	}
+	return *p
+}
+
+// limitArg is the page size of an iterator: the caller's, or pageSize.
+func limitArg(p *int) int {
+	if p == nil || *p <= 0 {
+		return pageSize
+	}
+	return *p
+}
+
+// knownTotal passes a listing's total count on to offsetPages, unless it
+// contradicts the items already received (a total below them), in which
+// case the iteration goes on until a short page instead.
+func knownTotal(total, offset, n int) int {
+	if total < offset+n {
+		return -1
+	}
+	return total
+}

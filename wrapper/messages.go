@@ -3,14 +3,17 @@ package openrouter
 import (
 	"context"
 	"encoding/json"
-	"iter"
 	"net/http"
 	"strings"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// Request and result types of the Messages, Presets and Rerank methods.
+// MessagesService calls the Anthropic Messages API on any model. Get it
+// from [Client].Messages.
+type MessagesService struct{ c *Client }
+
+// Request and result types of the Messages methods.
 type (
 	// MessagesRequest is the body of Messages.Send and Messages.Stream: an
 	// Anthropic Messages request that any OpenRouter model can answer.
@@ -35,41 +38,7 @@ type (
 	// MessagesContentBlockStopEvent is the payload of a content_block_stop
 	// stream event.
 	MessagesContentBlockStopEvent = gen.MessagesContentBlockStopEvent
-
-	// Preset is one saved preset, as listed by Presets.List.
-	Preset = gen.Preset
-	// PresetVersion is one saved version of a preset: its configuration
-	// and system prompt.
-	PresetVersion = gen.PresetDesignatedVersion
-	// PresetsListResponse is the result of Presets.List.
-	PresetsListResponse = gen.ListPresetsResponse
-	// PresetResponse is the result of Presets.Get: the preset with its
-	// designated version.
-	PresetResponse = gen.GetPresetResponse
-	// PresetVersionsListResponse is the result of Presets.ListVersions.
-	PresetVersionsListResponse = gen.ListPresetVersionsResponse
-	// PresetVersionResponse is the result of Presets.GetVersion.
-	PresetVersionResponse = gen.GetPresetVersionResponse
-	// CreatePresetResponse is the result of the Presets.CreateFrom*
-	// methods: the preset with the version they saved.
-	CreatePresetResponse = gen.CreatePresetFromInferenceResponse
-	// ListPresetsParams page Presets.List.
-	ListPresetsParams = gen.ListPresetsParams
-	// ListPresetVersionsParams page Presets.ListVersions.
-	ListPresetVersionsParams = gen.ListPresetVersionsParams
-
-	// RerankRequest is the body of Rerank.Send. Build its documents with
-	// [RerankTexts].
-	RerankRequest = gen.CreateRerankRequest
-	// RerankDocument is one document of a RerankRequest: a string, or an
-	// object with text or an image.
-	RerankDocument = gen.CreateRerankRequestDocument
-	// RerankResponse is the result of Rerank.Send: the documents by
-	// decreasing relevance, each with its index in the request.
-	RerankResponse = gen.CreateRerankResponse
 )
-
-// --- Messages ---
 
 // MessagesResult is the result of Messages.Send: the generated
 // gen.MessagesResult, whose fields it promotes, plus helper methods.
@@ -256,155 +225,4 @@ func decodeMessagesEvent(data []byte, dst *MessagesStreamEvent) error {
 		e.Message = ev.Error.Type
 	}
 	return e
-}
-
-// --- Presets ---
-
-// List returns one page of the account's presets; params may be nil.
-// It calls GET /presets.
-func (s *PresetsService) List(ctx context.Context, params *ListPresetsParams, opts ...Option) (*PresetsListResponse, error) {
-	return doJSON[PresetsListResponse](ctx, s.c, "Presets.List", opts, func(server string) (*http.Request, error) {
-		return gen.NewListPresetsRequest(server, params)
-	})
-}
-
-// presetsMaxLimit is the largest page of the preset listings (openapi.yaml:
-// limit maximum 100); the iterators ask for no more.
-const presetsMaxLimit = 100
-
-// ListAll iterates over the account's presets, fetching pages lazily from
-// params.Offset (default 0) with params.Limit presets each (default 100,
-// the most the API allows). It stops at the first error, which it yields.
-// It calls GET /presets once per page.
-func (s *PresetsService) ListAll(ctx context.Context, params *ListPresetsParams, opts ...Option) iter.Seq2[Preset, error] {
-	var p ListPresetsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]Preset, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
-}
-
-// Get returns the preset with the given slug and its designated version.
-// It calls GET /presets/{slug}.
-func (s *PresetsService) Get(ctx context.Context, slug string, opts ...Option) (*PresetResponse, error) {
-	const op = "Presets.Get"
-	if err := nonEmpty(op, "slug", slug); err != nil {
-		return nil, err
-	}
-	return doJSON[PresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewGetPresetRequest(server, slug)
-	})
-}
-
-// ListVersions returns one page of the saved versions of the preset with
-// the given slug; params may be nil. It calls GET /presets/{slug}/versions.
-func (s *PresetsService) ListVersions(ctx context.Context, slug string, params *ListPresetVersionsParams, opts ...Option) (*PresetVersionsListResponse, error) {
-	const op = "Presets.ListVersions"
-	if err := nonEmpty(op, "slug", slug); err != nil {
-		return nil, err
-	}
-	return doJSON[PresetVersionsListResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewListPresetVersionsRequest(server, slug, params)
-	})
-}
-
-// ListVersionsAll iterates over the saved versions of the preset with the
-// given slug, fetching pages lazily as ListAll does. It stops at the first
-// error, which it yields. It calls GET /presets/{slug}/versions once per
-// page.
-func (s *PresetsService) ListVersionsAll(ctx context.Context, slug string, params *ListPresetVersionsParams, opts ...Option) iter.Seq2[*PresetVersion, error] {
-	var p ListPresetVersionsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]*PresetVersion, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.ListVersions(ctx, slug, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
-}
-
-// GetVersion returns one saved version, such as "3", of the preset with
-// the given slug. It calls GET /presets/{slug}/versions/{version}.
-func (s *PresetsService) GetVersion(ctx context.Context, slug, version string, opts ...Option) (*PresetVersionResponse, error) {
-	const op = "Presets.GetVersion"
-	if err := nonEmpty(op, "slug", slug, "version", version); err != nil {
-		return nil, err
-	}
-	return doJSON[PresetVersionResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewGetPresetVersionRequest(server, slug, version)
-	})
-}
-
-// CreateFromChat saves the settings of a chat request (model, sampling
-// parameters, provider preferences, system prompt, ...) as the preset with
-// the given slug, creating it or adding a version. No model is called;
-// the messages and the stream flag are not saved.
-// It calls POST /presets/{slug}/chat/completions.
-func (s *PresetsService) CreateFromChat(ctx context.Context, slug string, req ChatRequest, opts ...Option) (*CreatePresetResponse, error) {
-	const op = "Presets.CreateFromChat"
-	if err := nonEmpty(op, "slug", slug); err != nil {
-		return nil, err
-	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewCreatePresetsChatCompletionsRequest(server, slug, req)
-	})
-}
-
-// CreateFromMessages saves the settings of an Anthropic Messages request
-// as the preset with the given slug, creating it or adding a version. No
-// model is called. It calls POST /presets/{slug}/messages.
-func (s *PresetsService) CreateFromMessages(ctx context.Context, slug string, req MessagesRequest, opts ...Option) (*CreatePresetResponse, error) {
-	const op = "Presets.CreateFromMessages"
-	if err := nonEmpty(op, "slug", slug); err != nil {
-		return nil, err
-	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewCreatePresetsMessagesRequest(server, slug, req)
-	})
-}
-
-// CreateFromResponses saves the settings of a Responses API request as
-// the preset with the given slug, creating it or adding a version. No
-// model is called. It calls POST /presets/{slug}/responses.
-func (s *PresetsService) CreateFromResponses(ctx context.Context, slug string, req ResponsesRequest, opts ...Option) (*CreatePresetResponse, error) {
-	const op = "Presets.CreateFromResponses"
-	if err := nonEmpty(op, "slug", slug); err != nil {
-		return nil, err
-	}
-	return doJSON[CreatePresetResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
-		return gen.NewCreatePresetsResponsesRequest(server, slug, req)
-	})
-}
-
-// --- Rerank ---
-
-// RerankTexts returns plain-text documents for a RerankRequest.
-func RerankTexts(texts ...string) []RerankDocument {
-	docs := make([]RerankDocument, len(texts))
-	for i, t := range texts {
-		// Setting a string on a union cannot fail.
-		_ = docs[i].FromCreateRerankRequestDocumentString(t)
-	}
-	return docs
-}
-
-// Send orders the request's documents by relevance to its query, keeping
-// the TopN most relevant when set. It calls POST /rerank.
-func (s *RerankService) Send(ctx context.Context, req RerankRequest, opts ...Option) (*RerankResponse, error) {
-	return doJSON[RerankResponse](ctx, s.c, "Rerank.Send", opts, func(server string) (*http.Request, error) {
-		return gen.NewCreateRerankRequest(server, req)
-	})
 }

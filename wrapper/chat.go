@@ -1,10 +1,71 @@
 package openrouter
 
 import (
+	"context"
+	"net/http"
 	"strings"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
+
+// ChatService sends chat completions. Get it from [Client].Chat.
+type ChatService struct{ c *Client }
+
+// Request and result types of the Chat methods.
+type (
+	// ChatRequest is the body of Chat.Send and Chat.Stream.
+	ChatRequest = gen.ChatRequest
+	// ChatChunk is one event of Chat.Stream.
+	ChatChunk = gen.ChatChunk
+	// ChatMessage is one message of a conversation (a union of the roles).
+	ChatMessage = gen.ChatMessage
+)
+
+// ChatResponse is the result of Chat.Send and of a [ChatAccumulator]: the
+// generated gen.ChatResponse, whose fields it promotes, plus helper methods.
+type ChatResponse struct {
+	gen.ChatResponse
+}
+
+// Send creates a chat completion and waits for the whole reply.
+// It calls POST /chat/completions with stream unset; use Stream for
+// incremental output. Errors: [*APIError] for non-2xx responses (see the
+// Err* sentinels), [*DecodeError] for a body that does not decode.
+func (s *ChatService) Send(ctx context.Context, req ChatRequest, opts ...Option) (*ChatResponse, error) {
+	req.Stream = nil
+	return doJSON[ChatResponse](ctx, s.c, "Chat.Send", opts, func(server string) (*http.Request, error) {
+		return gen.NewSendChatCompletionRequestRequest(server, nil, req)
+	})
+}
+
+// Stream creates a chat completion and returns its chunks as they are
+// generated. It calls POST /chat/completions with stream set to true.
+// Stream returns once the first chunk with output (content, reasoning, a
+// tool call or a finish) has arrived. Errors before it are returned here
+// and retried as for Send: HTTP errors, connection failures, and an error
+// event sent before any output (a provider that failed after OpenRouter
+// accepted the request). Errors after it end the stream: see [Stream].
+// Fold the chunks into a response with a [ChatAccumulator].
+func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
+	req.Stream = &streamTrue
+	kind := streamKind[ChatChunk]{decode: decodeChunk[ChatChunk], meaningful: chatChunkHasOutput}
+	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(server string) (*http.Request, error) {
+		return gen.NewSendChatCompletionRequestRequest(server, nil, req)
+	})
+}
+
+// chatChunkHasOutput reports a chunk that gives the caller something:
+// content, reasoning, a refusal, audio, a tool call or a finish reason.
+func chatChunkHasOutput(c *ChatChunk) bool {
+	for _, ch := range c.Choices {
+		d := &ch.Delta
+		if d.Content != "" || d.Reasoning != "" || d.Refusal != "" || d.Audio != nil ||
+			len(d.ReasoningDetails) > 0 || len(d.ToolCalls) > 0 || ch.FinishReason != nil {
+			return true
+		}
+	}
+	return false
+}
 
 // The helpers below read the first choice of a response, which is the only
 // one unless the request asked for several. They return zero values for a

@@ -8,8 +8,11 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// Request and result types of the Guardrails, BYOK and Organization
-// methods.
+// GuardrailsService manages guardrails and their assignments; its methods
+// need a management key. Get it from [Client].Guardrails.
+type GuardrailsService struct{ c *Client }
+
+// Request and result types of the Guardrails methods.
 type (
 	// Guardrail is a guardrail: a spending limit, model and provider rules
 	// and content filters applied to API keys and organization members.
@@ -37,7 +40,6 @@ type (
 	UpdateGuardrailResponse = gen.UpdateGuardrailResponse
 	// DeleteGuardrailResponse is the result of Guardrails.Delete.
 	DeleteGuardrailResponse = gen.DeleteGuardrailResponse
-
 	// GuardrailKeyAssignment records that a guardrail applies to an API key.
 	GuardrailKeyAssignment = gen.KeyAssignment
 	// GuardrailKeyAssignmentListResponse is the result of
@@ -59,7 +61,6 @@ type (
 	GuardrailUnassignKeysRequest = gen.BulkUnassignKeysRequest
 	// GuardrailUnassignKeysResponse is the result of Guardrails.UnassignKeys.
 	GuardrailUnassignKeysResponse = gen.BulkUnassignKeysResponse
-
 	// GuardrailMemberAssignment records that a guardrail applies to an
 	// organization member.
 	GuardrailMemberAssignment = gen.MemberAssignment
@@ -84,45 +85,7 @@ type (
 	// GuardrailUnassignMembersResponse is the result of
 	// Guardrails.UnassignMembers.
 	GuardrailUnassignMembersResponse = gen.BulkUnassignMembersResponse
-
-	// BYOKKey is a stored bring-your-own provider key; the secret itself
-	// is never returned, only a masked Label.
-	BYOKKey = gen.BYOKKey
-	// BYOKProviderSlug names the provider of a BYOK key, such as "openai".
-	BYOKProviderSlug = gen.BYOKProviderSlug
-	// BYOKProviderFilter is the provider filter of ListBYOKKeysParams.
-	BYOKProviderFilter = gen.ListBYOKKeysProviderParam
-	// ListBYOKKeysParams are the optional paging and filters of BYOK.List.
-	ListBYOKKeysParams = gen.ListBYOKKeysParams
-	// BYOKKeyListResponse is the result of BYOK.List: one page of keys and
-	// the total count.
-	BYOKKeyListResponse = gen.ListBYOKKeysResponse
-	// CreateBYOKKeyRequest is the body of BYOK.Create; Provider and Key are
-	// required.
-	CreateBYOKKeyRequest = gen.CreateBYOKKeyRequest
-	// CreateBYOKKeyResponse is the result of BYOK.Create.
-	CreateBYOKKeyResponse = gen.CreateBYOKKeyResponse
-	// BYOKKeyResponse is the result of BYOK.Get.
-	BYOKKeyResponse = gen.GetBYOKKeyResponse
-	// UpdateBYOKKeyRequest is the body of BYOK.Update; fields left nil keep
-	// their value.
-	UpdateBYOKKeyRequest = gen.UpdateBYOKKeyRequest
-	// UpdateBYOKKeyResponse is the result of BYOK.Update.
-	UpdateBYOKKeyResponse = gen.UpdateBYOKKeyResponse
-	// DeleteBYOKKeyResponse is the result of BYOK.Delete.
-	DeleteBYOKKeyResponse = gen.DeleteBYOKKeyResponse
-
-	// OrganizationMember is one member of the organization.
-	OrganizationMember = gen.OrganizationMember
-	// ListOrganizationMembersParams is the optional paging of
-	// Organization.ListMembers.
-	ListOrganizationMembersParams = gen.ListOrganizationMembersParams
-	// OrganizationMemberListResponse is the result of
-	// Organization.ListMembers: one page of members and the total count.
-	OrganizationMemberListResponse = gen.ListOrganizationMembersResponse
 )
-
-// --- Guardrails ---
 
 // List returns one page of the organization's guardrails, paged and
 // filtered by params (nil for the first 50); see ListAll to iterate. It
@@ -343,100 +306,5 @@ func (s *GuardrailsService) AssignMembers(ctx context.Context, id string, req Gu
 func (s *GuardrailsService) UnassignMembers(ctx context.Context, id string, req GuardrailUnassignMembersRequest, opts ...Option) (*GuardrailUnassignMembersResponse, error) {
 	return doJSONWithUUID[GuardrailUnassignMembersResponse](ctx, s.c, "Guardrails.UnassignMembers", id, opts, func(server string, uid UUID) (*http.Request, error) {
 		return gen.NewBulkUnassignMembersFromGuardrailRequest(server, uid, req)
-	})
-}
-
-// --- BYOK ---
-
-// List returns one page of the stored provider keys, paged and filtered
-// by params (nil for the first 50); see ListAll to iterate. It needs a
-// management key. It calls GET /byok.
-func (s *BYOKService) List(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) (*BYOKKeyListResponse, error) {
-	return doJSON[BYOKKeyListResponse](ctx, s.c, "BYOK.List", opts, func(server string) (*http.Request, error) {
-		return gen.NewListBYOKKeysRequest(server, params)
-	})
-}
-
-// ListAll iterates over the stored provider keys, fetching pages lazily
-// from params.Offset (default 0) with params.Limit keys each (default and
-// maximum 100); the filters of params apply to every page. It stops at
-// the first error, which it yields. It needs a management key.
-// It calls GET /byok once per page.
-func (s *BYOKService) ListAll(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) iter.Seq2[BYOKKey, error] {
-	var p ListBYOKKeysParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]BYOKKey, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
-}
-
-// Create stores a provider key and returns its record; the secret is not
-// returned again. It needs a management key. It calls POST /byok.
-func (s *BYOKService) Create(ctx context.Context, req CreateBYOKKeyRequest, opts ...Option) (*CreateBYOKKeyResponse, error) {
-	return doJSON[CreateBYOKKeyResponse](ctx, s.c, "BYOK.Create", opts, func(server string) (*http.Request, error) {
-		return gen.NewCreateBYOKKeyRequest(server, req)
-	})
-}
-
-// Get returns the stored provider key id (a UUID), its secret masked. It
-// needs a management key. It calls GET /byok/{id}.
-func (s *BYOKService) Get(ctx context.Context, id string, opts ...Option) (*BYOKKeyResponse, error) {
-	return doJSONWithUUID[BYOKKeyResponse](ctx, s.c, "BYOK.Get", id, opts, func(server string, uid UUID) (*http.Request, error) {
-		return gen.NewGetBYOKKeyRequest(server, uid)
-	})
-}
-
-// Update changes the fields of the provider key id (a UUID) that req sets
-// and returns the key. It needs a management key.
-// It calls PATCH /byok/{id}.
-func (s *BYOKService) Update(ctx context.Context, id string, req UpdateBYOKKeyRequest, opts ...Option) (*UpdateBYOKKeyResponse, error) {
-	return doJSONWithUUID[UpdateBYOKKeyResponse](ctx, s.c, "BYOK.Update", id, opts, func(server string, uid UUID) (*http.Request, error) {
-		return gen.NewUpdateBYOKKeyRequest(server, uid, req)
-	})
-}
-
-// Delete removes the provider key id (a UUID). It needs a management key.
-// It calls DELETE /byok/{id}.
-func (s *BYOKService) Delete(ctx context.Context, id string, opts ...Option) (*DeleteBYOKKeyResponse, error) {
-	return doJSONWithUUID[DeleteBYOKKeyResponse](ctx, s.c, "BYOK.Delete", id, opts, func(server string, uid UUID) (*http.Request, error) {
-		return gen.NewDeleteBYOKKeyRequest(server, uid)
-	})
-}
-
-// --- Organization ---
-
-// ListMembers returns one page of the organization's members (params nil
-// for the first 50); see ListMembersAll to iterate. It needs a management
-// key. It calls GET /organization/members.
-func (s *OrganizationService) ListMembers(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) (*OrganizationMemberListResponse, error) {
-	return doJSON[OrganizationMemberListResponse](ctx, s.c, "Organization.ListMembers", opts, func(server string) (*http.Request, error) {
-		return gen.NewListOrganizationMembersRequest(server, params)
-	})
-}
-
-// ListMembersAll iterates over the organization's members, fetching pages
-// lazily from params.Offset (default 0) with params.Limit members each
-// (default and maximum 100). It stops at the first error, which it
-// yields. It needs a management key.
-// It calls GET /organization/members once per page.
-func (s *OrganizationService) ListMembersAll(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) iter.Seq2[OrganizationMember, error] {
-	var p ListOrganizationMembersParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]OrganizationMember, int, error) {
-		resp, err := s.ListMembers(ctx, &ListOrganizationMembersParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
 	})
 }

@@ -8,21 +8,12 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// Request and result types of the Benchmarks, Classifications and Datasets
-// methods.
+// DatasetsService reads OpenRouter's public datasets. Get it from
+// [Client].Datasets.
+type DatasetsService struct{ c *Client }
+
+// Request and result types of the Datasets methods.
 type (
-	// BenchmarksParams are the optional filters of Benchmarks.List.
-	BenchmarksParams = gen.GetBenchmarksParams
-	// BenchmarksResponse is the result of Benchmarks.List. Each item is one
-	// of four shapes (Artificial Analysis, Design Arena, OpenRouter
-	// accuracy, OpenRouter search); read it with the item's As* methods
-	// after checking its "source" and "benchmark_type".
-	BenchmarksResponse = gen.UnifiedBenchmarksResponse
-	// TaskClassificationsParams are the optional parameters of
-	// Classifications.GetTasks.
-	TaskClassificationsParams = gen.GetTaskClassificationsParams
-	// TaskClassificationsResponse is the result of Classifications.GetTasks.
-	TaskClassificationsResponse = gen.TaskClassificationResponse
 	// AppRankingsParams are the optional filters and paging of
 	// Datasets.GetAppRankings.
 	AppRankingsParams = gen.GetAppRankingsParams
@@ -52,24 +43,6 @@ const (
 	sessionCostMaxOffset = 5000
 	sessionCostMaxLimit  = 500
 )
-
-// List returns benchmark scores of models, such as Artificial Analysis
-// indices, Design Arena ratings and OpenRouter's own runs, filtered by
-// params (nil for all). It calls GET /benchmarks.
-func (s *BenchmarksService) List(ctx context.Context, params *BenchmarksParams, opts ...Option) (*BenchmarksResponse, error) {
-	return doJSON[BenchmarksResponse](ctx, s.c, "Benchmarks.List", opts, func(server string) (*http.Request, error) {
-		return gen.NewGetBenchmarksRequest(server, params)
-	})
-}
-
-// GetTasks returns how OpenRouter's traffic splits across task categories,
-// and the leading models of each, over a recent window (params may be nil).
-// It calls GET /classifications/task.
-func (s *ClassificationsService) GetTasks(ctx context.Context, params *TaskClassificationsParams, opts ...Option) (*TaskClassificationsResponse, error) {
-	return doJSON[TaskClassificationsResponse](ctx, s.c, "Classifications.GetTasks", opts, func(server string) (*http.Request, error) {
-		return gen.NewGetTaskClassificationsRequest(server, params)
-	})
-}
 
 // GetAppRankings returns one page of public apps ranked by token usage,
 // filtered and paged by params (nil for the first 50 by popularity); see

@@ -11,6 +11,10 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 )
 
+// FilesService uploads, lists, downloads and deletes files. Get it from
+// [Client].Files.
+type FilesService struct{ c *Client }
+
 // Request and result types of the Files methods.
 type (
 	// FileParams are the optional parameters of Files.Upload, Files.Get,

@@ -8,8 +8,15 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// Request and result types of the analytics methods.
+// AnalyticsService reports usage. Get it from [Client].Analytics.
+type AnalyticsService struct{ c *Client }
+
+// Request and result types of the Analytics methods.
 type (
+	// ActivityResponse is the result of Analytics.GetUserActivity.
+	ActivityResponse = gen.ActivityResponse
+	// UserActivityParams are the optional filters of Analytics.GetUserActivity.
+	UserActivityParams = gen.GetUserActivityParams
 	// AnalyticsMetaResponse is the result of Analytics.GetMeta: the metrics,
 	// dimensions, filter operators and time granularities a query accepts.
 	AnalyticsMetaResponse = gen.GetAnalyticsMetaResponse
@@ -20,6 +27,15 @@ type (
 	// JSON objects keyed by the requested dimension and metric names.
 	AnalyticsQueryResponse = gen.QueryAnalyticsResponse
 )
+
+// GetUserActivity returns daily usage by model and endpoint for the last
+// 30 days, filtered by params (nil for all). It needs a management key.
+// It calls GET /activity.
+func (s *AnalyticsService) GetUserActivity(ctx context.Context, params *UserActivityParams, opts ...Option) (*ActivityResponse, error) {
+	return doJSON[ActivityResponse](ctx, s.c, "Analytics.GetUserActivity", opts, func(server string) (*http.Request, error) {
+		return gen.NewGetUserActivityRequest(server, params)
+	})
+}
 
 // GetMeta lists the metrics, dimensions, filter operators and granularities
 // that Query accepts. It calls GET /analytics/meta.

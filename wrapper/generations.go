@@ -7,8 +7,13 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 )
 
-// Request and result types of the generation content and feedback methods.
+// GenerationsService looks up generations. Get it from [Client].Generations.
+type GenerationsService struct{ c *Client }
+
+// Request and result types of the Generations methods.
 type (
+	// GenerationResponse is the result of Generations.Get.
+	GenerationResponse = gen.GenerationResponse
 	// GenerationContentResponse is the result of Generations.GetContent.
 	// Its Data.Input is a prompt or a list of messages (see its As*
 	// methods); Data.Error is nil unless the generation failed.
@@ -18,6 +23,19 @@ type (
 	// GenerationFeedbackResponse is the result of Generations.SubmitFeedback.
 	GenerationFeedbackResponse = gen.SubmitGenerationFeedbackResponse
 )
+
+// Get returns the metadata (tokens, cost, latency, provider) of the
+// generation with the given id, as found in a response's ID field.
+// It calls GET /generation?id={id}.
+func (s *GenerationsService) Get(ctx context.Context, id string, opts ...Option) (*GenerationResponse, error) {
+	const op = "Generations.Get"
+	if err := nonEmpty(op, "id", id); err != nil {
+		return nil, err
+	}
+	return doJSON[GenerationResponse](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
+		return gen.NewGetGenerationRequest(server, &gen.GetGenerationParams{ID: id})
+	})
+}
 
 // GetContent returns the stored input and output of the generation with the
 // given id, when the account keeps them; otherwise OpenRouter answers with
