@@ -51,20 +51,9 @@ func (s *APIKeysService) List(ctx context.Context, params *ListAPIKeysParams, op
 // pages with keys. It stops at the first error, which it yields. It needs
 // a management key. It calls GET /keys once per page.
 func (s *APIKeysService) ListAll(ctx context.Context, params *ListAPIKeysParams, opts ...Option) iter.Seq2[APIKey, error] {
-	var p ListAPIKeysParams
-	if params != nil {
-		p = *params
-	}
-	// A "page size" of 1 makes offsetPages stop only at an empty page.
-	return offsetPages(ctx, offsetArg(p.Offset), 1, func(ctx context.Context, offset, _ int) ([]APIKey, int, error) {
-		q := p
-		q.Offset = &offset
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, -1, nil
-	})
+	return offsetAll(ctx, params, s.List, opts, offsetPaging{},
+		func(p *ListAPIKeysParams) (**int, **int) { return &p.Offset, nil },
+		func(r *APIKeyListResponse) ([]APIKey, int) { return r.Data, -1 })
 }
 
 // Create makes a new API key. The key itself is in the result's Key field

@@ -57,19 +57,9 @@ func (s *BYOKService) List(ctx context.Context, params *ListBYOKKeysParams, opts
 // the first error, which it yields. It needs a management key.
 // It calls GET /byok once per page.
 func (s *BYOKService) ListAll(ctx context.Context, params *ListBYOKKeysParams, opts ...Option) iter.Seq2[BYOKKey, error] {
-	var p ListBYOKKeysParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]BYOKKey, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.List, opts, managementPaging,
+		func(p *ListBYOKKeysParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *BYOKKeyListResponse) ([]BYOKKey, int) { return r.Data, r.TotalCount })
 }
 
 // Create stores a provider key and returns its record; the secret is not

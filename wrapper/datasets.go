@@ -60,23 +60,9 @@ func (s *DatasetsService) GetAppRankings(ctx context.Context, params *AppRanking
 // offset 100 at the latest. It stops at the first error, which it yields.
 // It calls GET /datasets/app-rankings once per page.
 func (s *DatasetsService) GetAppRankingsAll(ctx context.Context, params *AppRankingsParams, opts ...Option) iter.Seq2[AppRanking, error] {
-	var p AppRankingsParams
-	if params != nil {
-		p = *params
-	}
-	limit := min(limitArg(p.Limit), appRankingsMaxLimit)
-	return offsetPages(ctx, offsetArg(p.Offset), limit, func(ctx context.Context, offset, limit int) ([]AppRanking, int, error) {
-		if offset > appRankingsMaxOffset {
-			return nil, -1, nil
-		}
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.GetAppRankings(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, -1, nil
-	})
+	return offsetAll(ctx, params, s.GetAppRankings, opts, offsetPaging{maxLimit: appRankingsMaxLimit, maxOffset: appRankingsMaxOffset},
+		func(p *AppRankingsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *AppRankingsResponse) ([]AppRanking, int) { return r.Data, -1 })
 }
 
 // GetRankingsDaily returns the daily token totals of the most used public
@@ -105,21 +91,7 @@ func (s *DatasetsService) GetSessionCost(ctx context.Context, params *SessionCos
 // at the latest. It stops at the first error, which it yields.
 // It calls GET /datasets/session-cost once per page.
 func (s *DatasetsService) GetSessionCostAll(ctx context.Context, params *SessionCostParams, opts ...Option) iter.Seq2[SessionCost, error] {
-	var p SessionCostParams
-	if params != nil {
-		p = *params
-	}
-	limit := min(limitArg(p.Limit), sessionCostMaxLimit)
-	return offsetPages(ctx, offsetArg(p.Offset), limit, func(ctx context.Context, offset, limit int) ([]SessionCost, int, error) {
-		if offset > sessionCostMaxOffset {
-			return nil, -1, nil
-		}
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.GetSessionCost(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, -1, nil
-	})
+	return offsetAll(ctx, params, s.GetSessionCost, opts, offsetPaging{maxLimit: sessionCostMaxLimit, maxOffset: sessionCostMaxOffset},
+		func(p *SessionCostParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *SessionCostResponse) ([]SessionCost, int) { return r.Data, -1 })
 }

@@ -42,15 +42,7 @@ func (s *EmbeddingsService) ListModels(ctx context.Context, params *ListEmbeddin
 // 100, at most 1000). It stops at the first error, which it yields.
 // It calls GET /embeddings/models once per page.
 func (s *EmbeddingsService) ListModelsAll(ctx context.Context, params *ListEmbeddingsModelsParams, opts ...Option) iter.Seq2[Model, error] {
-	var p ListEmbeddingsModelsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
-		resp, err := s.ListModels(ctx, &ListEmbeddingsModelsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
+	return offsetAll(ctx, params, s.ListModels, opts, modelsPaging,
+		func(p *ListEmbeddingsModelsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *ModelsListResponse) ([]Model, int) { return r.Data, r.TotalCount })
 }

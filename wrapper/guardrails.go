@@ -102,19 +102,9 @@ func (s *GuardrailsService) List(ctx context.Context, params *ListGuardrailsPara
 // first error, which it yields. It needs a management key.
 // It calls GET /guardrails once per page.
 func (s *GuardrailsService) ListAll(ctx context.Context, params *ListGuardrailsParams, opts ...Option) iter.Seq2[Guardrail, error] {
-	var p ListGuardrailsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Guardrail, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.List, opts, managementPaging,
+		func(p *ListGuardrailsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *GuardrailListResponse) ([]Guardrail, int) { return r.Data, r.TotalCount })
 }
 
 // Create creates a guardrail and returns it. It needs a management key.
@@ -167,17 +157,11 @@ func (s *GuardrailsService) ListKeyAssignments(ctx context.Context, params *List
 // first error, which it yields. It needs a management key.
 // It calls GET /guardrails/assignments/keys once per page.
 func (s *GuardrailsService) ListKeyAssignmentsAll(ctx context.Context, params *ListKeyAssignmentsParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
-	var p ListKeyAssignmentsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
-		resp, err := s.ListKeyAssignments(ctx, &ListKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.ListKeyAssignments, opts, managementPaging,
+		func(p *ListKeyAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *GuardrailKeyAssignmentListResponse) ([]GuardrailKeyAssignment, int) {
+			return r.Data, r.TotalCount
+		})
 }
 
 // ListMemberAssignments returns one page of the member assignments of all
@@ -197,17 +181,11 @@ func (s *GuardrailsService) ListMemberAssignments(ctx context.Context, params *L
 // first error, which it yields. It needs a management key.
 // It calls GET /guardrails/assignments/members once per page.
 func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params *ListMemberAssignmentsParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
-	var p ListMemberAssignmentsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
-		resp, err := s.ListMemberAssignments(ctx, &ListMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.ListMemberAssignments, opts, managementPaging,
+		func(p *ListMemberAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *GuardrailMemberAssignmentListResponse) ([]GuardrailMemberAssignment, int) {
+			return r.Data, r.TotalCount
+		})
 }
 
 // ListGuardrailKeyAssignments returns one page of the API keys the
@@ -227,17 +205,11 @@ func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id 
 // that error, before any request. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/keys once per page.
 func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
-	var p ListGuardrailKeyAssignmentsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailKeyAssignment, int, error) {
-		resp, err := s.ListGuardrailKeyAssignments(ctx, id, &ListGuardrailKeyAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, withID(s.ListGuardrailKeyAssignments, id), opts, managementPaging,
+		func(p *ListGuardrailKeyAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *GuardrailKeyAssignmentListResponse) ([]GuardrailKeyAssignment, int) {
+			return r.Data, r.TotalCount
+		})
 }
 
 // AssignKeys applies the guardrail id (a UUID) to the API keys whose
@@ -276,17 +248,11 @@ func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, 
 // that error, before any request. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/members once per page.
 func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
-	var p ListGuardrailMemberAssignmentsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]GuardrailMemberAssignment, int, error) {
-		resp, err := s.ListGuardrailMemberAssignments(ctx, id, &ListGuardrailMemberAssignmentsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, withID(s.ListGuardrailMemberAssignments, id), opts, managementPaging,
+		func(p *ListGuardrailMemberAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *GuardrailMemberAssignmentListResponse) ([]GuardrailMemberAssignment, int) {
+			return r.Data, r.TotalCount
+		})
 }
 
 // AssignMembers applies the guardrail id (a UUID) to the organization

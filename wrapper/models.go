@@ -45,19 +45,9 @@ func (s *ModelsService) List(ctx context.Context, params *ListModelsParams, opts
 // the whole catalogue. It stops at the first error, which it yields.
 // It calls GET /models once per page.
 func (s *ModelsService) ListAll(ctx context.Context, params *ListModelsParams, opts ...Option) iter.Seq2[Model, error] {
-	var p ListModelsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
+	return offsetAll(ctx, params, s.List, opts, modelsPaging,
+		func(p *ListModelsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *ModelsListResponse) ([]Model, int) { return r.Data, r.TotalCount })
 }
 
 // Count returns how many models match params (nil for all).
@@ -93,23 +83,14 @@ func (s *ModelsService) ListForUser(ctx context.Context, params *ListUserModelsP
 // models each (default 100, at most 1000). It stops at the first error,
 // which it yields. It calls GET /models/user once per page.
 func (s *ModelsService) ListForUserAll(ctx context.Context, params *ListUserModelsParams, opts ...Option) iter.Seq2[Model, error] {
-	var p ListUserModelsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), modelsLimit(p.Limit), func(ctx context.Context, offset, limit int) ([]Model, int, error) {
-		resp, err := s.ListForUser(ctx, &ListUserModelsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
+	return offsetAll(ctx, params, s.ListForUser, opts, modelsPaging,
+		func(p *ListUserModelsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *ModelsListResponse) ([]Model, int) { return r.Data, r.TotalCount })
 }
 
 // modelsMaxLimit is the largest page size the model listings accept
 // (openapi.yaml); the iterators ask for no more.
 const modelsMaxLimit = 1000
 
-// modelsLimit is the page size of a model iterator: the caller's, or
-// pageSize, capped at modelsMaxLimit.
-func modelsLimit(p *int) int { return min(limitArg(p), modelsMaxLimit) }
+// modelsPaging pages the model listings.
+var modelsPaging = offsetPaging{maxLimit: modelsMaxLimit}

@@ -65,19 +65,11 @@ func (s *ObservabilityService) List(ctx context.Context, params *ListObservabili
 // It stops at the first error, which it yields. It needs a management key.
 // It calls GET /observability/destinations once per page.
 func (s *ObservabilityService) ListAll(ctx context.Context, params *ListObservabilityDestinationsParams, opts ...Option) iter.Seq2[ObservabilityDestination, error] {
-	var p ListObservabilityDestinationsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]ObservabilityDestination, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.List, opts, managementPaging,
+		func(p *ListObservabilityDestinationsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *ObservabilityDestinationListResponse) ([]ObservabilityDestination, int) {
+			return r.Data, r.TotalCount
+		})
 }
 
 // Create adds a trace export destination and returns it. It needs a

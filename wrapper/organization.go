@@ -39,15 +39,7 @@ func (s *OrganizationService) ListMembers(ctx context.Context, params *ListOrgan
 // yields. It needs a management key.
 // It calls GET /organization/members once per page.
 func (s *OrganizationService) ListMembersAll(ctx context.Context, params *ListOrganizationMembersParams, opts ...Option) iter.Seq2[OrganizationMember, error] {
-	var p ListOrganizationMembersParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]OrganizationMember, int, error) {
-		resp, err := s.ListMembers(ctx, &ListOrganizationMembersParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.ListMembers, opts, managementPaging,
+		func(p *ListOrganizationMembersParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *OrganizationMemberListResponse) ([]OrganizationMember, int) { return r.Data, r.TotalCount })
 }

@@ -85,17 +85,61 @@ func cursorPages[T any](ctx context.Context, fetch func(ctx context.Context, cur
 // openapi.yaml gives their limit a maximum of 100.
 const managementMaxLimit = 100
 
-// countedPages iterates over a management listing paged by offset and
-// limit that reports its total count: pages of limit items (default and
-// maximum 100) from start, each fetched by list.
-func countedPages[T any](ctx context.Context, start, limit *int, list func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
-	return offsetPages(ctx, offsetArg(start), min(limitArg(limit), managementMaxLimit), func(ctx context.Context, offset, limit int) ([]T, int, error) {
-		items, total, err := list(ctx, offset, limit)
+// offsetPaging is how an ...All method pages one listing by offset: the
+// largest page the listing serves, and the largest offset it accepts (0
+// for any), both from openapi.yaml.
+type offsetPaging struct {
+	maxLimit  int
+	maxOffset int
+}
+
+// managementPaging pages the management listings (guardrails, BYOK,
+// organization, workspaces, observability, SCIM): openapi.yaml gives their
+// limit a maximum of 100.
+var managementPaging = offsetPaging{maxLimit: managementMaxLimit}
+
+// offsetAll is the iterator of a listing paged by offset: pages of list
+// from the caller's offset (default 0), of the caller's limit (default
+// pageSize, at most how.maxLimit), with the other fields of params on every
+// page. fields points at the offset and limit fields of a params value;
+// a nil limit means the server chooses the page size, so the iteration ends
+// at the first empty page. page returns a page's items and its total count
+// (-1 for none), which ends the iteration unless it contradicts the items
+// received.
+func offsetAll[P, R, T any](ctx context.Context, params *P, list func(context.Context, *P, ...Option) (*R, error), opts []Option, how offsetPaging,
+	fields func(*P) (offset, limit **int), page func(*R) (items []T, total int)) iter.Seq2[T, error] {
+	var p P
+	if params != nil {
+		p = *params
+	}
+	start, limitField := fields(&p)
+	limit := 1 // with no limit field, a "page size" of 1 stops only at an empty page
+	if limitField != nil {
+		limit = min(limitArg(*limitField), how.maxLimit)
+	}
+	return offsetPages(ctx, offsetArg(*start), limit, func(ctx context.Context, offset, limit int) ([]T, int, error) {
+		if how.maxOffset > 0 && offset > how.maxOffset {
+			return nil, -1, nil
+		}
+		q := p
+		o, l := fields(&q)
+		*o = &offset
+		if l != nil {
+			*l = &limit
+		}
+		resp, err := list(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
+		items, total := page(resp)
 		return items, knownTotal(total, offset, len(items)), nil
 	})
+}
+
+// withID binds the path argument id of a listing method, such as the
+// workspace of Workspaces.ListMembers, for offsetAll.
+func withID[P, R any](list func(context.Context, string, *P, ...Option) (*R, error), id string) func(context.Context, *P, ...Option) (*R, error) {
+	return func(ctx context.Context, p *P, opts ...Option) (*R, error) { return list(ctx, id, p, opts...) }
 }
 
 // offsetArg is the first offset of an iterator: the caller's, or 0.

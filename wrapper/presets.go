@@ -49,24 +49,17 @@ func (s *PresetsService) List(ctx context.Context, params *ListPresetsParams, op
 // limit maximum 100); the iterators ask for no more.
 const presetsMaxLimit = 100
 
+// presetsPaging pages the preset listings.
+var presetsPaging = offsetPaging{maxLimit: presetsMaxLimit}
+
 // ListAll iterates over the account's presets, fetching pages lazily from
 // params.Offset (default 0) with params.Limit presets each (default 100,
 // the most the API allows). It stops at the first error, which it yields.
 // It calls GET /presets once per page.
 func (s *PresetsService) ListAll(ctx context.Context, params *ListPresetsParams, opts ...Option) iter.Seq2[Preset, error] {
-	var p ListPresetsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]Preset, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.List(ctx, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
+	return offsetAll(ctx, params, s.List, opts, presetsPaging,
+		func(p *ListPresetsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *PresetsListResponse) ([]Preset, int) { return r.Data, r.TotalCount })
 }
 
 // Get returns the preset with the given slug and its designated version.
@@ -98,19 +91,9 @@ func (s *PresetsService) ListVersions(ctx context.Context, slug string, params *
 // error, which it yields. It calls GET /presets/{slug}/versions once per
 // page.
 func (s *PresetsService) ListVersionsAll(ctx context.Context, slug string, params *ListPresetVersionsParams, opts ...Option) iter.Seq2[*PresetVersion, error] {
-	var p ListPresetVersionsParams
-	if params != nil {
-		p = *params
-	}
-	return offsetPages(ctx, offsetArg(p.Offset), min(limitArg(p.Limit), presetsMaxLimit), func(ctx context.Context, offset, limit int) ([]*PresetVersion, int, error) {
-		q := p
-		q.Offset, q.Limit = &offset, &limit
-		resp, err := s.ListVersions(ctx, slug, &q, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, knownTotal(resp.TotalCount, offset, len(resp.Data)), nil
-	})
+	return offsetAll(ctx, params, withID(s.ListVersions, slug), opts, presetsPaging,
+		func(p *ListPresetVersionsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *PresetVersionsListResponse) ([]*PresetVersion, int) { return r.Data, r.TotalCount })
 }
 
 // GetVersion returns one saved version, such as "3", of the preset with

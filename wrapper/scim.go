@@ -65,17 +65,9 @@ func (s *SCIMService) ListGroupMappings(ctx context.Context, params *ListSCIMGro
 // yields. It needs a management key.
 // It calls GET /scim/group-mappings once per page.
 func (s *SCIMService) ListGroupMappingsAll(ctx context.Context, params *ListSCIMGroupMappingsParams, opts ...Option) iter.Seq2[SCIMGroupMapping, error] {
-	var p ListSCIMGroupMappingsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroupMapping, int, error) {
-		resp, err := s.ListGroupMappings(ctx, &ListSCIMGroupMappingsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.ListGroupMappings, opts, managementPaging,
+		func(p *ListSCIMGroupMappingsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *SCIMGroupMappingListResponse) ([]SCIMGroupMapping, int) { return r.Data, r.TotalCount })
 }
 
 // CreateGroupMapping gives the members of a SCIM group a role in a
@@ -131,15 +123,7 @@ func (s *SCIMService) ListGroups(ctx context.Context, params *ListSCIMGroupsPara
 // maximum 100). It stops at the first error, which it yields. It needs a
 // management key. It calls GET /scim/groups once per page.
 func (s *SCIMService) ListGroupsAll(ctx context.Context, params *ListSCIMGroupsParams, opts ...Option) iter.Seq2[SCIMGroup, error] {
-	var p ListSCIMGroupsParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]SCIMGroup, int, error) {
-		resp, err := s.ListGroups(ctx, &ListSCIMGroupsParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.ListGroups, opts, managementPaging,
+		func(p *ListSCIMGroupsParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *SCIMGroupListResponse) ([]SCIMGroup, int) { return r.Data, r.TotalCount })
 }

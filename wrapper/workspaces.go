@@ -110,17 +110,9 @@ func (s *WorkspacesService) List(ctx context.Context, params *ListWorkspacesPara
 // maximum 100). It stops at the first error, which it yields. It needs a
 // management key. It calls GET /workspaces once per page.
 func (s *WorkspacesService) ListAll(ctx context.Context, params *ListWorkspacesParams, opts ...Option) iter.Seq2[Workspace, error] {
-	var p ListWorkspacesParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]Workspace, int, error) {
-		resp, err := s.List(ctx, &ListWorkspacesParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, s.List, opts, managementPaging,
+		func(p *ListWorkspacesParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *WorkspaceListResponse) ([]Workspace, int) { return r.Data, r.TotalCount })
 }
 
 // Create makes a new workspace and returns it. It needs a management key.
@@ -242,17 +234,9 @@ func (s *WorkspacesService) ListMembers(ctx context.Context, id string, params *
 // first error, which it yields. It needs a management key.
 // It calls GET /workspaces/{id}/members once per page.
 func (s *WorkspacesService) ListMembersAll(ctx context.Context, id string, params *ListWorkspaceMembersParams, opts ...Option) iter.Seq2[WorkspaceMember, error] {
-	var p ListWorkspaceMembersParams
-	if params != nil {
-		p = *params
-	}
-	return countedPages(ctx, p.Offset, p.Limit, func(ctx context.Context, offset, limit int) ([]WorkspaceMember, int, error) {
-		resp, err := s.ListMembers(ctx, id, &ListWorkspaceMembersParams{Offset: &offset, Limit: &limit}, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return resp.Data, resp.TotalCount, nil
-	})
+	return offsetAll(ctx, params, withID(s.ListMembers, id), opts, managementPaging,
+		func(p *ListWorkspaceMembersParams) (**int, **int) { return &p.Offset, &p.Limit },
+		func(r *WorkspaceMemberListResponse) ([]WorkspaceMember, int) { return r.Data, r.TotalCount })
 }
 
 // AddMembers adds the organization's users in req.UserIds to the workspace
