@@ -1,4 +1,4 @@
-package openrouter_test
+package tests
 
 import (
 	"context"
@@ -10,13 +10,6 @@ import (
 	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 )
-
-func ptr[T any](v T) *T { return &v }
-
-func userText(t *testing.T, text string) openrouter.ChatMessage {
-	t.Helper()
-	return openrouter.UserText(text)
-}
 
 // TestOperations calls every operation through the client and checks the
 // request the server received and the decoded result.
@@ -37,7 +30,7 @@ func TestOperations(t *testing.T) {
 			call: func(t *testing.T, c *openrouter.Client) (string, error) {
 				r, err := c.Chat.Send(ctx, openrouter.ChatRequest{
 					Model:       "openai/gpt-4o",
-					Messages:    []openrouter.ChatMessage{userText(t, "Hi")},
+					Messages:    []openrouter.ChatMessage{userMessage(t, "Hi")},
 					Temperature: ptr(0.0),
 					Stream:      ptr(true), // Send must clear it
 				})
