@@ -8,26 +8,22 @@ import (
 // pageSize is the page size the iterators ask for when the caller set none.
 const pageSize = 100
 
-// offsetPages iterates over items fetched one page at a time by offset.
-// fetch gets the offset and the page size and returns one page; the
-// iteration stops after a page shorter than the page size, an empty page,
-// or total items when total is known (>= 0), and stops at the first error,
-// which it yields. Pages are fetched lazily: breaking out of the loop
-// fetches no more.
-func offsetPages[T any](ctx context.Context, start, limit int, fetch func(ctx context.Context, offset, limit int) (items []T, total int, err error)) iter.Seq2[T, error] {
-	if limit <= 0 {
-		limit = pageSize
-	}
+// pages iterates over items fetched one page at a time. Each iteration
+// calls first for a fresh fetcher, whose every call returns one page and
+// whether another may follow; the iteration stops after the last page, or
+// at the first error, which it yields. Pages are fetched lazily: breaking
+// out of the loop fetches no more.
+func pages[T any](ctx context.Context, first func() func(ctx context.Context) (items []T, more bool, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		offset := start
+		next := first()
 		for {
-			// A nil ctx is reported by the listing call fetch makes.
+			// A nil ctx is reported by the listing call next makes.
 			if ctx != nil && ctx.Err() != nil {
 				var zero T
 				yield(zero, ctx.Err())
 				return
 			}
-			items, total, err := fetch(ctx, offset, limit)
+			items, more, err := next(ctx)
 			if err != nil {
 				var zero T
 				yield(zero, err)
@@ -38,46 +34,52 @@ func offsetPages[T any](ctx context.Context, start, limit int, fetch func(ctx co
 					return
 				}
 			}
-			offset += len(items)
-			if len(items) == 0 || len(items) < limit || (total >= 0 && offset >= total) {
+			if !more {
 				return
 			}
 		}
 	}
 }
 
+// offsetPages iterates over items fetched one page at a time by offset.
+// fetch gets the offset and the page size and returns one page; the
+// iteration stops after a page shorter than the page size, an empty page,
+// or total items when total is known (>= 0).
+func offsetPages[T any](ctx context.Context, start, limit int, fetch func(ctx context.Context, offset, limit int) (items []T, total int, err error)) iter.Seq2[T, error] {
+	if limit <= 0 {
+		limit = pageSize
+	}
+	return pages(ctx, func() func(context.Context) ([]T, bool, error) {
+		offset := start
+		return func(ctx context.Context) ([]T, bool, error) {
+			items, total, err := fetch(ctx, offset, limit)
+			if err != nil {
+				return nil, false, err
+			}
+			offset += len(items)
+			return items, len(items) > 0 && len(items) >= limit && (total < 0 || offset < total), nil
+		}
+	})
+}
+
 // cursorPages iterates over items fetched one page at a time by cursor.
 // fetch gets the cursor ("" for the first page) and returns one page and
-// the next cursor, "" when there are no more pages.
+// the next cursor, "" when there are no more pages; a cursor seen before
+// also ends the iteration.
 func cursorPages[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
+	return pages(ctx, func() func(context.Context) ([]T, bool, error) {
 		cursor := ""
 		seen := map[string]bool{}
-		for {
-			// A nil ctx is reported by the listing call fetch makes.
-			if ctx != nil && ctx.Err() != nil {
-				var zero T
-				yield(zero, ctx.Err())
-				return
-			}
+		return func(ctx context.Context) ([]T, bool, error) {
 			items, next, err := fetch(ctx, cursor)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
-					return
-				}
-			}
-			if next == "" || seen[next] {
-				return
+			if err != nil || next == "" || seen[next] {
+				return items, false, err
 			}
 			seen[next] = true
 			cursor = next
+			return items, true, nil
 		}
-	}
+	})
 }
 
 // managementMaxLimit is the largest page the management listings
