@@ -9,7 +9,7 @@ import (
 )
 
 // AnalyticsService reports usage. Get it from [Client].Analytics.
-type AnalyticsService struct{ c *Client }
+type AnalyticsService struct{ c *caller }
 
 // Request and result types of the Analytics methods.
 type (

@@ -10,7 +10,7 @@ import (
 
 // APIKeysService manages API keys; every method needs a management key.
 // Get it from [Client].APIKeys.
-type APIKeysService struct{ c *Client }
+type APIKeysService struct{ c *caller }
 
 // Request and result types of the APIKeys methods.
 type (

@@ -9,7 +9,7 @@ import (
 
 // BenchmarksService reads model benchmark scores. Get it from
 // [Client].Benchmarks.
-type BenchmarksService struct{ c *Client }
+type BenchmarksService struct{ c *caller }
 
 // Request and result types of the Benchmarks methods.
 type (

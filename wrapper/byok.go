@@ -10,7 +10,7 @@ import (
 
 // BYOKService manages bring-your-own provider keys; its methods need a
 // management key. Get it from [Client].BYOK.
-type BYOKService struct{ c *Client }
+type BYOKService struct{ c *caller }
 
 // Request and result types of the BYOK methods.
 type (

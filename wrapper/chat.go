@@ -9,7 +9,7 @@ import (
 )
 
 // ChatService sends chat completions. Get it from [Client].Chat.
-type ChatService struct{ c *Client }
+type ChatService struct{ c *caller }
 
 // Request and result types of the Chat methods.
 type (

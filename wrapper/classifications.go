@@ -9,7 +9,7 @@ import (
 
 // ClassificationsService reads task classifications. Get it from
 // [Client].Classifications.
-type ClassificationsService struct{ c *Client }
+type ClassificationsService struct{ c *caller }
 
 // Request and result types of the Classifications methods.
 type (

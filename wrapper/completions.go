@@ -9,7 +9,7 @@ import (
 
 // CompletionsService sends legacy text completions. Get it from
 // [Client].Completions.
-type CompletionsService struct{ c *Client }
+type CompletionsService struct{ c *caller }
 
 // Request and result types of the Completions methods.
 type (

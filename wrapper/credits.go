@@ -8,7 +8,7 @@ import (
 )
 
 // CreditsService reads credits. Get it from [Client].Credits.
-type CreditsService struct{ c *Client }
+type CreditsService struct{ c *caller }
 
 // Request and result types of the Credits methods.
 type (

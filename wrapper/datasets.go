@@ -10,7 +10,7 @@ import (
 
 // DatasetsService reads OpenRouter's public datasets. Get it from
 // [Client].Datasets.
-type DatasetsService struct{ c *Client }
+type DatasetsService struct{ c *caller }
 
 // Request and result types of the Datasets methods.
 type (

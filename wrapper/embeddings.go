@@ -9,7 +9,7 @@ import (
 )
 
 // EmbeddingsService creates embeddings. Get it from [Client].Embeddings.
-type EmbeddingsService struct{ c *Client }
+type EmbeddingsService struct{ c *caller }
 
 // Request and result types of the Embeddings methods.
 type (

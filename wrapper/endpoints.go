@@ -8,7 +8,7 @@ import (
 )
 
 // EndpointsService lists provider endpoints. Get it from [Client].Endpoints.
-type EndpointsService struct{ c *Client }
+type EndpointsService struct{ c *caller }
 
 // Request and result types of the Endpoints methods.
 type (

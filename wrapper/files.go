@@ -13,7 +13,7 @@ import (
 
 // FilesService uploads, lists, downloads and deletes files. Get it from
 // [Client].Files.
-type FilesService struct{ c *Client }
+type FilesService struct{ c *caller }
 
 // Request and result types of the Files methods.
 type (

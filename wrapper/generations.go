@@ -8,7 +8,7 @@ import (
 )
 
 // GenerationsService looks up generations. Get it from [Client].Generations.
-type GenerationsService struct{ c *Client }
+type GenerationsService struct{ c *caller }
 
 // Request and result types of the Generations methods.
 type (

@@ -10,7 +10,7 @@ import (
 
 // GuardrailsService manages guardrails and their assignments; its methods
 // need a management key. Get it from [Client].Guardrails.
-type GuardrailsService struct{ c *Client }
+type GuardrailsService struct{ c *caller }
 
 // Request and result types of the Guardrails methods.
 type (

@@ -49,7 +49,7 @@ func uuidArg(op, name, value string) (UUID, error) {
 
 // doJSONWithUUID is doJSON for an operation whose path argument id must
 // be a UUID: a malformed id fails before any request is sent.
-func doJSONWithUUID[T any](ctx context.Context, c *Client, op, id string, opts []Option, build func(server string, id UUID) (*http.Request, error)) (*T, error) {
+func doJSONWithUUID[T any](ctx context.Context, c *caller, op, id string, opts []Option, build func(server string, id UUID) (*http.Request, error)) (*T, error) {
 	uid, err := uuidArg(op, "id", id)
 	if err != nil {
 		return nil, err

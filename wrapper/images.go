@@ -11,7 +11,7 @@ import (
 )
 
 // ImagesService generates images. Get it from [Client].Images.
-type ImagesService struct{ c *Client }
+type ImagesService struct{ c *caller }
 
 // Request and result types of the Images methods.
 type (

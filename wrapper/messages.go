@@ -11,7 +11,7 @@ import (
 
 // MessagesService calls the Anthropic Messages API on any model. Get it
 // from [Client].Messages.
-type MessagesService struct{ c *Client }
+type MessagesService struct{ c *caller }
 
 // Request and result types of the Messages methods.
 type (

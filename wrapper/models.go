@@ -9,7 +9,7 @@ import (
 )
 
 // ModelsService reads the model catalogue. Get it from [Client].Models.
-type ModelsService struct{ c *Client }
+type ModelsService struct{ c *caller }
 
 // Request and result types of the Models methods.
 type (

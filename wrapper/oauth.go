@@ -8,7 +8,7 @@ import (
 )
 
 // OAuthService runs OpenRouter's PKCE flow. Get it from [Client].OAuth.
-type OAuthService struct{ c *Client }
+type OAuthService struct{ c *caller }
 
 // Request and result types of the OAuth methods.
 type (

@@ -13,7 +13,7 @@ import (
 
 // ObservabilityService manages trace export destinations; its methods need
 // a management key. Get it from [Client].Observability.
-type ObservabilityService struct{ c *Client }
+type ObservabilityService struct{ c *caller }
 
 // Request and result types of the Observability methods.
 type (

@@ -10,7 +10,7 @@ import (
 
 // OrganizationService lists organization members; it needs a management
 // key. Get it from [Client].Organization.
-type OrganizationService struct{ c *Client }
+type OrganizationService struct{ c *caller }
 
 // Request and result types of the Organization methods.
 type (

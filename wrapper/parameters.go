@@ -9,7 +9,7 @@ import (
 
 // ParametersService reports supported parameters. Get it from
 // [Client].Parameters.
-type ParametersService struct{ c *Client }
+type ParametersService struct{ c *caller }
 
 // Request and result types of the Parameters methods.
 type (

@@ -10,7 +10,7 @@ import (
 
 // PresetsService reads presets and saves request settings as presets. Get it
 // from [Client].Presets.
-type PresetsService struct{ c *Client }
+type PresetsService struct{ c *caller }
 
 // Request and result types of the Presets methods.
 type (

@@ -8,7 +8,7 @@ import (
 )
 
 // ProvidersService lists providers. Get it from [Client].Providers.
-type ProvidersService struct{ c *Client }
+type ProvidersService struct{ c *caller }
 
 // Request and result types of the Providers methods.
 type (

@@ -8,7 +8,7 @@ import (
 )
 
 // RerankService orders documents by relevance. Get it from [Client].Rerank.
-type RerankService struct{ c *Client }
+type RerankService struct{ c *caller }
 
 // Request and result types of the Rerank methods.
 type (

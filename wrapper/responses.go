@@ -16,7 +16,7 @@ type BetaService struct {
 
 // ResponsesService calls the Responses API. Get it from
 // [Client].Beta.Responses.
-type ResponsesService struct{ c *Client }
+type ResponsesService struct{ c *caller }
 
 // Request and result types of the Beta.Responses methods.
 type (

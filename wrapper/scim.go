@@ -10,7 +10,7 @@ import (
 
 // SCIMService manages SCIM group mappings; its methods need a management
 // key. Get it from [Client].SCIM.
-type SCIMService struct{ c *Client }
+type SCIMService struct{ c *caller }
 
 // Request and result types of the SCIM methods.
 type (

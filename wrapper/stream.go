@@ -391,7 +391,7 @@ var streamTrue = true
 // read up to the first meaningful event. Errors until then (statuses,
 // connection failures, an error event) are retried like any call; nothing
 // is retried after.
-func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, kind streamKind[T], build buildFunc) (*Stream[T], error) {
+func doStream[T any](ctx context.Context, c *caller, op string, opts []Option, kind streamKind[T], build buildFunc) (*Stream[T], error) {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ import (
 )
 
 // STTService transcribes speech to text. Get it from [Client].STT.
-type STTService struct{ c *Client }
+type STTService struct{ c *caller }
 
 // Request and result types of the STT methods.
 type (

@@ -34,6 +34,11 @@ const (
 // then send it through the retry loop (do) one attempt at a time
 // (attempt), and decode the answer.
 
+// caller makes the calls of one Client: every service holds it, so that
+// the services depend on the transport, not on the Client that groups
+// them.
+type caller struct{ cfg *config }
+
 // buildFunc builds an operation's request against server, the base URL
 // with a trailing slash, as gen's New...Request functions do.
 type buildFunc func(server string) (*http.Request, error)
@@ -56,7 +61,7 @@ type call struct {
 }
 
 // newCall applies the call's options over the client's configuration.
-func (c *Client) newCall(op string, needsKey bool, opts []Option) (*call, error) {
+func (c *caller) newCall(op string, needsKey bool, opts []Option) (*call, error) {
 	cfg := c.cfg
 	if len(opts) > 0 {
 		cfg = c.cfg.clone()
@@ -100,11 +105,11 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 }
 
 // doJSON sends a request and decodes its 2xx JSON body into a new T.
-func doJSON[T any](ctx context.Context, c *Client, op string, opts []Option, build buildFunc) (*T, error) {
+func doJSON[T any](ctx context.Context, c *caller, op string, opts []Option, build buildFunc) (*T, error) {
 	return doJSONAuth[T](ctx, c, op, true, opts, build)
 }
 
-func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool, opts []Option, build buildFunc) (*T, error) {
+func doJSONAuth[T any](ctx context.Context, c *caller, op string, needsKey bool, opts []Option, build buildFunc) (*T, error) {
 	cl, err := c.newCall(op, needsKey, opts)
 	if err != nil {
 		return nil, err
@@ -263,7 +268,7 @@ func decodeBody(body io.ReadCloser, out any) error {
 }
 
 // doNoContent sends a request whose success carries no body the SDK uses.
-func doNoContent(ctx context.Context, c *Client, op string, opts []Option, build buildFunc) error {
+func doNoContent(ctx context.Context, c *caller, op string, opts []Option, build buildFunc) error {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 )
 
 // TTSService synthesizes speech from text. Get it from [Client].TTS.
-type TTSService struct{ c *Client }
+type TTSService struct{ c *caller }
 
 // Request and result types of the TTS methods.
 type (

@@ -10,7 +10,7 @@ import (
 )
 
 // VideosService runs video generation jobs. Get it from [Client].Videos.
-type VideosService struct{ c *Client }
+type VideosService struct{ c *caller }
 
 // Request and result types of the Videos methods.
 type (

@@ -11,7 +11,7 @@ import (
 
 // WorkspacesService manages workspaces, their budgets and members; its
 // methods need a management key. Get it from [Client].Workspaces.
-type WorkspacesService struct{ c *Client }
+type WorkspacesService struct{ c *caller }
 
 // Request and result types of the Workspaces methods.
 type (
