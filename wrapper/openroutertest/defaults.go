@@ -24,7 +24,7 @@ const defaultModel = "openrouter/auto"
 const fakeProvider = "FakeProvider"
 
 // defaults holds the default answer of every operation of openapi.yaml.
-var defaults = map[string]func(s *Server, c *call) Response{
+var defaults = map[OperationID]func(s *Server, c *call) Response{
 	"sendChatCompletionRequest": (*Server).defaultChat,
 	"createCompletions":         (*Server).defaultCompletion,
 	"createResponses":           (*Server).defaultResponses,
@@ -75,7 +75,7 @@ var defaults = map[string]func(s *Server, c *call) Response{
 // fakeTime is the timestamp of the fake account's records.
 const fakeTime = "2025-01-15T10:30:00Z"
 
-func ok(body any) Response { return Response{JSON: body} }
+func ok(body any) Response { return Response{JSON: body, Header: http.Header{}} }
 
 // defaultAnswer answers c with the operation's default.
 func (s *Server) defaultAnswer(c *call) Response {
