@@ -453,7 +453,7 @@ func (b *MessagesBuilder) blocks() arr {
 		if c.Arguments != "" {
 			json.Unmarshal([]byte(c.Arguments), &input)
 		}
-		out = append(out, obj{"type": "tool_use", "id": c.id(i), "name": c.Name, "input": input})
+		out = append(out, obj{"type": "tool_use", "id": c.id(i), "caller": obj{"type": "direct"}, "name": c.Name, "input": input})
 	}
 	return out
 }

@@ -196,7 +196,7 @@ func TestClientDefaults(t *testing.T) {
 			return fmt.Sprint(r.Data.Disabled), nil
 		},
 		"deleteKeys": func() (string, error) {
-			r, err := c.APIKeys.Delete(ctx, "h1")
+			r, err := c.APIKeys.Delete(ctx, "h2")
 			if err != nil {
 				return "", err
 			}

@@ -71,6 +71,8 @@ type Server struct {
 	failures []Failure
 	seq      int
 	answered int // answers sent, for the rate-limit headers
+
+	stores stores // the stateful resources
 }
 
 // Request is one HTTP request as the server received it. It is a copy,
@@ -525,4 +527,48 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 
 func errorBody(status int, msg string) map[string]any {
 	return map[string]any{"error": map[string]any{"code": status, "message": msg}}
+}
+
+// Decode returns the body decoded as the gen type of its operation's
+// JSON request body, a pointer such as *gen.ChatRequest (which is
+// *openrouter.ChatRequest) for [OpSendChatCompletionRequest]. It fails
+// for an operation without a JSON body and for a body that does not
+// decode. [RequestBody] returns the value typed.
+func (r Request) Decode() (any, error) {
+	mk := requestBodies[r.OperationID]
+	if mk == nil {
+		return nil, fmt.Errorf("openroutertest: %s has no JSON request body", r.opName())
+	}
+	v := mk()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		return nil, fmt.Errorf("openroutertest: decoding the body of %s: %w", r.opName(), err)
+	}
+	return v, nil
+}
+
+func (r Request) opName() string {
+	if r.OperationID == "" {
+		return r.Method + " " + r.Path
+	}
+	return string(r.OperationID)
+}
+
+// RequestBody decodes the body of r as T, the gen type of its
+// operation's JSON request body, such as openrouter.ChatRequest for the
+// requests of [OpSendChatCompletionRequest]:
+//
+//	req, err := openroutertest.RequestBody[openrouter.ChatRequest](srv.RequestsFor(openroutertest.OpSendChatCompletionRequest)[0])
+//
+// A T that is not that type is an error that names the right one.
+func RequestBody[T any](r Request) (T, error) {
+	var zero T
+	v, err := r.Decode()
+	if err != nil {
+		return zero, err
+	}
+	p, ok := v.(*T)
+	if !ok {
+		return zero, fmt.Errorf("openroutertest: the body of %s is a %T, not a %T", r.opName(), v, &zero)
+	}
+	return *p, nil
 }
