@@ -196,7 +196,7 @@ func TestClientDefaults(t *testing.T) {
 			return fmt.Sprint(r.Data.Disabled), nil
 		},
 		"deleteKeys": func() (string, error) {
-			r, err := c.APIKeys.Delete(ctx, "h1")
+			r, err := c.APIKeys.Delete(ctx, "h2")
 			if err != nil {
 				return "", err
 			}
@@ -261,7 +261,7 @@ func TestClientDefaults(t *testing.T) {
 	// for every operation of the spec, and fails when one is missing.
 	known := map[string]bool{}
 	for _, id := range openroutertest.OperationIDs() {
-		known[id] = true
+		known[string(id)] = true
 	}
 	for id, call := range calls {
 		if !known[id] {
@@ -276,7 +276,7 @@ func TestClientDefaults(t *testing.T) {
 		if got != want[id] {
 			t.Errorf("%s: got %q, want %q", id, got, want[id])
 		}
-		if n := len(srv.RequestsFor(id)); n != 1 {
+		if n := len(srv.RequestsFor(openroutertest.OperationID(id))); n != 1 {
 			t.Errorf("%s: %d requests, want 1", id, n)
 		}
 	}
