@@ -64,6 +64,7 @@ type config struct {
 	logger            *slog.Logger
 	middlewares       []Middleware
 	responseInto      **http.Response
+	observers         []Observer
 }
 
 // clone returns a copy whose maps and slices can be changed freely.

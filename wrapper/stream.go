@@ -69,6 +69,8 @@ type Stream[T any] struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	obs *observed // the call's observers, if any
 }
 
 // streamKind is what a stream of one API needs to know about its events.
@@ -101,7 +103,7 @@ func newStream[T any](cl *call, resp *http.Response, kind streamKind[T]) (*Strea
 		}
 		return nil, fmt.Errorf("openrouter: %s: expected text/event-stream, got %s: %s", cl.op, ct, e.Message)
 	}
-	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body}
+	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body, obs: cl.obs}
 	s.dec = sse.NewDecoder(s.body)
 	return s, nil
 }
@@ -175,6 +177,9 @@ func (s *Stream[T]) advance() bool {
 		return false
 	}
 	s.events++
+	if s.obs != nil {
+		s.obs.event(s.events, &s.cur)
+	}
 	s.sawEnd = s.kind.isEnd != nil && s.kind.isEnd(&s.cur)
 	return true
 }
@@ -243,6 +248,7 @@ func (s *Stream[T]) Close() error {
 func (s *Stream[T]) finish(err error) {
 	s.finished = true
 	s.err = err
+	s.obs.streamEnd(err)
 	s.closeOnce.Do(func() {
 		s.closeErr = s.body.release()
 	})
@@ -413,5 +419,6 @@ func doStream[T any](ctx context.Context, c *caller, op string, opts []Option, k
 	if _, err := cl.send(ctx, build); err != nil {
 		return nil, err
 	}
+	cl.obs.handOver(st.finished, st.err)
 	return st, nil
 }

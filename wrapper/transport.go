@@ -58,6 +58,9 @@ type call struct {
 	// *APIError it returns (an error event before any output) is handled
 	// like an HTTP error: retried when transient, else returned.
 	open func(resp *http.Response) error
+
+	// obs is set when the call has observers (see observeStart).
+	obs *observed
 }
 
 // newCall applies the call's options over the client's configuration.
@@ -94,9 +97,15 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 	if err != nil {
 		return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
 	}
+	if len(cl.cfg.observers) > 0 {
+		ctx = cl.observeStart(ctx, req)
+	}
 	resp, err := cl.do(ctx, req)
 	if err != nil {
-		return nil, err
+		return nil, cl.obs.end(err, nil)
+	}
+	if cl.kind == binaryCall {
+		cl.obs.end(nil, nil)
 	}
 	if cl.cfg.responseInto != nil {
 		*cl.cfg.responseInto = resp
@@ -124,10 +133,11 @@ func doJSONAuth[T any](ctx context.Context, c *caller, op string, needsKey bool,
 		if errors.As(err, &apiErr) {
 			apiErr.Operation, apiErr.StatusCode, apiErr.Header = op, resp.StatusCode, resp.Header
 			apiErr.RequestID = requestID(resp.Header)
-			return nil, apiErr
+			return nil, cl.obs.end(apiErr, nil)
 		}
-		return nil, &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
+		return nil, cl.obs.end(&DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}, nil)
 	}
+	cl.obs.end(nil, out)
 	return out, nil
 }
 
@@ -278,6 +288,7 @@ func doNoContent(ctx context.Context, c *caller, op string, opts []Option, build
 		return err
 	}
 	_ = resp.Body.Close()
+	cl.obs.end(nil, nil)
 	return nil
 }
 
@@ -290,7 +301,9 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 
 	for {
 		cl.attempts++
+		start := cl.obs.clock()
 		resp, err := cl.attempt(ctx, req)
+		cl.obs.attemptEnd(start, resp, err)
 		canRetry := cl.attempts <= cfg.maxRetries && replayable
 		if err != nil {
 			err = fmt.Errorf("openrouter: %s: %w", cl.op, err)
@@ -300,7 +313,9 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 			if !canRetry {
 				return nil, cl.final(ctx, err, true)
 			}
-			if werr := cl.wait(ctx, cl.backoff(), err); werr != nil {
+			delay := cl.backoff()
+			cl.obs.retry(delay, err)
+			if werr := cl.wait(ctx, delay, err); werr != nil {
 				return nil, werr
 			}
 			continue
@@ -336,6 +351,7 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 			}
 			delay = max(ra, minRetryDelay)
 		}
+		cl.obs.retry(delay, apiErr)
 		if werr := cl.wait(ctx, delay, apiErr); werr != nil {
 			return nil, werr
 		}
