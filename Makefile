@@ -54,6 +54,7 @@ tidy-check:
 ## test: everything CI checks
 test: check-generated tidy-check lint
 	$(GO) test -race -count=1 ./...
+	cd otelopenrouter && $(GO) mod tidy -diff && $(GO) vet ./... && $(GO) tool -modfile=../internal/tools/go.mod staticcheck ./... && $(GO) test -race -count=1 ./...
 
 ## test-live: the tests against the real API (skipped without $OPENROUTER_API_KEY)
 test-live:

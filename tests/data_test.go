@@ -241,7 +241,7 @@ func seqIDs[T any](seq iter.Seq2[T, error], id func(T) string) iter.Seq2[string,
 // turn, and param is the query parameter that moves from page to page,
 // whose values the requests must carry in turn ("" for none).
 type iterCase struct {
-	op        string
+	op        openroutertest.OperationID
 	pages     []any
 	param     string
 	wantParam []string

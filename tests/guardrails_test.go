@@ -359,7 +359,7 @@ func TestManagementIteratorsPage(t *testing.T) {
 			}
 		}
 	}), "user_fake_0001")
-	for _, id := range []string{"listBYOKKeys", "listOrganizationMembers", "listKeyAssignments", "listMemberAssignments", "listGuardrailKeyAssignments"} {
+	for _, id := range []openroutertest.OperationID{"listBYOKKeys", "listOrganizationMembers", "listKeyAssignments", "listMemberAssignments", "listGuardrailKeyAssignments"} {
 		if n := len(srv.RequestsFor(id)); n != 2 {
 			t.Errorf("%s: %d requests, want 2", id, n)
 		}

@@ -203,16 +203,17 @@ func TestImagesStreamNumericErrorCode(t *testing.T) {
 func TestImagesStreamTruncated(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name string
-		st   *openroutertest.Stream
+		name   string
+		st     *openroutertest.Stream
+		faults []openroutertest.Fault
 	}{
-		{"no DONE", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1)}, OmitDone: true}},
-		{"reset", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}, ResetAfter: 2}},
+		{"no DONE", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}}, []openroutertest.Fault{openroutertest.TruncateStream(2)}},
+		{"reset", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}, ResetAfter: 2}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			srv, c := newMediaServer(t)
-			srv.Enqueue("createImages", openroutertest.Response{Stream: tc.st})
+			srv.Enqueue(openroutertest.OpCreateImages, openroutertest.Response{Stream: tc.st, Faults: tc.faults})
 			stream, err := c.Images.Stream(ctx, openrouter.ImageRequest{Model: "m/img", Prompt: "x"})
 			if err != nil {
 				t.Fatal(err)

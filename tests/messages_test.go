@@ -500,9 +500,9 @@ func TestPresetsIteratorsCapThePageSize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, op := range []string{"listPresets", "listPresetVersions"} {
+	for _, op := range []openroutertest.OperationID{"listPresets", "listPresetVersions"} {
 		for _, r := range srv.RequestsFor(op) {
-			check(t, op+" limit", r.Query.Get("limit"), "100")
+			check(t, string(op)+" limit", r.Query.Get("limit"), "100")
 		}
 	}
 }

@@ -401,7 +401,7 @@ func TestOtherManagementIteratorsAgainstDefaults(t *testing.T) {
 func TestManagementNotFoundErrors(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		op   string
+		op   openroutertest.OperationID
 		call func(c *openrouter.Client) error
 	}{
 		{"getWorkspace", func(c *openrouter.Client) error { _, err := c.Workspaces.Get(ctx, "gone"); return err }},
@@ -416,7 +416,7 @@ func TestManagementNotFoundErrors(t *testing.T) {
 		}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.op, func(t *testing.T) {
+		t.Run(string(tc.op), func(t *testing.T) {
 			t.Parallel()
 			srv := openroutertest.NewServer(t)
 			c, _ := srv.Client()

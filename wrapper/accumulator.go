@@ -2,7 +2,8 @@ package openrouter
 
 import (
 	"cmp"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -250,12 +251,7 @@ func (a *ChatAccumulator) Response() *ChatResponse {
 		Provider:           a.provider,
 		Choices:            []gen.ChatChoice{},
 	}}
-	idx := make([]int, 0, len(a.choices))
-	for i := range a.choices {
-		idx = append(idx, i)
-	}
-	sort.Ints(idx)
-	for _, i := range idx {
+	for _, i := range slices.Sorted(maps.Keys(a.choices)) {
 		r.Choices = append(r.Choices, a.choices[i].choice())
 	}
 	return r
@@ -274,12 +270,7 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 		msg.ReasoningDetails = append(msg.ReasoningDetails, d.detail())
 	}
 	if len(c.toolCalls) > 0 {
-		idx := make([]int, 0, len(c.toolCalls))
-		for i := range c.toolCalls {
-			idx = append(idx, i)
-		}
-		sort.Ints(idx)
-		for _, i := range idx {
+		for _, i := range slices.Sorted(maps.Keys(c.toolCalls)) {
 			msg.ToolCalls = append(msg.ToolCalls, c.toolCalls[i].call())
 		}
 	}

@@ -24,7 +24,7 @@ import (
 // derives its address from the client's (or the call's) base URL by
 // replacing the last path element, so https://openrouter.ai/api/v1 gives
 // https://openrouter.ai/api/beta, and a fake server's base URL works too.
-type BatchesService struct{ c *Client }
+type BatchesService struct{ c *caller }
 
 type (
 	// Batch is a submitted batch: status, counts, usage, and the results
