@@ -219,7 +219,7 @@ func TestBatchWaitEnds(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
 		_, err := bs.client(t).Batches.Wait(ctx, "batch_1", &openrouter.BatchWaitOptions{Interval: 10 * time.Millisecond})
-		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "batch batch_1 (last status validating)") {
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "batch batch_1 still validating") {
 			t.Errorf("error %v", err)
 		}
 	})

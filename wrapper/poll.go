@@ -22,9 +22,9 @@ func pollIntervals(op string, interval, maxInterval, defInterval, defMax time.Du
 
 // poll calls get until done accepts what it returns, waiting interval
 // before the second call and twice as long before each next one, up to
-// maxInterval. get returns the value and a status word for errors. The
-// end of ctx or a failed get stops it with an error naming what (such as
-// "batch b-1") and the last status seen.
+// maxInterval. get returns the value and its status, for errors: the end
+// of ctx or a failed get stops the polling with an error naming what
+// (such as "batch b-1") and the last status seen.
 func poll[T any](ctx context.Context, op, what string, interval, maxInterval time.Duration,
 	get func(ctx context.Context) (*T, string, error), done func(*T) bool,
 ) (*T, error) {
@@ -52,7 +52,7 @@ func poll[T any](ctx context.Context, op, what string, interval, maxInterval tim
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return nil, stopped(ctx.Err())
+			return nil, fmt.Errorf("openrouter: %s: %s still %s: %w", op, what, last, context.Cause(ctx))
 		}
 		interval = min(2*interval, maxInterval)
 	}

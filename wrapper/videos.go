@@ -135,50 +135,32 @@ func (s *VideosService) Wait(ctx context.Context, jobID string, w *VideoWaitOpti
 	if err := nonEmpty(op, "jobID", jobID); err != nil {
 		return nil, err
 	}
-	if ctx == nil {
-		return nil, fmt.Errorf("openrouter: %s: nil context", op)
-	}
-	interval, maxInterval := defaultWaitInterval, defaultWaitMaxInterval
+	var wo VideoWaitOptions
 	if w != nil {
-		if w.Interval < 0 || w.MaxInterval < 0 {
-			return nil, fmt.Errorf("openrouter: %s: negative poll interval", op)
-		}
-		if w.Interval > 0 {
-			interval = w.Interval
-		}
-		if w.MaxInterval > 0 {
-			maxInterval = w.MaxInterval
-		}
+		wo = *w
 	}
-	maxInterval = max(maxInterval, interval)
-
-	var last VideoStatus
-	for {
-		job, err := s.Get(ctx, jobID, opts...)
-		if err != nil {
-			if last == "" {
-				return nil, fmt.Errorf("openrouter: %s: polling video job %s: %w", op, jobID, err)
-			}
-			return nil, fmt.Errorf("openrouter: %s: polling video job %s (last status %s): %w", op, jobID, last, err)
-		}
-		last = job.Status
-		if videoTerminal(job.Status) {
-			if job.Status == gen.VideoGenerationResponseStatusCompleted {
-				return job, nil
-			}
-			e := &VideoJobError{JobID: jobID, Status: job.Status, Job: job}
-			if job.Error != nil {
-				e.Message = *job.Error
-			}
-			return job, e
-		}
-		t := time.NewTimer(interval)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			return nil, fmt.Errorf("openrouter: %s: video job %s still %s: %w", op, jobID, last, context.Cause(ctx))
-		}
-		interval = min(interval*2, maxInterval)
+	interval, maxInterval, err := pollIntervals(op, wo.Interval, wo.MaxInterval, defaultWaitInterval, defaultWaitMaxInterval)
+	if err != nil {
+		return nil, err
 	}
+	job, err := poll(ctx, op, "video job "+jobID, interval, maxInterval,
+		func(ctx context.Context) (*VideoJob, string, error) {
+			job, err := s.Get(ctx, jobID, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return job, string(job.Status), nil
+		},
+		func(job *VideoJob) bool { return videoTerminal(job.Status) })
+	if err != nil {
+		return nil, err
+	}
+	if job.Status != gen.VideoGenerationResponseStatusCompleted {
+		e := &VideoJobError{JobID: jobID, Status: job.Status, Job: job}
+		if job.Error != nil {
+			e.Message = *job.Error
+		}
+		return job, e
+	}
+	return job, nil
 }

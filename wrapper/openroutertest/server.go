@@ -33,6 +33,7 @@ type ServerOption func(*serverConfig)
 type serverConfig struct {
 	allowInvalid bool
 	latency      time.Duration
+	batchPacing  time.Duration
 }
 
 // AllowInvalidRequests keeps requests that fail validation (a 400, 401,
@@ -73,6 +74,9 @@ type Server struct {
 	answered int // answers sent, for the rate-limit headers
 
 	stores stores // the stateful resources
+
+	batches batchStore    // the batches submitted
+	cache   responseCache // OpenRouter's response cache
 }
 
 // Request is one HTTP request as the server received it. It is a copy,
@@ -430,7 +434,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// No answer scripted, or only a Delay, Header and Faults: the default
 	// answer, with the scripted headers first.
-	def := s.defaultAnswer(c)
+	def := s.cachedAnswer(c)
 	if len(resp.Header) > 0 {
 		h := def.Header.Clone()
 		if h == nil {
