@@ -82,14 +82,14 @@ func (s *summary) addResult(result any, content bool) {
 			s.hasUsage, s.input, s.output = true, int64(u.InputTokens), int64(u.OutputTokens)
 			s.setCost(u.Cost)
 		}
-		if content && r.OutputText != nil {
+		if content && r.OutputText != "" {
 			c := s.choice(0)
-			c.text = append(c.text, *r.OutputText...)
+			c.text = append(c.text, r.OutputText...)
 		}
 	case *openrouter.MessagesResult:
 		s.model, s.id = r.Model, r.ID
-		if r.Provider != nil {
-			s.provider = string(*r.Provider)
+		if r.Provider != "" {
+			s.provider = string(r.Provider)
 		}
 		if r.StopReason != nil {
 			s.finish = append(s.finish, string(*r.StopReason))
@@ -103,8 +103,8 @@ func (s *summary) addResult(result any, content bool) {
 		}
 	case *openrouter.EmbeddingsResponse:
 		s.model = r.Model
-		if r.ID != nil {
-			s.id = *r.ID
+		if r.ID != "" {
+			s.id = r.ID
 		}
 		if u := r.Usage; u != nil {
 			s.hasUsage, s.input = true, int64(u.PromptTokens)
@@ -133,8 +133,8 @@ func (s *summary) chatContent(r *openrouter.ChatResponse) {
 
 func (s *summary) addCompletion(r *openrouter.CompletionResponse, content bool) {
 	s.model, s.id = r.Model, r.ID
-	if r.Provider != nil {
-		s.provider = *r.Provider
+	if r.Provider != "" {
+		s.provider = r.Provider
 	}
 	for _, ch := range r.Choices {
 		if ch.FinishReason != nil {
@@ -183,15 +183,15 @@ func (s *summary) addEvent(ev any, content bool) {
 					cc.calls = append(cc.calls, toolCallPart{})
 				}
 				p := &cc.calls[tc.Index]
-				if tc.ID != nil {
-					p.ID = *tc.ID
+				if tc.ID != "" {
+					p.ID = tc.ID
 				}
 				if tc.Function != nil {
-					if tc.Function.Name != nil {
-						p.Name = *tc.Function.Name
+					if tc.Function.Name != "" {
+						p.Name = tc.Function.Name
 					}
-					if tc.Function.Arguments != nil {
-						p.Arguments = append(p.Arguments, *tc.Function.Arguments...)
+					if tc.Function.Arguments != "" {
+						p.Arguments = append(p.Arguments, tc.Function.Arguments...)
 					}
 				}
 			}

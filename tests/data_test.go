@@ -97,7 +97,7 @@ func init() {
 		},
 		"queryAnalytics": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.AnalyticsQueryResponse](t)(c.Analytics.Query(ctx, openrouter.AnalyticsQueryRequest{
-				Metrics: []string{"requests", "cost"}, Dimensions: []string{"model"}, Granularity: ptr("day"), Limit: ptr(10),
+				Metrics: []string{"requests", "cost"}, Dimensions: []string{"model"}, Granularity: "day", Limit: ptr(10),
 			}))
 			expectRequest(t, only(t, srv, "queryAnalytics"), "POST", "/analytics/query",
 				map[string]any{"metrics": []any{"requests", "cost"}, "dimensions": []any{"model"}, "granularity": "day", "limit": 10})
@@ -176,7 +176,7 @@ func init() {
 		},
 		"submitGenerationFeedback": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.GenerationFeedbackResponse](t)(c.Generations.SubmitFeedback(ctx, openrouter.GenerationFeedbackRequest{
-				GenerationID: "gen-123", Category: gen.SubmitGenerationFeedbackRequestCategoryIncorrectResponse, Comment: ptr("wrong sum"),
+				GenerationID: "gen-123", Category: gen.SubmitGenerationFeedbackRequestCategoryIncorrectResponse, Comment: "wrong sum",
 			}))
 			expectRequest(t, only(t, srv, "submitGenerationFeedback"), "POST", "/generation/feedback",
 				map[string]any{"generation_id": "gen-123", "category": "incorrect_response", "comment": "wrong sum"})

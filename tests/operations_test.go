@@ -305,7 +305,7 @@ func TestOperations(t *testing.T) {
 		},
 		"OAuth.ExchangeAuthCode": {
 			call: func(t *testing.T, c *openrouter.Client) (string, error) {
-				r, err := c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "c1", CodeVerifier: ptr("v")})
+				r, err := c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "c1", CodeVerifier: "v"})
 				if err != nil {
 					return "", err
 				}

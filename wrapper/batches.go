@@ -377,8 +377,8 @@ func (s *BatchesService) Wait(ctx context.Context, id string, w *BatchWaitOption
 	}
 	if b.Status != BatchStatusCompleted {
 		e := &BatchFailedError{ID: id, Status: b.Status, Batch: b}
-		if b.Error != nil && b.Error.Message != nil {
-			e.Message = *b.Error.Message
+		if b.Error != nil && b.Error.Message != "" {
+			e.Message = b.Error.Message
 		}
 		return b, e
 	}
@@ -397,8 +397,8 @@ var ErrBatchResultFailed = errors.New("openrouter: batch request failed")
 func BatchResultAs[T BatchResultType](r BatchResult) (*T, error) {
 	if r.Error != nil || r.Response == nil {
 		msg := "no response"
-		if r.Error != nil && r.Error.Message != nil {
-			msg = *r.Error.Message
+		if r.Error != nil && r.Error.Message != "" {
+			msg = r.Error.Message
 		}
 		return nil, fmt.Errorf("%w: %s: %s", ErrBatchResultFailed, r.CustomID, msg)
 	}

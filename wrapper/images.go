@@ -105,22 +105,22 @@ func decodeImageEvent(data []byte, dst *ImageStreamEvent) error {
 		if json.Unmarshal(data, &ev) == nil && ev.Type == "error" && ev.Error != nil {
 			e := &APIError{Message: ev.Error.Message, Body: append([]byte(nil), data...)}
 			md := map[string]any{}
-			if c := ev.Error.Code; c != nil {
-				if n, err := strconv.Atoi(*c); err == nil {
+			if c := ev.Error.Code; c != "" {
+				if n, err := strconv.Atoi(c); err == nil {
 					e.Code = n
 					if n >= 400 && n <= 599 {
 						e.StatusCode = n
 					}
-				} else if *c != "" {
-					md["code"] = *c
-					e.Message = *c + ": " + e.Message
+				} else if c != "" {
+					md["code"] = c
+					e.Message = c + ": " + e.Message
 				}
 			}
-			if ev.Error.Type != nil {
-				md["type"] = *ev.Error.Type
+			if ev.Error.Type != "" {
+				md["type"] = ev.Error.Type
 			}
-			if ev.Error.Param != nil {
-				md["param"] = *ev.Error.Param
+			if ev.Error.Param != "" {
+				md["param"] = ev.Error.Param
 			}
 			if len(md) > 0 {
 				e.Metadata = md

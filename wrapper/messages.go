@@ -213,12 +213,12 @@ func decodeMessagesEvent(data []byte, dst *MessagesStreamEvent) error {
 		e.StatusCode = anthropicErrorStatus[ev.Error.Type]
 		e.Code = e.StatusCode
 	}
-	if ev.Error.ErrorType != nil {
+	if ev.Error.ErrorType != "" {
 		if e.Metadata == nil {
 			e.Metadata = map[string]any{}
 		}
-		e.Metadata["error_type"] = string(*ev.Error.ErrorType)
-		e.Type = string(*ev.Error.ErrorType)
+		e.Metadata["error_type"] = string(ev.Error.ErrorType)
+		e.Type = string(ev.Error.ErrorType)
 	}
 	setAvailability(e, ev.Error.Availability)
 	if e.Message == "" {

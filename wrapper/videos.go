@@ -157,8 +157,8 @@ func (s *VideosService) Wait(ctx context.Context, jobID string, w *VideoWaitOpti
 	}
 	if job.Status != gen.VideoGenerationResponseStatusCompleted {
 		e := &VideoJobError{JobID: jobID, Status: job.Status, Job: job}
-		if job.Error != nil {
-			e.Message = *job.Error
+		if job.Error != "" {
+			e.Message = job.Error
 		}
 		return job, e
 	}

@@ -27,8 +27,8 @@ func main() {
 			return err
 		}
 		fmt.Printf("status: %s\n", resp.Status)
-		if resp.OutputText != nil {
-			fmt.Println(*resp.OutputText)
+		if resp.OutputText != "" {
+			fmt.Println(resp.OutputText)
 		}
 		if u := resp.Usage; u != nil {
 			fmt.Printf("[%d input + %d output tokens]\n", u.InputTokens, u.OutputTokens)

@@ -219,7 +219,7 @@ func TestClientDefaults(t *testing.T) {
 			return fmt.Sprint(len(r.Data)), nil
 		},
 		"exchangeAuthCodeForAPIKey": func() (string, error) {
-			r, err := c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "code-1", CodeVerifier: ptr("verifier")})
+			r, err := c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "code-1", CodeVerifier: "verifier"})
 			if err != nil {
 				return "", err
 			}

@@ -353,7 +353,7 @@ func TestKeysAreStateful(t *testing.T) {
 	if err != nil || got.Data.Name != "ci-bot" {
 		t.Errorf("get %+v, %v", got, err)
 	}
-	if _, err := c.APIKeys.Update(ctx, hash, openrouter.UpdateAPIKeyRequest{Name: ptr("renamed")}); err != nil {
+	if _, err := c.APIKeys.Update(ctx, hash, openrouter.UpdateAPIKeyRequest{Name: "renamed"}); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := c.APIKeys.Get(ctx, hash); err != nil || got.Data.Name != "renamed" || got.Data.Usage != 0 {
