@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,18 +13,24 @@ import (
 // Default answers of the Anthropic Messages, Presets and Rerank operations.
 func init() {
 	defaults["createMessages"] = (*Server).defaultMessages
-	defaults["listPresets"] = func(s *Server, c *call) Response { return ok(presetList(c)) }
+	defaults["listPresets"] = func(s *Server, c *call) Response { return ok(s.presetList(c)) }
 	defaults["getPreset"] = func(s *Server, c *call) Response {
-		return ok(obj{"data": presetWithVersion(c.params["slug"], fakePresetVersions, nil, nil)})
+		slug := c.params["slug"]
+		if saved := s.savedPreset(slug); len(saved) > 0 {
+			p := presetFields(slug, s.presetVersions(slug))
+			p["designated_version"] = saved[len(saved)-1]
+			return ok(obj{"data": p})
+		}
+		return ok(obj{"data": presetWithVersion(slug, fakePresetVersions, nil, nil)})
 	}
-	defaults["listPresetVersions"] = func(s *Server, c *call) Response { return ok(presetVersionList(c)) }
+	defaults["listPresetVersions"] = func(s *Server, c *call) Response { return ok(s.presetVersionList(c)) }
 	defaults["getPresetVersion"] = func(s *Server, c *call) Response {
 		slug, v := c.params["slug"], c.params["version"]
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > fakePresetVersions {
+		if err != nil || n < 1 || n > s.presetVersions(slug) {
 			return ErrorResponse(http.StatusNotFound, fmt.Sprintf("preset %q has no version %q", slug, v))
 		}
-		return ok(obj{"data": presetVersion(slug, n, nil, nil)})
+		return ok(obj{"data": s.presetVersionN(slug, n)})
 	}
 	defaults["createPresetsChatCompletions"] = func(s *Server, c *call) Response {
 		var system any
@@ -50,6 +57,10 @@ func init() {
 			system = inst
 		}
 		return ok(obj{"data": presetWithVersion(c.params["slug"], 1, presetConfig(c.json, "input", "instructions"), system)})
+	}
+	for _, id := range []OperationID{OpCreatePresetsChatCompletions, OpCreatePresetsMessages, OpCreatePresetsResponses} {
+		create := defaults[id]
+		defaults[id] = func(s *Server, c *call) Response { return s.savePreset(c, create(s, c)) }
 	}
 	defaults["createRerank"] = (*Server).defaultRerank
 }
@@ -239,18 +250,81 @@ func presetConfig(body map[string]any, drop ...string) obj {
 	return out
 }
 
-func presetList(c *call) obj {
+// Presets are stateful per server: saving a request as a preset adds a
+// version to it (a new slug starts after none, one of the fake account's
+// after its 3), and the listings and lookups show what was saved.
+
+// savePreset records the version a create default made, renumbered after
+// the preset's existing versions, and answers with it.
+func (s *Server) savePreset(c *call, r Response) Response {
+	m, _ := r.JSON.(obj)
+	p, _ := m["data"].(obj)
+	v, _ := p["designated_version"].(obj)
+	if v == nil {
+		return r
+	}
+	slug := c.params["slug"]
+	st := s.store("preset " + slug)
+	s.stores.mu.Lock()
+	n := len(st.created) + 1
+	if slices.Contains(fakePresetSlugs, slug) {
+		n += fakePresetVersions
+	}
+	v["version"], v["id"] = n, presetVersionID(slug, n)
+	p["designated_version_id"] = v["id"]
+	st.created = append(st.created, v)
+	s.stores.mu.Unlock()
+	s.mu.Lock()
+	if !slices.Contains(s.presetSlugs, slug) && !slices.Contains(fakePresetSlugs, slug) {
+		s.presetSlugs = append(s.presetSlugs, slug)
+	}
+	s.mu.Unlock()
+	return r
+}
+
+// savedPreset returns the versions saved for slug on this server.
+func (s *Server) savedPreset(slug string) []obj {
+	st := s.store("preset " + slug)
+	s.stores.mu.Lock()
+	defer s.stores.mu.Unlock()
+	return slices.Clone(st.created)
+}
+
+// presetVersions is how many versions slug has.
+func (s *Server) presetVersions(slug string) int {
+	n := len(s.savedPreset(slug))
+	if slices.Contains(fakePresetSlugs, slug) || n == 0 {
+		n += fakePresetVersions
+	}
+	return n
+}
+
+// presetVersionN is version n of slug, saved or made up.
+func (s *Server) presetVersionN(slug string, n int) obj {
+	saved := s.savedPreset(slug)
+	first := s.presetVersions(slug) - len(saved) + 1 // the first saved version
+	if n >= first && len(saved) > 0 {
+		return saved[n-first]
+	}
+	return presetVersion(slug, n, nil, nil)
+}
+
+func (s *Server) presetList(c *call) obj {
 	items := arr{}
-	for _, slug := range fakePresetSlugs {
-		items = append(items, presetFields(slug, fakePresetVersions))
+	s.mu.Lock()
+	slugs := append(slices.Clone(fakePresetSlugs), s.presetSlugs...)
+	s.mu.Unlock()
+	for _, slug := range slugs {
+		items = append(items, presetFields(slug, s.presetVersions(slug)))
 	}
 	return offsetPage(c, items)
 }
 
-func presetVersionList(c *call) obj {
+func (s *Server) presetVersionList(c *call) obj {
+	slug := c.params["slug"]
 	items := arr{}
-	for n := 1; n <= fakePresetVersions; n++ {
-		items = append(items, presetVersion(c.params["slug"], n, nil, nil))
+	for n := 1; n <= s.presetVersions(slug); n++ {
+		items = append(items, s.presetVersionN(slug, n))
 	}
 	return offsetPage(c, items)
 }

@@ -407,3 +407,59 @@ func TestOtherResourcesAreStateful(t *testing.T) {
 		}
 	}
 }
+
+// Presets are stateful: a saved request is a new version of its preset, a
+// new slug is listed, and the lookups show what was saved.
+func TestPresetsAreStateful(t *testing.T) {
+	t.Parallel()
+	srv := openroutertest.NewServer(t)
+	c, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	req := openrouter.ChatRequest{Model: "openai/gpt-4o", Messages: []openrouter.ChatMessage{openrouter.SystemMessage("Be terse."), openrouter.UserText("x")}, Temperature: openrouter.Ptr(0.5)}
+	if _, err := c.Presets.CreateFromChat(ctx, "my-new-preset", req); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Presets.CreateFromChat(ctx, "my-new-preset", req); err != nil {
+		t.Fatal(err)
+	}
+	slugs := map[string]bool{}
+	for p, err := range c.Presets.ListAll(ctx, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		slugs[p.Slug] = true
+	}
+	if !slugs["my-new-preset"] || !slugs["code-review"] {
+		t.Errorf("listed presets %v", slugs)
+	}
+	p, err := c.Presets.Get(ctx, "my-new-preset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := p.Data.DesignatedVersion; v.Version != 2 || v.Config["model"] != "openai/gpt-4o" {
+		t.Errorf("designated version %+v", v)
+	}
+	n := 0
+	for _, err := range c.Presets.ListVersionsAll(ctx, "my-new-preset", nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("%d versions, want 2", n)
+	}
+	if _, err := c.Presets.GetVersion(ctx, "my-new-preset", "3"); !errors.Is(err, openrouter.ErrNotFound) {
+		t.Errorf("version 3: %v, want a 404", err)
+	}
+	// A fake account preset gets its new version after its three.
+	if _, err := c.Presets.CreateFromChat(ctx, "code-review", req); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := c.Presets.GetVersion(ctx, "code-review", "4"); err != nil || v.Data.Config["model"] != "openai/gpt-4o" {
+		t.Errorf("code-review version 4: %+v, %v", v, err)
+	}
+}

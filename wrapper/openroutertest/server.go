@@ -73,7 +73,8 @@ type Server struct {
 	seq      int
 	answered int // answers sent, for the rate-limit headers
 
-	stores stores // the stateful resources
+	stores      stores   // the stateful resources
+	presetSlugs []string // presets saved on this server, beyond the fake account's
 
 	batches batchStore    // the batches submitted
 	cache   responseCache // OpenRouter's response cache
