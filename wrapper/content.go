@@ -1,6 +1,7 @@
 package openrouter
 
 import (
+	"bytes"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -156,6 +157,33 @@ func filePart(f gen.ChatContentFileFile, filename string) ContentPart {
 	return p
 }
 
+// PDFBytesPart returns a file content part that carries the PDF document
+// data, named filename (optional; "document.pdf" when empty). Add
+// [PDFPlugin] to the request to choose how it is read. It fails when data
+// does not start like a PDF ("%PDF-").
+func PDFBytesPart(data []byte, filename string) (ContentPart, error) {
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return ContentPart{}, errors.New("openrouter: PDFBytesPart: data is not a PDF document (no %PDF- header)")
+	}
+	if filename == "" {
+		filename = "document.pdf"
+	}
+	return filePart(gen.ChatContentFileFile{FileData: DataURL("application/pdf", data)}, filename), nil
+}
+
+// PDFFilePart reads the PDF document at path and returns it as a file
+// content part named after the file, like [PDFBytesPart].
+func PDFFilePart(path string) (ContentPart, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ContentPart{}, fmt.Errorf("openrouter: PDFFilePart: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return ContentPart{}, fmt.Errorf("openrouter: PDFFilePart: %s is not a PDF document", path)
+	}
+	return PDFBytesPart(data, filepath.Base(path))
+}
+
 // AudioPart returns an input audio content part: the audio data, sent
 // base64-encoded, and its format, such as "wav" or "mp3". It fails when
 // data or format is empty.
@@ -181,6 +209,24 @@ func VideoURLPart(url string) ContentPart {
 	var p ContentPart
 	_ = p.FromChatContentVideo(gen.ChatContentVideo{Type: gen.ChatContentVideoTypeVideoURL, VideoURL: gen.ChatContentVideoInput{URL: url}})
 	return p
+}
+
+// VideoBytesPart returns a video content part that carries the video
+// itself, as a base64 data URL built from data and its MIME type, such as
+// "video/mp4". It fails when data is empty or mimeType is not a video
+// type.
+func VideoBytesPart(data []byte, mimeType string) (ContentPart, error) {
+	if len(data) == 0 {
+		return ContentPart{}, errors.New("openrouter: VideoBytesPart: no video data")
+	}
+	mt, err := checkMIME("VideoBytesPart", mimeType)
+	if err != nil {
+		return ContentPart{}, err
+	}
+	if !strings.HasPrefix(mt, "video/") {
+		return ContentPart{}, fmt.Errorf("openrouter: VideoBytesPart: MIME type %q is not a video type", mimeType)
+	}
+	return VideoURLPart(DataURL(mt, data)), nil
 }
 
 // DataURL returns the RFC 2397 data URL of data with the given MIME type,

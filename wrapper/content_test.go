@@ -1,6 +1,7 @@
 package openrouter_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,46 @@ func TestContentPartErrors(t *testing.T) {
 func TestDataURL(t *testing.T) {
 	if got, want := openrouter.DataURL("text/plain", []byte("hi")), "data:text/plain;base64,aGk="; got != want {
 		t.Errorf("DataURL = %q, want %q", got, want)
+	}
+}
+
+func TestPDFAndVideoParts(t *testing.T) {
+	t.Parallel()
+	pdf := []byte("%PDF-1.4\n")
+	p, err := openrouter.PDFBytesPart(pdf, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(p)
+	want := `{"type":"file","file":{"file_data":"data:application/pdf;base64,JVBERi0xLjQK","filename":"document.pdf"}}`
+	if !jsonEqual(t, got, want) {
+		t.Errorf("PDFBytesPart = %s, want %s", got, want)
+	}
+	if _, err := openrouter.PDFBytesPart([]byte("hello"), "x.pdf"); err == nil {
+		t.Error("PDFBytesPart(not a PDF) did not fail")
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err = openrouter.PDFFilePart(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ = json.Marshal(p)
+	if !strings.Contains(string(got), `"filename":"report.pdf"`) {
+		t.Errorf("PDFFilePart = %s, want filename report.pdf", got)
+	}
+	v, err := openrouter.VideoBytesPart([]byte{1, 2, 3}, "video/mp4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ = json.Marshal(v)
+	want = `{"type":"video_url","video_url":{"url":"data:video/mp4;base64,AQID"}}`
+	if !jsonEqual(t, got, want) {
+		t.Errorf("VideoBytesPart = %s, want %s", got, want)
+	}
+	if _, err := openrouter.VideoBytesPart([]byte{1}, "image/png"); err == nil {
+		t.Error("VideoBytesPart(image/png) did not fail")
 	}
 }
