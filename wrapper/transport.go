@@ -91,11 +91,11 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 		return nil, fmt.Errorf("openrouter: %s: nil context", cl.op)
 	}
 	if cl.needsKey && cl.cfg.apiKey == "" {
-		return nil, ErrMissingAPIKey
+		return nil, errorf(cl.op, "%w", ErrMissingAPIKey)
 	}
 	req, err := build(cl.cfg.server)
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
+		return nil, errorf(cl.op, "build request: %w", err)
 	}
 	if len(cl.cfg.observers) > 0 {
 		ctx = cl.observeStart(ctx, req)
@@ -306,7 +306,7 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 		cl.obs.attemptEnd(start, resp, err)
 		canRetry := cl.attempts <= cfg.maxRetries && replayable
 		if err != nil {
-			err = fmt.Errorf("openrouter: %s: %w", cl.op, err)
+			err = errorf(cl.op, "%w", err)
 			if ctx.Err() != nil || !transient(err) {
 				return nil, cl.final(ctx, err, false)
 			}
