@@ -95,7 +95,7 @@ func init() {
 			}
 		},
 		"listGuardrailKeyAssignments": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.GuardrailKeyAssignmentListResponse](t)(c.Guardrails.ListGuardrailKeyAssignments(ctx, guardrailID, &openrouter.ListGuardrailKeyAssignmentsParams{Offset: ptr(1)}))
+			resp := must[*openrouter.GuardrailKeyAssignmentListResponse](t)(c.Guardrails.ListAssignedKeys(ctx, guardrailID, &openrouter.ListAssignedKeysParams{Offset: ptr(1)}))
 			r := only(t, srv, "listGuardrailKeyAssignments")
 			expectRequest(t, r, "GET", "/guardrails/"+guardrailID+"/assignments/keys", nil)
 			check(t, "offset query", r.Query.Get("offset"), "1")
@@ -114,7 +114,7 @@ func init() {
 			check(t, "unassigned", resp.UnassignedCount, 3)
 		},
 		"listGuardrailMemberAssignments": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.GuardrailMemberAssignmentListResponse](t)(c.Guardrails.ListGuardrailMemberAssignments(ctx, guardrailID, &openrouter.ListGuardrailMemberAssignmentsParams{Limit: ptr(10)}))
+			resp := must[*openrouter.GuardrailMemberAssignmentListResponse](t)(c.Guardrails.ListAssignedMembers(ctx, guardrailID, &openrouter.ListAssignedMembersParams{Limit: ptr(10)}))
 			r := only(t, srv, "listGuardrailMemberAssignments")
 			expectRequest(t, r, "GET", "/guardrails/"+guardrailID+"/assignments/members", nil)
 			check(t, "limit query", r.Query.Get("limit"), "10")
@@ -345,15 +345,15 @@ func TestManagementIteratorsPage(t *testing.T) {
 			}
 		}
 	}), "user_fake_0001,user_fake_0002")
-	check(t, "Guardrails.ListGuardrailKeyAssignmentsAll", collect("ListGuardrailKeyAssignmentsAll", func(yield func(string, error) bool) {
-		for a, err := range c.Guardrails.ListGuardrailKeyAssignmentsAll(ctx, guardrailID, &openrouter.ListGuardrailKeyAssignmentsParams{Limit: ptr(1)}) {
+	check(t, "Guardrails.ListAssignedKeysAll", collect("ListAssignedKeysAll", func(yield func(string, error) bool) {
+		for a, err := range c.Guardrails.ListAssignedKeysAll(ctx, guardrailID, &openrouter.ListAssignedKeysParams{Limit: ptr(1)}) {
 			if !yield(a.GuardrailID.String()+"/"+a.KeyHash, err) {
 				return
 			}
 		}
 	}), guardrailID+"/c0ffee01,"+guardrailID+"/c0ffee02")
-	check(t, "Guardrails.ListGuardrailMemberAssignmentsAll", collect("ListGuardrailMemberAssignmentsAll", func(yield func(string, error) bool) {
-		for a, err := range c.Guardrails.ListGuardrailMemberAssignmentsAll(ctx, guardrailID, nil) {
+	check(t, "Guardrails.ListAssignedMembersAll", collect("ListAssignedMembersAll", func(yield func(string, error) bool) {
+		for a, err := range c.Guardrails.ListAssignedMembersAll(ctx, guardrailID, nil) {
 			if !yield(a.UserID, err) {
 				return
 			}
@@ -415,8 +415,8 @@ func TestGuardrailsBadIDs(t *testing.T) {
 			return err
 		},
 		"Guardrails.Delete": func(id string) error { _, err := c.Guardrails.Delete(ctx, id); return err },
-		"Guardrails.ListGuardrailKeyAssignments": func(id string) error {
-			_, err := c.Guardrails.ListGuardrailKeyAssignments(ctx, id, nil)
+		"Guardrails.ListAssignedKeys": func(id string) error {
+			_, err := c.Guardrails.ListAssignedKeys(ctx, id, nil)
 			return err
 		},
 		"Guardrails.AssignKeys": func(id string) error {
@@ -427,8 +427,8 @@ func TestGuardrailsBadIDs(t *testing.T) {
 			_, err := c.Guardrails.UnassignKeys(ctx, id, openrouter.GuardrailUnassignKeysRequest{KeyHashes: []string{"h"}})
 			return err
 		},
-		"Guardrails.ListGuardrailMemberAssignments": func(id string) error {
-			_, err := c.Guardrails.ListGuardrailMemberAssignments(ctx, id, nil)
+		"Guardrails.ListAssignedMembers": func(id string) error {
+			_, err := c.Guardrails.ListAssignedMembers(ctx, id, nil)
 			return err
 		},
 		"Guardrails.AssignMembers": func(id string) error {
@@ -445,14 +445,14 @@ func TestGuardrailsBadIDs(t *testing.T) {
 			return err
 		},
 		"BYOK.Delete": func(id string) error { _, err := c.BYOK.Delete(ctx, id); return err },
-		"Guardrails.ListGuardrailKeyAssignmentsAll": func(id string) error {
-			for _, err := range c.Guardrails.ListGuardrailKeyAssignmentsAll(ctx, id, nil) {
+		"Guardrails.ListAssignedKeysAll": func(id string) error {
+			for _, err := range c.Guardrails.ListAssignedKeysAll(ctx, id, nil) {
 				return err
 			}
 			return nil
 		},
-		"Guardrails.ListGuardrailMemberAssignmentsAll": func(id string) error {
-			for _, err := range c.Guardrails.ListGuardrailMemberAssignmentsAll(ctx, id, nil) {
+		"Guardrails.ListAssignedMembersAll": func(id string) error {
+			for _, err := range c.Guardrails.ListAssignedMembersAll(ctx, id, nil) {
 				return err
 			}
 			return nil

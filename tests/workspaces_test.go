@@ -222,7 +222,7 @@ func init() {
 			check(t, "role", resp.Data.Role, "admin")
 		},
 		"deleteScimGroupMapping": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.DeleteSCIMGroupMappingResponse](t)(c.SCIM.DeleteGroupMapping(ctx, mapID, true))
+			resp := must[*openrouter.DeleteSCIMGroupMappingResponse](t)(c.SCIM.DeleteGroupMapping(ctx, mapID, openrouter.KeepMembers))
 			r := only(t, srv, "deleteScimGroupMapping")
 			expectRequest(t, r, "DELETE", "/scim/group-mappings/"+mapID, nil)
 			check(t, "keep_members query", r.Query.Get("keep_members"), "true")
@@ -411,7 +411,7 @@ func TestManagementNotFoundErrors(t *testing.T) {
 		}},
 		{"getObservabilityDestination", func(c *openrouter.Client) error { _, err := c.Observability.Get(ctx, destID); return err }},
 		{"deleteScimGroupMapping", func(c *openrouter.Client) error {
-			_, err := c.SCIM.DeleteGroupMapping(ctx, mapID, false)
+			_, err := c.SCIM.DeleteGroupMapping(ctx, mapID, openrouter.DropMembers)
 			return err
 		}},
 	}
@@ -450,7 +450,7 @@ func TestManagementArgumentErrors(t *testing.T) {
 			return err
 		}()},
 		{"destination id not a UUID", `Observability.Get: id "dest-1" is not a UUID`, func() error { _, err := c.Observability.Get(ctx, "dest-1"); return err }()},
-		{"empty mapping id", "SCIM.DeleteGroupMapping: id is empty", func() error { _, err := c.SCIM.DeleteGroupMapping(ctx, "", true); return err }()},
+		{"empty mapping id", "SCIM.DeleteGroupMapping: id is empty", func() error { _, err := c.SCIM.DeleteGroupMapping(ctx, "", openrouter.KeepMembers); return err }()},
 	}
 	for _, tc := range cases {
 		if tc.err == nil || !strings.Contains(tc.err.Error(), tc.want) {

@@ -400,11 +400,11 @@ func BatchResultAs[T BatchResultType](r BatchResult) (*T, error) {
 		if r.Error != nil && r.Error.Message != "" {
 			msg = r.Error.Message
 		}
-		return nil, fmt.Errorf("%w: %s: %s", ErrBatchResultFailed, r.CustomID, msg)
+		return nil, errorf("BatchResultAs", "%w: %s: %s", ErrBatchResultFailed, r.CustomID, msg)
 	}
 	out := new(T)
 	if err := unmarshal(r.Response.Body, out); err != nil {
-		return nil, fmt.Errorf("openrouter: batch result %s: %w", r.CustomID, err)
+		return nil, errorf("BatchResultAs", "batch result %s: %w", r.CustomID, err)
 	}
 	return out, nil
 }

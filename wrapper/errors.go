@@ -460,14 +460,59 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // RetriesExhaustedError wraps the last error of a call that was retried
 // until the retry budget ran out. errors.As still finds the [*APIError].
 type RetriesExhaustedError struct {
-	Attempts int
-	Err      error
+	// Operation names the SDK method, such as "Chat.Send".
+	Operation string
+	Attempts  int
+	Err       error
 }
 
 // Error says how many attempts were made and how the last one failed.
 func (e *RetriesExhaustedError) Error() string {
-	return fmt.Sprintf("openrouter: giving up after %d attempts: %v", e.Attempts, e.Err)
+	if e.Operation == "" {
+		return fmt.Sprintf("openrouter: giving up after %d attempts: %s", e.Attempts, bareText("", e.Err))
+	}
+	return fmt.Sprintf("openrouter: %s: giving up after %d attempts: %s", e.Operation, e.Attempts, bareText(e.Operation, e.Err))
 }
 
 // Unwrap returns the last attempt's error.
 func (e *RetriesExhaustedError) Unwrap() error { return e.Err }
+
+// prefix starts every error string of the SDK.
+const prefix = "openrouter: "
+
+// opError is an error of one SDK method. It reads
+// "openrouter: <op>: <msg>" and unwraps to what its format wrapped.
+type opError struct {
+	op, msg string
+	inner   error // fmt.Errorf's result, for errors.Is and errors.As
+}
+
+func (e *opError) Error() string { return prefix + e.op + ": " + e.msg }
+func (e *opError) Unwrap() error { return e.inner }
+
+// errorf formats like fmt.Errorf, %w included, and prefixes
+// "openrouter: <op>: ". The text of an error argument loses its own
+// "openrouter: " prefix, and then op's, so that the prefix shows once
+// however deep the wrapping ("openrouter: Chat.Stream: stream ended
+// before its end marker", not "openrouter: Chat.Stream: openrouter:
+// stream ended ...").
+func errorf(op, format string, args ...any) error {
+	shown := make([]any, len(args))
+	for i, a := range args {
+		shown[i] = a
+		if e, ok := a.(error); ok && e != nil {
+			shown[i] = bareText(op, e)
+		}
+	}
+	return &opError{
+		op:    op,
+		msg:   fmt.Sprintf(strings.ReplaceAll(format, "%w", "%s"), shown...),
+		inner: fmt.Errorf(format, args...),
+	}
+}
+
+// bareText is err's text without the SDK's prefix and then op's.
+func bareText(op string, err error) string {
+	s := strings.TrimPrefix(err.Error(), prefix)
+	return strings.TrimPrefix(s, op+": ")
+}

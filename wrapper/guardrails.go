@@ -43,14 +43,14 @@ type (
 	// GuardrailKeyAssignment records that a guardrail applies to an API key.
 	GuardrailKeyAssignment = gen.KeyAssignment
 	// GuardrailKeyAssignmentListResponse is the result of
-	// Guardrails.ListKeyAssignments and Guardrails.ListGuardrailKeyAssignments.
+	// Guardrails.ListKeyAssignments and Guardrails.ListAssignedKeys.
 	GuardrailKeyAssignmentListResponse = gen.ListKeyAssignmentsResponse
 	// ListKeyAssignmentsParams is the optional paging of
 	// Guardrails.ListKeyAssignments.
 	ListKeyAssignmentsParams = gen.ListKeyAssignmentsParams
-	// ListGuardrailKeyAssignmentsParams is the optional paging of
-	// Guardrails.ListGuardrailKeyAssignments.
-	ListGuardrailKeyAssignmentsParams = gen.ListGuardrailKeyAssignmentsParams
+	// ListAssignedKeysParams is the optional paging of
+	// Guardrails.ListAssignedKeys.
+	ListAssignedKeysParams = gen.ListGuardrailKeyAssignmentsParams
 	// GuardrailAssignKeysRequest is the body of Guardrails.AssignKeys: the
 	// hashes of the API keys.
 	GuardrailAssignKeysRequest = gen.BulkAssignKeysRequest
@@ -66,14 +66,14 @@ type (
 	GuardrailMemberAssignment = gen.MemberAssignment
 	// GuardrailMemberAssignmentListResponse is the result of
 	// Guardrails.ListMemberAssignments and
-	// Guardrails.ListGuardrailMemberAssignments.
+	// Guardrails.ListAssignedMembers.
 	GuardrailMemberAssignmentListResponse = gen.ListMemberAssignmentsResponse
 	// ListMemberAssignmentsParams is the optional paging of
 	// Guardrails.ListMemberAssignments.
 	ListMemberAssignmentsParams = gen.ListMemberAssignmentsParams
-	// ListGuardrailMemberAssignmentsParams is the optional paging of
-	// Guardrails.ListGuardrailMemberAssignments.
-	ListGuardrailMemberAssignmentsParams = gen.ListGuardrailMemberAssignmentsParams
+	// ListAssignedMembersParams is the optional paging of
+	// Guardrails.ListAssignedMembers.
+	ListAssignedMembersParams = gen.ListGuardrailMemberAssignmentsParams
 	// GuardrailAssignMembersRequest is the body of Guardrails.AssignMembers:
 	// the user ids of the members.
 	GuardrailAssignMembersRequest = gen.BulkAssignMembersRequest
@@ -142,7 +142,7 @@ func (s *GuardrailsService) Delete(ctx context.Context, id string, opts ...Optio
 
 // ListKeyAssignments returns one page of the API key assignments of all
 // the organization's guardrails (params nil for the first 50); see
-// ListKeyAssignmentsAll to iterate, and ListGuardrailKeyAssignments for
+// ListKeyAssignmentsAll to iterate, and ListAssignedKeys for
 // one guardrail. It needs a management key.
 // It calls GET /guardrails/assignments/keys.
 func (s *GuardrailsService) ListKeyAssignments(ctx context.Context, params *ListKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
@@ -166,7 +166,7 @@ func (s *GuardrailsService) ListKeyAssignmentsAll(ctx context.Context, params *L
 
 // ListMemberAssignments returns one page of the member assignments of all
 // the organization's guardrails (params nil for the first 50); see
-// ListMemberAssignmentsAll to iterate, and ListGuardrailMemberAssignments
+// ListMemberAssignmentsAll to iterate, and ListAssignedMembers
 // for one guardrail. It needs a management key.
 // It calls GET /guardrails/assignments/members.
 func (s *GuardrailsService) ListMemberAssignments(ctx context.Context, params *ListMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
@@ -188,25 +188,27 @@ func (s *GuardrailsService) ListMemberAssignmentsAll(ctx context.Context, params
 		})
 }
 
-// ListGuardrailKeyAssignments returns one page of the API keys the
+// ListAssignedKeys returns one page of the API keys the
 // guardrail id (a UUID) applies to (params nil for the first 50); see
-// ListGuardrailKeyAssignmentsAll to iterate. It needs a management key.
+// ListAssignedKeysAll to iterate. It needs a management key.
+// OpenRouter's own SDKs call it ListGuardrailKeyAssignments; the name here
+// pairs with AssignKeys and UnassignKeys and does not repeat the service's.
 // It calls GET /guardrails/{id}/assignments/keys.
-func (s *GuardrailsService) ListGuardrailKeyAssignments(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
-	return doJSONWithUUID[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailKeyAssignments", id, opts, func(server string, uid UUID) (*http.Request, error) {
+func (s *GuardrailsService) ListAssignedKeys(ctx context.Context, id string, params *ListAssignedKeysParams, opts ...Option) (*GuardrailKeyAssignmentListResponse, error) {
+	return doJSONWithUUID[GuardrailKeyAssignmentListResponse](ctx, s.c, "Guardrails.ListAssignedKeys", id, opts, func(server string, uid UUID) (*http.Request, error) {
 		return gen.NewListGuardrailKeyAssignmentsRequest(server, uid, params)
 	})
 }
 
-// ListGuardrailKeyAssignmentsAll iterates over the API key assignments of
+// ListAssignedKeysAll iterates over the API key assignments of
 // the guardrail id (a UUID), fetching pages lazily from params.Offset
 // (default 0) with params.Limit assignments each (default and maximum
 // 100). It stops at the first error, which it yields; a malformed id is
 // that error, before any request. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/keys once per page.
-func (s *GuardrailsService) ListGuardrailKeyAssignmentsAll(ctx context.Context, id string, params *ListGuardrailKeyAssignmentsParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
-	return offsetAll(ctx, params, withID(s.ListGuardrailKeyAssignments, id), opts, managementPaging,
-		func(p *ListGuardrailKeyAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+func (s *GuardrailsService) ListAssignedKeysAll(ctx context.Context, id string, params *ListAssignedKeysParams, opts ...Option) iter.Seq2[GuardrailKeyAssignment, error] {
+	return offsetAll(ctx, params, withID(s.ListAssignedKeys, id), opts, managementPaging,
+		func(p *ListAssignedKeysParams) (**int, **int) { return &p.Offset, &p.Limit },
 		func(r *GuardrailKeyAssignmentListResponse) ([]GuardrailKeyAssignment, int) {
 			return r.Data, r.TotalCount
 		})
@@ -231,25 +233,27 @@ func (s *GuardrailsService) UnassignKeys(ctx context.Context, id string, req Gua
 	})
 }
 
-// ListGuardrailMemberAssignments returns one page of the organization
+// ListAssignedMembers returns one page of the organization
 // members the guardrail id (a UUID) applies to (params nil for the first
-// 50); see ListGuardrailMemberAssignmentsAll to iterate. It needs a
-// management key. It calls GET /guardrails/{id}/assignments/members.
-func (s *GuardrailsService) ListGuardrailMemberAssignments(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
-	return doJSONWithUUID[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListGuardrailMemberAssignments", id, opts, func(server string, uid UUID) (*http.Request, error) {
+// 50); see ListAssignedMembersAll to iterate. It needs a
+// management key. OpenRouter's own SDKs call it
+// ListGuardrailMemberAssignments; the name here pairs with AssignMembers
+// and UnassignMembers. It calls GET /guardrails/{id}/assignments/members.
+func (s *GuardrailsService) ListAssignedMembers(ctx context.Context, id string, params *ListAssignedMembersParams, opts ...Option) (*GuardrailMemberAssignmentListResponse, error) {
+	return doJSONWithUUID[GuardrailMemberAssignmentListResponse](ctx, s.c, "Guardrails.ListAssignedMembers", id, opts, func(server string, uid UUID) (*http.Request, error) {
 		return gen.NewListGuardrailMemberAssignmentsRequest(server, uid, params)
 	})
 }
 
-// ListGuardrailMemberAssignmentsAll iterates over the member assignments
+// ListAssignedMembersAll iterates over the member assignments
 // of the guardrail id (a UUID), fetching pages lazily from params.Offset
 // (default 0) with params.Limit assignments each (default and maximum
 // 100). It stops at the first error, which it yields; a malformed id is
 // that error, before any request. It needs a management key.
 // It calls GET /guardrails/{id}/assignments/members once per page.
-func (s *GuardrailsService) ListGuardrailMemberAssignmentsAll(ctx context.Context, id string, params *ListGuardrailMemberAssignmentsParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
-	return offsetAll(ctx, params, withID(s.ListGuardrailMemberAssignments, id), opts, managementPaging,
-		func(p *ListGuardrailMemberAssignmentsParams) (**int, **int) { return &p.Offset, &p.Limit },
+func (s *GuardrailsService) ListAssignedMembersAll(ctx context.Context, id string, params *ListAssignedMembersParams, opts ...Option) iter.Seq2[GuardrailMemberAssignment, error] {
+	return offsetAll(ctx, params, withID(s.ListAssignedMembers, id), opts, managementPaging,
+		func(p *ListAssignedMembersParams) (**int, **int) { return &p.Offset, &p.Limit },
 		func(r *GuardrailMemberAssignmentListResponse) ([]GuardrailMemberAssignment, int) {
 			return r.Data, r.TotalCount
 		})

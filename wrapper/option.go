@@ -64,6 +64,9 @@ type config struct {
 	logger            *slog.Logger
 	middlewares       []Middleware
 	responseInto      **http.Response
+	rateLimitInto     *RateLimit
+	rawResponseInto   *[]byte
+	extraBody         map[string]any
 	observers         []Observer
 }
 

@@ -34,9 +34,9 @@ func poll[T any](ctx context.Context, op, what string, interval, maxInterval tim
 	last := ""
 	stopped := func(err error) error {
 		if last == "" {
-			return fmt.Errorf("openrouter: %s: polling %s: %w", op, what, err)
+			return errorf(op, "polling %s: %w", what, err)
 		}
-		return fmt.Errorf("openrouter: %s: polling %s (last status %s): %w", op, what, last, err)
+		return errorf(op, "polling %s (last status %s): %w", what, last, err)
 	}
 	for {
 		v, status, err := get(ctx)
@@ -52,7 +52,7 @@ func poll[T any](ctx context.Context, op, what string, interval, maxInterval tim
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return nil, fmt.Errorf("openrouter: %s: %s still %s: %w", op, what, last, context.Cause(ctx))
+			return nil, errorf(op, "%s still %s: %w", what, last, context.Cause(ctx))
 		}
 		interval = min(2*interval, maxInterval)
 	}

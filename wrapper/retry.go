@@ -100,7 +100,7 @@ func (cl *call) final(ctx context.Context, err error, exhausted bool) error {
 		cl.logAt(ctx, slog.LevelWarn, "giving up", slog.Int("attempts", cl.attempts), slog.String("error", err.Error()))
 	}
 	if cl.attempts > 1 && exhausted {
-		return &RetriesExhaustedError{Attempts: cl.attempts, Err: err}
+		return &RetriesExhaustedError{Operation: cl.op, Attempts: cl.attempts, Err: err}
 	}
 	return err
 }
@@ -134,7 +134,7 @@ func (cl *call) wait(ctx context.Context, d time.Duration, cause error) error {
 	case <-t.C:
 		return nil
 	case <-ctx.Done():
-		return fmt.Errorf("openrouter: %s: %w while waiting to retry after: %w", cl.op, ctx.Err(), cause)
+		return errorf(cl.op, "%w while waiting to retry after: %w", ctx.Err(), cause)
 	}
 }
 

@@ -97,13 +97,30 @@ func (s *SCIMService) UpdateGroupMapping(ctx context.Context, id string, req Upd
 	})
 }
 
+// MappingMembers says what deleting a SCIM group mapping does to the
+// users it brought into the workspace: [KeepMembers] or [DropMembers].
+// The API has no default, so the zero value is refused.
+type MappingMembers uint8
+
+// The choices of [SCIMService.DeleteGroupMapping].
+const (
+	// KeepMembers leaves the users the mapping brought in as members of
+	// the workspace.
+	KeepMembers MappingMembers = iota + 1
+	// DropMembers removes them from the workspace.
+	DropMembers
+)
+
 // DeleteGroupMapping removes the SCIM group mapping with the given id, a
-// UUID. With keepMembers the users it brought into the workspace stay
-// members; without, they are removed from it. It needs a management key.
-// It calls DELETE /scim/group-mappings/{id}?keep_members={keepMembers}.
-func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, keepMembers bool, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
+// UUID; members says whether the users it brought into the workspace stay
+// ([KeepMembers]) or go ([DropMembers]). It needs a management key.
+// It calls DELETE /scim/group-mappings/{id}?keep_members=....
+func (s *SCIMService) DeleteGroupMapping(ctx context.Context, id string, members MappingMembers, opts ...Option) (*DeleteSCIMGroupMappingResponse, error) {
 	const op = "SCIM.DeleteGroupMapping"
-	params := gen.DeleteScimGroupMappingParams{KeepMembers: keepMembers}
+	if members != KeepMembers && members != DropMembers {
+		return nil, errorf(op, "members is %d: pass KeepMembers or DropMembers", members)
+	}
+	params := gen.DeleteScimGroupMappingParams{KeepMembers: members == KeepMembers}
 	return doJSONWithUUID[DeleteSCIMGroupMappingResponse](ctx, s.c, op, id, opts, func(server string, uid UUID) (*http.Request, error) {
 		return gen.NewDeleteScimGroupMappingRequest(server, uid, &params)
 	})

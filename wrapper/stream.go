@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"mime"
@@ -101,7 +100,7 @@ func newStream[T any](cl *call, resp *http.Response, kind streamKind[T]) (*Strea
 		if e.Code != 0 {
 			return nil, e
 		}
-		return nil, fmt.Errorf("openrouter: %s: expected text/event-stream, got %s: %s", cl.op, ct, e.Message)
+		return nil, errorf(cl.op, "expected text/event-stream, got %s: %s", ct, e.Message)
 	}
 	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body, obs: cl.obs}
 	s.dec = sse.NewDecoder(s.body)
@@ -172,7 +171,7 @@ func (s *Stream[T]) advance() bool {
 			}
 			s.end(apiErr)
 		} else {
-			s.end(fmt.Errorf("openrouter: %s: event %d is not a valid event: %w (data: %s)", s.op, s.events+1, err, snippet(data)))
+			s.end(errorf(s.op, "event %d is not a valid event: %w (data: %s)", s.events+1, err, snippet(data)))
 		}
 		return false
 	}
@@ -198,15 +197,15 @@ func (s *Stream[T]) endError(err error) error {
 	ctxErr := s.resp.Request.Context().Err()
 	switch {
 	case s.body.timedOut.Load():
-		return fmt.Errorf("openrouter: %s: %w: no data for %v after %d events", s.op, ErrStreamIdleTimeout, s.body.timeout, s.events)
+		return errorf(s.op, "%w: no data for %v after %d events", ErrStreamIdleTimeout, s.body.timeout, s.events)
 	case errors.Is(err, sse.ErrEventTooLarge):
-		return fmt.Errorf("openrouter: %s: %w", s.op, err)
+		return errorf(s.op, "%w", err)
 	case ctxErr != nil && err != nil:
-		return fmt.Errorf("openrouter: %s: stream interrupted after %d events: %w", s.op, s.events, context.Cause(s.resp.Request.Context()))
+		return errorf(s.op, "stream interrupted after %d events: %w", s.events, context.Cause(s.resp.Request.Context()))
 	case err == nil || errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("openrouter: %s: %w (after %d events)", s.op, ErrStreamTruncated, s.events)
+		return errorf(s.op, "%w (after %d events)", ErrStreamTruncated, s.events)
 	default:
-		return fmt.Errorf("openrouter: %s: %w (after %d events): %w", s.op, ErrStreamTruncated, s.events, err)
+		return errorf(s.op, "%w (after %d events): %w", ErrStreamTruncated, s.events, err)
 	}
 }
 
@@ -272,7 +271,7 @@ func (s *Stream[T]) All() iter.Seq2[T, error] {
 		var zero T
 		if s.finished && len(s.pending) == 0 {
 			_ = s.Close()
-			yield(zero, fmt.Errorf("openrouter: %s: %w", s.op, ErrStreamClosed))
+			yield(zero, errorf(s.op, "%w", ErrStreamClosed))
 			return
 		}
 		for s.Next() {
@@ -283,7 +282,7 @@ func (s *Stream[T]) All() iter.Seq2[T, error] {
 		}
 		err := s.Err()
 		if cerr := s.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("openrouter: %s: close stream: %w", s.op, cerr)
+			err = errorf(s.op, "close stream: %w", cerr)
 		}
 		if err != nil {
 			yield(zero, err)

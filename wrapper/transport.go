@@ -91,11 +91,16 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 		return nil, fmt.Errorf("openrouter: %s: nil context", cl.op)
 	}
 	if cl.needsKey && cl.cfg.apiKey == "" {
-		return nil, ErrMissingAPIKey
+		return nil, errorf(cl.op, "%w", ErrMissingAPIKey)
 	}
 	req, err := build(cl.cfg.server)
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
+		return nil, errorf(cl.op, "build request: %w", err)
+	}
+	if cl.cfg.extraBody != nil {
+		if err := cl.addExtraBody(req); err != nil {
+			return nil, err
+		}
 	}
 	if len(cl.cfg.observers) > 0 {
 		ctx = cl.observeStart(ctx, req)
@@ -109,6 +114,9 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 	}
 	if cl.cfg.responseInto != nil {
 		*cl.cfg.responseInto = resp
+	}
+	if cl.cfg.rateLimitInto != nil {
+		*cl.cfg.rateLimitInto, _ = RateLimitOf(resp.Header)
 	}
 	return resp, nil
 }
@@ -126,6 +134,11 @@ func doJSONAuth[T any](ctx context.Context, c *caller, op string, needsKey bool,
 	resp, err := cl.send(ctx, build)
 	if err != nil {
 		return nil, err
+	}
+	if dst := cl.cfg.rawResponseInto; dst != nil {
+		if bb, ok := resp.Body.(*bufferedBody); ok && bb.buf != nil {
+			*dst = bytes.Clone(*bb.buf)
+		}
 	}
 	out := new(T)
 	if err := decodeBody(resp.Body, out); err != nil {
@@ -306,7 +319,7 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 		cl.obs.attemptEnd(start, resp, err)
 		canRetry := cl.attempts <= cfg.maxRetries && replayable
 		if err != nil {
-			err = fmt.Errorf("openrouter: %s: %w", cl.op, err)
+			err = errorf(cl.op, "%w", err)
 			if ctx.Err() != nil || !transient(err) {
 				return nil, cl.final(ctx, err, false)
 			}

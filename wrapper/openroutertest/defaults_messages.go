@@ -3,8 +3,8 @@ package openroutertest
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
