@@ -83,7 +83,8 @@ func ExamplePresetsService_CreateFromMessages() {
 	v := saved.Data.DesignatedVersion
 	fmt.Println(saved.Data.Slug, v.Version, v.Config["model"], *v.SystemPrompt)
 
-	// Walk every preset of the account, page by page.
+	// Walk every preset of the account, page by page: the one just saved
+	// is among them.
 	for p, err := range client.Presets.ListAll(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
@@ -95,6 +96,7 @@ func ExamplePresetsService_CreateFromMessages() {
 	// code-review active
 	// support-bot active
 	// translator active
+	// brief-helper active
 }
 
 func ExampleRerankService_Send() {
