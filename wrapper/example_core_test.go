@@ -413,7 +413,7 @@ func ExampleBetaService() {
 			return
 		}
 		events++
-		if kind, _ := ev.Discriminator(); kind == "response.completed" {
+		if ev.Type() == openrouter.ResponsesEventCompleted {
 			fmt.Println("completed after", events, "events")
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
+	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 func decodeInto[T any](t *testing.T, s string) T {
@@ -149,5 +150,39 @@ func TestMessagesResultHelpers(t *testing.T) {
 	}
 	if tok, _ := r.Tokens(); tok != (openrouter.Tokens{Input: 16, Output: 5, Total: 21, CachedInput: 4}) {
 		t.Errorf("Tokens = %+v", tok)
+	}
+}
+
+func TestRunResultTotals(t *testing.T) {
+	srv, client := loopSetup(t)
+	srv.Enqueue(chatOp, openroutertest.ChatToolCalls(openroutertest.ToolCall{ID: "call_w", Name: "get_weather", Arguments: `{"city":"Paris"}`}))
+	srv.Enqueue(chatOp, openroutertest.ChatReply("It is 21 degrees in Paris."))
+	var cities []string
+	res, err := openrouter.RunTools(context.Background(), client, weatherRequest(), []*openrouter.ToolHandler{weatherTool(t, &cities, nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Text() != "It is 21 degrees in Paris." || len(res.Responses) != 2 || res.Responses[1] != res.Response {
+		t.Fatalf("Text %q, %d responses", res.Text(), len(res.Responses))
+	}
+	if got := res.Responses[0].ToolCalls(); len(got) != 1 || got[0].ID != "call_w" {
+		t.Errorf("first response's tool calls = %+v", got)
+	}
+	if len(res.ToolCalls) != 1 || res.ToolCalls[0].Step != 0 || res.ToolCalls[0].Call.ID != "call_w" || res.ToolCalls[0].Err != nil || res.ToolCalls[0].Content == "" {
+		t.Errorf("ToolCalls = %+v", res.ToolCalls)
+	}
+	var want openrouter.Tokens
+	for _, r := range res.Responses {
+		tok, ok := r.Tokens()
+		if !ok {
+			t.Fatal("a response without usage")
+		}
+		want = want.Add(tok)
+	}
+	if res.Tokens != want || res.Tokens.Total == 0 {
+		t.Errorf("Tokens = %+v, want %+v", res.Tokens, want)
+	}
+	if res.CostUnreported != 0 || res.Cost <= 0 {
+		t.Errorf("Cost %v, %d unreported", res.Cost, res.CostUnreported)
 	}
 }
