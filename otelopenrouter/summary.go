@@ -82,9 +82,9 @@ func (s *summary) addResult(result any, content bool) {
 			s.hasUsage, s.input, s.output = true, int64(u.InputTokens), int64(u.OutputTokens)
 			s.setCost(u.Cost)
 		}
-		if content && r.OutputText != "" {
+		if text := r.Text(); content && text != "" {
 			c := s.choice(0)
-			c.text = append(c.text, r.OutputText...)
+			c.text = append(c.text, text...)
 		}
 	case *openrouter.MessagesResult:
 		s.model, s.id = r.Model, r.ID

@@ -446,18 +446,7 @@ func TestDatasetIterators(t *testing.T) {
 }
 
 // fileID is the id of a file in any shape.
-func fileID(f openrouter.FileResponse) string {
-	switch shape, _ := f.Discriminator(); shape {
-	case openrouter.FileShapeOpenAI:
-		v, _ := f.AsOpenAIFile()
-		return v.ID
-	case openrouter.FileShapeAnthropic:
-		v, _ := f.AsAnthropicFile()
-		return v.ID
-	}
-	v, _ := f.AsOpenRouterFile()
-	return v.ID
-}
+func fileID(f openrouter.FileResponse) string { return f.ID() }
 
 func TestFilesListAll(t *testing.T) {
 	t.Parallel()

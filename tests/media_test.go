@@ -139,21 +139,21 @@ func TestImagesStream(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var types []string
+	var types []openrouter.ImageEventType
 	var final gen.ImageGenCompletedEvent
 	for ev, err := range stream.All() {
 		if err != nil {
 			t.Fatal(err)
 		}
-		typ := openrouter.ImageEventType(ev)
+		typ := ev.Type()
 		types = append(types, typ)
-		if typ == "image_generation.completed" {
+		if typ == openrouter.ImageEventCompleted {
 			if final, err = ev.AsImageGenCompletedEvent(); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	check(t, "event types", types, []string{"image_generation.text_chunk", "image_generation.partial_image", "image_generation.completed"})
+	check(t, "event types", types, []openrouter.ImageEventType{openrouter.ImageEventTextChunk, openrouter.ImageEventPartialImage, openrouter.ImageEventCompleted})
 	check(t, "final image", final.B64Json, openroutertest.FakeImage)
 	r := only(t, srv, "createImages")
 	expectRequest(t, r, "POST", "/images", map[string]any{"stream": true, "prompt": "a cat"})

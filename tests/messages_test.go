@@ -167,7 +167,7 @@ func streamMessages(t *testing.T, c *openrouter.Client, req openrouter.MessagesR
 	var b strings.Builder
 	for stream.Next() {
 		ev := stream.Current()
-		kinds = append(kinds, ev.Type)
+		kinds = append(kinds, ev.Type())
 		if d, ok := ev.TextDelta(); ok {
 			b.WriteString(d)
 		}
@@ -191,8 +191,8 @@ func TestMessagesStreamContract(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		kinds = append(kinds, string(ev.Type))
-		switch ev.Type {
+		kinds = append(kinds, string(ev.Type()))
+		switch ev.Type() {
 		case openrouter.MessagesEventMessageStart:
 			start, err := ev.AsMessagesStartEvent()
 			if err != nil {

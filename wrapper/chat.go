@@ -15,8 +15,10 @@ type ChatService struct{ c *caller }
 type (
 	// ChatRequest is the body of Chat.Send and Chat.Stream.
 	ChatRequest = gen.ChatRequest
-	// ChatChunk is one event of Chat.Stream.
-	ChatChunk = gen.ChatChunk
+	// ToolCallDelta is a piece of a tool call in a [ChatChunk]: the
+	// call's Index, and its ID, name and a fragment of its arguments as
+	// they arrive. A [ChatAccumulator] joins them into [ToolCall] values.
+	ToolCallDelta = gen.ChatStreamToolCall
 	// ChatMessage is one message of a conversation (a union of the roles).
 	ChatMessage = gen.ChatMessage
 )
@@ -25,6 +27,75 @@ type (
 // generated gen.ChatResponse, whose fields it promotes, plus helper methods.
 type ChatResponse struct {
 	gen.ChatResponse
+}
+
+// ChatChunk is one event of Chat.Stream: the generated gen.ChatChunk,
+// whose fields it promotes, plus helper methods that read its first
+// choice (see "Stream events" in the package documentation).
+type ChatChunk struct {
+	gen.ChatChunk
+}
+
+func (c ChatChunk) first() *gen.ChatStreamChoice {
+	if len(c.Choices) == 0 {
+		return nil
+	}
+	return &c.Choices[0]
+}
+
+// TextDelta returns the content the chunk adds to the first choice; ok is
+// false when it adds none.
+func (c ChatChunk) TextDelta() (text string, ok bool) {
+	if ch := c.first(); ch != nil && ch.Delta.Content != "" {
+		return ch.Delta.Content, true
+	}
+	return "", false
+}
+
+// Text returns the content the chunk adds to the first choice, "" if none.
+func (c ChatChunk) Text() string {
+	t, _ := c.TextDelta()
+	return t
+}
+
+// Reasoning returns the reasoning text the chunk adds to the first
+// choice, "" if none.
+func (c ChatChunk) Reasoning() string {
+	if ch := c.first(); ch != nil {
+		return ch.Delta.Reasoning
+	}
+	return ""
+}
+
+// FinishReason returns why the first choice ended, such as "stop" or
+// "tool_calls", on the chunk that ends it; "" on the others.
+func (c ChatChunk) FinishReason() string {
+	if ch := c.first(); ch != nil && ch.FinishReason != nil {
+		return string(*ch.FinishReason)
+	}
+	return ""
+}
+
+// ToolCallDeltas returns the pieces of tool calls the chunk adds to the
+// first choice; nil if none. Pieces of one call share an Index; fold
+// them with a [ChatAccumulator] to get whole calls.
+func (c ChatChunk) ToolCallDeltas() []ToolCallDelta {
+	if ch := c.first(); ch != nil {
+		return ch.Delta.ToolCalls
+	}
+	return nil
+}
+
+// Cost returns the cost the chunk reports, in credits (US dollars); ok is
+// false when it reports none (only the last chunk of a stream does).
+func (c ChatChunk) Cost() (usd float64, ok bool) {
+	return chatCost(c.Usage)
+}
+
+// Tokens returns the token counts the chunk reports; ok is false when it
+// has no usage (only the last chunk of a stream has).
+func (c ChatChunk) Tokens() (t Tokens, ok bool) {
+	return chatTokens(c.Usage)
 }
 
 // Send creates a chat completion and waits for the whole reply.
@@ -161,37 +232,43 @@ func (r *ChatResponse) Message() ChatMessage {
 }
 
 // Cost returns what the request cost in credits (US dollars), as reported
-// in the usage; 0 when the response has no cost.
-func (r *ChatResponse) Cost() float64 {
-	if r == nil || r.Usage == nil || r.Usage.Cost == nil {
-		return 0
+// in the usage; ok is false when the response reports no cost, which
+// tells a free request (0, true) from an unreported cost (0, false).
+func (r *ChatResponse) Cost() (usd float64, ok bool) {
+	if r == nil {
+		return 0, false
 	}
-	return *r.Usage.Cost
+	return chatCost(r.Usage)
 }
 
-// PromptTokens returns the number of input tokens the usage reports.
-func (r *ChatResponse) PromptTokens() int {
-	if r == nil || r.Usage == nil {
-		return 0
+// Tokens returns the token counts of the usage; ok is false when the
+// response has no usage.
+func (r *ChatResponse) Tokens() (t Tokens, ok bool) {
+	if r == nil {
+		return Tokens{}, false
 	}
-	return r.Usage.PromptTokens
+	return chatTokens(r.Usage)
 }
 
-// CompletionTokens returns the number of output tokens the usage reports,
-// reasoning included.
-func (r *ChatResponse) CompletionTokens() int {
-	if r == nil || r.Usage == nil {
-		return 0
+func chatCost(u *gen.ChatUsage) (float64, bool) {
+	if u == nil || u.Cost == nil {
+		return 0, false
 	}
-	return r.Usage.CompletionTokens
+	return *u.Cost, true
 }
 
-// TotalTokens returns the total number of tokens the usage reports.
-func (r *ChatResponse) TotalTokens() int {
-	if r == nil || r.Usage == nil {
-		return 0
+func chatTokens(u *gen.ChatUsage) (Tokens, bool) {
+	if u == nil {
+		return Tokens{}, false
 	}
-	return r.Usage.TotalTokens
+	t := Tokens{Input: u.PromptTokens, Output: u.CompletionTokens, Total: u.TotalTokens}
+	if d := u.CompletionTokensDetails; d != nil && d.ReasoningTokens != nil {
+		t.Reasoning = *d.ReasoningTokens
+	}
+	if d := u.PromptTokensDetails; d != nil && d.CachedTokens != nil {
+		t.CachedInput = *d.CachedTokens
+	}
+	return t, true
 }
 
 // GenerationID returns the id of the generation, the key of

@@ -97,7 +97,8 @@ func ExampleChatAccumulator() {
 	// The accumulated response has the shape Chat.Send returns.
 	resp := acc.Response()
 	fmt.Println(resp.Text())
-	fmt.Println("finish:", resp.FinishReason(), "cost reported:", resp.Cost() > 0)
+	_, costReported := resp.Cost()
+	fmt.Println("finish:", resp.FinishReason(), "cost reported:", costReported)
 	// Output:
 	// content done: You said: Tell me a fact about Go
 	// You said: Tell me a fact about Go
@@ -412,7 +413,7 @@ func ExampleBetaService() {
 			return
 		}
 		events++
-		if kind, _ := ev.Discriminator(); kind == "response.completed" {
+		if ev.Type() == openrouter.ResponsesEventCompleted {
 			fmt.Println("completed after", events, "events")
 		}
 	}

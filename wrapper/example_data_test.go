@@ -58,10 +58,7 @@ func ExampleFilesService_ListAll() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		if shape, _ := file.Discriminator(); shape == openrouter.FileShapeOpenRouter {
-			f, _ := file.AsOpenRouterFile()
-			fmt.Println(f.ID, f.Filename)
-		}
+		fmt.Println(file.ID(), file.Filename())
 	}
 	// Output:
 	// file-fake-sample-1 notes.txt

@@ -211,8 +211,10 @@ func ExampleChatResponse_Text() {
 		panic(err)
 	}
 	fmt.Println(resp.Text())
-	fmt.Println(resp.FinishReason(), len(resp.ToolCalls()), resp.TotalTokens())
-	fmt.Println(strings.HasPrefix(resp.GenerationID(), "gen-"), resp.Cost() > 0)
+	tokens, _ := resp.Tokens()
+	fmt.Println(resp.FinishReason(), len(resp.ToolCalls()), tokens.Total)
+	cost, _ := resp.Cost()
+	fmt.Println(strings.HasPrefix(resp.GenerationID(), "gen-"), cost > 0)
 	// Output:
 	// You said: Hello there
 	// stop 0 6

@@ -46,11 +46,11 @@ func ExampleImagesService_Stream() {
 		if err != nil {
 			panic(err)
 		}
-		switch openrouter.ImageEventType(ev) {
-		case "image_generation.partial_image":
+		switch ev.Type() {
+		case openrouter.ImageEventPartialImage:
 			p, _ := ev.AsImageGenPartialImageEvent()
 			fmt.Println("partial image", p.PartialImageIndex)
-		case "image_generation.completed":
+		case openrouter.ImageEventCompleted:
 			c, _ := ev.AsImageGenCompletedEvent()
 			fmt.Println("final image,", c.MediaType)
 		}

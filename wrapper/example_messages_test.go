@@ -43,7 +43,7 @@ func ExampleMessagesService_Stream() {
 	defer stream.Close()
 	for stream.Next() {
 		ev := stream.Current()
-		switch ev.Type {
+		switch ev.Type() {
 		case openrouter.MessagesEventContentBlockDelta:
 			if text, ok := ev.TextDelta(); ok {
 				fmt.Print(text)

@@ -2,11 +2,13 @@ package openrouter
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
 	"mime/multipart"
 	"net/http"
+	"time"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
@@ -28,19 +30,103 @@ type (
 	// FileProvider names a provider's file store: FileProviderOpenAI or
 	// FileProviderAnthropic.
 	FileProvider = gen.FileProvider
-	// FileResponse is one file's metadata. Its shape depends on the store
-	// that holds the file: call Discriminator, then AsOpenRouterFile,
-	// AsOpenAIFile or AsAnthropicFile.
-	FileResponse = gen.FileResponse
 	// FileListResponse is one page of Files.List, in the shape of the
 	// store listed: call Discriminator, then AsOpenRouterFileList,
 	// AsOpenAIFileList or AsAnthropicFileList.
 	FileListResponse = gen.FileListResponse
-	// FileDeleteResponse is the result of Files.Delete, in the shape of
-	// the store: call Discriminator, then AsOpenRouterFileDeleted,
-	// AsOpenAIFileDeleted or AsAnthropicFileDeleted.
-	FileDeleteResponse = gen.FileDeleteResponse
 )
+
+// FileResponse is one file's metadata, in the shape of the store that
+// holds it (OpenRouter's, OpenAI's or Anthropic's). Its methods read the
+// fields every shape has, whatever the shape; the union's Discriminator
+// and As* methods (AsOpenRouterFile, AsOpenAIFile, AsAnthropicFile) give
+// the fields of one shape.
+type FileResponse struct {
+	gen.FileResponse
+}
+
+// fileFields are the fields of every file shape, by their names in any of
+// them.
+type fileFields struct {
+	Shape        string          `json:"_shape"`
+	ID           string          `json:"id"`
+	Filename     string          `json:"filename"`
+	MimeType     string          `json:"mime_type"`
+	SizeBytes    *int64          `json:"size_bytes"`
+	Bytes        *int64          `json:"bytes"`
+	CreatedAt    json.RawMessage `json:"created_at"`
+	Downloadable *bool           `json:"downloadable"`
+}
+
+func fileFieldsOf(u json.Marshaler) fileFields {
+	var f fileFields
+	if raw, err := u.MarshalJSON(); err == nil {
+		_ = json.Unmarshal(raw, &f)
+	}
+	return f
+}
+
+// ID returns the file's id.
+func (f FileResponse) ID() string { return fileFieldsOf(f.FileResponse).ID }
+
+// Filename returns the file's name.
+func (f FileResponse) Filename() string { return fileFieldsOf(f.FileResponse).Filename }
+
+// Shape returns the shape of the metadata: [FileShapeOpenRouter],
+// [FileShapeOpenAI] or [FileShapeAnthropic] (OpenRouter's store may leave
+// it out: "").
+func (f FileResponse) Shape() string { return fileFieldsOf(f.FileResponse).Shape }
+
+// Size returns the file's size in bytes (size_bytes, or bytes in the
+// OpenAI shape); ok is false when the metadata has none.
+func (f FileResponse) Size() (n int64, ok bool) {
+	ff := fileFieldsOf(f.FileResponse)
+	switch {
+	case ff.SizeBytes != nil:
+		return *ff.SizeBytes, true
+	case ff.Bytes != nil:
+		return *ff.Bytes, true
+	}
+	return 0, false
+}
+
+// MimeType returns the file's media type; "" in the OpenAI shape, which
+// has none.
+func (f FileResponse) MimeType() string { return fileFieldsOf(f.FileResponse).MimeType }
+
+// CreatedAt returns when the file was created (an RFC 3339 time, or Unix
+// seconds in the OpenAI shape); the zero time when the metadata has none
+// or it does not parse.
+func (f FileResponse) CreatedAt() time.Time {
+	raw := fileFieldsOf(f.FileResponse).CreatedAt
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		t, _ := time.Parse(time.RFC3339, s)
+		return t
+	}
+	var secs int64
+	if json.Unmarshal(raw, &secs) == nil {
+		return time.Unix(secs, 0).UTC()
+	}
+	return time.Time{}
+}
+
+// Downloadable reports whether Files.Download can fetch the file's bytes;
+// the OpenAI shape does not say, and is reported as downloadable.
+func (f FileResponse) Downloadable() bool {
+	d := fileFieldsOf(f.FileResponse).Downloadable
+	return d == nil || *d
+}
+
+// FileDeleteResponse is the result of Files.Delete, in the shape of the
+// store. ID returns the id of the deleted file; the union's Discriminator
+// and As* methods give the fields of one shape.
+type FileDeleteResponse struct {
+	gen.FileDeleteResponse
+}
+
+// ID returns the id of the deleted file.
+func (d FileDeleteResponse) ID() string { return fileFieldsOf(d.FileDeleteResponse).ID }
 
 // The file stores a FileParams or ListFilesParams can name.
 const (

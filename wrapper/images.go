@@ -22,11 +22,6 @@ type (
 	// ImageResponse is the result of Images.Generate: the images as base64
 	// data (Data[i].B64Json) and the usage.
 	ImageResponse = gen.ImageGenerationResponse
-	// ImageStreamEvent is one event of Images.Stream, a union keyed by its
-	// "type": image_generation.partial_image, image_generation.text_chunk
-	// or image_generation.completed (see [ImageEventType] and the As*
-	// methods). Error events end the stream with an [*APIError] instead.
-	ImageStreamEvent = gen.ImageStreamingResponseData
 	// ImageModelsResponse is the result of Images.ListModels.
 	ImageModelsResponse = gen.ImageModelsListResponse
 	// ImageModelEndpointsResponse is the result of Images.ListModelEndpoints.
@@ -78,19 +73,69 @@ func (s *ImagesService) ListModelEndpoints(ctx context.Context, author, slug str
 	})
 }
 
-// ImageEventType returns the "type" of an event of Images.Stream, such as
-// "image_generation.partial_image", or "" when it has none; it tells which
-// As* method of the event to call.
-func ImageEventType(ev ImageStreamEvent) string {
-	raw, err := ev.MarshalJSON()
+// ImageEventType is the "type" of an Images.Stream event.
+type ImageEventType string
+
+// The event types of an image stream: partial images as they are drawn,
+// text the model writes, and the completed image.
+const (
+	ImageEventPartialImage ImageEventType = "image_generation.partial_image"
+	ImageEventTextChunk    ImageEventType = "image_generation.text_chunk"
+	ImageEventCompleted    ImageEventType = "image_generation.completed"
+)
+
+// ImageStreamEvent is one event of Images.Stream: the generated union
+// gen.ImageStreamingResponseData, whose As* methods it promotes, plus Type
+// and TextDelta (see [StreamEvent]). Error events end the stream with an
+// [*APIError] instead.
+//
+//	switch ev.Type() {
+//	case openrouter.ImageEventPartialImage:
+//		p, _ := ev.AsImageGenPartialImageEvent()
+//		...
+//	case openrouter.ImageEventCompleted:
+//		done, _ := ev.AsImageGenCompletedEvent()
+//		...
+//	}
+type ImageStreamEvent struct {
+	gen.ImageStreamingResponseData
+	kind ImageEventType
+}
+
+// UnmarshalJSON decodes an event and notes its type.
+func (e *ImageStreamEvent) UnmarshalJSON(b []byte) error {
+	if err := e.ImageStreamingResponseData.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	e.kind = ImageEventType(imageEventKind(e.ImageStreamingResponseData))
+	return nil
+}
+
+// Type returns the event's "type", such as [ImageEventCompleted]; "" when
+// it has none.
+func (e ImageStreamEvent) Type() ImageEventType {
+	if e.kind == "" {
+		return ImageEventType(imageEventKind(e.ImageStreamingResponseData))
+	}
+	return e.kind
+}
+
+// TextDelta returns the text of an image_generation.text_chunk event; ok
+// is false for any other event.
+func (e ImageStreamEvent) TextDelta() (text string, ok bool) {
+	if e.Type() != ImageEventTextChunk {
+		return "", false
+	}
+	c, err := e.AsImageGenTextChunkEvent()
 	if err != nil {
-		return ""
+		return "", false
 	}
-	var probe struct {
-		Type string `json:"type"`
-	}
-	_ = json.Unmarshal(raw, &probe)
-	return probe.Type
+	return c.Text, true
+}
+
+func imageEventKind(ev gen.ImageStreamingResponseData) string {
+	t, _ := ev.Discriminator()
+	return t
 }
 
 // decodeImageEvent decodes an image stream event. An event of type "error"

@@ -46,8 +46,66 @@ type MessagesResult struct {
 	gen.MessagesResult
 }
 
+// Cost returns what the request cost in credits (US dollars); ok is false
+// when the result reports no cost.
+func (r *MessagesResult) Cost() (usd float64, ok bool) {
+	if r == nil || r.Usage.Cost == nil {
+		return 0, false
+	}
+	return *r.Usage.Cost, true
+}
+
+// Tokens returns the token counts of the usage. The Messages API always
+// sends a usage, so ok is false only for a nil result. Input counts the
+// tokens read from and written to the prompt cache too (Anthropic's
+// input_tokens leaves them out).
+func (r *MessagesResult) Tokens() (t Tokens, ok bool) {
+	if r == nil {
+		return Tokens{}, false
+	}
+	u := r.Usage
+	t = Tokens{Input: u.InputTokens, Output: u.OutputTokens}
+	if u.CacheReadInputTokens != nil {
+		t.CachedInput = *u.CacheReadInputTokens
+		t.Input += *u.CacheReadInputTokens
+	}
+	if u.CacheCreationInputTokens != nil {
+		t.Input += *u.CacheCreationInputTokens
+	}
+	if d := u.OutputTokensDetails; d != nil {
+		t.Reasoning = d.ThinkingTokens
+	}
+	t.Total = t.Input + t.Output
+	return t, true
+}
+
+// ToolUses returns the tool_use blocks of the result, in order: the tools
+// the model asks to run. Nil when there are none.
+func (r *MessagesResult) ToolUses() []MessagesToolUse {
+	if r == nil {
+		return nil
+	}
+	var uses []MessagesToolUse
+	for _, block := range r.Content {
+		if kind, _ := block.Discriminator(); kind != "tool_use" {
+			continue
+		}
+		if u, err := block.AsAnthropicToolUseBlock(); err == nil {
+			uses = append(uses, u)
+		}
+	}
+	return uses
+}
+
+// MessagesToolUse is a tool_use block of a Messages result: its ID, the
+// tool's Name and its Input.
+type MessagesToolUse = gen.AnthropicToolUseBlock
+
 // Text returns the text of the result's text blocks, joined in order.
 func (r *MessagesResult) Text() string {
+	if r == nil {
+		return ""
+	}
 	var b strings.Builder
 	for _, block := range r.Content {
 		if kind, _ := block.Discriminator(); kind != "text" {
@@ -97,11 +155,12 @@ const (
 	MessagesEventError             MessagesEventType = "error"
 )
 
-// MessagesStreamEvent is one event of Messages.Stream. Switch on Type and
-// read the payload with the matching As method, such as
-// AsMessagesContentBlockDeltaEvent:
+// MessagesStreamEvent is one event of Messages.Stream: the generated
+// union gen.MessagesStreamEvents, whose As* methods it promotes, plus Type
+// and TextDelta (see [StreamEvent]). Switch on Type and read the payload
+// with the matching As method, such as AsMessagesContentBlockDeltaEvent:
 //
-//	switch ev.Type {
+//	switch ev.Type() {
 //	case openrouter.MessagesEventContentBlockDelta:
 //		if text, ok := ev.TextDelta(); ok {
 //			fmt.Print(text)
@@ -112,27 +171,37 @@ const (
 //	}
 //
 // ValueByDiscriminator returns the payload as one of the Messages*Event
-// types, for a type switch.
+// types, for a type switch; a [MessagesAccumulator] folds the events into
+// a [MessagesResult].
 type MessagesStreamEvent struct {
 	gen.MessagesStreamEvents
-	// Type is the event's "type" field.
-	Type MessagesEventType
+	kind MessagesEventType
 }
 
-// UnmarshalJSON decodes an event and sets its Type.
+// UnmarshalJSON decodes an event and notes its type.
 func (e *MessagesStreamEvent) UnmarshalJSON(b []byte) error {
 	if err := e.MessagesStreamEvents.UnmarshalJSON(b); err != nil {
 		return err
 	}
 	kind, err := e.Discriminator()
-	e.Type = MessagesEventType(kind)
+	e.kind = MessagesEventType(kind)
 	return err
+}
+
+// Type returns the event's "type", such as
+// [MessagesEventContentBlockDelta].
+func (e MessagesStreamEvent) Type() MessagesEventType {
+	if e.kind == "" {
+		kind, _ := e.Discriminator()
+		return MessagesEventType(kind)
+	}
+	return e.kind
 }
 
 // TextDelta returns the text of a content_block_delta event that carries
 // a text delta; ok is false for any other event.
 func (e MessagesStreamEvent) TextDelta() (text string, ok bool) {
-	if e.Type != MessagesEventContentBlockDelta {
+	if e.Type() != MessagesEventContentBlockDelta {
 		return "", false
 	}
 	ev, err := e.AsMessagesContentBlockDeltaEvent()
@@ -171,9 +240,9 @@ func (s *MessagesService) Stream(ctx context.Context, req MessagesRequest, opts 
 	return doStream(ctx, s.c, "Messages.Stream", opts, streamKind[MessagesStreamEvent]{
 		decode: decodeMessagesEvent,
 		meaningful: func(ev *MessagesStreamEvent) bool {
-			return ev.Type != MessagesEventMessageStart && ev.Type != MessagesEventPing
+			return ev.Type() != MessagesEventMessageStart && ev.Type() != MessagesEventPing
 		},
-		isEnd: func(ev *MessagesStreamEvent) bool { return ev.Type == MessagesEventMessageStop },
+		isEnd: func(ev *MessagesStreamEvent) bool { return ev.Type() == MessagesEventMessageStop },
 	}, func(server string) (*http.Request, error) {
 		return gen.NewCreateMessagesRequest(server, nil, req)
 	})
@@ -200,7 +269,7 @@ func decodeMessagesEvent(data []byte, dst *MessagesStreamEvent) error {
 	if err := json.Unmarshal(data, dst); err != nil {
 		return err
 	}
-	if dst.Type != MessagesEventError {
+	if dst.Type() != MessagesEventError {
 		return nil
 	}
 	ev, err := dst.AsMessagesErrorEvent()

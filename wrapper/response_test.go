@@ -19,11 +19,11 @@ func TestResponseHelpers(t *testing.T) {
 	if len(calls) != 1 || calls[0].ID != "call_1" || calls[0].Function.Name != "get_weather" || calls[0].Function.Arguments != `{"city":"Paris"}` {
 		t.Errorf("ToolCalls = %+v", calls)
 	}
-	if got := r.Cost(); got != 0.0012 {
-		t.Errorf("Cost = %v", got)
+	if got, ok := r.Cost(); got != 0.0012 || !ok {
+		t.Errorf("Cost = %v, %v", got, ok)
 	}
-	if p, c, tot := r.PromptTokens(), r.CompletionTokens(), r.TotalTokens(); p != 3 || c != 4 || tot != 7 {
-		t.Errorf("tokens = %d %d %d", p, c, tot)
+	if got, ok := r.Tokens(); got != (openrouter.Tokens{Input: 3, Output: 4, Total: 7}) || !ok {
+		t.Errorf("Tokens = %+v, %v", got, ok)
 	}
 	if got := r.GenerationID(); got != "gen-1" {
 		t.Errorf("GenerationID = %q", got)
@@ -53,7 +53,9 @@ func TestResponseHelpersOnEmpty(t *testing.T) {
 				t.Errorf("helpers of an empty response are not zero")
 			}
 			if r == nil || len(r.Choices) == 0 {
-				if r.GenerationID() != "" || r.Cost() != 0 || r.FinishReason() != "" || r.TotalTokens() != 0 || r.PromptTokens() != 0 || r.CompletionTokens() != 0 {
+				_, hasCost := r.Cost()
+				_, hasTokens := r.Tokens()
+				if r.GenerationID() != "" || hasCost || r.FinishReason() != "" || hasTokens {
 					t.Errorf("helpers of an empty response are not zero")
 				}
 				if got := jsonOf(t, r.Message()); got != "null" {

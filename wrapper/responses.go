@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 
 	"github.com/gopenrouter/openrouter/gen"
 )
@@ -22,12 +23,168 @@ type ResponsesService struct{ c *caller }
 type (
 	// ResponsesRequest is the body of Beta.Responses.Send.
 	ResponsesRequest = gen.ResponsesRequest
-	// ResponsesResult is the result of Beta.Responses.Send.
-	ResponsesResult = gen.OpenResponsesResult
-	// ResponsesStreamEvent is one event of Beta.Responses.Stream, a union
-	// keyed by its "type"; see its Discriminator and As* methods.
-	ResponsesStreamEvent = gen.ResponsesStreamEvent
 )
+
+// ResponsesResult is the result of Beta.Responses.Send and of a
+// [ResponsesAccumulator]: the generated gen.OpenResponsesResult, whose
+// fields it promotes, plus helper methods.
+type ResponsesResult struct {
+	gen.OpenResponsesResult
+}
+
+// Text returns the text of the answer: output_text when the result has
+// it, else the output_text parts of its message items joined in order.
+// It is empty when the model only called tools or refused.
+func (r *ResponsesResult) Text() string {
+	if r == nil {
+		return ""
+	}
+	if r.OutputText != "" {
+		return r.OutputText
+	}
+	var b strings.Builder
+	for _, item := range r.Output {
+		if kind, _ := item.Discriminator(); kind != "message" {
+			continue
+		}
+		m, err := item.AsOutputMessageEntry()
+		if err != nil {
+			continue
+		}
+		for _, part := range m.Content {
+			if kind, _ := part.Discriminator(); kind != "output_text" {
+				continue
+			}
+			if t, err := part.AsResponseOutputText(); err == nil {
+				b.WriteString(t.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+// ResponsesFunctionCall is a function call of a Responses result: its
+// CallID (for the function_call_output item that answers it), Name and
+// Arguments (JSON text).
+type ResponsesFunctionCall = gen.OutputFunctionCall
+
+// FunctionCalls returns the function calls of the result's output, in
+// order; nil when there are none.
+func (r *ResponsesResult) FunctionCalls() []ResponsesFunctionCall {
+	if r == nil {
+		return nil
+	}
+	var calls []ResponsesFunctionCall
+	for _, item := range r.Output {
+		if kind, _ := item.Discriminator(); kind != "function_call" {
+			continue
+		}
+		if c, err := item.AsOutputFunctionCall(); err == nil {
+			calls = append(calls, c)
+		}
+	}
+	return calls
+}
+
+// Cost returns what the request cost in credits (US dollars); ok is false
+// when the result reports no cost.
+func (r *ResponsesResult) Cost() (usd float64, ok bool) {
+	if r == nil || r.Usage == nil || r.Usage.Cost == nil {
+		return 0, false
+	}
+	return *r.Usage.Cost, true
+}
+
+// Tokens returns the token counts of the usage; ok is false when the
+// result has no usage.
+func (r *ResponsesResult) Tokens() (t Tokens, ok bool) {
+	if r == nil || r.Usage == nil {
+		return Tokens{}, false
+	}
+	u := r.Usage
+	return Tokens{
+		Input: u.InputTokens, Output: u.OutputTokens, Total: u.TotalTokens,
+		Reasoning:   u.OutputTokensDetails.ReasoningTokens,
+		CachedInput: u.InputTokensDetails.CachedTokens,
+	}, true
+}
+
+// ResponsesEventType is the "type" of a Beta.Responses.Stream event.
+type ResponsesEventType string
+
+// The most used event types of a Responses stream; [ResponsesStreamEvent]
+// Type returns any of the others as sent. A stream opens with
+// response.created and response.in_progress, adds each output item
+// (response.output_item.added, its deltas, response.output_item.done) and
+// ends with response.completed, response.incomplete or response.failed.
+const (
+	ResponsesEventCreated               ResponsesEventType = "response.created"
+	ResponsesEventInProgress            ResponsesEventType = "response.in_progress"
+	ResponsesEventOutputItemAdded       ResponsesEventType = "response.output_item.added"
+	ResponsesEventOutputItemDone        ResponsesEventType = "response.output_item.done"
+	ResponsesEventContentPartAdded      ResponsesEventType = "response.content_part.added"
+	ResponsesEventContentPartDone       ResponsesEventType = "response.content_part.done"
+	ResponsesEventOutputTextDelta       ResponsesEventType = "response.output_text.delta"
+	ResponsesEventOutputTextDone        ResponsesEventType = "response.output_text.done"
+	ResponsesEventRefusalDelta          ResponsesEventType = "response.refusal.delta"
+	ResponsesEventReasoningTextDelta    ResponsesEventType = "response.reasoning_text.delta"
+	ResponsesEventReasoningSummaryDelta ResponsesEventType = "response.reasoning_summary_text.delta"
+	ResponsesEventFunctionCallArgsDelta ResponsesEventType = "response.function_call_arguments.delta"
+	ResponsesEventFunctionCallArgsDone  ResponsesEventType = "response.function_call_arguments.done"
+	ResponsesEventCompleted             ResponsesEventType = "response.completed"
+	ResponsesEventIncomplete            ResponsesEventType = "response.incomplete"
+	ResponsesEventFailed                ResponsesEventType = "response.failed"
+)
+
+// ResponsesStreamEvent is one event of Beta.Responses.Stream: the
+// generated union gen.ResponsesStreamEvent, whose As* methods it
+// promotes, plus Type and TextDelta (see [StreamEvent]).
+//
+//	switch ev.Type() {
+//	case openrouter.ResponsesEventOutputTextDelta:
+//		text, _ := ev.TextDelta()
+//		fmt.Print(text)
+//	case openrouter.ResponsesEventCompleted:
+//		done, _ := ev.AsStreamEventsResponseCompleted()
+//		...
+//	}
+type ResponsesStreamEvent struct {
+	gen.ResponsesStreamEvent
+	kind ResponsesEventType
+}
+
+// UnmarshalJSON decodes an event and notes its type.
+func (e *ResponsesStreamEvent) UnmarshalJSON(b []byte) error {
+	if err := e.ResponsesStreamEvent.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	t, _ := e.Discriminator()
+	e.kind = ResponsesEventType(t)
+	return nil
+}
+
+// Type returns the event's "type", such as
+// [ResponsesEventOutputTextDelta]; "" when it has none.
+func (e ResponsesStreamEvent) Type() ResponsesEventType {
+	if e.kind == "" {
+		t, _ := e.Discriminator()
+		return ResponsesEventType(t)
+	}
+	return e.kind
+}
+
+// TextDelta returns the text of a response.output_text.delta event; ok is
+// false for any other event.
+func (e ResponsesStreamEvent) TextDelta() (text string, ok bool) {
+	if e.Type() != ResponsesEventOutputTextDelta {
+		return "", false
+	}
+	d, err := e.AsTextDeltaEvent()
+	if err != nil {
+		return "", false
+	}
+	return d.Delta, true
+}
 
 // Send creates a response and waits for all of it.
 // It calls POST /responses with stream unset.
@@ -47,8 +204,8 @@ func (s *ResponsesService) Send(ctx context.Context, req ResponsesRequest, opts 
 func (s *ResponsesService) Stream(ctx context.Context, req ResponsesRequest, opts ...Option) (*Stream[ResponsesStreamEvent], error) {
 	req.Stream = &streamTrue
 	kind := streamKind[ResponsesStreamEvent]{decode: decodeResponsesEvent, meaningful: func(ev *ResponsesStreamEvent) bool {
-		t, _ := ev.Discriminator()
-		return t != "response.created" && t != "response.in_progress" && t != "response.queued"
+		t := ev.Type()
+		return t != ResponsesEventCreated && t != ResponsesEventInProgress && t != "response.queued"
 	}}
 	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, kind, func(server string) (*http.Request, error) {
 		return gen.NewCreateResponsesRequest(server, nil, req)

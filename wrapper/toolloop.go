@@ -185,8 +185,44 @@ type RunResult struct {
 	Messages []ChatMessage
 	// Steps is the number of chat requests sent.
 	Steps int
-	// Cost is the sum of the costs the responses reported.
+	// Cost is the sum of the costs the responses reported, in credits
+	// (US dollars).
 	Cost float64
+	// CostUnreported is the number of responses that reported no cost;
+	// when it is not 0, Cost is less than what the run cost.
+	CostUnreported int
+	// Tokens is the sum of the token counts of the responses.
+	Tokens Tokens
+	// Responses are the responses of the steps, in order, the last one
+	// being Response: the model's messages of the run, typed (Text,
+	// ToolCalls, Reasoning, ...).
+	Responses []*ChatResponse
+	// ToolCalls are the tool calls the run answered, in order, with what
+	// was sent back: the tool messages of the run, typed.
+	ToolCalls []ToolCallResult
+}
+
+// ToolCallResult is a tool call that [RunTools] answered.
+type ToolCallResult struct {
+	// Step is the index in RunResult.Responses of the response that made
+	// the call.
+	Step int
+	// Call is the call: its ID, function name and JSON arguments.
+	Call ToolCall
+	// Content is the text sent back to the model ("error: ..." for a
+	// failed call).
+	Content string
+	// Err is the error of a failed call (a [*ToolError]), nil otherwise.
+	Err error
+}
+
+// Text returns the text of the last response: the final answer when
+// [RunTools] returned no error.
+func (r *RunResult) Text() string {
+	if r == nil {
+		return ""
+	}
+	return r.Response.Text()
 }
 
 // RunTools runs a tool-calling conversation: it sends req with the tools
@@ -262,7 +298,15 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		}
 		res.Steps++
 		res.Response = resp
-		res.Cost += resp.Cost()
+		res.Responses = append(res.Responses, resp)
+		if c, ok := resp.Cost(); ok {
+			res.Cost += c
+		} else {
+			res.CostUnreported++
+		}
+		if t, ok := resp.Tokens(); ok {
+			res.Tokens = res.Tokens.Add(t)
+		}
 		if len(resp.Choices) > 0 {
 			res.Messages = append(res.Messages, resp.Message())
 		}
@@ -283,6 +327,7 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 				}
 				content = "error: " + errors.Unwrap(err).Error()
 			}
+			res.ToolCalls = append(res.ToolCalls, ToolCallResult{Step: res.Steps - 1, Call: call, Content: content, Err: err})
 			res.Messages = append(res.Messages, ToolMessage(call.ID, content))
 		}
 		req.ToolChoice = nil

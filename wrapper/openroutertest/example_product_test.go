@@ -38,7 +38,8 @@ func ExampleChat() {
 		return
 	}
 	fmt.Println(resp.Text())
-	fmt.Println(resp.Reasoning(), resp.Provider, resp.Cost(), resp.GenerationID())
+	cost, _ := resp.Cost()
+	fmt.Println(resp.Reasoning(), resp.Provider, cost, resp.GenerationID())
 	// Output:
 	// It is 21°C in Paris.
 	// The user asks for the weather. OpenAI 0.0004 gen-weather-1
