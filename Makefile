@@ -12,7 +12,7 @@ DOCS_SHOT := docs/api.png
 DOCS_NODE := docs/check/node_modules/.package-lock.json
 CHROMIUM  ?= /usr/bin/chromium
 
-.PHONY: all generate check-generated lint fmt vet staticcheck test test-short test-live tidy-check lint-spec docs check-docs bench
+.PHONY: all generate check-generated lint fmt vet staticcheck test test-short quick test-live tidy-check lint-spec docs check-docs bench
 
 all: test
 
@@ -55,17 +55,26 @@ staticcheck:
 tidy-check:
 	$(GO) mod tidy -diff
 
-## test: everything CI checks
+## test: everything CI checks. go test's own vet pass is off (-vet=off)
+## because `make vet` has just run every vet analyzer on the same packages,
+## test files included; vetting them again under -race compiled them again.
 test: check-generated tidy-check lint
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -vet=off ./...
 
 ## test-live: the tests against the real API (skipped without $OPENROUTER_API_KEY)
 test-live:
 	$(GO) test -tags live -count=1 -v ./tests/live/
 
-## test-short: the Go tests alone, without the race detector
+## test-short: the Go tests alone, without the race detector (results of
+## unchanged packages come from the test cache)
 test-short:
 	$(GO) test ./...
+
+## quick: the edit loop: gofmt, go vet and go test -short (no race detector;
+## -short skips building and running the example programs and the binary
+## size check; cached results of unchanged packages are reused)
+quick: fmt vet
+	$(GO) test -short ./...
 
 ## lint-spec: openapi.yaml against Redocly's recommended rules (.redocly.yaml,
 ## accepted exceptions in .redocly.lint-ignore.yaml)
