@@ -35,7 +35,7 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
     const op = item[m];
     if (!op) continue;
     if (!op.summary) fail(`${m.toUpperCase()} ${path} has no summary`);
-    ops.push({ id: op.operationId, summary: op.summary, method: m.toUpperCase(), path });
+    ops.push({ id: op.operationId, summary: op.summary, tags: op.tags ?? [], method: m.toUpperCase(), path });
   }
 }
 if (ops.length === 0) fail(`${specPath} has no operations`);
@@ -84,8 +84,13 @@ try {
       continue;
     }
     await entry.click();
-    await page.waitForFunction((t) => location.hash.length > 1 && document.body.innerText.includes(t), tag, { timeout: 10000 })
-      .catch(() => problems.push(`opening tag ${tag} showed nothing`));
+    // Wait until the page shows the summaries of the tag's operations (or
+    // 10 s): what is missing then is reported below.
+    const want = ops.filter((o) => o.tags.includes(tag)).map((o) => norm(o.summary));
+    await page.waitForFunction((want) => {
+      const text = document.body.innerText.replace(/\s+/g, ' ');
+      return want.every((s) => text.includes(s));
+    }, want, { timeout: 10000, polling: 100 }).catch(() => {});
     seen += '\n' + norm(await page.locator('body').innerText());
   }
   let found = 0;
