@@ -60,6 +60,7 @@ tidy-check:
 ## test files included; vetting them again under -race compiled them again.
 test: check-generated tidy-check lint
 	$(GO) test -race -count=1 -vet=off ./...
+	cd otelopenrouter && $(GO) mod tidy -diff && $(GO) vet ./... && $(GO) tool -modfile=../internal/tools/go.mod staticcheck ./... && $(GO) test -race -count=1 -vet=off ./...
 
 ## test-live: the tests against the real API (skipped without $OPENROUTER_API_KEY)
 test-live:

@@ -146,3 +146,59 @@ func TestSpecHasNoUnreferencedComponents(t *testing.T) {
 		t.Fatal("no $ref reached from paths: the walk is broken")
 	}
 }
+
+// TestSpecOptionalStringsAreValues holds openapi.yaml to its pointer rule:
+// an optional string property (or one whose schema is a string enum) is a
+// Go value, not a pointer, since "" and absent mean the same to a user;
+// optional numbers and booleans stay pointers, since 0 and false are
+// values a request sends and a result reports (a temperature of 0, a cost
+// of 0). A new optional string needs x-go-type-skip-optional-pointer: true.
+func TestSpecOptionalStringsAreValues(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	const ext = "x-go-type-skip-optional-pointer"
+	isString := func(r *openapi3.SchemaRef) bool {
+		v := r.Value
+		if v == nil && len(r.Value.AllOf) == 0 {
+			return false
+		}
+		if len(v.AllOf) == 1 && v.Type == nil {
+			v = v.AllOf[0].Value
+		}
+		_, custom := v.Extensions["x-go-type"]
+		return v.Type.Is("string") && v.Format != "binary" && v.Format != "byte" && v.Format != "date-time" &&
+			v.Format != "date" && v.Format != "uuid" && len(v.Properties) == 0 && !custom
+	}
+	var missing []string
+	var walk func(where string, s *openapi3.Schema)
+	walk = func(where string, s *openapi3.Schema) {
+		required := map[string]bool{}
+		for _, r := range s.Required {
+			required[r] = true
+		}
+		for name, p := range s.Properties {
+			if required[name] || !isString(p) {
+				continue
+			}
+			_, inline := p.Value.Extensions[ext]
+			_, beside := p.Extensions[ext]
+			if !inline && !beside {
+				missing = append(missing, where+"."+name)
+			}
+		}
+		for _, group := range [][]*openapi3.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
+			for _, m := range group {
+				if m.Ref == "" && m.Value != nil {
+					walk(where, m.Value)
+				}
+			}
+		}
+	}
+	for name, s := range doc.Components.Schemas {
+		walk(name, s.Value)
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d optional string properties would be pointers in Go; give each %s: true: %s", len(missing), ext, strings.Join(missing, ", "))
+	}
+}

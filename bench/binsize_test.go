@@ -13,7 +13,8 @@ const maxGrowth = 2 << 20
 
 // TestBinarySize builds a one-call SDK program and its standard-library
 // counterpart (internal/sizeprobe) and checks the SDK's weight: at most
-// 2 MiB more, and no kin-openapi (the fake server's validator) linked in.
+// 2 MiB more, and no kin-openapi (the fake server's validator) nor
+// OpenTelemetry (otelopenrouter's, a module of its own) linked in.
 // Both builds are cached by the go command after the first run.
 func TestBinarySize(t *testing.T) {
 	if testing.Short() {
@@ -46,6 +47,14 @@ func TestBinarySize(t *testing.T) {
 		t.Errorf("the SDK adds %.2f MiB to a one-call program, more than 2 MiB", float64(growth)/(1<<20))
 	}
 
+	// The SDK's module does not even require OpenTelemetry: its users
+	// download none of it.
+	if gomod, err := os.ReadFile("../go.mod"); err != nil {
+		t.Fatal(err)
+	} else if strings.Contains(string(gomod), "go.opentelemetry.io") {
+		t.Error("the SDK's go.mod requires OpenTelemetry: it belongs in otelopenrouter/go.mod")
+	}
+
 	mods, err := exec.Command(goTool, "version", "-m", sdk).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go version -m: %v\n%s", err, mods)
@@ -53,12 +62,16 @@ func TestBinarySize(t *testing.T) {
 	if strings.Contains(string(mods), "kin-openapi") {
 		t.Errorf("kin-openapi is a dependency of the SDK program:\n%s", mods)
 	}
+	if strings.Contains(string(mods), "go.opentelemetry.io") || strings.Contains(string(mods), "otelopenrouter") {
+		t.Errorf("OpenTelemetry is a dependency of the SDK program:\n%s", mods)
+	}
 	syms, err := exec.Command(goTool, "tool", "nm", sdk).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go tool nm: %v\n%s", err, syms)
 	}
 	for _, line := range strings.Split(string(syms), "\n") {
-		if strings.Contains(line, "kin-openapi") || strings.Contains(line, "openroutertest") {
+		if strings.Contains(line, "kin-openapi") || strings.Contains(line, "openroutertest") ||
+			strings.Contains(line, "go.opentelemetry.io") || strings.Contains(line, "otelopenrouter") {
 			t.Fatalf("the SDK program links test-only code: %s", line)
 		}
 	}

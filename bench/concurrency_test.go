@@ -18,7 +18,8 @@ import (
 
 // TestConcurrentCallsReuseConnections sends 1,000 concurrent Chat.Send
 // calls through one Client, twice, against a loopback server that holds
-// each answer for 20ms (so that the calls of a wave overlap). The client
+// each answer until the whole wave has arrived (or a second has passed),
+// so that the 1,000 calls of a wave are in flight at once. The client
 // uses the SDK's own transport (no WithHTTPClient): the second wave must
 // find the first wave's connections idle and open at most 5 % new ones.
 func TestConcurrentCallsReuseConnections(t *testing.T) {
@@ -29,8 +30,23 @@ func TestConcurrentCallsReuseConnections(t *testing.T) {
 	const calls = 1000
 	var conns atomic.Int32
 	inner := Handler(false)
+	var arrived atomic.Int32
+	var barrier atomic.Pointer[chan struct{}]
+	newBarrier := func() {
+		arrived.Store(0)
+		ch := make(chan struct{})
+		barrier.Store(&ch)
+	}
+	newBarrier()
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(20 * time.Millisecond)
+		ch := *barrier.Load()
+		if arrived.Add(1) == calls {
+			close(ch)
+		}
+		select {
+		case <-ch:
+		case <-time.After(time.Second):
+		}
 		inner.ServeHTTP(w, r)
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
@@ -81,7 +97,12 @@ func TestConcurrentCallsReuseConnections(t *testing.T) {
 	pct := func(lat []time.Duration, p float64) time.Duration { return lat[int(float64(len(lat)-1)*p)] }
 
 	errs1, lat1 := wave()
+	// A connection goes back to the idle pool in its transport goroutine,
+	// just after its caller has read the body: give a loaded machine a
+	// moment to finish that before the next wave.
+	time.Sleep(250 * time.Millisecond)
 	first := conns.Load()
+	newBarrier()
 	errs2, lat2 := wave()
 	second := conns.Load() - first
 	t.Logf("wave 1: %d errors, %d new connections, p50 %v, p99 %v", errs1, first, pct(lat1, 0.5), pct(lat1, 0.99))

@@ -195,6 +195,31 @@ type ClientInterface interface {
 	// Corresponds with POST /auth/keys/code (the `CreateAuthKeysCode` operationId).
 	CreateAuthKeysCode(ctx context.Context, body CreateAuthKeysCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateBatchWithBody Submit a batch
+	//
+	// Queues many requests of one endpoint shape for asynchronous processing; the answer is the batch, usually still validating. endpoint and model must come before requests in the body, which the server reads as a stream.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /batches (the `CreateBatch` operationId).
+	CreateBatchWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBatch Submit a batch
+	//
+	// Queues many requests of one endpoint shape for asynchronous processing; the answer is the batch, usually still validating. endpoint and model must come before requests in the body, which the server reads as a stream.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /batches (the `CreateBatch` operationId).
+	CreateBatch(ctx context.Context, body CreateBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBatch Get a batch
+	//
+	// Returns a batch's status and counts and, once it has completed, its results inline.
+	//
+	// Corresponds with GET /batches/{id} (the `GetBatch` operationId).
+	GetBatch(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetBenchmarks List benchmark scores
 	//
 	// Returns benchmark results for models, such as Artificial Analysis indices and arena ratings.
@@ -1397,6 +1422,61 @@ func (c *Client) CreateAuthKeysCodeWithBody(ctx context.Context, contentType str
 // Corresponds with POST /auth/keys/code (the `CreateAuthKeysCode` operationId).
 func (c *Client) CreateAuthKeysCode(ctx context.Context, body CreateAuthKeysCodeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAuthKeysCodeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBatchWithBody Submit a batch
+//
+// Queues many requests of one endpoint shape for asynchronous processing; the answer is the batch, usually still validating. endpoint and model must come before requests in the body, which the server reads as a stream.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /batches (the `CreateBatch` operationId).
+func (c *Client) CreateBatchWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBatchRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBatch Submit a batch
+//
+// Queues many requests of one endpoint shape for asynchronous processing; the answer is the batch, usually still validating. endpoint and model must come before requests in the body, which the server reads as a stream.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /batches (the `CreateBatch` operationId).
+func (c *Client) CreateBatch(ctx context.Context, body CreateBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBatchRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBatch Get a batch
+//
+// Returns a batch's status and counts and, once it has completed, its results inline.
+//
+// Corresponds with GET /batches/{id} (the `GetBatch` operationId).
+func (c *Client) GetBatch(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBatchRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -3949,6 +4029,80 @@ func NewCreateAuthKeysCodeRequestWithBody(server string, contentType string, bod
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateBatchRequest calls the generic CreateBatch builder with application/json body
+func NewCreateBatchRequest(server string, body CreateBatchJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateBatchRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateBatchRequestWithBody constructs an http.Request for the CreateBatch method, with any body, and a specified content type
+func NewCreateBatchRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/batches")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetBatchRequest constructs an http.Request for the GetBatch method
+func NewGetBatchRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/batches/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }

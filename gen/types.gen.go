@@ -2989,6 +2989,66 @@ func (e BashServerToolType) Valid() bool {
 	}
 }
 
+// Defines values for BatchEndpoint.
+const (
+	BatchEndpointV1ChatCompletions BatchEndpoint = "/v1/chat/completions"
+	BatchEndpointV1Embeddings      BatchEndpoint = "/v1/embeddings"
+	BatchEndpointV1Messages        BatchEndpoint = "/v1/messages"
+	BatchEndpointV1Responses       BatchEndpoint = "/v1/responses"
+)
+
+// Valid indicates whether the value is a known member of the BatchEndpoint enum.
+func (e BatchEndpoint) Valid() bool {
+	switch e {
+	case BatchEndpointV1ChatCompletions:
+		return true
+	case BatchEndpointV1Embeddings:
+		return true
+	case BatchEndpointV1Messages:
+		return true
+	case BatchEndpointV1Responses:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BatchStatus.
+const (
+	BatchStatusCancelled  BatchStatus = "cancelled"
+	BatchStatusCancelling BatchStatus = "cancelling"
+	BatchStatusCompleted  BatchStatus = "completed"
+	BatchStatusExpired    BatchStatus = "expired"
+	BatchStatusFailed     BatchStatus = "failed"
+	BatchStatusFinalizing BatchStatus = "finalizing"
+	BatchStatusInProgress BatchStatus = "in_progress"
+	BatchStatusValidating BatchStatus = "validating"
+)
+
+// Valid indicates whether the value is a known member of the BatchStatus enum.
+func (e BatchStatus) Valid() bool {
+	switch e {
+	case BatchStatusCancelled:
+		return true
+	case BatchStatusCancelling:
+		return true
+	case BatchStatusCompleted:
+		return true
+	case BatchStatusExpired:
+		return true
+	case BatchStatusFailed:
+		return true
+	case BatchStatusFinalizing:
+		return true
+	case BatchStatusInProgress:
+		return true
+	case BatchStatusValidating:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BenchmarkAARowSource.
 const (
 	BenchmarkAARowSourceArtificialAnalysis BenchmarkAARowSource = "artificial-analysis"
@@ -15699,7 +15759,7 @@ type ActivityRow struct {
 	ReasoningTokens    int     `json:"reasoning_tokens"`
 	Requests           int     `json:"requests"`
 	Usage              float64 `json:"usage"`
-	WorkspaceID        *string `json:"workspace_id,omitempty"`
+	WorkspaceID        string  `json:"workspace_id,omitempty"`
 }
 
 // AddedOutputItem Output item carried by a response.output_item.added event: message, reasoning or a tool call, chosen by type.
@@ -15710,8 +15770,8 @@ type AddedOutputItem struct {
 // AdvisorReasoning Reasoning settings passed on to the advisor model call: effort level and a max_tokens budget.
 type AdvisorReasoning struct {
 	// Effort Reasoning effort for the advisor model call: max, xhigh, high, medium, low, minimal or none.
-	Effort    *AdvisorReasoningEffort `json:"effort,omitempty"`
-	MaxTokens *int                    `json:"max_tokens,omitempty"`
+	Effort    AdvisorReasoningEffort `json:"effort,omitempty"`
+	MaxTokens *int                   `json:"max_tokens,omitempty"`
 }
 
 // AdvisorReasoningEffort Reasoning effort for the advisor model call: max, xhigh, high, medium, low, minimal or none.
@@ -15719,11 +15779,11 @@ type AdvisorReasoningEffort string
 
 // AdvisorServerToolConfig Parameters of the openrouter:advisor server tool: advisor model, instructions, name, token limit, temperature, reasoning and streaming options.
 type AdvisorServerToolConfig struct {
-	ForwardTranscript   *bool   `json:"forward_transcript,omitempty"`
-	Instructions        *string `json:"instructions,omitempty"`
-	MaxCompletionTokens *int    `json:"max_completion_tokens,omitempty"`
-	Model               *string `json:"model,omitempty"`
-	Name                *string `json:"name,omitempty"`
+	ForwardTranscript   *bool  `json:"forward_transcript,omitempty"`
+	Instructions        string `json:"instructions,omitempty"`
+	MaxCompletionTokens *int   `json:"max_completion_tokens,omitempty"`
+	Model               string `json:"model,omitempty"`
+	Name                string `json:"name,omitempty"`
 
 	// Reasoning Reasoning settings passed on to the advisor model call: effort level and a max_tokens budget.
 	Reasoning   *AdvisorReasoning `json:"reasoning,omitempty"`
@@ -15977,7 +16037,7 @@ type AnthropicBashExecToolResultType string
 // AnthropicCacheControlDirective Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 type AnthropicCacheControlDirective struct {
 	// TTL Lifetime of a prompt cache entry: 5m or 1h.
-	TTL *AnthropicCacheControlTTL `json:"ttl,omitempty"`
+	TTL AnthropicCacheControlTTL `json:"ttl,omitempty"`
 
 	// Type Type tag of a cache control directive; always "ephemeral".
 	Type AnthropicCacheControlDirectiveType `json:"type"`
@@ -16238,7 +16298,7 @@ type AnthropicCodeExecutionToolResultType string
 // AnthropicCompactionBlock Messages API content block holding a compacted summary of earlier context, with optional encrypted content.
 type AnthropicCompactionBlock struct {
 	Content          *string `json:"content"`
-	EncryptedContent *string `json:"encrypted_content,omitempty"`
+	EncryptedContent string  `json:"encrypted_content,omitempty"`
 
 	// Type Type tag of a compaction content block; always "compaction".
 	Type AnthropicCompactionBlockType `json:"type"`
@@ -16307,11 +16367,11 @@ type AnthropicDocumentBlockParam struct {
 	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective       `json:"cache_control,omitempty"`
 	Citations    *AnthropicDocumentBlockParamCitations `json:"citations,omitempty"`
-	Context      *string                               `json:"context,omitempty"`
+	Context      string                                `json:"context,omitempty"`
 
 	// Source Source of a request document block: base64 PDF, plain text, custom content blocks, PDF URL or uploaded file.
 	Source AnthropicDocumentBlockParamSource `json:"source"`
-	Title  *string                           `json:"title,omitempty"`
+	Title  string                            `json:"title,omitempty"`
 
 	// Type Type tag of a request document block; always "document".
 	Type AnthropicDocumentBlockParamType `json:"type"`
@@ -16577,7 +16637,7 @@ type AnthropicMessageUsageIteration struct {
 	CacheCreationInputTokens *int                             `json:"cache_creation_input_tokens,omitempty"`
 	CacheReadInputTokens     *int                             `json:"cache_read_input_tokens,omitempty"`
 	InputTokens              *int                             `json:"input_tokens,omitempty"`
-	Model                    *string                          `json:"model,omitempty"`
+	Model                    string                           `json:"model,omitempty"`
 	OutputTokens             *int                             `json:"output_tokens,omitempty"`
 
 	// Type Type tag of a message usage iteration; always "message".
@@ -16990,9 +17050,9 @@ type AnthropicWebSearchResult struct {
 
 // AnthropicWebSearchResultBlockParam One web search hit sent back in a Messages API request: url, title, optional page age and encrypted content.
 type AnthropicWebSearchResultBlockParam struct {
-	EncryptedContent string  `json:"encrypted_content"`
-	PageAge          *string `json:"page_age,omitempty"`
-	Title            string  `json:"title"`
+	EncryptedContent string `json:"encrypted_content"`
+	PageAge          string `json:"page_age,omitempty"`
+	Title            string `json:"title"`
 
 	// Type Type tag of a web search hit in a request; always "web_search_result".
 	Type AnthropicWebSearchResultBlockParamType `json:"type"`
@@ -17043,10 +17103,10 @@ type AnthropicWebSearchToolResultType string
 
 // AnthropicWebSearchToolUserLocation Approximate user location for Messages API web search tools: city, region, country and timezone. May be null.
 type AnthropicWebSearchToolUserLocation struct {
-	City     *string `json:"city,omitempty"`
-	Country  *string `json:"country,omitempty"`
-	Region   *string `json:"region,omitempty"`
-	Timezone *string `json:"timezone,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 
 	// Type Type tag of a web search user location; always "approximate".
 	Type AnthropicWebSearchToolUserLocationType `json:"type"`
@@ -17146,7 +17206,7 @@ type ApplyPatchServerTool struct {
 // ApplyPatchServerToolConfig Settings object for the openrouter:apply_patch server tool; currently only the engine choice.
 type ApplyPatchServerToolConfig struct {
 	// Engine Engine for the openrouter:apply_patch tool: auto, native or openrouter.
-	Engine *ApplyPatchEngineEnum `json:"engine,omitempty"`
+	Engine ApplyPatchEngineEnum `json:"engine,omitempty"`
 }
 
 // ApplyPatchServerToolType Type tag of an apply_patch tool; always "apply_patch".
@@ -17186,9 +17246,9 @@ type AutoBetaRouterPlugin struct {
 	CostQualityTradeoff *int `json:"cost_quality_tradeoff,omitempty"`
 
 	// CostTier Cost tier for the auto-beta-router plugin: low, medium, high, xhigh or max.
-	CostTier       *AutoBetaRouterPluginCostTier `json:"cost_tier,omitempty"`
-	Enabled        *bool                         `json:"enabled,omitempty"`
-	ExcludedModels []string                      `json:"excluded_models,omitempty"`
+	CostTier       AutoBetaRouterPluginCostTier `json:"cost_tier,omitempty"`
+	Enabled        *bool                        `json:"enabled,omitempty"`
+	ExcludedModels []string                     `json:"excluded_models,omitempty"`
 
 	// ID Plugin id selecting the auto-beta-router plugin; always "auto-beta-router".
 	ID AutoBetaRouterPluginID `json:"id"`
@@ -17207,9 +17267,9 @@ type AutoRouterPlugin struct {
 	CostQualityTradeoff *int `json:"cost_quality_tradeoff,omitempty"`
 
 	// CostTier Cost tier for the auto-router plugin: low, medium, high, xhigh or max.
-	CostTier       *AutoRouterPluginCostTier `json:"cost_tier,omitempty"`
-	Enabled        *bool                     `json:"enabled,omitempty"`
-	ExcludedModels []string                  `json:"excluded_models,omitempty"`
+	CostTier       AutoRouterPluginCostTier `json:"cost_tier,omitempty"`
+	Enabled        *bool                    `json:"enabled,omitempty"`
+	ExcludedModels []string                 `json:"excluded_models,omitempty"`
 
 	// ID Plugin id selecting the auto-router plugin; always "auto-router".
 	ID       AutoRouterPluginID `json:"id"`
@@ -17241,7 +17301,7 @@ type BYOKKey struct {
 	ID                  openapi_types.UUID `json:"id"`
 	IsFallback          bool               `json:"is_fallback"`
 	Label               string             `json:"label"`
-	Name                *string            `json:"name,omitempty"`
+	Name                string             `json:"name,omitempty"`
 
 	// Provider Lowercase provider slug naming the upstream service a BYOK key is used with, e.g. openai, anthropic, amazon-bedrock.
 	Provider    BYOKProviderSlug    `json:"provider"`
@@ -17396,13 +17456,13 @@ type BaseInputList = []BaseInput
 type BaseInputMessage struct {
 	// Content Content of an echoed message input item: a string or a list of input parts.
 	Content BaseInputMessageContent `json:"content"`
-	Phase   *BaseInputMessagePhase  `json:"phase,omitempty"`
+	Phase   BaseInputMessagePhase   `json:"phase,omitempty"`
 
 	// Role Role of an echoed message input item: user, system, assistant or developer.
 	Role BaseInputMessageRole `json:"role"`
 
 	// Type Type tag of an echoed message input item; always "message".
-	Type *BaseInputMessageType `json:"type,omitempty"`
+	Type BaseInputMessageType `json:"type,omitempty"`
 }
 
 // BaseInputMessageContent Content of an echoed message input item: a string or a list of input parts.
@@ -17490,14 +17550,14 @@ type BaseMessagesResultUsage struct {
 	ServiceTier *AnthropicServiceTier `json:"service_tier"`
 
 	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
-	Speed *AnthropicSpeed `json:"speed,omitempty"`
+	Speed AnthropicSpeed `json:"speed,omitempty"`
 }
 
 // BaseOutputApplyPatchCall Responses output item for an apply_patch call: the file create, update or delete operation, its call ID and status.
 type BaseOutputApplyPatchCall struct {
-	CallID    string  `json:"call_id"`
-	CreatedBy *string `json:"created_by,omitempty"`
-	ID        string  `json:"id"`
+	CallID    string `json:"call_id"`
+	CreatedBy string `json:"created_by,omitempty"`
+	ID        string `json:"id"`
 
 	// Operation File operation of an apply_patch call output item, chosen by type: create_file, update_file or delete_file.
 	Operation BaseOutputApplyPatchCallOperation `json:"operation"`
@@ -17522,8 +17582,8 @@ type BaseOutputApplyPatchCallType string
 
 // BaseOutputCodeInterpreterCall Responses output item for a code interpreter call: the code, container ID, status and logs, image or file outputs.
 type BaseOutputCodeInterpreterCall struct {
-	Code        *string                               `json:"code,omitempty"`
-	ContainerID *string                               `json:"container_id,omitempty"`
+	Code        string                                `json:"code,omitempty"`
+	ContainerID string                                `json:"container_id,omitempty"`
 	ID          string                                `json:"id"`
 	Outputs     []BaseOutputCodeInterpreterCallOutput `json:"outputs,omitempty"`
 
@@ -17547,11 +17607,11 @@ type BaseOutputCodeInterpreterCallType string
 
 // BaseOutputCustomToolCall Responses output item for a call to a custom tool: tool name, optional namespace, call ID and raw text input.
 type BaseOutputCustomToolCall struct {
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Input     string  `json:"input"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Input     string `json:"input"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Type Kind of a Responses output item; always "custom_tool_call".
 	Type BaseOutputCustomToolCallType `json:"type"`
@@ -17577,14 +17637,14 @@ type BaseOutputFileSearchCallType string
 
 // BaseOutputFunctionCall Responses output item for a function call by the model: function name, optional namespace, JSON arguments, call ID and status.
 type BaseOutputFunctionCall struct {
-	Arguments string  `json:"arguments"`
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	Arguments string `json:"arguments"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Status Status of a function call output item: completed, incomplete or in_progress.
-	Status *BaseOutputFunctionCallStatus `json:"status,omitempty"`
+	Status BaseOutputFunctionCallStatus `json:"status,omitempty"`
 
 	// Type Kind of a Responses output item; always "function_call".
 	Type BaseOutputFunctionCallType `json:"type"`
@@ -17598,8 +17658,8 @@ type BaseOutputFunctionCallType string
 
 // BaseOutputImageGenerationCall Responses output item for an image generation call: its ID, status and the resulting image data.
 type BaseOutputImageGenerationCall struct {
-	ID     string  `json:"id"`
-	Result *string `json:"result,omitempty"`
+	ID     string `json:"id"`
+	Result string `json:"result,omitempty"`
 
 	// Status Status of an image generation call output item: in_progress, generating, completed or failed.
 	Status ImageGenerationStatus `json:"status"`
@@ -17619,12 +17679,12 @@ type BaseOutputItem struct {
 // BaseOutputReasoning Responses output item holding the model's reasoning: summary parts, optional reasoning text, encrypted content and status.
 type BaseOutputReasoning struct {
 	Content          []ReasoningTextContent `json:"content,omitempty"`
-	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+	EncryptedContent string                 `json:"encrypted_content,omitempty"`
 	ID               string                 `json:"id"`
 
 	// Status Status of a reasoning output item: completed, incomplete or in_progress.
-	Status  *BaseOutputReasoningStatus `json:"status,omitempty"`
-	Summary []ReasoningSummaryText     `json:"summary"`
+	Status  BaseOutputReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText    `json:"summary"`
 
 	// Type Kind of a Responses output item; always "reasoning".
 	Type BaseOutputReasoningType `json:"type"`
@@ -17655,16 +17715,16 @@ type BaseOutputWebSearchCallType string
 // BaseReasoningConfig Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
 type BaseReasoningConfig struct {
 	// Context Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
-	Context *ReasoningContext `json:"context,omitempty"`
+	Context ReasoningContext `json:"context,omitempty"`
 
 	// Effort Reasoning effort level: max, xhigh, high, medium, low, minimal or none.
-	Effort *ReasoningEffort `json:"effort,omitempty"`
+	Effort ReasoningEffort `json:"effort,omitempty"`
 
 	// Mode Reasoning mode: "standard" (default) or "pro" for deeper reasoning on models that offer it.
-	Mode *ReasoningMode `json:"mode,omitempty"`
+	Mode ReasoningMode `json:"mode,omitempty"`
 
 	// Summary Detail level of reasoning summaries: auto, concise or detailed.
-	Summary *ReasoningSummaryVerbosity `json:"summary,omitempty"`
+	Summary ReasoningSummaryVerbosity `json:"summary,omitempty"`
 }
 
 // BaseReasoningDeltaEvent Responses stream event carrying the next piece of reasoning text.
@@ -17817,24 +17877,24 @@ type BaseResponsesResult struct {
 	// Object Object kind of a Responses API result; always "response".
 	Object             BaseResponsesResultObject `json:"object"`
 	Output             []BaseOutputItem          `json:"output"`
-	OutputText         *string                   `json:"output_text,omitempty"`
+	OutputText         string                    `json:"output_text,omitempty"`
 	ParallelToolCalls  bool                      `json:"parallel_tool_calls"`
 	PresencePenalty    *float64                  `json:"presence_penalty"`
-	PreviousResponseID *string                   `json:"previous_response_id,omitempty"`
+	PreviousResponseID string                    `json:"previous_response_id,omitempty"`
 
 	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
 	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
-	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+	PromptCacheKey string                `json:"prompt_cache_key,omitempty"`
 
 	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
 	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
 
 	// Reasoning Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
 	Reasoning        *BaseReasoningConfig `json:"reasoning,omitempty"`
-	SafetyIdentifier *string              `json:"safety_identifier,omitempty"`
+	SafetyIdentifier string               `json:"safety_identifier,omitempty"`
 
 	// ServiceTier Processing tier used for a Responses result: auto, default, flex, priority or scale.
-	ServiceTier *ServiceTier `json:"service_tier,omitempty"`
+	ServiceTier ServiceTier `json:"service_tier,omitempty"`
 
 	// Status Lifecycle status of a Responses result: completed, incomplete, in_progress, failed, cancelled or queued.
 	Status      OpenAIResponsesResponseStatus `json:"status"`
@@ -17851,11 +17911,11 @@ type BaseResponsesResult struct {
 	TopP        *float64                  `json:"top_p"`
 
 	// Truncation Context truncation strategy recorded on a Responses result: "auto" or "disabled".
-	Truncation *Truncation `json:"truncation,omitempty"`
+	Truncation Truncation `json:"truncation,omitempty"`
 
 	// Usage Token usage of a Responses result: input, output and total tokens, with cached and reasoning token details.
 	Usage *OpenAIResponsesUsage `json:"usage,omitempty"`
-	User  *string               `json:"user,omitempty"`
+	User  string                `json:"user,omitempty"`
 }
 
 // BaseResponsesResultObject Object kind of a Responses API result; always "response".
@@ -17869,7 +17929,7 @@ type BaseResponsesResultTool struct {
 // BaseResponsesResultToolFunctionTool Function tool echoed in a Responses API result; a FunctionTool with an optional defer_loading flag.
 type BaseResponsesResultToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
-	Description  *string                `json:"description,omitempty"`
+	Description  string                 `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
@@ -17922,7 +17982,7 @@ type BashServerTool struct {
 // BashServerToolConfig Parameters of the openrouter:bash server tool: engine, container environment and idle sleep time.
 type BashServerToolConfig struct {
 	// Engine Engine for the openrouter:bash tool: auto, native or openrouter.
-	Engine *BashServerToolEngine `json:"engine,omitempty"`
+	Engine BashServerToolEngine `json:"engine,omitempty"`
 
 	// Environment Container for the bash server tool: a new auto container or a reference to an existing one, chosen by type.
 	Environment *BashServerToolEnvironment `json:"environment,omitempty"`
@@ -17941,6 +18001,106 @@ type BashServerToolEnvironment struct {
 
 // BashServerToolType Type tag of an OpenRouter bash server tool; always "openrouter:bash".
 type BashServerToolType string
+
+// Batch A submitted batch: its status, request counts, usage once done, and its results inline once completed.
+type Batch struct {
+	// CompletionWindow How long the batch may take; "24h" is the only window.
+	CompletionWindow string `json:"completion_window"`
+
+	// CreatedAt Unix time in seconds.
+	CreatedAt int64 `json:"created_at"`
+
+	// Endpoint The endpoint shape of the batch's requests (see BatchEndpoint).
+	Endpoint string `json:"endpoint"`
+
+	// Error Why a batch or one of its requests failed.
+	Error *BatchError `json:"error,omitempty"`
+
+	// FinalizedAt Unix time in seconds when the batch reached its final status.
+	FinalizedAt *int64 `json:"finalized_at,omitempty"`
+	ID          string `json:"id"`
+	Model       string `json:"model"`
+
+	// Object Always "batch".
+	Object string `json:"object"`
+
+	// RequestCounts How many requests a batch has, and how many completed or failed so far.
+	RequestCounts BatchRequestCounts `json:"request_counts"`
+
+	// Results Set once the batch has completed: one result per request, matched by custom_id.
+	Results []BatchResult `json:"results,omitempty"`
+
+	// Status Where a batch stands: validating, in_progress and finalizing lead to completed; failed, expired and cancelled are the other final statuses. New statuses may appear.
+	Status BatchStatus `json:"status"`
+
+	// Usage Tokens and cost of a completed batch; cost is what OpenRouter charges (only its fee when routed through a BYOK key).
+	Usage *BatchUsage `json:"usage,omitempty"`
+}
+
+// BatchEndpoint The API shape of every request of a batch.
+type BatchEndpoint string
+
+// BatchError Why a batch or one of its requests failed.
+type BatchError struct {
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message,omitempty"`
+}
+
+// BatchRequest A batch to submit: the endpoint shape and model shared by all its requests, then the requests. Keep endpoint and model before requests when serializing.
+type BatchRequest struct {
+	// Endpoint The API shape of every request of a batch.
+	Endpoint BatchEndpoint `json:"endpoint"`
+
+	// Model Model slug applied to every request; a request body that names a model must name this one.
+	Model    string              `json:"model"`
+	Requests []BatchRequestEntry `json:"requests"`
+}
+
+// BatchRequestCounts How many requests a batch has, and how many completed or failed so far.
+type BatchRequestCounts struct {
+	Completed int `json:"completed"`
+	Failed    int `json:"failed"`
+	Total     int `json:"total"`
+}
+
+// BatchRequestEntry One request of a batch: an id unique within the batch and a body in the shape of the batch's endpoint.
+type BatchRequestEntry struct {
+	// Body The request body, as JSON, in the shape of the batch's endpoint.
+	Body     json.RawMessage `json:"body"`
+	CustomID string          `json:"custom_id"`
+}
+
+// BatchResult The outcome of one request of a batch: exactly one of response and error is set.
+type BatchResult struct {
+	CustomID string `json:"custom_id"`
+
+	// Error Why a batch or one of its requests failed.
+	Error *BatchError `json:"error,omitempty"`
+	ID    string      `json:"id"`
+
+	// Response The answer to one request of a batch: its HTTP status, request id, and body in the shape of the batch endpoint's result.
+	Response *BatchResultResponse `json:"response,omitempty"`
+}
+
+// BatchResultResponse The answer to one request of a batch: its HTTP status, request id, and body in the shape of the batch endpoint's result.
+type BatchResultResponse struct {
+	// Body The result, as JSON, in the shape of the batch endpoint's result.
+	Body       json.RawMessage `json:"body"`
+	RequestID  string          `json:"request_id,omitempty"`
+	StatusCode int             `json:"status_code"`
+}
+
+// BatchStatus Where a batch stands: validating, in_progress and finalizing lead to completed; failed, expired and cancelled are the other final statuses. New statuses may appear.
+type BatchStatus string
+
+// BatchUsage Tokens and cost of a completed batch; cost is what OpenRouter charges (only its fee when routed through a BYOK key).
+type BatchUsage struct {
+	CompletionTokens *int     `json:"completion_tokens,omitempty"`
+	Cost             *float64 `json:"cost,omitempty"`
+	IsByok           *bool    `json:"is_byok,omitempty"`
+	PromptTokens     *int     `json:"prompt_tokens,omitempty"`
+	TotalTokens      *int     `json:"total_tokens,omitempty"`
+}
 
 // BenchmarkAARow Benchmark row from Artificial Analysis in GET /benchmarks: intelligence, coding and agentic indexes and pricing.
 type BenchmarkAARow struct {
@@ -18185,10 +18345,10 @@ type ChatAssistantMessageRole string
 
 // ChatAudioOutput Audio produced for a chat assistant message: id, base64 data, transcript and expiry time.
 type ChatAudioOutput struct {
-	Data       *string `json:"data,omitempty"`
-	ExpiresAt  *int    `json:"expires_at,omitempty"`
-	ID         *string `json:"id,omitempty"`
-	Transcript *string `json:"transcript,omitempty"`
+	Data       string `json:"data,omitempty"`
+	ExpiresAt  *int   `json:"expires_at,omitempty"`
+	ID         string `json:"id,omitempty"`
+	Transcript string `json:"transcript,omitempty"`
 }
 
 // ChatChoice One choice of a non-streaming chat completion: index, assistant message, finish reason and logprobs.
@@ -18204,7 +18364,7 @@ type ChatChoice struct {
 	Message ChatAssistantMessage `json:"message"`
 
 	// NativeFinishReason The finish reason exactly as the provider reported it.
-	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
+	NativeFinishReason string `json:"native_finish_reason,omitempty"`
 }
 
 // ChatChunk One streamed chunk of a chat completion (object "chat.completion.chunk"): choice deltas, and usage or an error when present.
@@ -18247,7 +18407,7 @@ type ChatChunkError struct {
 type ChatChunkErrorMetadata struct {
 	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
 	ErrorType    APIErrorType `json:"error_type"`
-	ProviderCode *string      `json:"provider_code,omitempty"`
+	ProviderCode string       `json:"provider_code,omitempty"`
 }
 
 // ChatChunkObject Object kind of a streamed chat completion chunk; always "chat.completion.chunk".
@@ -18285,9 +18445,9 @@ type ChatContentFile struct {
 
 // ChatContentFileFile File payload of a chat file content part: file data or file id, and a filename.
 type ChatContentFileFile struct {
-	FileData *string `json:"file_data,omitempty"`
-	FileID   *string `json:"file_id,omitempty"`
-	Filename *string `json:"filename,omitempty"`
+	FileData string `json:"file_data,omitempty"`
+	FileID   string `json:"file_id,omitempty"`
+	Filename string `json:"filename,omitempty"`
 }
 
 // ChatContentFileType Type tag of a chat file content part; always "file".
@@ -18305,8 +18465,8 @@ type ChatContentImage struct {
 // ChatContentImageImageURL Image reference of a chat image content part: URL or data URL, and detail level.
 type ChatContentImageImageURL struct {
 	// Detail Detail level for a chat image input: auto, low, high or original.
-	Detail *ChatContentImageImageURLDetail `json:"detail,omitempty"`
-	URL    string                          `json:"url"`
+	Detail ChatContentImageImageURLDetail `json:"detail,omitempty"`
+	URL    string                         `json:"url"`
 }
 
 // ChatContentImageImageURLDetail Detail level for a chat image input: auto, low, high or original.
@@ -18365,7 +18525,7 @@ type ChatDeveloperContentTexts = []ChatContentText
 type ChatDeveloperMessage struct {
 	// Content Content of a chat developer message: a string or a list of text parts.
 	Content ChatDeveloperMessageContent `json:"content"`
-	Name    *string                     `json:"name,omitempty"`
+	Name    string                      `json:"name,omitempty"`
 
 	// Role Role of a chat developer message; always "developer".
 	Role ChatDeveloperMessageRole `json:"role"`
@@ -18454,7 +18614,7 @@ type ChatFunctionToolFunction struct {
 
 // ChatFunctionToolFunctionFunction Function definition of a chat tool: name, description, JSON Schema parameters and strict flag.
 type ChatFunctionToolFunctionFunction struct {
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Parameters  map[string]interface{} `json:"parameters,omitempty"`
 	Strict      *bool                  `json:"strict,omitempty"`
@@ -18465,7 +18625,7 @@ type ChatFunctionToolFunctionType string
 
 // ChatJSONSchemaConfig JSON Schema for structured chat output: name, description, schema and strict flag.
 type ChatJSONSchemaConfig struct {
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Schema      map[string]interface{} `json:"schema,omitempty"`
 	Strict      *bool                  `json:"strict,omitempty"`
@@ -18530,7 +18690,7 @@ type ChatRequest struct {
 	// Prediction Chat request field giving text the answer is expected to contain, letting models that support it return faster.
 	Prediction      *Prediction `json:"prediction,omitempty"`
 	PresencePenalty *float64    `json:"presence_penalty,omitempty"`
-	PromptCacheKey  *string     `json:"prompt_cache_key,omitempty"`
+	PromptCacheKey  string      `json:"prompt_cache_key,omitempty"`
 
 	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
 	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
@@ -18539,20 +18699,20 @@ type ChatRequest struct {
 	Provider *ProviderPreferences `json:"provider,omitempty"`
 
 	// Reasoning Reasoning settings of a chat request: effort and summary verbosity.
-	Reasoning         *ChatRequestReasoning       `json:"reasoning,omitempty"`
-	ReasoningEffort   *ChatRequestReasoningEffort `json:"reasoning_effort,omitempty"`
-	RepetitionPenalty *float64                    `json:"repetition_penalty,omitempty"`
+	Reasoning         *ChatRequestReasoning      `json:"reasoning,omitempty"`
+	ReasoningEffort   ChatRequestReasoningEffort `json:"reasoning_effort,omitempty"`
+	RepetitionPenalty *float64                   `json:"repetition_penalty,omitempty"`
 
 	// ResponseFormat Output format of a chat request, chosen by type: text, json_object, json_schema, grammar or python.
 	ResponseFormat *ChatRequestResponseFormat `json:"response_format,omitempty"`
 
 	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route       *DeprecatedRoute        `json:"route,omitempty"`
-	Seed        *int                    `json:"seed,omitempty"`
-	ServiceTier *ChatRequestServiceTier `json:"service_tier,omitempty"`
-	SessionID   *string                 `json:"session_id,omitempty"`
-	Stop        *ChatRequestStop        `json:"stop,omitempty"`
+	Route       DeprecatedRoute        `json:"route,omitempty"`
+	Seed        *int                   `json:"seed,omitempty"`
+	ServiceTier ChatRequestServiceTier `json:"service_tier,omitempty"`
+	SessionID   string                 `json:"session_id,omitempty"`
+	Stop        *ChatRequestStop       `json:"stop,omitempty"`
 
 	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
 	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
@@ -18572,7 +18732,7 @@ type ChatRequest struct {
 
 	// Trace Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
 	Trace *TraceConfig `json:"trace,omitempty"`
-	User  *string      `json:"user,omitempty"`
+	User  string       `json:"user,omitempty"`
 }
 
 // ChatRequestModality Output modality a chat request asks for: text, image or audio.
@@ -18585,10 +18745,10 @@ type ChatRequestPlugin struct {
 
 // ChatRequestReasoning Reasoning settings of a chat request: effort and summary verbosity.
 type ChatRequestReasoning struct {
-	Effort *ChatRequestReasoningEffort `json:"effort,omitempty"`
+	Effort ChatRequestReasoningEffort `json:"effort,omitempty"`
 
 	// Summary Verbosity of the reasoning summary in a chat request: auto, concise or detailed. May be null.
-	Summary *ChatReasoningSummaryVerbosityEnum `json:"summary,omitempty"`
+	Summary ChatReasoningSummaryVerbosityEnum `json:"summary,omitempty"`
 }
 
 // ChatRequestReasoningEffort Reasoning effort of a chat request: max, xhigh, high, medium, low, minimal or none.
@@ -18668,7 +18828,7 @@ type ChatStreamChoice struct {
 	Logprobs *ChatTokenLogprobs `json:"logprobs,omitempty"`
 
 	// NativeFinishReason The finish reason exactly as the provider reported it.
-	NativeFinishReason *string `json:"native_finish_reason,omitempty"`
+	NativeFinishReason string `json:"native_finish_reason,omitempty"`
 }
 
 // ChatStreamDelta Incremental change to a chat choice in a stream chunk: role, content, reasoning, refusal, tool calls or audio.
@@ -18712,17 +18872,17 @@ type ChatStreamReasoningDetails = []ReasoningDetailUnion
 type ChatStreamToolCall struct {
 	// Function Function part of a streamed tool call: name and a piece of the arguments.
 	Function *ChatStreamToolCallFunction `json:"function,omitempty"`
-	ID       *string                     `json:"id,omitempty"`
+	ID       string                      `json:"id,omitempty"`
 	Index    int                         `json:"index"`
 
 	// Type Type tag of a streamed chat tool call; always "function".
-	Type *ChatStreamToolCallType `json:"type,omitempty"`
+	Type ChatStreamToolCallType `json:"type,omitempty"`
 }
 
 // ChatStreamToolCallFunction Function part of a streamed tool call: name and a piece of the arguments.
 type ChatStreamToolCallFunction struct {
-	Arguments *string `json:"arguments,omitempty"`
-	Name      *string `json:"name,omitempty"`
+	Arguments string `json:"arguments,omitempty"`
+	Name      string `json:"name,omitempty"`
 }
 
 // ChatStreamToolCallType Type tag of a streamed chat tool call; always "function".
@@ -18735,7 +18895,7 @@ type ChatSystemContentTexts = []ChatContentText
 type ChatSystemMessage struct {
 	// Content Content of a chat system message: a string or a list of text parts.
 	Content ChatSystemMessageContent `json:"content"`
-	Name    *string                  `json:"name,omitempty"`
+	Name    string                   `json:"name,omitempty"`
 
 	// Role Role of a chat system message; always "system".
 	Role ChatSystemMessageRole `json:"role"`
@@ -18864,7 +19024,7 @@ type ChatUserContentParts = []ChatContentPart
 type ChatUserMessage struct {
 	// Content Content of a chat user message: a string or a list of content parts.
 	Content ChatUserMessageContent `json:"content"`
-	Name    *string                `json:"name,omitempty"`
+	Name    string                 `json:"name,omitempty"`
 
 	// Role Role of a chat user message; always "user".
 	Role ChatUserMessageRole `json:"role"`
@@ -18886,21 +19046,21 @@ type ChatWebSearchShorthand struct {
 	AllowedDomains []string `json:"allowed_domains,omitempty"`
 
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
-	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
-	MaxCharacters   *int                 `json:"max_characters,omitempty"`
-	MaxResults      *int                 `json:"max_results,omitempty"`
-	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
-	MaxUses         *int                 `json:"max_uses,omitempty"`
+	Engine          WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string            `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                `json:"max_characters,omitempty"`
+	MaxResults      *int                `json:"max_results,omitempty"`
+	MaxTotalResults *int                `json:"max_total_results,omitempty"`
+	MaxUses         *int                `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// Parameters Web search settings for Chat and Messages requests: engine, mode, result and use limits, domain lists, context size and location.
 	Parameters *WebSearchConfig `json:"parameters,omitempty"`
 
 	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
-	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+	SearchContextSize SearchQualityLevel `json:"search_context_size,omitempty"`
 
 	// Type Type of the chat web search shorthand tool: web_search, web_search_preview, web_search_preview_2025_03_11 or web_search_2025_08_26.
 	Type ChatWebSearchShorthandType `json:"type"`
@@ -18948,8 +19108,8 @@ type ClassifierFilterValueString = string
 
 // CodeInterpreterAutoContainer Auto container (type "auto") for the code_interpreter tool: ids of files to include and a memory limit.
 type CodeInterpreterAutoContainer struct {
-	FileIds     []string                                 `json:"file_ids,omitempty"`
-	MemoryLimit *CodeInterpreterAutoContainerMemoryLimit `json:"memory_limit,omitempty"`
+	FileIds     []string                                `json:"file_ids,omitempty"`
+	MemoryLimit CodeInterpreterAutoContainerMemoryLimit `json:"memory_limit,omitempty"`
 
 	// Type Type tag of an auto code interpreter container; always "auto".
 	Type CodeInterpreterAutoContainerType `json:"type"`
@@ -18981,15 +19141,15 @@ type CodeInterpreterCallInterpretingEvent = ResponsesCodeInterpreterInterpreting
 
 // CodeInterpreterFileOutput File produced by a code interpreter call: id, name, media type, size, checksum, download URL and status.
 type CodeInterpreterFileOutput struct {
-	DownloadURL *string `json:"download_url,omitempty"`
-	ErrorCode   *string `json:"error_code,omitempty"`
-	ExpiresAt   *string `json:"expires_at,omitempty"`
-	Filename    *string `json:"filename,omitempty"`
-	ID          *string `json:"id,omitempty"`
-	MediaType   *string `json:"media_type,omitempty"`
-	Sha256      *string `json:"sha256,omitempty"`
-	SizeBytes   *int    `json:"size_bytes,omitempty"`
-	Status      *string `json:"status,omitempty"`
+	DownloadURL string `json:"download_url,omitempty"`
+	ErrorCode   string `json:"error_code,omitempty"`
+	ExpiresAt   string `json:"expires_at,omitempty"`
+	Filename    string `json:"filename,omitempty"`
+	ID          string `json:"id,omitempty"`
+	MediaType   string `json:"media_type,omitempty"`
+	Sha256      string `json:"sha256,omitempty"`
+	SizeBytes   *int   `json:"size_bytes,omitempty"`
+	Status      string `json:"status,omitempty"`
 
 	// Type Type tag of a code interpreter file output; always "file".
 	Type CodeInterpreterFileOutputType `json:"type"`
@@ -19067,8 +19227,8 @@ type CompletionChoice struct {
 	FinishReason       *CompletionFinishReason `json:"finish_reason"`
 	Index              int                     `json:"index"`
 	Logprobs           *CompletionLogprobs     `json:"logprobs"`
-	NativeFinishReason *string                 `json:"native_finish_reason,omitempty"`
-	Reasoning          *string                 `json:"reasoning,omitempty"`
+	NativeFinishReason string                  `json:"native_finish_reason,omitempty"`
+	Reasoning          string                  `json:"reasoning,omitempty"`
 	Text               string                  `json:"text"`
 }
 
@@ -19108,10 +19268,10 @@ type CompletionRequest struct {
 	Stop           *CompletionRequestStop          `json:"stop,omitempty"`
 	Stream         *bool                           `json:"stream,omitempty"`
 	StreamOptions  *CompletionRequestStreamOptions `json:"stream_options,omitempty"`
-	Suffix         *string                         `json:"suffix,omitempty"`
+	Suffix         string                          `json:"suffix,omitempty"`
 	Temperature    *float64                        `json:"temperature,omitempty"`
 	TopP           *float64                        `json:"top_p,omitempty"`
-	User           *string                         `json:"user,omitempty"`
+	User           string                          `json:"user,omitempty"`
 }
 
 // CompletionRequestPrompt Prompt of a text completion request: a string, a list of strings, a token array or a list of token arrays.
@@ -19156,8 +19316,8 @@ type CompletionResponse struct {
 
 	// Object Object kind of a text completion response; always "text_completion".
 	Object            CompletionResponseObject `json:"object"`
-	Provider          *string                  `json:"provider,omitempty"`
-	SystemFingerprint *string                  `json:"system_fingerprint,omitempty"`
+	Provider          string                   `json:"provider,omitempty"`
+	SystemFingerprint string                   `json:"system_fingerprint,omitempty"`
 
 	// Usage Token usage of a text completion: prompt, completion and total tokens.
 	Usage *CompletionUsage `json:"usage,omitempty"`
@@ -19270,10 +19430,10 @@ type ContentFilterBuiltinAction string
 type ContentFilterBuiltinEntry struct {
 	// Action What a guardrail does when a built-in filter fires: redact, block or flag.
 	Action ContentFilterBuiltinAction `json:"action"`
-	Label  *string                    `json:"label,omitempty"`
+	Label  string                     `json:"label,omitempty"`
 
 	// ScanScope Messages a prompt-injection content filter checks: "user_only" or "all_messages".
-	ScanScope *PromptInjectionScanScope `json:"scan_scope,omitempty"`
+	ScanScope PromptInjectionScanScope `json:"scan_scope,omitempty"`
 
 	// Slug Built-in guardrail filter: email, phone, ssn, credit-card, ip-address, person-name, address or regex-prompt-injection.
 	Slug ContentFilterBuiltinSlug `json:"slug"`
@@ -19284,10 +19444,10 @@ type ContentFilterBuiltinEntryInput struct {
 	// Action What a guardrail does when a built-in filter fires: redact, block or flag.
 	Action ContentFilterBuiltinAction `json:"action"`
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Label *string `json:"label,omitempty"`
+	Label string `json:"label,omitempty"`
 
 	// ScanScope Messages a prompt-injection content filter checks: "user_only" or "all_messages".
-	ScanScope *PromptInjectionScanScope `json:"scan_scope,omitempty"`
+	ScanScope PromptInjectionScanScope `json:"scan_scope,omitempty"`
 
 	// Slug Built-in guardrail filter: email, phone, ssn, credit-card, ip-address, person-name, address or regex-prompt-injection.
 	Slug ContentFilterBuiltinSlug `json:"slug"`
@@ -19300,7 +19460,7 @@ type ContentFilterBuiltinSlug string
 type ContentFilterEntry struct {
 	// Action What a guardrail does when a custom regex filter matches: redact, block or flag.
 	Action  ContentFilterAction `json:"action"`
-	Label   *string             `json:"label,omitempty"`
+	Label   string              `json:"label,omitempty"`
 	Pattern string              `json:"pattern"`
 }
 
@@ -19437,7 +19597,7 @@ type ContextCompressionPlugin struct {
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Engine Compression engine of the context-compression plugin; always "middle-out".
-	Engine *ContextCompressionEngine `json:"engine,omitempty"`
+	Engine ContextCompressionEngine `json:"engine,omitempty"`
 
 	// ID Plugin id selecting the context-compression plugin; always "context-compression".
 	ID ContextCompressionPluginID `json:"id"`
@@ -19456,31 +19616,31 @@ type CostDetails struct {
 // CreateAudioTranscriptionsRequest A transcription request sent as a multipart form, with the audio as a file part.
 type CreateAudioTranscriptionsRequest struct {
 	File     openapi_types.File `json:"file"`
-	Language *string            `json:"language,omitempty"`
+	Language string             `json:"language,omitempty"`
 	Model    string             `json:"model"`
 
 	// ResponseFormat Response format of an audio transcription request: json or verbose_json.
-	ResponseFormat         *TranscriptionResponseFormat        `json:"response_format,omitempty"`
+	ResponseFormat         TranscriptionResponseFormat         `json:"response_format,omitempty"`
 	Temperature            *float64                            `json:"temperature,omitempty"`
 	TimestampGranularities []TranscriptionTimestampGranularity `json:"timestamp_granularities[],omitempty"`
 }
 
 // CreateAuthKeysCodeRequest Starts the PKCE sign-in flow: where to send the user back and the code challenge.
 type CreateAuthKeysCodeRequest struct {
-	CallbackURL   string  `json:"callback_url"`
-	CodeChallenge *string `json:"code_challenge,omitempty"`
+	CallbackURL   string `json:"callback_url"`
+	CodeChallenge string `json:"code_challenge,omitempty"`
 
 	// CodeChallengeMethod PKCE code challenge method for POST /auth/keys/code: S256 or plain.
-	CodeChallengeMethod *AuthCodeChallengeMethod `json:"code_challenge_method,omitempty"`
-	ExpiresAt           *time.Time               `json:"expires_at,omitempty"`
-	KeyLabel            *string                  `json:"key_label,omitempty"`
-	Limit               *float64                 `json:"limit,omitempty"`
-	SpawnAgent          *string                  `json:"spawn_agent,omitempty"`
-	SpawnCloud          *string                  `json:"spawn_cloud,omitempty"`
+	CodeChallengeMethod AuthCodeChallengeMethod `json:"code_challenge_method,omitempty"`
+	ExpiresAt           *time.Time              `json:"expires_at,omitempty"`
+	KeyLabel            string                  `json:"key_label,omitempty"`
+	Limit               *float64                `json:"limit,omitempty"`
+	SpawnAgent          string                  `json:"spawn_agent,omitempty"`
+	SpawnCloud          string                  `json:"spawn_cloud,omitempty"`
 
 	// UsageLimitType Reset period of the usage limit on a key created via the auth code flow: daily, weekly or monthly.
-	UsageLimitType *CreateAuthKeysCodeRequestUsageLimitType `json:"usage_limit_type,omitempty"`
-	WorkspaceID    *openapi_types.UUID                      `json:"workspace_id,omitempty"`
+	UsageLimitType CreateAuthKeysCodeRequestUsageLimitType `json:"usage_limit_type,omitempty"`
+	WorkspaceID    *openapi_types.UUID                     `json:"workspace_id,omitempty"`
 }
 
 // CreateAuthKeysCodeRequestUsageLimitType Reset period of the usage limit on a key created via the auth code flow: daily, weekly or monthly.
@@ -19507,7 +19667,7 @@ type CreateBYOKKeyRequest struct {
 	Disabled            *bool    `json:"disabled,omitempty"`
 	IsFallback          *bool    `json:"is_fallback,omitempty"`
 	Key                 string   `json:"key"`
-	Name                *string  `json:"name,omitempty"`
+	Name                string   `json:"name,omitempty"`
 
 	// Provider Lowercase provider slug naming the upstream service a BYOK key is used with, e.g. openai, anthropic, amazon-bedrock.
 	Provider    BYOKProviderSlug    `json:"provider"`
@@ -19528,16 +19688,16 @@ type CreateEmbeddingsRequest struct {
 	Dimensions *int `json:"dimensions,omitempty"`
 
 	// EncodingFormat Encoding of returned embeddings: float or base64.
-	EncodingFormat *CreateEmbeddingsRequestEncodingFormat `json:"encoding_format,omitempty"`
+	EncodingFormat CreateEmbeddingsRequestEncodingFormat `json:"encoding_format,omitempty"`
 
 	// Input Input of POST /embeddings: a string, strings, token ids, token id batches or multimodal content objects.
 	Input     CreateEmbeddingsRequestInput `json:"input"`
-	InputType *string                      `json:"input_type,omitempty"`
+	InputType string                       `json:"input_type,omitempty"`
 	Model     string                       `json:"model"`
 
 	// Provider Provider routing preferences for an embeddings request; same shape as ProviderPreferences.
 	Provider *CreateEmbeddingsRequestProvider `json:"provider,omitempty"`
-	User     *string                          `json:"user,omitempty"`
+	User     string                           `json:"user,omitempty"`
 }
 
 // CreateEmbeddingsRequestEncodingFormat Encoding of returned embeddings: float or base64.
@@ -19566,7 +19726,7 @@ type CreateEmbeddingsRequestProvider = ProviderPreferences
 // CreateEmbeddingsResponse The embedding vectors, one per input, with token usage.
 type CreateEmbeddingsResponse struct {
 	Data  []Embedding `json:"data"`
-	ID    *string     `json:"id,omitempty"`
+	ID    string      `json:"id,omitempty"`
 	Model string      `json:"model"`
 
 	// Object Object kind of an embeddings response; always "list".
@@ -19599,7 +19759,7 @@ type CreateGuardrailRequest struct {
 	AllowedProviders           []string                         `json:"allowed_providers,omitempty"`
 	ContentFilterBuiltins      []ContentFilterBuiltinEntryInput `json:"content_filter_builtins,omitempty"`
 	ContentFilters             []ContentFilterEntry             `json:"content_filters,omitempty"`
-	Description                *string                          `json:"description,omitempty"`
+	Description                string                           `json:"description,omitempty"`
 	EnableFreeModelPublication *bool                            `json:"enable_free_model_publication,omitempty"`
 	EnableFreeModelTraining    *bool                            `json:"enable_free_model_training,omitempty"`
 	EnablePaidModelTraining    *bool                            `json:"enable_paid_model_training,omitempty"`
@@ -19617,7 +19777,7 @@ type CreateGuardrailRequest struct {
 	Name                 string   `json:"name"`
 
 	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
-	ResetInterval *GuardrailInterval  `json:"reset_interval,omitempty"`
+	ResetInterval GuardrailInterval   `json:"reset_interval,omitempty"`
 	WorkspaceID   *openapi_types.UUID `json:"workspace_id,omitempty"`
 }
 
@@ -19632,13 +19792,13 @@ type CreateGuardrailResponseData = Guardrail
 
 // CreateKeysRequest A new API key: its name and optional credit limit and expiry.
 type CreateKeysRequest struct {
-	CreatorUserID      *string                      `json:"creator_user_id,omitempty"`
-	ExpiresAt          *time.Time                   `json:"expires_at,omitempty"`
-	IncludeByokInLimit *bool                        `json:"include_byok_in_limit,omitempty"`
-	Limit              *float64                     `json:"limit,omitempty"`
-	LimitReset         *CreateKeysRequestLimitReset `json:"limit_reset,omitempty"`
-	Name               string                       `json:"name"`
-	WorkspaceID        *openapi_types.UUID          `json:"workspace_id,omitempty"`
+	CreatorUserID      string                      `json:"creator_user_id,omitempty"`
+	ExpiresAt          *time.Time                  `json:"expires_at,omitempty"`
+	IncludeByokInLimit *bool                       `json:"include_byok_in_limit,omitempty"`
+	Limit              *float64                    `json:"limit,omitempty"`
+	LimitReset         CreateKeysRequestLimitReset `json:"limit_reset,omitempty"`
+	Name               string                      `json:"name"`
+	WorkspaceID        *openapi_types.UUID         `json:"workspace_id,omitempty"`
 }
 
 // CreateKeysRequestLimitReset Reset period of a new API key's spending limit: daily, weekly or monthly.
@@ -19726,8 +19886,8 @@ type CreateRerankRequestDocument struct {
 
 // CreateRerankRequestDocumentObject Rerank document given as an object with optional text and image.
 type CreateRerankRequestDocumentObject struct {
-	Image *string `json:"image,omitempty"`
-	Text  *string `json:"text,omitempty"`
+	Image string `json:"image,omitempty"`
+	Text  string `json:"text,omitempty"`
 }
 
 // CreateRerankRequestDocumentString Rerank document given as plain text.
@@ -19738,9 +19898,9 @@ type CreateRerankRequestProvider = ProviderPreferences
 
 // CreateRerankResponse The documents ordered by relevance to the query, with their scores.
 type CreateRerankResponse struct {
-	ID       *string                      `json:"id,omitempty"`
+	ID       string                       `json:"id,omitempty"`
 	Model    string                       `json:"model"`
-	Provider *string                      `json:"provider,omitempty"`
+	Provider string                       `json:"provider,omitempty"`
 	Results  []CreateRerankResponseResult `json:"results"`
 
 	// Usage Usage of a rerank request: total tokens, search units and cost.
@@ -19757,8 +19917,8 @@ type CreateRerankResponseResult struct {
 
 // CreateRerankResponseResultDocument Content of a ranked document in a rerank result: text and/or image.
 type CreateRerankResponseResultDocument struct {
-	Image *string `json:"image,omitempty"`
-	Text  *string `json:"text,omitempty"`
+	Image string `json:"image,omitempty"`
+	Text  string `json:"text,omitempty"`
 }
 
 // CreateRerankResponseUsage Usage of a rerank request: total tokens, search units and cost.
@@ -19787,10 +19947,10 @@ type CreateScimGroupMappingResponse struct {
 
 // CreateWorkspaceRequest A new workspace and its defaults.
 type CreateWorkspaceRequest struct {
-	DefaultImageModel               *string  `json:"default_image_model,omitempty"`
-	DefaultProviderSort             *string  `json:"default_provider_sort,omitempty"`
-	DefaultTextModel                *string  `json:"default_text_model,omitempty"`
-	Description                     *string  `json:"description,omitempty"`
+	DefaultImageModel               string   `json:"default_image_model,omitempty"`
+	DefaultProviderSort             string   `json:"default_provider_sort,omitempty"`
+	DefaultTextModel                string   `json:"default_text_model,omitempty"`
+	Description                     string   `json:"description,omitempty"`
 	IoLoggingAPIKeyIds              []int    `json:"io_logging_api_key_ids,omitempty"`
 	IoLoggingSamplingRate           *float64 `json:"io_logging_sampling_rate,omitempty"`
 	IsDataDiscountLoggingEnabled    *bool    `json:"is_data_discount_logging_enabled,omitempty"`
@@ -19827,7 +19987,7 @@ type CreatedObservabilityDestination = ObservabilityDestination
 
 // CustomTool Responses API custom tool that takes free-form text input: name, description and optional format (text or grammar).
 type CustomTool struct {
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Format Input format of a custom tool: free text or a grammar (Lark or regex) that constrains what the model writes.
 	Format *CustomToolFormat `json:"format,omitempty"`
@@ -19920,7 +20080,7 @@ type DatetimeServerTool struct {
 
 // DatetimeServerToolConfig Settings of the openrouter:datetime server tool; holds the optional timezone to report the time in.
 type DatetimeServerToolConfig struct {
-	Timezone *string `json:"timezone,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 }
 
 // DatetimeServerToolType Kind of the datetime server tool; always "openrouter:datetime".
@@ -20042,13 +20202,13 @@ type DoneOutputItem struct {
 // EasyInputMessage Simplified input message for the Responses API: a role (user, system, assistant, developer) with text or a list of content parts.
 type EasyInputMessage struct {
 	Content *EasyInputMessageContent `json:"content,omitempty"`
-	Phase   *EasyInputMessagePhase   `json:"phase,omitempty"`
+	Phase   EasyInputMessagePhase    `json:"phase,omitempty"`
 
 	// Role Author role of a simplified input message: user, system, assistant or developer.
 	Role EasyInputMessageRole `json:"role"`
 
 	// Type Kind of a simplified input message; always "message".
-	Type *EasyInputMessageType `json:"type,omitempty"`
+	Type EasyInputMessageType `json:"type,omitempty"`
 }
 
 // EasyInputMessageContent Content of a simplified input message: a plain string or a list of input parts.
@@ -20211,7 +20371,7 @@ type ErrorDetail struct {
 	Code         int                `json:"code"`
 
 	// ErrorType OpenRouter's error category (see ApiErrorType); new categories may appear.
-	ErrorType *string                `json:"error_type,omitempty"`
+	ErrorType string                 `json:"error_type,omitempty"`
 	Message   string                 `json:"message"`
 	Metadata  map[string]interface{} `json:"metadata,omitempty"`
 }
@@ -20224,14 +20384,14 @@ type ErrorResponse struct {
 	// Error Error information in an error response: numeric code, message and optional metadata.
 	Error              ErrorDetail            `json:"error"`
 	OpenrouterMetadata map[string]interface{} `json:"openrouter_metadata,omitempty"`
-	UserID             *string                `json:"user_id,omitempty"`
+	UserID             string                 `json:"user_id,omitempty"`
 }
 
 // ExchangeAuthCodeForAPIKeyRequest Ends the PKCE sign-in flow: the authorization code and the verifier for its challenge.
 type ExchangeAuthCodeForAPIKeyRequest struct {
-	Code                string                       `json:"code"`
-	CodeChallengeMethod *ExchangeCodeChallengeMethod `json:"code_challenge_method,omitempty"`
-	CodeVerifier        *string                      `json:"code_verifier,omitempty"`
+	Code                string                      `json:"code"`
+	CodeChallengeMethod ExchangeCodeChallengeMethod `json:"code_challenge_method,omitempty"`
+	CodeVerifier        string                      `json:"code_verifier,omitempty"`
 }
 
 // ExchangeAuthCodeForAPIKeyResponse The API key issued to the app at the end of the PKCE flow.
@@ -20382,8 +20542,8 @@ type FileSearchServerToolFiltersEqType string
 // FileSearchServerToolRankingOptions Ranking settings of a file_search tool: the ranker to use and a minimum score threshold.
 type FileSearchServerToolRankingOptions struct {
 	// Ranker Ranker used by a file_search tool: auto or default-2024-11-15.
-	Ranker         *FileSearchServerToolRankingOptionsRanker `json:"ranker,omitempty"`
-	ScoreThreshold *float64                                  `json:"score_threshold,omitempty"`
+	Ranker         FileSearchServerToolRankingOptionsRanker `json:"ranker,omitempty"`
+	ScoreThreshold *float64                                 `json:"score_threshold,omitempty"`
 }
 
 // FileSearchServerToolRankingOptionsRanker Ranker used by a file_search tool: auto or default-2024-11-15.
@@ -20418,7 +20578,7 @@ type FormatJSONObjectConfigType string
 
 // FormatJSONSchemaConfig Text output format that constrains output to a named JSON Schema, with optional description and strict mode.
 type FormatJSONSchemaConfig struct {
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Schema      map[string]interface{} `json:"schema"`
 	Strict      *bool                  `json:"strict,omitempty"`
@@ -20467,7 +20627,7 @@ type FunctionCallArgsDoneEvent = BaseFunctionCallArgsDoneEvent
 
 // FunctionTool Function tool definition for the Responses API: name, JSON Schema parameters, optional description and strict flag.
 type FunctionTool struct {
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Parameters  map[string]interface{} `json:"parameters"`
 	Strict      *bool                  `json:"strict,omitempty"`
@@ -20673,11 +20833,11 @@ type FusionPlugin struct {
 	// ID Identifier of the fusion plugin; always "fusion".
 	ID           FusionPluginID `json:"id"`
 	MaxToolCalls *int           `json:"max_tool_calls,omitempty"`
-	Model        *string        `json:"model,omitempty"`
+	Model        string         `json:"model,omitempty"`
 
 	// Preset Preset panel of the fusion plugin: general-high, general-budget or general-fast.
-	Preset *FusionPluginPreset `json:"preset,omitempty"`
-	Tools  []FusionPluginTool  `json:"tools,omitempty"`
+	Preset FusionPluginPreset `json:"preset,omitempty"`
+	Tools  []FusionPluginTool `json:"tools,omitempty"`
 }
 
 // FusionPluginID Identifier of the fusion plugin; always "fusion".
@@ -20700,7 +20860,7 @@ type FusionServerToolConfig struct {
 	CacheControl        *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
 	MaxCompletionTokens *int                            `json:"max_completion_tokens,omitempty"`
 	MaxToolCalls        *int                            `json:"max_tool_calls,omitempty"`
-	Model               *string                         `json:"model,omitempty"`
+	Model               string                          `json:"model,omitempty"`
 
 	// Reasoning Reasoning settings passed to fusion panel and analyst calls: effort level and token budget.
 	Reasoning   *FusionServerToolConfigReasoning `json:"reasoning,omitempty"`
@@ -20711,8 +20871,8 @@ type FusionServerToolConfig struct {
 // FusionServerToolConfigReasoning Reasoning settings passed to fusion panel and analyst calls: effort level and token budget.
 type FusionServerToolConfigReasoning struct {
 	// Effort Reasoning effort for fusion inner calls: max, xhigh, high, medium, low, minimal or none.
-	Effort    *FusionServerToolConfigReasoningEffort `json:"effort,omitempty"`
-	MaxTokens *int                                   `json:"max_tokens,omitempty"`
+	Effort    FusionServerToolConfigReasoningEffort `json:"effort,omitempty"`
+	MaxTokens *int                                  `json:"max_tokens,omitempty"`
 }
 
 // FusionServerToolConfigReasoningEffort Reasoning effort for fusion inner calls: max, xhigh, high, medium, low, minimal or none.
@@ -20792,8 +20952,8 @@ type FusionToolParamValueString = string
 
 // GeneratedImage One generated image in an image generation response: base64 data and optional media type.
 type GeneratedImage struct {
-	B64Json   string  `json:"b64_json"`
-	MediaType *string `json:"media_type,omitempty"`
+	B64Json   string `json:"b64_json"`
+	MediaType string `json:"media_type,omitempty"`
 }
 
 // GenerationContentData Stored content of a generation from GET /generation/content: its input, its output and any stored error.
@@ -20892,11 +21052,11 @@ type GenerationResponseData struct {
 	PresetID                     *string                          `json:"preset_id"`
 	ProviderName                 *string                          `json:"provider_name"`
 	ProviderResponses            []ProviderResponse               `json:"provider_responses"`
-	RequestID                    *string                          `json:"request_id,omitempty"`
-	ResponseCacheSourceID        *string                          `json:"response_cache_source_id,omitempty"`
+	RequestID                    string                           `json:"request_id,omitempty"`
+	ResponseCacheSourceID        string                           `json:"response_cache_source_id,omitempty"`
 	Router                       *string                          `json:"router"`
 	ServiceTier                  *string                          `json:"service_tier"`
-	SessionID                    *string                          `json:"session_id,omitempty"`
+	SessionID                    string                           `json:"session_id,omitempty"`
 	Streamed                     *bool                            `json:"streamed"`
 	TokensCompletion             *int                             `json:"tokens_completion"`
 	TokensPrompt                 *int                             `json:"tokens_prompt"`
@@ -21149,7 +21309,7 @@ type Guardrail struct {
 	ContentFilterBuiltins      []ContentFilterBuiltinEntry `json:"content_filter_builtins,omitempty"`
 	ContentFilters             []ContentFilterEntry        `json:"content_filters,omitempty"`
 	CreatedAt                  string                      `json:"created_at"`
-	Description                *string                     `json:"description,omitempty"`
+	Description                string                      `json:"description,omitempty"`
 	EnableFreeModelPublication *bool                       `json:"enable_free_model_publication,omitempty"`
 	EnableFreeModelTraining    *bool                       `json:"enable_free_model_training,omitempty"`
 	EnablePaidModelTraining    *bool                       `json:"enable_paid_model_training,omitempty"`
@@ -21168,9 +21328,9 @@ type Guardrail struct {
 	Name                 string             `json:"name"`
 
 	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
-	ResetInterval *GuardrailInterval `json:"reset_interval,omitempty"`
-	UpdatedAt     *string            `json:"updated_at,omitempty"`
-	WorkspaceID   *string            `json:"workspace_id"`
+	ResetInterval GuardrailInterval `json:"reset_interval,omitempty"`
+	UpdatedAt     string            `json:"updated_at,omitempty"`
+	WorkspaceID   *string           `json:"workspace_id"`
 }
 
 // GuardrailInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
@@ -21223,9 +21383,9 @@ type ImageGenCallPartialImageEvent = ResponsesImageGenCallPartialImage
 
 // ImageGenCompletedEvent Image generation stream event with the final image as base64, its media type, creation time and usage.
 type ImageGenCompletedEvent struct {
-	B64Json   string  `json:"b64_json"`
-	Created   int     `json:"created"`
-	MediaType *string `json:"media_type,omitempty"`
+	B64Json   string `json:"b64_json"`
+	Created   int    `json:"created"`
+	MediaType string `json:"media_type,omitempty"`
 
 	// Type Kind of the final image generation stream event; always "image_generation.completed".
 	Type ImageGenCompletedEventType `json:"type"`
@@ -21270,10 +21430,10 @@ type ImageGenStreamErrorEvent struct {
 
 // ImageGenStreamErrorEventError Error details of a failed image generation stream: message plus optional code, param and type.
 type ImageGenStreamErrorEventError struct {
-	Code    *string `json:"code,omitempty"`
-	Message string  `json:"message"`
-	Param   *string `json:"param,omitempty"`
-	Type    *string `json:"type,omitempty"`
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
+	Param   string `json:"param,omitempty"`
+	Type    string `json:"type,omitempty"`
 }
 
 // ImageGenStreamErrorEventType Kind of the image generation stream error event; always "error".
@@ -21335,30 +21495,30 @@ type ImageGenerationProviderPreferencesSort struct {
 // ImageGenerationRequest An image generation request: the prompt, the model and output settings.
 type ImageGenerationRequest struct {
 	// AspectRatio Aspect ratio of images requested from the image generation endpoint, such as 1:1, 16:9, 9:16 or auto.
-	AspectRatio *ImageGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
+	AspectRatio ImageGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
 
 	// Background Background of generated images: auto, transparent or opaque.
-	Background        *ImageGenerationRequestBackground `json:"background,omitempty"`
-	InputReferences   []ContentPartImage                `json:"input_references,omitempty"`
-	Model             string                            `json:"model"`
-	N                 *int                              `json:"n,omitempty"`
-	OutputCompression *int                              `json:"output_compression,omitempty"`
+	Background        ImageGenerationRequestBackground `json:"background,omitempty"`
+	InputReferences   []ContentPartImage               `json:"input_references,omitempty"`
+	Model             string                           `json:"model"`
+	N                 *int                             `json:"n,omitempty"`
+	OutputCompression *int                             `json:"output_compression,omitempty"`
 
 	// OutputFormat File format of generated images: png, jpeg, webp or svg.
-	OutputFormat *ImageGenerationRequestOutputFormat `json:"output_format,omitempty"`
-	Prompt       string                              `json:"prompt"`
+	OutputFormat ImageGenerationRequestOutputFormat `json:"output_format,omitempty"`
+	Prompt       string                             `json:"prompt"`
 
 	// Provider Provider routing for image generation requests: allowed, ignored and ordered providers, fallbacks, sorting and provider options.
 	Provider *ImageGenerationProviderPreferences `json:"provider,omitempty"`
 
 	// Quality Quality level of generated images: auto, low, medium or high.
-	Quality *ImageGenerationRequestQuality `json:"quality,omitempty"`
+	Quality ImageGenerationRequestQuality `json:"quality,omitempty"`
 
 	// Resolution Resolution class of generated images: 512, 1K, 2K or 4K.
-	Resolution *ImageGenerationRequestResolution `json:"resolution,omitempty"`
-	Seed       *int                              `json:"seed,omitempty"`
-	Size       *string                           `json:"size,omitempty"`
-	Stream     *bool                             `json:"stream,omitempty"`
+	Resolution ImageGenerationRequestResolution `json:"resolution,omitempty"`
+	Seed       *int                             `json:"seed,omitempty"`
+	Size       string                           `json:"size,omitempty"`
+	Stream     *bool                            `json:"stream,omitempty"`
 }
 
 // ImageGenerationRequestAspectRatio Aspect ratio of images requested from the image generation endpoint, such as 1:1, 16:9, 9:16 or auto.
@@ -21388,24 +21548,24 @@ type ImageGenerationResponse struct {
 // ImageGenerationServerTool Responses API image_generation tool: model, size, quality, format, background, moderation, mask and partial image settings.
 type ImageGenerationServerTool struct {
 	// Background Background of images made by the image_generation tool: transparent, opaque or auto.
-	Background    *ImageGenerationServerToolBackground    `json:"background,omitempty"`
-	InputFidelity *ImageGenerationServerToolInputFidelity `json:"input_fidelity,omitempty"`
+	Background    ImageGenerationServerToolBackground    `json:"background,omitempty"`
+	InputFidelity ImageGenerationServerToolInputFidelity `json:"input_fidelity,omitempty"`
 
 	// InputImageMask Mask image for the image_generation tool, given by image URL or file id.
 	InputImageMask *ImageGenerationServerToolInputImageMask `json:"input_image_mask,omitempty"`
-	Model          *string                                  `json:"model,omitempty"`
+	Model          string                                   `json:"model,omitempty"`
 
 	// Moderation Moderation level of the image_generation tool: auto or low.
-	Moderation        *ImageGenerationServerToolModeration `json:"moderation,omitempty"`
-	OutputCompression *int                                 `json:"output_compression,omitempty"`
+	Moderation        ImageGenerationServerToolModeration `json:"moderation,omitempty"`
+	OutputCompression *int                                `json:"output_compression,omitempty"`
 
 	// OutputFormat File format of images made by the image_generation tool: png, webp or jpeg.
-	OutputFormat  *ImageGenerationServerToolOutputFormat `json:"output_format,omitempty"`
-	PartialImages *int                                   `json:"partial_images,omitempty"`
+	OutputFormat  ImageGenerationServerToolOutputFormat `json:"output_format,omitempty"`
+	PartialImages *int                                  `json:"partial_images,omitempty"`
 
 	// Quality Quality of images made by the image_generation tool: low, medium, high or auto.
-	Quality *ImageGenerationServerToolQuality `json:"quality,omitempty"`
-	Size    *string                           `json:"size,omitempty"`
+	Quality ImageGenerationServerToolQuality `json:"quality,omitempty"`
+	Size    string                           `json:"size,omitempty"`
 
 	// Type Kind of the image generation tool; always "image_generation".
 	Type ImageGenerationServerToolType `json:"type"`
@@ -21416,7 +21576,7 @@ type ImageGenerationServerToolBackground string
 
 // ImageGenerationServerToolConfig Settings of the openrouter:image_generation server tool: an optional model plus any image config options.
 type ImageGenerationServerToolConfig struct {
-	Model                *string                            `json:"model,omitempty"`
+	Model                string                             `json:"model,omitempty"`
 	AdditionalProperties map[string]ImageGenToolConfigValue `json:"-"`
 }
 
@@ -21425,8 +21585,8 @@ type ImageGenerationServerToolInputFidelity string
 
 // ImageGenerationServerToolInputImageMask Mask image for the image_generation tool, given by image URL or file id.
 type ImageGenerationServerToolInputImageMask struct {
-	FileID   *string `json:"file_id,omitempty"`
-	ImageURL *string `json:"image_url,omitempty"`
+	FileID   string `json:"file_id,omitempty"`
+	ImageURL string `json:"image_url,omitempty"`
 }
 
 // ImageGenerationServerToolModeration Moderation level of the image_generation tool: auto or low.
@@ -21471,11 +21631,11 @@ type ImageGenerationUsage struct {
 	PromptTokens        int                                      `json:"prompt_tokens"`
 	PromptTokensDetails *ImageGenerationUsagePromptTokensDetails `json:"prompt_tokens_details,omitempty"`
 	ServerToolUse       *ImageGenerationUsageServerToolUse       `json:"server_tool_use,omitempty"`
-	ServiceTier         *string                                  `json:"service_tier,omitempty"`
+	ServiceTier         string                                   `json:"service_tier,omitempty"`
 
 	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
-	Speed       *AnthropicSpeed `json:"speed,omitempty"`
-	TotalTokens int             `json:"total_tokens"`
+	Speed       AnthropicSpeed `json:"speed,omitempty"`
+	TotalTokens int            `json:"total_tokens"`
 }
 
 // ImageGenerationUsagePromptTokensDetails Prompt token counts of an image generation by kind: cached, cache writes, audio, video and file tokens.
@@ -21540,7 +21700,7 @@ type ImagePricingEntry struct {
 
 	// Unit Unit an image pricing line is charged per: image, megapixel or token.
 	Unit    ImagePricingEntryUnit `json:"unit"`
-	Variant *string               `json:"variant,omitempty"`
+	Variant string                `json:"variant,omitempty"`
 }
 
 // ImagePricingEntryBillable What an image pricing line bills: output_image, input_image, input_font, input_reference or input_text.
@@ -21576,7 +21736,7 @@ type InProgressEventType string
 // IncompleteDetails Why a Responses API result is incomplete: max_output_tokens or content_filter.
 type IncompleteDetails struct {
 	// Reason Reason a response stopped early: max_output_tokens or content_filter.
-	Reason *IncompleteDetailsReason `json:"reason,omitempty"`
+	Reason IncompleteDetailsReason `json:"reason,omitempty"`
 }
 
 // IncompleteDetailsReason Reason a response stopped early: max_output_tokens or content_filter.
@@ -21597,7 +21757,7 @@ type IncompleteEventType string
 
 // InputAdditionalTools Responses API input item that adds tools for the model from this point in the input on; carries a role and a tools list.
 type InputAdditionalTools struct {
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Role Role attached to an additional_tools input item: unknown, user, assistant, system, critic, discriminator, developer or tool.
 	Role  InputAdditionalToolsRole   `json:"role"`
@@ -21618,7 +21778,7 @@ type InputAdditionalToolsTool struct {
 // InputAdditionalToolsToolFunctionTool Function tool inside an additional_tools input item; a FunctionTool with an optional defer_loading flag.
 type InputAdditionalToolsToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
-	Description  *string                `json:"description,omitempty"`
+	Description  string                 `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
@@ -21640,7 +21800,7 @@ type InputAgentMessage struct {
 	Agent     *InputAgentMessageAgent        `json:"agent,omitempty"`
 	Author    string                         `json:"author"`
 	Content   []InputAgentMessageContentPart `json:"content"`
-	ID        *string                        `json:"id,omitempty"`
+	ID        string                         `json:"id,omitempty"`
 	Recipient string                         `json:"recipient"`
 
 	// Type Type tag of an agent_message input item; always "agent_message".
@@ -21676,8 +21836,8 @@ type InputAgentMessageType string
 
 // InputApplyPatchCall Responses API input item replaying an apply_patch_call from the model: call_id, status and the file operation to apply.
 type InputApplyPatchCall struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
 
 	// Operation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
 	Operation ApplyPatchCallOperation `json:"operation"`
@@ -21691,9 +21851,9 @@ type InputApplyPatchCall struct {
 
 // InputApplyPatchCallOutput Responses API input item reporting the client's result of applying a patch: call_id, status and an optional log.
 type InputApplyPatchCallOutput struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
-	Output *string `json:"output,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
+	Output string `json:"output,omitempty"`
 
 	// Status Outcome of applying a patch on the client: completed or failed.
 	Status InputApplyPatchCallOutputStatus `json:"status"`
@@ -21736,8 +21896,8 @@ type InputAudioType string
 
 // InputCompaction Responses API input item (type "compaction") standing in for earlier context that was compacted; holds an encrypted summary.
 type InputCompaction struct {
-	EncryptedContent string  `json:"encrypted_content"`
-	ID               *string `json:"id,omitempty"`
+	EncryptedContent string `json:"encrypted_content"`
+	ID               string `json:"id,omitempty"`
 
 	// Type Type tag of a compaction input item; always "compaction".
 	Type InputCompactionType `json:"type"`
@@ -21748,8 +21908,8 @@ type InputCompactionType string
 
 // InputContextCompaction Responses API input item (type "context_compaction") standing in for earlier context that was compacted; may hold an encrypted summary.
 type InputContextCompaction struct {
-	EncryptedContent *string `json:"encrypted_content,omitempty"`
-	ID               *string `json:"id,omitempty"`
+	EncryptedContent string `json:"encrypted_content,omitempty"`
+	ID               string `json:"id,omitempty"`
 
 	// Type Type tag of a context_compaction input item; always "context_compaction".
 	Type InputContextCompactionType `json:"type"`
@@ -21760,14 +21920,14 @@ type InputContextCompactionType string
 
 // InputCustomToolCall Responses API input item replaying a model call to a custom free-form tool, with its status.
 type InputCustomToolCall struct {
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Input     string  `json:"input"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Input     string `json:"input"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
-	Status *ToolCallStatus `json:"status,omitempty"`
+	Status ToolCallStatus `json:"status,omitempty"`
 
 	// Type Kind of a Responses input item; always "custom_tool_call".
 	Type OpenAIResponseCustomToolCallType `json:"type"`
@@ -21775,8 +21935,8 @@ type InputCustomToolCall struct {
 
 // InputCustomToolCallOutput Responses API input item giving the result of a custom tool call: a string or a list of text, image and file parts.
 type InputCustomToolCallOutput struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
 
 	// Output Output of a custom tool call: a string or a list of content parts.
 	Output InputCustomToolCallOutputOutput `json:"output"`
@@ -21806,10 +21966,10 @@ type InputCustomToolCallOutputParts = []InputCustomToolCallOutputPart
 
 // InputFile File input content part, given as inline data, a file id or a URL, with an optional file name.
 type InputFile struct {
-	FileData *string `json:"file_data,omitempty"`
-	FileID   *string `json:"file_id,omitempty"`
-	FileURL  *string `json:"file_url,omitempty"`
-	Filename *string `json:"filename,omitempty"`
+	FileData string `json:"file_data,omitempty"`
+	FileID   string `json:"file_id,omitempty"`
+	FileURL  string `json:"file_url,omitempty"`
+	Filename string `json:"filename,omitempty"`
 
 	// Type Kind of a file input content part; always "input_file".
 	Type InputFileType `json:"type"`
@@ -21820,15 +21980,15 @@ type InputFileType string
 
 // InputFunctionCall Responses input item replaying a function call the model made earlier; the id is required.
 type InputFunctionCall struct {
-	Arguments string  `json:"arguments"`
-	CallID    string  `json:"call_id"`
-	ID        string  `json:"id"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	Arguments string `json:"arguments"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
-	Status        *ToolCallStatus                 `json:"status,omitempty"`
-	SubagentID    *string                         `json:"subagent_id,omitempty"`
+	Status        ToolCallStatus                  `json:"status,omitempty"`
+	SubagentID    string                          `json:"subagent_id,omitempty"`
 	SubagentItems []FunctionToolCallSubagentEntry `json:"subagent_items,omitempty"`
 
 	// Type Kind of a Responses input item; always "function_call".
@@ -21837,12 +21997,12 @@ type InputFunctionCall struct {
 
 // InputFunctionCallOutput Responses input item giving the result of a function call: a string or a list of text, image or file parts.
 type InputFunctionCallOutput struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
 
 	// Output Output of a function call input item: a plain string or a list of input parts.
 	Output InputFunctionCallOutputOutput `json:"output"`
-	Status *ToolCallStatus               `json:"status,omitempty"`
+	Status ToolCallStatus                `json:"status,omitempty"`
 
 	// Type Kind of a Responses input item; always "function_call_output".
 	Type OpenAIResponseFunctionToolCallOutputType `json:"type"`
@@ -21871,7 +22031,7 @@ type InputFunctionCallOutputParts = []InputFunctionCallOutputPart
 type InputImage struct {
 	// Detail Detail level for processing an input image: auto, high, low or original.
 	Detail   InputImageDetail `json:"detail"`
-	ImageURL *string          `json:"image_url,omitempty"`
+	ImageURL string           `json:"image_url,omitempty"`
 
 	// Type Kind of an image input content part; always "input_image".
 	Type InputImageType `json:"type"`
@@ -21886,13 +22046,13 @@ type InputImageType string
 // InputInputMessage Responses input message item with a user, system or developer role and a list of content parts.
 type InputInputMessage struct {
 	Content []InputInputMessageContentPart `json:"content,omitempty"`
-	ID      *string                        `json:"id,omitempty"`
+	ID      string                         `json:"id,omitempty"`
 
 	// Role Author role of an input message item: user, system or developer.
 	Role InputInputMessageRole `json:"role"`
 
 	// Type Kind of an input message item; always "message".
-	Type *InputInputMessageType `json:"type,omitempty"`
+	Type InputInputMessageType `json:"type,omitempty"`
 }
 
 // InputInputMessageContentPart One content part of an input message item: text, image, file, audio or video input.
@@ -21939,8 +22099,8 @@ type InputLocalShellCallAction struct {
 
 	// Type Kind of a local shell call action; always "exec".
 	Type             InputLocalShellCallActionType `json:"type"`
-	User             *string                       `json:"user,omitempty"`
-	WorkingDirectory *string                       `json:"working_directory,omitempty"`
+	User             string                        `json:"user,omitempty"`
+	WorkingDirectory string                        `json:"working_directory,omitempty"`
 }
 
 // InputLocalShellCallActionType Kind of a local shell call action; always "exec".
@@ -21948,9 +22108,9 @@ type InputLocalShellCallActionType string
 
 // InputLocalShellCallOutput Responses input item with the output of a local shell call and an optional status.
 type InputLocalShellCallOutput struct {
-	ID     string          `json:"id"`
-	Output string          `json:"output"`
-	Status *ToolCallStatus `json:"status,omitempty"`
+	ID     string         `json:"id"`
+	Output string         `json:"output"`
+	Status ToolCallStatus `json:"status,omitempty"`
 
 	// Type Kind of a local shell call output item; always "local_shell_call_output".
 	Type InputLocalShellCallOutputType `json:"type"`
@@ -21978,10 +22138,10 @@ type InputMcpApprovalRequestType string
 
 // InputMcpApprovalResponse Responses input item answering an MCP approval request: the request id, approve or deny, and an optional reason.
 type InputMcpApprovalResponse struct {
-	ApprovalRequestID string  `json:"approval_request_id"`
-	Approve           bool    `json:"approve"`
-	ID                *string `json:"id,omitempty"`
-	Reason            *string `json:"reason,omitempty"`
+	ApprovalRequestID string `json:"approval_request_id"`
+	Approve           bool   `json:"approve"`
+	ID                string `json:"id,omitempty"`
+	Reason            string `json:"reason,omitempty"`
 
 	// Type Kind of an MCP approval response item; always "mcp_approval_response".
 	Type InputMcpApprovalResponseType `json:"type"`
@@ -21992,12 +22152,12 @@ type InputMcpApprovalResponseType string
 
 // InputMcpCall Responses input item for an MCP tool call: server label, tool name, arguments, and its output or error.
 type InputMcpCall struct {
-	Arguments   string  `json:"arguments"`
-	Error       *string `json:"error,omitempty"`
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Output      *string `json:"output,omitempty"`
-	ServerLabel string  `json:"server_label"`
+	Arguments   string `json:"arguments"`
+	Error       string `json:"error,omitempty"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Output      string `json:"output,omitempty"`
+	ServerLabel string `json:"server_label"`
 
 	// Type Kind of an MCP tool call item; always "mcp_call".
 	Type InputMcpCallType `json:"type"`
@@ -22008,7 +22168,7 @@ type InputMcpCallType string
 
 // InputMcpListTools Responses input item listing the tools an MCP server offers, or the error from listing them.
 type InputMcpListTools struct {
-	Error       *string                 `json:"error,omitempty"`
+	Error       string                  `json:"error,omitempty"`
 	ID          string                  `json:"id"`
 	ServerLabel string                  `json:"server_label"`
 	Tools       []InputMcpListToolsTool `json:"tools"`
@@ -22020,7 +22180,7 @@ type InputMcpListTools struct {
 // InputMcpListToolsTool Tool offered by an MCP server: name, input JSON Schema, optional description and annotations.
 type InputMcpListToolsTool struct {
 	Annotations interface{}            `json:"annotations,omitempty"`
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	InputSchema map[string]interface{} `json:"input_schema"`
 	Name        string                 `json:"name"`
 }
@@ -22035,13 +22195,13 @@ type InputModality string
 type InputOutputMessage struct {
 	Content *InputOutputMessageContent `json:"content"`
 	ID      string                     `json:"id"`
-	Phase   *OutputMessagePhase        `json:"phase,omitempty"`
+	Phase   OutputMessagePhase         `json:"phase,omitempty"`
 
 	// Role Author role of a Responses output message; always "assistant".
 	Role OutputMessageRole `json:"role"`
 
 	// Status Status of an assistant output message: completed, incomplete or in_progress.
-	Status *OutputMessageStatus `json:"status,omitempty"`
+	Status OutputMessageStatus `json:"status,omitempty"`
 
 	// Type Kind of a replayed output message input item; always "message".
 	Type InputOutputMessageType `json:"type"`
@@ -22069,16 +22229,16 @@ type InputOutputMessageType string
 // InputOutputReasoning Earlier reasoning output replayed as a Responses input item, with an optional list of summary texts.
 type InputOutputReasoning struct {
 	Content          []ReasoningTextContent `json:"content,omitempty"`
-	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+	EncryptedContent string                 `json:"encrypted_content,omitempty"`
 
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format    *ReasoningFormat `json:"format,omitempty"`
-	ID        string           `json:"id"`
-	Signature *string          `json:"signature,omitempty"`
+	Format    ReasoningFormat `json:"format,omitempty"`
+	ID        string          `json:"id"`
+	Signature string          `json:"signature,omitempty"`
 
 	// Status Status of a reasoning output item: completed, incomplete or in_progress.
-	Status  *BaseOutputReasoningStatus `json:"status,omitempty"`
-	Summary []ReasoningSummaryText     `json:"summary"`
+	Status  BaseOutputReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText    `json:"summary"`
 
 	// Type Kind of a Responses output item; always "reasoning".
 	Type BaseOutputReasoningType `json:"type"`
@@ -22087,16 +22247,16 @@ type InputOutputReasoning struct {
 // InputReasoning Responses input item replaying earlier reasoning, with optional reasoning text, format and signature.
 type InputReasoning struct {
 	Content          []ReasoningTextContent `json:"content,omitempty"`
-	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+	EncryptedContent string                 `json:"encrypted_content,omitempty"`
 
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format    *ReasoningFormat `json:"format,omitempty"`
-	ID        string           `json:"id"`
-	Signature *string          `json:"signature,omitempty"`
+	Format    ReasoningFormat `json:"format,omitempty"`
+	ID        string          `json:"id"`
+	Signature string          `json:"signature,omitempty"`
 
 	// Status Status of a reasoning output item: completed, incomplete or in_progress.
-	Status  *BaseOutputReasoningStatus `json:"status,omitempty"`
-	Summary []ReasoningSummaryText     `json:"summary"`
+	Status  BaseOutputReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText    `json:"summary"`
 
 	// Type Kind of a Responses output item; always "reasoning".
 	Type BaseOutputReasoningType `json:"type"`
@@ -22111,11 +22271,11 @@ type InputReference struct {
 type InputShellCall struct {
 	// Action Commands of a shell call input item, with optional timeout in milliseconds and output length cap.
 	Action      InputShellCallAction `json:"action"`
-	Arguments   *string              `json:"arguments,omitempty"`
+	Arguments   string               `json:"arguments,omitempty"`
 	CallID      string               `json:"call_id"`
 	Environment interface{}          `json:"environment,omitempty"`
-	ID          *string              `json:"id,omitempty"`
-	Status      *ToolCallStatus      `json:"status,omitempty"`
+	ID          string               `json:"id,omitempty"`
+	Status      ToolCallStatus       `json:"status,omitempty"`
 
 	// Type Kind of a Responses input item; always "shell_call".
 	Type InputShellCallType `json:"type"`
@@ -22131,10 +22291,10 @@ type InputShellCallAction struct {
 // InputShellCallOutput Responses input item returning shell call results to the model: per-command output, linked by call ID.
 type InputShellCallOutput struct {
 	CallID          string                   `json:"call_id"`
-	ID              *string                  `json:"id,omitempty"`
+	ID              string                   `json:"id,omitempty"`
 	MaxOutputLength *int                     `json:"max_output_length,omitempty"`
 	Output          []ShellCallOutputContent `json:"output"`
-	Status          *ToolCallStatus          `json:"status,omitempty"`
+	Status          ToolCallStatus           `json:"status,omitempty"`
 
 	// Type Kind of a Responses input item; always "shell_call_output".
 	Type InputShellCallOutputType `json:"type"`
@@ -22193,7 +22353,7 @@ type ItemReferenceType string
 
 // JSONSchemaConfig JSON Schema settings of a json_schema response format: name, optional description, the schema and strict mode.
 type JSONSchemaConfig struct {
-	Description *string                `json:"description,omitempty"`
+	Description string                 `json:"description,omitempty"`
 	Name        string                 `json:"name"`
 	Schema      map[string]interface{} `json:"schema,omitempty"`
 	Strict      *bool                  `json:"strict,omitempty"`
@@ -22232,7 +22392,7 @@ type LegacyChatContentVideoType string
 // LegacyWebSearchServerTool Responses web_search tool config: engine, domain filters, result and use limits, mode, context size and user location.
 type LegacyWebSearchServerTool struct {
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+	Engine WebSearchEngineEnum `json:"engine,omitempty"`
 
 	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
 	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
@@ -22240,10 +22400,10 @@ type LegacyWebSearchServerTool struct {
 	MaxUses    *int                   `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
-	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+	SearchContextSize SearchContextSizeEnum `json:"search_context_size,omitempty"`
 
 	// Type Kind of the legacy web search tool; always "web_search".
 	Type LegacyWebSearchServerToolType `json:"type"`
@@ -22363,15 +22523,15 @@ type ListWorkspacesResponse struct {
 // McpServerTool Responses API mcp tool: a remote MCP server or connector, with auth, headers, allowed tools and approval rules.
 type McpServerTool struct {
 	AllowedTools  *McpServerToolAllowedTools `json:"allowed_tools,omitempty"`
-	Authorization *string                    `json:"authorization,omitempty"`
+	Authorization string                     `json:"authorization,omitempty"`
 
 	// ConnectorID Built-in connector an mcp tool uses instead of a server URL, e.g. connector_gmail, connector_googledrive or connector_sharepoint.
-	ConnectorID       *McpServerToolConnectorID     `json:"connector_id,omitempty"`
+	ConnectorID       McpServerToolConnectorID      `json:"connector_id,omitempty"`
 	Headers           map[string]string             `json:"headers,omitempty"`
 	RequireApproval   *McpServerToolRequireApproval `json:"require_approval,omitempty"`
-	ServerDescription *string                       `json:"server_description,omitempty"`
+	ServerDescription string                        `json:"server_description,omitempty"`
 	ServerLabel       string                        `json:"server_label"`
-	ServerURL         *string                       `json:"server_url,omitempty"`
+	ServerURL         string                        `json:"server_url,omitempty"`
 
 	// Type Kind of the MCP tool; always "mcp".
 	Type McpServerToolType `json:"type"`
@@ -22502,7 +22662,7 @@ type MessagesBlockCompaction struct {
 	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl     *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
 	Content          *string                         `json:"content"`
-	EncryptedContent *string                         `json:"encrypted_content,omitempty"`
+	EncryptedContent string                          `json:"encrypted_content,omitempty"`
 
 	// Type Kind of a message content block; always "compaction".
 	Type MessagesBlockCompactionType `json:"type"`
@@ -22725,7 +22885,7 @@ type MessagesContextEditClearToolUses struct {
 
 // MessagesContextEditCompact Context edit compact_20260112 that summarizes the conversation when a token trigger is hit, with optional instructions.
 type MessagesContextEditCompact struct {
-	Instructions         *string                 `json:"instructions,omitempty"`
+	Instructions         string                  `json:"instructions,omitempty"`
 	PauseAfterCompaction *bool                   `json:"pause_after_compaction,omitempty"`
 	Trigger              *MessagesCompactTrigger `json:"trigger,omitempty"`
 
@@ -22758,7 +22918,7 @@ type MessagesDeltaCitationsDeltaType string
 // MessagesDeltaCompactionDelta Content block delta carrying compaction summary text and optional encrypted content.
 type MessagesDeltaCompactionDelta struct {
 	Content          *string `json:"content"`
-	EncryptedContent *string `json:"encrypted_content,omitempty"`
+	EncryptedContent string  `json:"encrypted_content,omitempty"`
 
 	// Type Kind of a content block delta; always "compaction_delta".
 	Type MessagesDeltaCompactionDeltaType `json:"type"`
@@ -22878,9 +23038,9 @@ type MessagesErrorEventError struct {
 	Availability *ErrorAvailability `json:"availability,omitempty"`
 
 	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
-	ErrorType *APIErrorType `json:"error_type,omitempty"`
-	Message   string        `json:"message"`
-	Type      string        `json:"type"`
+	ErrorType APIErrorType `json:"error_type,omitempty"`
+	Message   string       `json:"message"`
+	Type      string       `json:"type"`
 }
 
 // MessagesErrorEventType Kind of a Messages stream event; always "error".
@@ -22913,7 +23073,7 @@ type MessagesMessageParamRole string
 
 // MessagesOutputConfig Output settings of a Messages request: effort level, JSON Schema output format and an advisory task token budget.
 type MessagesOutputConfig struct {
-	Effort     *MessagesOutputConfigEffort     `json:"effort,omitempty"`
+	Effort     MessagesOutputConfigEffort      `json:"effort,omitempty"`
 	Format     *MessagesOutputConfigFormat     `json:"format,omitempty"`
 	TaskBudget *MessagesOutputConfigTaskBudget `json:"task_budget,omitempty"`
 }
@@ -23010,13 +23170,13 @@ type MessagesRequest struct {
 
 	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route       *DeprecatedRoute `json:"route,omitempty"`
-	ServiceTier *string          `json:"service_tier,omitempty"`
-	SessionID   *string          `json:"session_id,omitempty"`
+	Route       DeprecatedRoute `json:"route,omitempty"`
+	ServiceTier string          `json:"service_tier,omitempty"`
+	SessionID   string          `json:"session_id,omitempty"`
 
 	// Speed Speed mode requested for a Messages request: fast or standard.
-	Speed         *MessagesRequestSpeed `json:"speed,omitempty"`
-	StopSequences []string              `json:"stop_sequences,omitempty"`
+	Speed         MessagesRequestSpeed `json:"speed,omitempty"`
+	StopSequences []string             `json:"stop_sequences,omitempty"`
 
 	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
 	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
@@ -23037,7 +23197,7 @@ type MessagesRequest struct {
 
 	// Trace Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
 	Trace *TraceConfig `json:"trace,omitempty"`
-	User  *string      `json:"user,omitempty"`
+	User  string       `json:"user,omitempty"`
 }
 
 // MessagesRequestContextManagement Context management settings of a Messages request: a list of edits that clear or compact earlier context.
@@ -23047,7 +23207,7 @@ type MessagesRequestContextManagement struct {
 
 // MessagesRequestMetadata Metadata of a Messages request; holds an optional end-user id.
 type MessagesRequestMetadata struct {
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // MessagesRequestPlugin Plugin enabled on a Messages request, chosen by id: web, web-fetch, file-parser, moderation, fusion, routers and others.
@@ -23074,7 +23234,7 @@ type MessagesRequestThinking struct {
 // MessagesRequestThinkingAdaptive Adaptive thinking setting: the model decides how much to think; optional display mode.
 type MessagesRequestThinkingAdaptive struct {
 	// Display How thinking is shown in the response: summarized or omitted. May be null.
-	Display *AnthropicThinkingDisplay `json:"display,omitempty"`
+	Display AnthropicThinkingDisplay `json:"display,omitempty"`
 
 	// Type Kind of a thinking setting; always "adaptive".
 	Type MessagesRequestThinkingAdaptiveType `json:"type"`
@@ -23097,7 +23257,7 @@ type MessagesRequestThinkingEnabled struct {
 	BudgetTokens int `json:"budget_tokens"`
 
 	// Display How thinking is shown in the response: summarized or omitted. May be null.
-	Display *AnthropicThinkingDisplay `json:"display,omitempty"`
+	Display AnthropicThinkingDisplay `json:"display,omitempty"`
 
 	// Type Kind of a thinking setting; always "enabled".
 	Type MessagesRequestThinkingEnabledType `json:"type"`
@@ -23119,7 +23279,7 @@ type MessagesResult struct {
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 
 	// Provider Display name of an inference provider on OpenRouter, such as "Anthropic", "Google" or "Groq".
-	Provider *ProviderName `json:"provider,omitempty"`
+	Provider ProviderName `json:"provider,omitempty"`
 
 	// Role Role of a Messages API response; always "assistant".
 	Role BaseMessagesResultRole `json:"role"`
@@ -23164,10 +23324,10 @@ type MessagesResultUsage struct {
 
 	// ServerToolUse Counts of server tool requests in Messages API usage: web searches and web fetches. May be null.
 	ServerToolUse *AnthropicServerToolUsage `json:"server_tool_use"`
-	ServiceTier   *string                   `json:"service_tier"`
+	ServiceTier   string                    `json:"service_tier"`
 
 	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
-	Speed *AnthropicSpeed `json:"speed,omitempty"`
+	Speed AnthropicSpeed `json:"speed,omitempty"`
 }
 
 // MessagesSearchModelsServerTool Built-in openrouter:experimental__search_models server tool for Messages requests that searches and filters OpenRouter models.
@@ -23202,7 +23362,7 @@ type MessagesStartBlock struct {
 // MessagesStartBlockCompaction Compaction block opened in a Messages stream: summary text and optional encrypted content.
 type MessagesStartBlockCompaction struct {
 	Content          *string `json:"content"`
-	EncryptedContent *string `json:"encrypted_content,omitempty"`
+	EncryptedContent string  `json:"encrypted_content,omitempty"`
 
 	// Type Kind of a started content block; always "compaction".
 	Type MessagesStartBlockCompactionType `json:"type"`
@@ -23229,7 +23389,7 @@ type MessagesStartEventMessage struct {
 	Model     string                    `json:"model"`
 
 	// Provider Display name of the provider serving a streamed Messages response, such as Anthropic, Amazon Bedrock or Google.
-	Provider *MessagesStartEventMessageProvider `json:"provider,omitempty"`
+	Provider MessagesStartEventMessageProvider `json:"provider,omitempty"`
 
 	// Role Role of the message in a message_start event; always "assistant".
 	Role MessagesStartEventMessageRole `json:"role"`
@@ -23276,7 +23436,7 @@ type MessagesStartEventMessageUsage struct {
 	ServiceTier *AnthropicServiceTier `json:"service_tier"`
 
 	// Speed Speed mode of a Messages API request or its usage report: fast or standard. May be null.
-	Speed *AnthropicSpeed `json:"speed,omitempty"`
+	Speed AnthropicSpeed `json:"speed,omitempty"`
 }
 
 // MessagesStartEventType Kind of a Messages stream event; always "message_start".
@@ -23430,21 +23590,21 @@ type MessagesToolCustom struct {
 	// CacheControl Prompt caching marker (type "ephemeral", optional ttl) set on Messages API blocks and tools, and on some chat and Responses requests.
 	CacheControl *AnthropicCacheControlDirective `json:"cache_control,omitempty"`
 	DeferLoading *bool                           `json:"defer_loading,omitempty"`
-	Description  *string                         `json:"description,omitempty"`
+	Description  string                          `json:"description,omitempty"`
 
 	// InputSchema JSON Schema of a custom Messages tool's input: type (default object), properties and required fields.
 	InputSchema MessagesToolCustomInputSchema `json:"input_schema"`
 	Name        string                        `json:"name"`
 
 	// Type Kind of a Messages custom tool; always "custom".
-	Type *MessagesToolCustomType `json:"type,omitempty"`
+	Type MessagesToolCustomType `json:"type,omitempty"`
 }
 
 // MessagesToolCustomInputSchema JSON Schema of a custom Messages tool's input: type (default object), properties and required fields.
 type MessagesToolCustomInputSchema struct {
 	Properties interface{} `json:"properties,omitempty"`
 	Required   []string    `json:"required,omitempty"`
-	Type       *string     `json:"type,omitempty"`
+	Type       string      `json:"type,omitempty"`
 }
 
 // MessagesToolCustomType Kind of a Messages custom tool; always "custom".
@@ -23609,11 +23769,11 @@ type Model struct {
 
 	// DefaultParameters Sampling defaults a model uses when the request omits them: temperature, top_p, top_k and the frequency, presence and repetition penalties.
 	DefaultParameters *DefaultParameters `json:"default_parameters"`
-	Description       *string            `json:"description,omitempty"`
-	ExpirationDate    *string            `json:"expiration_date,omitempty"`
-	HuggingFaceID     *string            `json:"hugging_face_id,omitempty"`
+	Description       string             `json:"description,omitempty"`
+	ExpirationDate    string             `json:"expiration_date,omitempty"`
+	HuggingFaceID     string             `json:"hugging_face_id,omitempty"`
 	ID                string             `json:"id"`
-	KnowledgeCutoff   *string            `json:"knowledge_cutoff,omitempty"`
+	KnowledgeCutoff   string             `json:"knowledge_cutoff,omitempty"`
 
 	// Links Links related to a model; holds the URL of its details endpoint.
 	Links ModelLinks `json:"links"`
@@ -23645,12 +23805,12 @@ type ModelArchitecture struct {
 	InputModalities []InputModality `json:"input_modalities"`
 
 	// InstructType Prompt instruction format a model uses, such as chatml, alpaca, llama3, mistral, claude or none.
-	InstructType     *InstructType    `json:"instruct_type,omitempty"`
+	InstructType     InstructType     `json:"instruct_type,omitempty"`
 	Modality         *string          `json:"modality"`
 	OutputModalities []OutputModality `json:"output_modalities"`
 
 	// Tokenizer Tokenizer family of a model, such as GPT, Claude, Gemini, Llama3, Qwen, Mistral or Other.
-	Tokenizer *ModelGroup `json:"tokenizer,omitempty"`
+	Tokenizer ModelGroup `json:"tokenizer,omitempty"`
 }
 
 // ModelBenchmarks Third-party benchmark results of a model: Artificial Analysis scores and Design Arena entries.
@@ -23693,11 +23853,11 @@ type ModelLinks struct {
 // ModelReasoning Reasoning support of a model: whether it is mandatory or on by default, supported and default efforts, max_tokens support.
 type ModelReasoning struct {
 	// DefaultEffort Default reasoning effort of a model.
-	DefaultEffort     *ModelReasoningDefaultEffort `json:"default_effort,omitempty"`
-	DefaultEnabled    *bool                        `json:"default_enabled,omitempty"`
-	Mandatory         bool                         `json:"mandatory"`
-	SupportedEfforts  []*ReasoningEffort           `json:"supported_efforts,omitempty"`
-	SupportsMaxTokens *bool                        `json:"supports_max_tokens,omitempty"`
+	DefaultEffort     ModelReasoningDefaultEffort `json:"default_effort,omitempty"`
+	DefaultEnabled    *bool                       `json:"default_enabled,omitempty"`
+	Mandatory         bool                        `json:"mandatory"`
+	SupportedEfforts  []*ReasoningEffort          `json:"supported_efforts,omitempty"`
+	SupportsMaxTokens *bool                       `json:"supports_max_tokens,omitempty"`
 }
 
 // ModelReasoningDefaultEffort Default reasoning effort of a model.
@@ -23749,15 +23909,15 @@ type ModerationPluginID string
 
 // MultimodalMedia Inline media payload of chat audio, file and video content parts: the data string and an optional format.
 type MultimodalMedia struct {
-	Data   string  `json:"data"`
-	Format *string `json:"format,omitempty"`
+	Data   string `json:"data"`
+	Format string `json:"format,omitempty"`
 }
 
 // NamespaceFunctionTool Function tool inside a namespace tool: name, parameters and output schemas, strict flag, allowed callers and deferred loading.
 type NamespaceFunctionTool struct {
 	AllowedCallers []NamespaceFunctionToolAllowedCaller `json:"allowed_callers,omitempty"`
 	DeferLoading   *bool                                `json:"defer_loading,omitempty"`
-	Description    *string                              `json:"description,omitempty"`
+	Description    string                               `json:"description,omitempty"`
 	Name           string                               `json:"name"`
 	OutputSchema   map[string]interface{}               `json:"output_schema,omitempty"`
 	Parameters     map[string]interface{}               `json:"parameters,omitempty"`
@@ -23871,7 +24031,7 @@ type ObservabilityArizeDestination struct {
 // ObservabilityArizeDestinationConfig Arize connection settings: API key, space key, model id, optional base URL and extra headers.
 type ObservabilityArizeDestinationConfig struct {
 	APIKey   string            `json:"apiKey"`
-	BaseURL  *string           `json:"baseUrl,omitempty"`
+	BaseURL  string            `json:"baseUrl,omitempty"`
 	Headers  map[string]string `json:"headers,omitempty"`
 	ModelID  string            `json:"modelId"`
 	SpaceKey string            `json:"spaceKey"`
@@ -23908,7 +24068,7 @@ type ObservabilityBraintrustDestination struct {
 // ObservabilityBraintrustDestinationConfig Braintrust connection settings: API key, project id, optional base URL and extra headers.
 type ObservabilityBraintrustDestinationConfig struct {
 	APIKey    string            `json:"apiKey"`
-	BaseURL   *string           `json:"baseUrl,omitempty"`
+	BaseURL   string            `json:"baseUrl,omitempty"`
 	Headers   map[string]string `json:"headers,omitempty"`
 	ProjectID string            `json:"projectId"`
 }
@@ -23947,7 +24107,7 @@ type ObservabilityClickhouseDestinationConfig struct {
 	Headers  map[string]string `json:"headers,omitempty"`
 	Host     string            `json:"host"`
 	Password string            `json:"password"`
-	Table    *string           `json:"table,omitempty"`
+	Table    string            `json:"table,omitempty"`
 	Username string            `json:"username"`
 }
 
@@ -23984,7 +24144,7 @@ type ObservabilityDatadogDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
 	Headers map[string]string `json:"headers,omitempty"`
 	MlApp   string            `json:"mlApp"`
-	URL     *string           `json:"url,omitempty"`
+	URL     string            `json:"url,omitempty"`
 }
 
 // ObservabilityDatadogDestinationType Kind of an observability destination; always "datadog".
@@ -24004,7 +24164,7 @@ type ObservabilityDestinationType string
 // ObservabilityFilterRuleGroup Group of observability filter rules combined with and/or logic.
 type ObservabilityFilterRuleGroup struct {
 	// Logic How the rules of an observability filter group combine: "and" or "or".
-	Logic *ObservabilityFilterRuleGroupLogic `json:"logic,omitempty"`
+	Logic ObservabilityFilterRuleGroupLogic  `json:"logic,omitempty"`
 	Rules []ObservabilityFilterRuleGroupRule `json:"rules"`
 }
 
@@ -24069,7 +24229,7 @@ type ObservabilityGrafanaDestination struct {
 // ObservabilityGrafanaDestinationConfig Connection settings for a Grafana destination: API key, instance ID, optional OTLP gateway base URL and extra headers.
 type ObservabilityGrafanaDestinationConfig struct {
 	APIKey     string            `json:"apiKey"`
-	BaseURL    *string           `json:"baseUrl,omitempty"`
+	BaseURL    string            `json:"baseUrl,omitempty"`
 	Headers    map[string]string `json:"headers,omitempty"`
 	InstanceID string            `json:"instanceId"`
 }
@@ -24104,7 +24264,7 @@ type ObservabilityLangfuseDestination struct {
 
 // ObservabilityLangfuseDestinationConfig Connection settings for a Langfuse destination: public and secret keys, optional base URL and extra headers.
 type ObservabilityLangfuseDestinationConfig struct {
-	BaseURL   *string           `json:"baseUrl,omitempty"`
+	BaseURL   string            `json:"baseUrl,omitempty"`
 	Headers   map[string]string `json:"headers,omitempty"`
 	PublicKey string            `json:"publicKey"`
 	SecretKey string            `json:"secretKey"`
@@ -24141,10 +24301,10 @@ type ObservabilityLangsmithDestination struct {
 // ObservabilityLangsmithDestinationConfig Connection settings for a LangSmith destination: API key, optional endpoint, project (default "main"), workspace ID and extra headers.
 type ObservabilityLangsmithDestinationConfig struct {
 	APIKey      string            `json:"apiKey"`
-	Endpoint    *string           `json:"endpoint,omitempty"`
+	Endpoint    string            `json:"endpoint,omitempty"`
 	Headers     map[string]string `json:"headers,omitempty"`
-	Project     *string           `json:"project,omitempty"`
-	WorkspaceID *string           `json:"workspaceId,omitempty"`
+	Project     string            `json:"project,omitempty"`
+	WorkspaceID string            `json:"workspaceId,omitempty"`
 }
 
 // ObservabilityLangsmithDestinationType Kind of an observability destination; always "langsmith".
@@ -24181,7 +24341,7 @@ type ObservabilityNewrelicDestinationConfig struct {
 	LicenseKey string            `json:"licenseKey"`
 
 	// Region New Relic data region a destination sends to: "us" (default) or "eu".
-	Region *ObservabilityNewrelicRegion `json:"region,omitempty"`
+	Region ObservabilityNewrelicRegion `json:"region,omitempty"`
 }
 
 // ObservabilityNewrelicDestinationType Kind of an observability destination; always "newrelic".
@@ -24288,7 +24448,7 @@ type ObservabilityPosthogDestination struct {
 // ObservabilityPosthogDestinationConfig Connection settings for a PostHog destination: project API key, optional ingestion endpoint and extra headers.
 type ObservabilityPosthogDestinationConfig struct {
 	APIKey   string            `json:"apiKey"`
-	Endpoint *string           `json:"endpoint,omitempty"`
+	Endpoint string            `json:"endpoint,omitempty"`
 	Headers  map[string]string `json:"headers,omitempty"`
 }
 
@@ -24323,7 +24483,7 @@ type ObservabilityRampDestination struct {
 // ObservabilityRampDestinationConfig Connection settings for a Ramp destination: API key, optional base URL and extra headers.
 type ObservabilityRampDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
-	BaseURL *string           `json:"baseUrl,omitempty"`
+	BaseURL string            `json:"baseUrl,omitempty"`
 	Headers map[string]string `json:"headers,omitempty"`
 }
 
@@ -24370,13 +24530,13 @@ type ObservabilityS3Destination struct {
 type ObservabilityS3DestinationConfig struct {
 	AccessKeyID     string            `json:"accessKeyId"`
 	BucketName      string            `json:"bucketName"`
-	Endpoint        *string           `json:"endpoint,omitempty"`
+	Endpoint        string            `json:"endpoint,omitempty"`
 	Headers         map[string]string `json:"headers,omitempty"`
-	PathTemplate    *string           `json:"pathTemplate,omitempty"`
-	Prefix          *string           `json:"prefix,omitempty"`
-	Region          *string           `json:"region,omitempty"`
+	PathTemplate    string            `json:"pathTemplate,omitempty"`
+	Prefix          string            `json:"prefix,omitempty"`
+	Region          string            `json:"region,omitempty"`
 	SecretAccessKey string            `json:"secretAccessKey"`
-	SessionToken    *string           `json:"sessionToken,omitempty"`
+	SessionToken    string            `json:"sessionToken,omitempty"`
 }
 
 // ObservabilityS3DestinationType Kind of an observability destination; always "s3".
@@ -24445,12 +24605,12 @@ type ObservabilitySnowflakeDestination struct {
 // ObservabilitySnowflakeDestinationConfig Settings for a Snowflake destination: account and token, plus optional database, schema, table, warehouse and extra headers.
 type ObservabilitySnowflakeDestinationConfig struct {
 	Account   string            `json:"account"`
-	Database  *string           `json:"database,omitempty"`
+	Database  string            `json:"database,omitempty"`
 	Headers   map[string]string `json:"headers,omitempty"`
-	Schema    *string           `json:"schema,omitempty"`
-	Table     *string           `json:"table,omitempty"`
+	Schema    string            `json:"schema,omitempty"`
+	Table     string            `json:"table,omitempty"`
 	Token     string            `json:"token"`
-	Warehouse *string           `json:"warehouse,omitempty"`
+	Warehouse string            `json:"warehouse,omitempty"`
 }
 
 // ObservabilitySnowflakeDestinationType Kind of an observability destination; always "snowflake".
@@ -24484,7 +24644,7 @@ type ObservabilityWeaveDestination struct {
 // ObservabilityWeaveDestinationConfig Connection settings for a Weave destination: API key, entity, project, optional base URL and extra headers.
 type ObservabilityWeaveDestinationConfig struct {
 	APIKey  string            `json:"apiKey"`
-	BaseURL *string           `json:"baseUrl,omitempty"`
+	BaseURL string            `json:"baseUrl,omitempty"`
 	Entity  string            `json:"entity"`
 	Headers map[string]string `json:"headers,omitempty"`
 	Project string            `json:"project"`
@@ -24523,8 +24683,8 @@ type ObservabilityWebhookDestinationConfig struct {
 	Headers map[string]string `json:"headers,omitempty"`
 
 	// Method HTTP method used to call an observability webhook: "POST" (default) or "PUT".
-	Method *ObservabilityWebhookMethod `json:"method,omitempty"`
-	URL    string                      `json:"url"`
+	Method ObservabilityWebhookMethod `json:"method,omitempty"`
+	URL    string                     `json:"url"`
 }
 
 // ObservabilityWebhookDestinationType Kind of an observability destination; always "webhook".
@@ -24607,11 +24767,11 @@ type OpenAIFileStatus string
 
 // OpenAIResponseCustomToolCall Responses input item replaying a model's call to a custom tool: call ID, tool name, optional namespace and raw text input.
 type OpenAIResponseCustomToolCall struct {
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Input     string  `json:"input"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Input     string `json:"input"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Type Kind of a Responses input item; always "custom_tool_call".
 	Type OpenAIResponseCustomToolCallType `json:"type"`
@@ -24619,8 +24779,8 @@ type OpenAIResponseCustomToolCall struct {
 
 // OpenAIResponseCustomToolCallOutput Responses input item carrying the result of a custom tool call, as text or a list of input content parts.
 type OpenAIResponseCustomToolCallOutput struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
 
 	// Output Output of a custom tool call: either a plain string or a list of text, image and file parts.
 	Output CustomToolCallOutputValue `json:"output"`
@@ -24637,15 +24797,15 @@ type OpenAIResponseCustomToolCallType string
 
 // OpenAIResponseFunctionToolCall Responses input item replaying a function call made by the model: call ID, function name, JSON arguments, status and subagent details.
 type OpenAIResponseFunctionToolCall struct {
-	Arguments string  `json:"arguments"`
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	Arguments string `json:"arguments"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
-	Status        *ToolCallStatus                 `json:"status,omitempty"`
-	SubagentID    *string                         `json:"subagent_id,omitempty"`
+	Status        ToolCallStatus                  `json:"status,omitempty"`
+	SubagentID    string                          `json:"subagent_id,omitempty"`
 	SubagentItems []FunctionToolCallSubagentEntry `json:"subagent_items,omitempty"`
 
 	// Type Kind of a Responses input item; always "function_call".
@@ -24654,12 +24814,12 @@ type OpenAIResponseFunctionToolCall struct {
 
 // OpenAIResponseFunctionToolCallOutput Responses input item returning a function call's result to the model, as text or content parts, linked by call ID.
 type OpenAIResponseFunctionToolCallOutput struct {
-	CallID string  `json:"call_id"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id"`
+	ID     string `json:"id,omitempty"`
 
 	// Output Output of a function call: either a plain string or a list of text, image and file parts.
 	Output FunctionToolCallOutputValue `json:"output"`
-	Status *ToolCallStatus             `json:"status,omitempty"`
+	Status ToolCallStatus              `json:"status,omitempty"`
 
 	// Type Kind of a Responses input item; always "function_call_output".
 	Type OpenAIResponseFunctionToolCallOutputType `json:"type"`
@@ -24680,7 +24840,7 @@ type OpenAIResponseInputMessage struct {
 	Role OpenAIResponseInputMessageRole `json:"role"`
 
 	// Type Kind of a Responses input item; always "message".
-	Type *OpenAIResponseInputMessageType `json:"type,omitempty"`
+	Type OpenAIResponseInputMessageType `json:"type,omitempty"`
 }
 
 // OpenAIResponseInputMessageContentPart Content part of a Responses input message: input_text, input_image, input_file or input_audio.
@@ -24837,9 +24997,9 @@ type OpenResponsesResult struct {
 	Error *ResponsesErrorField `json:"error"`
 
 	// ErrorType OpenRouter error category used across chat, Messages and Responses errors, e.g. context_length_exceeded, rate_limit_exceeded, timeout.
-	ErrorType        *APIErrorType `json:"error_type,omitempty"`
-	FrequencyPenalty *float64      `json:"frequency_penalty"`
-	ID               string        `json:"id"`
+	ErrorType        APIErrorType `json:"error_type,omitempty"`
+	FrequencyPenalty *float64     `json:"frequency_penalty"`
+	ID               string       `json:"id"`
 
 	// IncompleteDetails Why a Responses API result is incomplete: max_output_tokens or content_filter.
 	IncompleteDetails *IncompleteDetails `json:"incomplete_details"`
@@ -24859,22 +25019,22 @@ type OpenResponsesResult struct {
 	// OpenrouterMetadata Routing details of a generation: requested model, strategy, region, attempts, endpoints, pipeline stages and BYOK flag.
 	OpenrouterMetadata *OpenRouterMetadata `json:"openrouter_metadata,omitempty"`
 	Output             []OutputItem        `json:"output"`
-	OutputText         *string             `json:"output_text,omitempty"`
+	OutputText         string              `json:"output_text,omitempty"`
 	ParallelToolCalls  bool                `json:"parallel_tool_calls"`
 	PresencePenalty    *float64            `json:"presence_penalty"`
-	PreviousResponseID *string             `json:"previous_response_id,omitempty"`
+	PreviousResponseID string              `json:"previous_response_id,omitempty"`
 
 	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
 	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
-	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+	PromptCacheKey string                `json:"prompt_cache_key,omitempty"`
 
 	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
 	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
 
 	// Reasoning Reasoning settings of a Responses API request or result: effort, summary verbosity, mode and context. May be null.
 	Reasoning        *BaseReasoningConfig `json:"reasoning,omitempty"`
-	SafetyIdentifier *string              `json:"safety_identifier,omitempty"`
-	ServiceTier      *string              `json:"service_tier,omitempty"`
+	SafetyIdentifier string               `json:"safety_identifier,omitempty"`
+	ServiceTier      string               `json:"service_tier,omitempty"`
 
 	// Status Lifecycle status of a Responses result: completed, incomplete, in_progress, failed, cancelled or queued.
 	Status      OpenAIResponsesResponseStatus `json:"status"`
@@ -24891,18 +25051,18 @@ type OpenResponsesResult struct {
 	TopP        *float64                  `json:"top_p"`
 
 	// Truncation Context truncation strategy recorded on a Responses result: "auto" or "disabled".
-	Truncation *Truncation `json:"truncation,omitempty"`
+	Truncation Truncation `json:"truncation,omitempty"`
 
 	// Usage Token usage of a Responses result, plus cost, cost breakdown, BYOK flag and server tool usage.
-	Usage *Usage  `json:"usage,omitempty"`
-	User  *string `json:"user,omitempty"`
+	Usage *Usage `json:"usage,omitempty"`
+	User  string `json:"user,omitempty"`
 }
 
 // OpenResponsesTopLogprobs Alternative candidate token with its log probability and bytes, listed under a token's logprobs.
 type OpenResponsesTopLogprobs struct {
 	Bytes   []int    `json:"bytes,omitempty"`
 	Logprob *float64 `json:"logprob,omitempty"`
-	Token   *string  `json:"token,omitempty"`
+	Token   string   `json:"token,omitempty"`
 }
 
 // OpenRouterFile Stored file as returned by the Files API in the OpenRouter shape: ID, name, MIME type, size, creation time and downloadable flag.
@@ -25004,12 +25164,12 @@ type OrganizationMemberRole string
 
 // OutputAdvisorServerTool Responses output item of the openrouter:advisor server tool: the prompt sent, the model used and the advice it returned.
 type OutputAdvisorServerTool struct {
-	Advice       *string `json:"advice,omitempty"`
-	Error        *string `json:"error,omitempty"`
-	ID           *string `json:"id,omitempty"`
-	InstanceName *string `json:"instance_name,omitempty"`
-	Model        *string `json:"model,omitempty"`
-	Prompt       *string `json:"prompt,omitempty"`
+	Advice       string `json:"advice,omitempty"`
+	Error        string `json:"error,omitempty"`
+	ID           string `json:"id,omitempty"`
+	InstanceName string `json:"instance_name,omitempty"`
+	Model        string `json:"model,omitempty"`
+	Prompt       string `json:"prompt,omitempty"`
 
 	// Status Status of a server tool call that can fail (advisor, subagent): in_progress, completed, incomplete or failed.
 	Status FailableToolCallStatus `json:"status"`
@@ -25041,8 +25201,8 @@ type OutputApplyPatchCallType string
 
 // OutputApplyPatchServerTool Responses output item of the openrouter:apply_patch server tool: the validated patch operation for the client to apply.
 type OutputApplyPatchServerTool struct {
-	CallID *string `json:"call_id,omitempty"`
-	ID     *string `json:"id,omitempty"`
+	CallID string `json:"call_id,omitempty"`
+	ID     string `json:"id,omitempty"`
 
 	// Operation What an apply_patch call asks to do to one file, chosen by type: create_file, update_file (both with a V4A diff) or delete_file.
 	Operation *ApplyPatchCallOperation `json:"operation,omitempty"`
@@ -25059,16 +25219,16 @@ type OutputApplyPatchServerToolType string
 
 // OutputBashServerTool Responses output item of the openrouter:bash server tool: the command run, its stdout, stderr and exit code.
 type OutputBashServerTool struct {
-	Arguments *string `json:"arguments,omitempty"`
-	CallID    *string `json:"call_id,omitempty"`
-	Command   *string `json:"command,omitempty"`
-	ExitCode  *int    `json:"exitCode,omitempty"`
-	ID        *string `json:"id,omitempty"`
+	Arguments string `json:"arguments,omitempty"`
+	CallID    string `json:"call_id,omitempty"`
+	Command   string `json:"command,omitempty"`
+	ExitCode  *int   `json:"exitCode,omitempty"`
+	ID        string `json:"id,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
-	Stderr *string        `json:"stderr,omitempty"`
-	Stdout *string        `json:"stdout,omitempty"`
+	Stderr string         `json:"stderr,omitempty"`
+	Stdout string         `json:"stdout,omitempty"`
 
 	// Type Kind of a Responses output item; always "openrouter:bash".
 	Type OutputBashServerToolType `json:"type"`
@@ -25079,9 +25239,9 @@ type OutputBashServerToolType string
 
 // OutputBrowserUseServerTool Responses output item of the openrouter:browser_use server tool: the browser action taken and an optional base64 screenshot.
 type OutputBrowserUseServerTool struct {
-	Action        *string `json:"action,omitempty"`
-	ID            *string `json:"id,omitempty"`
-	ScreenshotB64 *string `json:"screenshotB64,omitempty"`
+	Action        string `json:"action,omitempty"`
+	ID            string `json:"id,omitempty"`
+	ScreenshotB64 string `json:"screenshotB64,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25098,15 +25258,15 @@ type OutputCodeInterpreterCall = CodeInterpreterCallEntry
 
 // OutputCodeInterpreterServerTool Responses output item of the openrouter:code_interpreter server tool: code, language, stdout, stderr and exit code.
 type OutputCodeInterpreterServerTool struct {
-	Code     *string `json:"code,omitempty"`
-	ExitCode *int    `json:"exitCode,omitempty"`
-	ID       *string `json:"id,omitempty"`
-	Language *string `json:"language,omitempty"`
+	Code     string `json:"code,omitempty"`
+	ExitCode *int   `json:"exitCode,omitempty"`
+	ID       string `json:"id,omitempty"`
+	Language string `json:"language,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
-	Stderr *string        `json:"stderr,omitempty"`
-	Stdout *string        `json:"stdout,omitempty"`
+	Stderr string         `json:"stderr,omitempty"`
+	Stdout string         `json:"stdout,omitempty"`
 
 	// Type Kind of a Responses output item; always "openrouter:code_interpreter".
 	Type OutputCodeInterpreterServerToolType `json:"type"`
@@ -25119,7 +25279,7 @@ type OutputCodeInterpreterServerToolType string
 type OutputComputerCall struct {
 	Action              interface{}                            `json:"action,omitempty"`
 	CallID              string                                 `json:"call_id"`
-	ID                  *string                                `json:"id,omitempty"`
+	ID                  string                                 `json:"id,omitempty"`
 	PendingSafetyChecks []OutputComputerCallPendingSafetyCheck `json:"pending_safety_checks"`
 
 	// Status Status of a computer-use call output item: completed, incomplete or in_progress.
@@ -25144,11 +25304,11 @@ type OutputComputerCallType string
 
 // OutputCustomToolCall Responses output item for a model call to a custom tool whose input is free text rather than JSON arguments.
 type OutputCustomToolCall struct {
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Input     string  `json:"input"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Input     string `json:"input"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Type Kind of a Responses output item; always "custom_tool_call".
 	Type OutputCustomToolCallType `json:"type"`
@@ -25159,8 +25319,8 @@ type OutputCustomToolCallType string
 
 // OutputDatetime Responses output item of the openrouter:datetime server tool: the current date-time and timezone.
 type OutputDatetime struct {
-	Datetime string  `json:"datetime"`
-	ID       *string `json:"id,omitempty"`
+	Datetime string `json:"datetime"`
+	ID       string `json:"id,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status   ToolCallStatus `json:"status"`
@@ -25178,7 +25338,7 @@ type OutputFileSearchCall = BaseOutputFileSearchCall
 
 // OutputFileSearchServerTool Responses output item of the openrouter:file_search server tool: the queries run and the call status.
 type OutputFileSearchServerTool struct {
-	ID      *string  `json:"id,omitempty"`
+	ID      string   `json:"id,omitempty"`
 	Queries []string `json:"queries,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
@@ -25193,14 +25353,14 @@ type OutputFileSearchServerToolType string
 
 // OutputFilesServerTool Responses output item of the openrouter:files server tool: the file operation, file ID, name, result or error.
 type OutputFilesServerTool struct {
-	Arguments *string `json:"arguments,omitempty"`
-	CallID    *string `json:"call_id,omitempty"`
-	Error     *string `json:"error,omitempty"`
-	FileID    *string `json:"file_id,omitempty"`
-	Filename  *string `json:"filename,omitempty"`
-	ID        *string `json:"id,omitempty"`
-	Operation *string `json:"operation,omitempty"`
-	Result    *string `json:"result,omitempty"`
+	Arguments string `json:"arguments,omitempty"`
+	CallID    string `json:"call_id,omitempty"`
+	Error     string `json:"error,omitempty"`
+	FileID    string `json:"file_id,omitempty"`
+	Filename  string `json:"filename,omitempty"`
+	ID        string `json:"id,omitempty"`
+	Operation string `json:"operation,omitempty"`
+	Result    string `json:"result,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25214,16 +25374,16 @@ type OutputFilesServerToolType string
 
 // OutputFunctionCall Responses output item for a function call by the model, plus the ID and items of any subagent that ran it.
 type OutputFunctionCall struct {
-	Arguments string  `json:"arguments"`
-	CallID    string  `json:"call_id"`
-	ID        *string `json:"id,omitempty"`
-	Name      string  `json:"name"`
-	Namespace *string `json:"namespace,omitempty"`
+	Arguments string `json:"arguments"`
+	CallID    string `json:"call_id"`
+	ID        string `json:"id,omitempty"`
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
 
 	// Status Status of a function call output item: completed, incomplete or in_progress.
-	Status        *BaseOutputFunctionCallStatus `json:"status,omitempty"`
-	SubagentID    *string                       `json:"subagent_id,omitempty"`
-	SubagentItems []OutputSubagentEntry         `json:"subagent_items,omitempty"`
+	Status        BaseOutputFunctionCallStatus `json:"status,omitempty"`
+	SubagentID    string                       `json:"subagent_id,omitempty"`
+	SubagentItems []OutputSubagentEntry        `json:"subagent_items,omitempty"`
 
 	// Type Kind of a Responses output item; always "function_call".
 	Type BaseOutputFunctionCallType `json:"type"`
@@ -25233,10 +25393,10 @@ type OutputFunctionCall struct {
 type OutputFusionServerTool struct {
 	// Analysis Structured analysis from the fusion analyst: consensus points, contradictions, partial coverage, unique insights and blind spots.
 	Analysis      *FusionAnalysisResult               `json:"analysis,omitempty"`
-	Error         *string                             `json:"error,omitempty"`
+	Error         string                              `json:"error,omitempty"`
 	FailedModels  []OutputFusionServerToolFailedModel `json:"failed_models,omitempty"`
-	FailureReason *string                             `json:"failure_reason,omitempty"`
-	ID            *string                             `json:"id,omitempty"`
+	FailureReason string                              `json:"failure_reason,omitempty"`
+	ID            string                              `json:"id,omitempty"`
 	Responses     []OutputFusionServerToolResponse    `json:"responses,omitempty"`
 	Sources       []FusionSource                      `json:"sources,omitempty"`
 
@@ -25256,8 +25416,8 @@ type OutputFusionServerToolFailedModel struct {
 
 // OutputFusionServerToolResponse Answer of one model inside a fusion server tool call: the model ID and its content.
 type OutputFusionServerToolResponse struct {
-	Content *string `json:"content,omitempty"`
-	Model   string  `json:"model"`
+	Content string `json:"content,omitempty"`
+	Model   string `json:"model"`
 }
 
 // OutputFusionServerToolType Kind of a Responses output item; always "openrouter:fusion".
@@ -25265,9 +25425,9 @@ type OutputFusionServerToolType string
 
 // OutputImageGenerationCall Responses output item for an image generation call: its status, result image and the prompt used.
 type OutputImageGenerationCall struct {
-	ID     string  `json:"id"`
-	Prompt *string `json:"prompt,omitempty"`
-	Result *string `json:"result,omitempty"`
+	ID     string `json:"id"`
+	Prompt string `json:"prompt,omitempty"`
+	Result string `json:"result,omitempty"`
 
 	// Status Status of an image generation call output item: in_progress, generating, completed or failed.
 	Status ImageGenerationStatus `json:"status"`
@@ -25278,12 +25438,12 @@ type OutputImageGenerationCall struct {
 
 // OutputImageGenerationServerTool Responses output item of the openrouter:image_generation server tool: prompt, revised prompt and the image as URL or base64.
 type OutputImageGenerationServerTool struct {
-	ID            *string `json:"id,omitempty"`
-	ImageB64      *string `json:"imageB64,omitempty"`
-	ImageURL      *string `json:"imageUrl,omitempty"`
-	Prompt        *string `json:"prompt,omitempty"`
-	Result        *string `json:"result,omitempty"`
-	RevisedPrompt *string `json:"revisedPrompt,omitempty"`
+	ID            string `json:"id,omitempty"`
+	ImageB64      string `json:"imageB64,omitempty"`
+	ImageURL      string `json:"imageUrl,omitempty"`
+	Prompt        string `json:"prompt,omitempty"`
+	Result        string `json:"result,omitempty"`
+	RevisedPrompt string `json:"revisedPrompt,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25330,12 +25490,12 @@ type OutputItemDoneEventType string
 
 // OutputMcpServerTool Responses output item of the openrouter:mcp server tool: the MCP server label, the tool called and the call status.
 type OutputMcpServerTool struct {
-	ID          *string `json:"id,omitempty"`
-	ServerLabel *string `json:"serverLabel,omitempty"`
+	ID          string `json:"id,omitempty"`
+	ServerLabel string `json:"serverLabel,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status   ToolCallStatus `json:"status"`
-	ToolName *string        `json:"toolName,omitempty"`
+	ToolName string         `json:"toolName,omitempty"`
 
 	// Type Kind of a Responses output item; always "openrouter:mcp".
 	Type OutputMcpServerToolType `json:"type"`
@@ -25347,9 +25507,9 @@ type OutputMcpServerToolType string
 // OutputMemoryServerTool Responses output item of the openrouter:memory server tool: a read, write or delete of a key and its value.
 type OutputMemoryServerTool struct {
 	// Action Operation done by the memory server tool: read, write or delete.
-	Action *OutputMemoryServerToolAction `json:"action,omitempty"`
-	ID     *string                       `json:"id,omitempty"`
-	Key    *string                       `json:"key,omitempty"`
+	Action OutputMemoryServerToolAction `json:"action,omitempty"`
+	ID     string                       `json:"id,omitempty"`
+	Key    string                       `json:"key,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25369,13 +25529,13 @@ type OutputMemoryServerToolType string
 type OutputMessage struct {
 	Content []OutputMessageContent `json:"content"`
 	ID      string                 `json:"id"`
-	Phase   *OutputMessagePhase    `json:"phase,omitempty"`
+	Phase   OutputMessagePhase     `json:"phase,omitempty"`
 
 	// Role Author role of a Responses output message; always "assistant".
 	Role OutputMessageRole `json:"role"`
 
 	// Status Status of an assistant output message: completed, incomplete or in_progress.
-	Status *OutputMessageStatus `json:"status,omitempty"`
+	Status OutputMessageStatus `json:"status,omitempty"`
 
 	// Type Kind of a Responses output item; always "message".
 	Type OutputMessageType `json:"type"`
@@ -25410,16 +25570,16 @@ type OutputModalityEnum string
 // OutputReasoning Responses output item with the model's reasoning, adding the reasoning format and a signature to BaseOutputReasoning.
 type OutputReasoning struct {
 	Content          []ReasoningTextContent `json:"content,omitempty"`
-	EncryptedContent *string                `json:"encrypted_content,omitempty"`
+	EncryptedContent string                 `json:"encrypted_content,omitempty"`
 
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format    *ReasoningFormat `json:"format,omitempty"`
-	ID        string           `json:"id"`
-	Signature *string          `json:"signature,omitempty"`
+	Format    ReasoningFormat `json:"format,omitempty"`
+	ID        string          `json:"id"`
+	Signature string          `json:"signature,omitempty"`
 
 	// Status Status of a reasoning output item: completed, incomplete or in_progress.
-	Status  *BaseOutputReasoningStatus `json:"status,omitempty"`
-	Summary []ReasoningSummaryText     `json:"summary"`
+	Status  BaseOutputReasoningStatus `json:"status,omitempty"`
+	Summary []ReasoningSummaryText    `json:"summary"`
 
 	// Type Kind of a Responses output item; always "reasoning".
 	Type BaseOutputReasoningType `json:"type"`
@@ -25427,9 +25587,9 @@ type OutputReasoning struct {
 
 // OutputSearchModelsServerTool Responses output item of the experimental search-models server tool: the query, its arguments and the call status.
 type OutputSearchModelsServerTool struct {
-	Arguments *string `json:"arguments,omitempty"`
-	ID        *string `json:"id,omitempty"`
-	Query     *string `json:"query,omitempty"`
+	Arguments string `json:"arguments,omitempty"`
+	ID        string `json:"id,omitempty"`
+	Query     string `json:"query,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25445,7 +25605,7 @@ type OutputSearchModelsServerToolType string
 type OutputShellCall struct {
 	// Action Commands requested by a shell call output item, with optional timeout in milliseconds and output length cap.
 	Action    *OutputShellCallAction `json:"action,omitempty"`
-	Arguments *string                `json:"arguments,omitempty"`
+	Arguments string                 `json:"arguments,omitempty"`
 	CallID    string                 `json:"call_id"`
 	ID        string                 `json:"id"`
 
@@ -25487,9 +25647,9 @@ type OutputShellCallType string
 type OutputShellServerTool struct {
 	// Action Commands run by the openrouter:shell server tool, with optional timeout in milliseconds and output length cap.
 	Action    *OutputShellServerToolAction `json:"action,omitempty"`
-	Arguments *string                      `json:"arguments,omitempty"`
-	CallID    *string                      `json:"call_id,omitempty"`
-	ID        *string                      `json:"id,omitempty"`
+	Arguments string                       `json:"arguments,omitempty"`
+	CallID    string                       `json:"call_id,omitempty"`
+	ID        string                       `json:"id,omitempty"`
 	Output    []ShellCallOutputContent     `json:"output,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
@@ -25516,18 +25676,18 @@ type OutputSubagentEntry struct {
 
 // OutputSubagentServerTool Responses output item of the openrouter:subagent server tool: the task given, the model and instance used, and the outcome or error.
 type OutputSubagentServerTool struct {
-	CallID       *string `json:"call_id,omitempty"`
-	Error        *string `json:"error,omitempty"`
-	ID           *string `json:"id,omitempty"`
-	InstanceName *string `json:"instance_name,omitempty"`
-	Model        *string `json:"model,omitempty"`
-	Name         *string `json:"name,omitempty"`
-	Outcome      *string `json:"outcome,omitempty"`
+	CallID       string `json:"call_id,omitempty"`
+	Error        string `json:"error,omitempty"`
+	ID           string `json:"id,omitempty"`
+	InstanceName string `json:"instance_name,omitempty"`
+	Model        string `json:"model,omitempty"`
+	Name         string `json:"name,omitempty"`
+	Outcome      string `json:"outcome,omitempty"`
 
 	// Status Status of a server tool call that can fail (advisor, subagent): in_progress, completed, incomplete or failed.
 	Status          FailableToolCallStatus `json:"status"`
-	TaskDescription *string                `json:"task_description,omitempty"`
-	TaskName        *string                `json:"task_name,omitempty"`
+	TaskDescription string                 `json:"task_description,omitempty"`
+	TaskName        string                 `json:"task_name,omitempty"`
 
 	// Type Kind of a Responses output item; always "openrouter:subagent".
 	Type OutputSubagentServerToolType `json:"type"`
@@ -25539,9 +25699,9 @@ type OutputSubagentServerToolType string
 // OutputTextEditorServerTool Responses output item of the openrouter:text_editor server tool: the editor command and the file path it acted on.
 type OutputTextEditorServerTool struct {
 	// Command Command run by the text editor server tool: view, create, str_replace or insert.
-	Command  *OutputTextEditorServerToolCommand `json:"command,omitempty"`
-	FilePath *string                            `json:"filePath,omitempty"`
-	ID       *string                            `json:"id,omitempty"`
+	Command  OutputTextEditorServerToolCommand `json:"command,omitempty"`
+	FilePath string                            `json:"filePath,omitempty"`
+	ID       string                            `json:"id,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25558,8 +25718,8 @@ type OutputTextEditorServerToolType string
 
 // OutputToolSearchServerTool Responses output item of the openrouter:tool_search server tool: the search query and the call status.
 type OutputToolSearchServerTool struct {
-	ID    *string `json:"id,omitempty"`
-	Query *string `json:"query,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Query string `json:"query,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25573,18 +25733,18 @@ type OutputToolSearchServerToolType string
 
 // OutputWebFetchServerTool Responses output item of the openrouter:web_fetch server tool: the URL, HTTP status, page title and content, or an error.
 type OutputWebFetchServerTool struct {
-	Content    *string `json:"content,omitempty"`
-	Error      *string `json:"error,omitempty"`
-	HTTPStatus *int    `json:"httpStatus,omitempty"`
-	ID         *string `json:"id,omitempty"`
+	Content    string `json:"content,omitempty"`
+	Error      string `json:"error,omitempty"`
+	HTTPStatus *int   `json:"httpStatus,omitempty"`
+	ID         string `json:"id,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
-	Title  *string        `json:"title,omitempty"`
+	Title  string         `json:"title,omitempty"`
 
 	// Type Kind of a Responses output item; always "openrouter:web_fetch".
 	Type OutputWebFetchServerToolType `json:"type"`
-	URL  *string                      `json:"url,omitempty"`
+	URL  string                       `json:"url,omitempty"`
 }
 
 // OutputWebFetchServerToolType Kind of a Responses output item; always "openrouter:web_fetch".
@@ -25597,7 +25757,7 @@ type OutputWebSearchCall = BaseOutputWebSearchCall
 type OutputWebSearchServerTool struct {
 	// Action Search done by the openrouter:web_search server tool: the query and the source URLs found.
 	Action *WebSearchToolAction `json:"action,omitempty"`
-	ID     *string              `json:"id,omitempty"`
+	ID     string               `json:"id,omitempty"`
 
 	// Status Status of a tool call item: in_progress, completed or incomplete.
 	Status ToolCallStatus `json:"status"`
@@ -25615,7 +25775,7 @@ type PDFParserEngine string
 // PDFParserOptions PDF parsing settings of the file-parser plugin: which engine to use.
 type PDFParserOptions struct {
 	// Engine Engine used to parse PDF files: mistral-ocr, native, cloudflare-ai or pdf-text (deprecated, sent to cloudflare-ai).
-	Engine *PDFParserEngine `json:"engine,omitempty"`
+	Engine PDFParserEngine `json:"engine,omitempty"`
 }
 
 // Parameter Name of a request parameter a model or endpoint supports, such as temperature, top_p, max_tokens, tools, reasoning or response_format.
@@ -25631,7 +25791,7 @@ type ParetoRouterPlugin struct {
 	MinCodingScore *float64             `json:"min_coding_score,omitempty"`
 
 	// PriceSource Price the Pareto router uses for its cost axis and price cap: "prompt" (catalog input price) or "weighted_avg".
-	PriceSource *ParetoRouterPluginPriceSource `json:"price_source,omitempty"`
+	PriceSource ParetoRouterPluginPriceSource `json:"price_source,omitempty"`
 }
 
 // ParetoRouterPluginID Identifier of the Pareto router plugin; always "pareto-router".
@@ -25674,10 +25834,10 @@ type PercentileThroughputCutoffs struct {
 type PipelineStage struct {
 	CostUsd        *float64               `json:"cost_usd,omitempty"`
 	Data           map[string]interface{} `json:"data,omitempty"`
-	GuardrailID    *string                `json:"guardrail_id,omitempty"`
-	GuardrailScope *string                `json:"guardrail_scope,omitempty"`
+	GuardrailID    string                 `json:"guardrail_id,omitempty"`
+	GuardrailScope string                 `json:"guardrail_scope,omitempty"`
 	Name           string                 `json:"name"`
-	Summary        *string                `json:"summary,omitempty"`
+	Summary        string                 `json:"summary,omitempty"`
 
 	// Type Category of a pipeline stage: guardrail, plugin, server_tools, response_healing or context_compression.
 	Type PipelineStageType `json:"type"`
@@ -25791,7 +25951,7 @@ type PresetWithDesignatedVersion struct {
 // Preview20250311WebSearchServerTool Responses tool entry for the dated web_search_preview_2025_03_11 search tool, with engine, mode, domain filters and location.
 type Preview20250311WebSearchServerTool struct {
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+	Engine WebSearchEngineEnum `json:"engine,omitempty"`
 
 	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
 	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
@@ -25799,10 +25959,10 @@ type Preview20250311WebSearchServerTool struct {
 	MaxUses    *int                   `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
-	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+	SearchContextSize SearchContextSizeEnum `json:"search_context_size,omitempty"`
 
 	// Type Kind of a Responses tool entry; always "web_search_preview_2025_03_11".
 	Type Preview20250311WebSearchServerToolType `json:"type"`
@@ -25817,7 +25977,7 @@ type Preview20250311WebSearchServerToolType string
 // PreviewWebSearchServerTool Responses tool entry for the web_search_preview search tool, with engine, mode, result limits, domain filters and location.
 type PreviewWebSearchServerTool struct {
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+	Engine WebSearchEngineEnum `json:"engine,omitempty"`
 
 	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
 	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
@@ -25825,10 +25985,10 @@ type PreviewWebSearchServerTool struct {
 	MaxUses    *int                   `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
-	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+	SearchContextSize SearchContextSizeEnum `json:"search_context_size,omitempty"`
 
 	// Type Kind of a Responses tool entry; always "web_search_preview".
 	Type PreviewWebSearchServerToolType `json:"type"`
@@ -25842,10 +26002,10 @@ type PreviewWebSearchServerToolType string
 
 // PreviewWebSearchUserLocation Approximate user location for the web search preview tools: city, region, country and timezone.
 type PreviewWebSearchUserLocation struct {
-	City     *string `json:"city,omitempty"`
-	Country  *string `json:"country,omitempty"`
-	Region   *string `json:"region,omitempty"`
-	Timezone *string `json:"timezone,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 
 	// Type Kind of a web search user location; always "approximate".
 	Type PreviewWebSearchUserLocationType `json:"type"`
@@ -25856,14 +26016,14 @@ type PreviewWebSearchUserLocationType string
 
 // PricingOverride Conditional price set replacing base pricing when its conditions match, such as a minimum prompt size or a UTC time window.
 type PricingOverride struct {
-	Audio             *string  `json:"audio,omitempty"`
-	Completion        *string  `json:"completion,omitempty"`
-	InputAudioCache   *string  `json:"input_audio_cache,omitempty"`
-	InputCacheRead    *string  `json:"input_cache_read,omitempty"`
-	InputCacheWrite   *string  `json:"input_cache_write,omitempty"`
-	InputCacheWrite1H *string  `json:"input_cache_write_1h,omitempty"`
+	Audio             string   `json:"audio,omitempty"`
+	Completion        string   `json:"completion,omitempty"`
+	InputAudioCache   string   `json:"input_audio_cache,omitempty"`
+	InputCacheRead    string   `json:"input_cache_read,omitempty"`
+	InputCacheWrite   string   `json:"input_cache_write,omitempty"`
+	InputCacheWrite1H string   `json:"input_cache_write_1h,omitempty"`
 	MinPromptTokens   *int     `json:"min_prompt_tokens,omitempty"`
-	Prompt            *string  `json:"prompt,omitempty"`
+	Prompt            string   `json:"prompt,omitempty"`
 	UtcEnd            *float64 `json:"utc_end,omitempty"`
 	UtcStart          *float64 `json:"utc_start,omitempty"`
 }
@@ -25881,7 +26041,7 @@ type PromptCacheBreakpointMode string
 type PromptCacheOptions struct {
 	// Mode Prompt caching mode of a request; always "explicit", so only parts marked with a breakpoint are cached.
 	Mode PromptCacheOptionsMode `json:"mode"`
-	TTL  *string                `json:"ttl,omitempty"`
+	TTL  string                 `json:"ttl,omitempty"`
 }
 
 // PromptCacheOptionsMode Prompt caching mode of a request; always "explicit", so only parts marked with a breakpoint are cached.
@@ -25892,13 +26052,13 @@ type PromptInjectionScanScope string
 
 // ProviderInfo Provider in the provider listing: name, slug, headquarters and datacenter countries, and policy and status page URLs.
 type ProviderInfo struct {
-	Datacenters       []ProviderInfoDatacenter  `json:"datacenters,omitempty"`
-	Headquarters      *ProviderInfoHeadquarters `json:"headquarters,omitempty"`
-	Name              string                    `json:"name"`
-	PrivacyPolicyURL  *string                   `json:"privacy_policy_url"`
-	Slug              string                    `json:"slug"`
-	StatusPageURL     *string                   `json:"status_page_url,omitempty"`
-	TermsOfServiceURL *string                   `json:"terms_of_service_url,omitempty"`
+	Datacenters       []ProviderInfoDatacenter `json:"datacenters,omitempty"`
+	Headquarters      ProviderInfoHeadquarters `json:"headquarters,omitempty"`
+	Name              string                   `json:"name"`
+	PrivacyPolicyURL  *string                  `json:"privacy_policy_url"`
+	Slug              string                   `json:"slug"`
+	StatusPageURL     string                   `json:"status_page_url,omitempty"`
+	TermsOfServiceURL string                   `json:"terms_of_service_url,omitempty"`
 }
 
 // ProviderInfoDatacenter Two-letter ISO 3166 country code of a country where a provider runs datacenters.
@@ -26052,9 +26212,9 @@ type ProviderOptions struct {
 
 // ProviderPreferences Provider routing preferences of a request: order, only/ignore lists, fallbacks, sorting, price caps, quantizations and data policy.
 type ProviderPreferences struct {
-	AllowFallbacks         *bool                              `json:"allow_fallbacks,omitempty"`
-	DataCollection         *ProviderPreferencesDataCollection `json:"data_collection,omitempty"`
-	EnforceDistillableText *bool                              `json:"enforce_distillable_text,omitempty"`
+	AllowFallbacks         *bool                             `json:"allow_fallbacks,omitempty"`
+	DataCollection         ProviderPreferencesDataCollection `json:"data_collection,omitempty"`
+	EnforceDistillableText *bool                             `json:"enforce_distillable_text,omitempty"`
 
 	// Ignore Providers never used for this request: provider slugs or names (the ProviderName constants, or any other slug).
 	Ignore []ProviderName `json:"ignore,omitempty"`
@@ -26084,11 +26244,11 @@ type ProviderPreferencesDataCollection string
 
 // ProviderPreferencesMaxPrice Price ceilings for routing, as strings per unit: prompt, completion, image, audio and per request.
 type ProviderPreferencesMaxPrice struct {
-	Audio      *string `json:"audio,omitempty"`
-	Completion *string `json:"completion,omitempty"`
-	Image      *string `json:"image,omitempty"`
-	Prompt     *string `json:"prompt,omitempty"`
-	Request    *string `json:"request,omitempty"`
+	Audio      string `json:"audio,omitempty"`
+	Completion string `json:"completion,omitempty"`
+	Image      string `json:"image,omitempty"`
+	Prompt     string `json:"prompt,omitempty"`
+	Request    string `json:"request,omitempty"`
 }
 
 // ProviderPreferencesSort How providers are ranked for a request: a sort key, or an object with a sort key and partition.
@@ -26098,18 +26258,18 @@ type ProviderPreferencesSort struct {
 
 // ProviderResponse One provider attempt recorded for a generation: provider, endpoint, model, HTTP status, latency, BYOK flag and service tier.
 type ProviderResponse struct {
-	EndpointID     *string  `json:"endpoint_id,omitempty"`
-	ID             *string  `json:"id,omitempty"`
+	EndpointID     string   `json:"endpoint_id,omitempty"`
+	ID             string   `json:"id,omitempty"`
 	IsByok         *bool    `json:"is_byok,omitempty"`
 	Latency        *float64 `json:"latency,omitempty"`
-	ModelPermaslug *string  `json:"model_permaslug,omitempty"`
+	ModelPermaslug string   `json:"model_permaslug,omitempty"`
 
 	// ProviderName Name of the provider that handled one attempt of a generation; includes current and retired providers.
-	ProviderName *ProviderResponseProviderName `json:"provider_name,omitempty"`
+	ProviderName ProviderResponseProviderName `json:"provider_name,omitempty"`
 
 	// RoutedServiceTier Service tier a provider attempt was routed to: "flex" or "priority".
-	RoutedServiceTier *ProviderResponseRoutedServiceTier `json:"routed_service_tier,omitempty"`
-	Status            *int                               `json:"status"`
+	RoutedServiceTier ProviderResponseRoutedServiceTier `json:"routed_service_tier,omitempty"`
+	Status            *int                              `json:"status"`
 }
 
 // ProviderResponseProviderName Name of the provider that handled one attempt of a generation; includes current and retired providers.
@@ -26123,8 +26283,8 @@ type ProviderSort string
 
 // ProviderSortConfig Provider sort settings in object form: the sort key and whether ranking is partitioned by model or not at all.
 type ProviderSortConfig struct {
-	By        *ProviderSortConfigBy        `json:"by,omitempty"`
-	Partition *ProviderSortConfigPartition `json:"partition,omitempty"`
+	By        ProviderSortConfigBy        `json:"by,omitempty"`
+	Partition ProviderSortConfigPartition `json:"partition,omitempty"`
 }
 
 // ProviderSortConfigBy Sort key of a provider sort object: price, throughput, latency or exacto.
@@ -26168,22 +26328,22 @@ type PublicEndpoint struct {
 
 // PublicEndpointPricing Prices of a model endpoint as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
 type PublicEndpointPricing struct {
-	Audio             *string           `json:"audio,omitempty"`
-	AudioOutput       *string           `json:"audio_output,omitempty"`
+	Audio             string            `json:"audio,omitempty"`
+	AudioOutput       string            `json:"audio_output,omitempty"`
 	Completion        string            `json:"completion"`
 	Discount          *float64          `json:"discount,omitempty"`
-	Image             *string           `json:"image,omitempty"`
-	ImageOutput       *string           `json:"image_output,omitempty"`
-	ImageToken        *string           `json:"image_token,omitempty"`
-	InputAudioCache   *string           `json:"input_audio_cache,omitempty"`
-	InputCacheRead    *string           `json:"input_cache_read,omitempty"`
-	InputCacheWrite   *string           `json:"input_cache_write,omitempty"`
-	InputCacheWrite1H *string           `json:"input_cache_write_1h,omitempty"`
-	InternalReasoning *string           `json:"internal_reasoning,omitempty"`
+	Image             string            `json:"image,omitempty"`
+	ImageOutput       string            `json:"image_output,omitempty"`
+	ImageToken        string            `json:"image_token,omitempty"`
+	InputAudioCache   string            `json:"input_audio_cache,omitempty"`
+	InputCacheRead    string            `json:"input_cache_read,omitempty"`
+	InputCacheWrite   string            `json:"input_cache_write,omitempty"`
+	InputCacheWrite1H string            `json:"input_cache_write_1h,omitempty"`
+	InternalReasoning string            `json:"internal_reasoning,omitempty"`
 	Overrides         []PricingOverride `json:"overrides,omitempty"`
 	Prompt            string            `json:"prompt"`
-	Request           *string           `json:"request,omitempty"`
-	WebSearch         *string           `json:"web_search,omitempty"`
+	Request           string            `json:"request,omitempty"`
+	WebSearch         string            `json:"web_search,omitempty"`
 }
 
 // PublicEndpointThroughputLast30M Throughput percentiles of an endpoint over the last 30 minutes.
@@ -26191,22 +26351,22 @@ type PublicEndpointThroughputLast30M = PercentileStats
 
 // PublicPricing Prices of a catalog model as decimal strings per unit: prompt, completion, cache, image, audio, reasoning and web search, plus overrides.
 type PublicPricing struct {
-	Audio             *string           `json:"audio,omitempty"`
-	AudioOutput       *string           `json:"audio_output,omitempty"`
+	Audio             string            `json:"audio,omitempty"`
+	AudioOutput       string            `json:"audio_output,omitempty"`
 	Completion        string            `json:"completion"`
 	Discount          *float64          `json:"discount,omitempty"`
-	Image             *string           `json:"image,omitempty"`
-	ImageOutput       *string           `json:"image_output,omitempty"`
-	ImageToken        *string           `json:"image_token,omitempty"`
-	InputAudioCache   *string           `json:"input_audio_cache,omitempty"`
-	InputCacheRead    *string           `json:"input_cache_read,omitempty"`
-	InputCacheWrite   *string           `json:"input_cache_write,omitempty"`
-	InputCacheWrite1H *string           `json:"input_cache_write_1h,omitempty"`
-	InternalReasoning *string           `json:"internal_reasoning,omitempty"`
+	Image             string            `json:"image,omitempty"`
+	ImageOutput       string            `json:"image_output,omitempty"`
+	ImageToken        string            `json:"image_token,omitempty"`
+	InputAudioCache   string            `json:"input_audio_cache,omitempty"`
+	InputCacheRead    string            `json:"input_cache_read,omitempty"`
+	InputCacheWrite   string            `json:"input_cache_write,omitempty"`
+	InputCacheWrite1H string            `json:"input_cache_write_1h,omitempty"`
+	InternalReasoning string            `json:"internal_reasoning,omitempty"`
 	Overrides         []PricingOverride `json:"overrides,omitempty"`
 	Prompt            string            `json:"prompt"`
-	Request           *string           `json:"request,omitempty"`
-	WebSearch         *string           `json:"web_search,omitempty"`
+	Request           string            `json:"request,omitempty"`
+	WebSearch         string            `json:"web_search,omitempty"`
 }
 
 // Quantization Numeric precision of served model weights, such as int4, int8, fp8, fp16, bf16 or fp32, or "unknown".
@@ -26221,7 +26381,7 @@ type QueryAnalyticsRequest struct {
 	ClassifierFilters *QueryAnalyticsRequestClassifierFilters `json:"classifier_filters,omitempty"`
 	Dimensions        []string                                `json:"dimensions,omitempty"`
 	Filters           []AnalyticsFilter                       `json:"filters,omitempty"`
-	Granularity       *string                                 `json:"granularity,omitempty"`
+	Granularity       string                                  `json:"granularity,omitempty"`
 	GroupLimit        *int                                    `json:"group_limit,omitempty"`
 	Limit             *int                                    `json:"limit,omitempty"`
 	Metrics           []string                                `json:"metrics"`
@@ -26314,18 +26474,18 @@ type RankingsDailyResponse struct {
 // ReasoningConfig Reasoning settings of a Responses request: effort, summary, mode and context, plus an enable flag and a token budget.
 type ReasoningConfig struct {
 	// Context Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
-	Context *ReasoningContext `json:"context,omitempty"`
+	Context ReasoningContext `json:"context,omitempty"`
 
 	// Effort Reasoning effort level: max, xhigh, high, medium, low, minimal or none.
-	Effort    *ReasoningEffort `json:"effort,omitempty"`
-	Enabled   *bool            `json:"enabled,omitempty"`
-	MaxTokens *int             `json:"max_tokens,omitempty"`
+	Effort    ReasoningEffort `json:"effort,omitempty"`
+	Enabled   *bool           `json:"enabled,omitempty"`
+	MaxTokens *int            `json:"max_tokens,omitempty"`
 
 	// Mode Reasoning mode: "standard" (default) or "pro" for deeper reasoning on models that offer it.
-	Mode *ReasoningMode `json:"mode,omitempty"`
+	Mode ReasoningMode `json:"mode,omitempty"`
 
 	// Summary Detail level of reasoning summaries: auto, concise or detailed.
-	Summary *ReasoningSummaryVerbosity `json:"summary,omitempty"`
+	Summary ReasoningSummaryVerbosity `json:"summary,omitempty"`
 }
 
 // ReasoningContext Which reasoning the model may see: auto (model default), all_turns (earlier turns too) or current_turn only.
@@ -26339,9 +26499,9 @@ type ReasoningDetailEncrypted struct {
 	Data string `json:"data"`
 
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format *ReasoningFormat `json:"format,omitempty"`
-	ID     *string          `json:"id,omitempty"`
-	Index  *int             `json:"index,omitempty"`
+	Format ReasoningFormat `json:"format,omitempty"`
+	ID     string          `json:"id,omitempty"`
+	Index  *int            `json:"index,omitempty"`
 
 	// Type Kind of a reasoning detail; always "reasoning.encrypted".
 	Type ReasoningDetailEncryptedType `json:"type"`
@@ -26355,12 +26515,12 @@ type ReasoningDetailServerToolCall struct {
 	Arguments string `json:"arguments"`
 
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format     *ReasoningFormat `json:"format,omitempty"`
-	ID         *string          `json:"id,omitempty"`
-	Index      *int             `json:"index,omitempty"`
-	Result     string           `json:"result"`
-	ToolCallID *string          `json:"tool_call_id,omitempty"`
-	ToolName   string           `json:"tool_name"`
+	Format     ReasoningFormat `json:"format,omitempty"`
+	ID         string          `json:"id,omitempty"`
+	Index      *int            `json:"index,omitempty"`
+	Result     string          `json:"result"`
+	ToolCallID string          `json:"tool_call_id,omitempty"`
+	ToolName   string          `json:"tool_name"`
 
 	// Type Kind of a reasoning detail; always "reasoning.server_tool_call".
 	Type ReasoningDetailServerToolCallType `json:"type"`
@@ -26372,10 +26532,10 @@ type ReasoningDetailServerToolCallType string
 // ReasoningDetailSummary Reasoning detail whose summary field condenses the model's reasoning in plain text.
 type ReasoningDetailSummary struct {
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format  *ReasoningFormat `json:"format,omitempty"`
-	ID      *string          `json:"id,omitempty"`
-	Index   *int             `json:"index,omitempty"`
-	Summary string           `json:"summary"`
+	Format  ReasoningFormat `json:"format,omitempty"`
+	ID      string          `json:"id,omitempty"`
+	Index   *int            `json:"index,omitempty"`
+	Summary string          `json:"summary"`
 
 	// Type Kind of a reasoning detail; always "reasoning.summary".
 	Type ReasoningDetailSummaryType `json:"type"`
@@ -26387,11 +26547,11 @@ type ReasoningDetailSummaryType string
 // ReasoningDetailText Reasoning detail holding raw reasoning text, with an optional signature.
 type ReasoningDetailText struct {
 	// Format Provider format that reasoning data is encoded in, such as openai-responses-v1, anthropic-claude-v1 or google-gemini-v1.
-	Format    *ReasoningFormat `json:"format,omitempty"`
-	ID        *string          `json:"id,omitempty"`
-	Index     *int             `json:"index,omitempty"`
-	Signature *string          `json:"signature,omitempty"`
-	Text      *string          `json:"text,omitempty"`
+	Format    ReasoningFormat `json:"format,omitempty"`
+	ID        string          `json:"id,omitempty"`
+	Index     *int            `json:"index,omitempty"`
+	Signature string          `json:"signature,omitempty"`
+	Text      string          `json:"text,omitempty"`
 
 	// Type Kind of a reasoning detail; always "reasoning.text".
 	Type ReasoningDetailTextType `json:"type"`
@@ -26676,7 +26836,7 @@ type ResponsesRequest struct {
 
 	// Input Input of a Responses request: a plain string or a list of input items.
 	Input           *Inputs `json:"input,omitempty"`
-	Instructions    *string `json:"instructions,omitempty"`
+	Instructions    string  `json:"instructions,omitempty"`
 	MaxOutputTokens *int    `json:"max_output_tokens,omitempty"`
 	MaxToolCalls    *int    `json:"max_tool_calls,omitempty"`
 
@@ -26696,7 +26856,7 @@ type ResponsesRequest struct {
 
 	// Prompt Reference to a stored prompt template in a Responses request or result: its ID and values for its variables.
 	Prompt         *StoredPromptTemplate `json:"prompt,omitempty"`
-	PromptCacheKey *string               `json:"prompt_cache_key,omitempty"`
+	PromptCacheKey string                `json:"prompt_cache_key,omitempty"`
 
 	// PromptCacheOptions Request-wide prompt caching settings: the cache mode and an optional time-to-live.
 	PromptCacheOptions *PromptCacheOptions `json:"prompt_cache_options,omitempty"`
@@ -26709,10 +26869,10 @@ type ResponsesRequest struct {
 
 	// Route Deprecated routing mode of chat, responses and messages requests: fallback or sort; replaced by the provider sort partition setting.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	Route            *DeprecatedRoute             `json:"route,omitempty"`
-	SafetyIdentifier *string                      `json:"safety_identifier,omitempty"`
-	ServiceTier      *ResponsesRequestServiceTier `json:"service_tier,omitempty"`
-	SessionID        *string                      `json:"session_id,omitempty"`
+	Route            DeprecatedRoute             `json:"route,omitempty"`
+	SafetyIdentifier string                      `json:"safety_identifier,omitempty"`
+	ServiceTier      ResponsesRequestServiceTier `json:"service_tier,omitempty"`
+	SessionID        string                      `json:"session_id,omitempty"`
 
 	// StopServerToolsWhen Stop conditions for the server-tool loop of a request; the loop halts as soon as any one of them is met.
 	StopServerToolsWhen *StopServerToolsWhen `json:"stop_server_tools_when,omitempty"`
@@ -26736,8 +26896,8 @@ type ResponsesRequest struct {
 	Trace *TraceConfig `json:"trace,omitempty"`
 
 	// Truncation Truncation strategy of a Responses request: "auto" lets input be trimmed to fit the context window, "disabled" does not.
-	Truncation *OpenAIResponsesTruncation `json:"truncation,omitempty"`
-	User       *string                    `json:"user,omitempty"`
+	Truncation OpenAIResponsesTruncation `json:"truncation,omitempty"`
+	User       string                    `json:"user,omitempty"`
 }
 
 // ResponsesRequestPlugin Plugin entry of a Responses request, chosen by id: routers, web search, web fetch, file parser, moderation, fusion and more.
@@ -26759,7 +26919,7 @@ type ResponsesRequestTool struct {
 // ResponsesRequestToolFunctionTool Function tool in a Responses request, with a defer_loading flag so the tool can be found later via tool search.
 type ResponsesRequestToolFunctionTool struct {
 	DeferLoading *bool                  `json:"defer_loading,omitempty"`
-	Description  *string                `json:"description,omitempty"`
+	Description  string                 `json:"description,omitempty"`
 	Name         string                 `json:"name"`
 	Parameters   map[string]interface{} `json:"parameters"`
 	Strict       *bool                  `json:"strict,omitempty"`
@@ -26816,7 +26976,7 @@ type RouterAttempt struct {
 type RouterParams struct {
 	QualityFloor    *float64 `json:"quality_floor,omitempty"`
 	ThroughputFloor *float64 `json:"throughput_floor,omitempty"`
-	VersionGroup    *string  `json:"version_group,omitempty"`
+	VersionGroup    string   `json:"version_group,omitempty"`
 }
 
 // RoutingStrategy How a request was routed: direct, auto, free, latest, alias, fallback, pareto, bodybuilder or fusion.
@@ -26832,14 +26992,14 @@ type STTInputAudio struct {
 type STTRequest struct {
 	// InputAudio Base64 audio to transcribe in a speech-to-text request, with its format.
 	InputAudio STTInputAudio `json:"input_audio"`
-	Language   *string       `json:"language,omitempty"`
+	Language   string        `json:"language,omitempty"`
 	Model      string        `json:"model"`
 
 	// Provider Provider settings of a speech-to-text request: provider-specific options.
 	Provider *STTRequestProvider `json:"provider,omitempty"`
 
 	// ResponseFormat Shape of a speech-to-text response: "json" (text only) or "verbose_json" (with segments and word timestamps).
-	ResponseFormat         *STTRequestResponseFormat `json:"response_format,omitempty"`
+	ResponseFormat         STTRequestResponseFormat  `json:"response_format,omitempty"`
 	Temperature            *float64                  `json:"temperature,omitempty"`
 	TimestampGranularities []STTTimestampGranularity `json:"timestamp_granularities,omitempty"`
 }
@@ -26856,9 +27016,9 @@ type STTRequestResponseFormat string
 // STTResponse The transcribed text with usage.
 type STTResponse struct {
 	Duration *float64     `json:"duration,omitempty"`
-	Language *string      `json:"language,omitempty"`
+	Language string       `json:"language,omitempty"`
 	Segments []STTSegment `json:"segments,omitempty"`
-	Task     *string      `json:"task,omitempty"`
+	Task     string       `json:"task,omitempty"`
 	Text     string       `json:"text"`
 
 	// Usage Usage of a speech-to-text request: audio seconds, input, output and total tokens, and cost.
@@ -27043,7 +27203,7 @@ type ShellServerTool struct {
 // ShellServerToolConfig Settings of the openrouter:shell server tool: engine, container environment and idle sleep time.
 type ShellServerToolConfig struct {
 	// Engine Shell engine to use: "auto" keeps the provider's hosted shell when available, "openrouter" runs commands in the OpenRouter sandbox.
-	Engine *ShellServerToolEngine `json:"engine,omitempty"`
+	Engine ShellServerToolEngine `json:"engine,omitempty"`
 
 	// Environment Container the shell tool runs in: an automatically created container or a reference to an existing one.
 	Environment *ShellServerToolEnvironment `json:"environment,omitempty"`
@@ -27091,8 +27251,8 @@ type SpeechInputReferenceAudio struct {
 
 // SpeechInputReferenceAudioInput Base64 reference audio data with an optional format name.
 type SpeechInputReferenceAudioInput struct {
-	Data   string  `json:"data"`
-	Format *string `json:"format,omitempty"`
+	Data   string `json:"data"`
+	Format string `json:"format,omitempty"`
 }
 
 // SpeechInputReferenceAudioType Kind of a speech reference part; always "input_audio".
@@ -27119,9 +27279,9 @@ type SpeechRequest struct {
 	Provider *SpeechRequestProvider `json:"provider,omitempty"`
 
 	// ResponseFormat Audio format of a text-to-speech response: "pcm" (default) or "mp3".
-	ResponseFormat *SpeechRequestResponseFormat `json:"response_format,omitempty"`
-	Speed          *float64                     `json:"speed,omitempty"`
-	Voice          *string                      `json:"voice,omitempty"`
+	ResponseFormat SpeechRequestResponseFormat `json:"response_format,omitempty"`
+	Speed          *float64                    `json:"speed,omitempty"`
+	Voice          string                      `json:"voice,omitempty"`
 }
 
 // SpeechRequestProvider Provider settings of a text-to-speech request: provider-specific options.
@@ -27282,8 +27442,8 @@ type SubagentNestedTool struct {
 // SubagentReasoning Reasoning settings passed to a subagent's model: effort level and token budget.
 type SubagentReasoning struct {
 	// Effort Reasoning effort of a subagent's model: max, xhigh, high, medium, low, minimal or none.
-	Effort    *SubagentReasoningEffort `json:"effort,omitempty"`
-	MaxTokens *int                     `json:"max_tokens,omitempty"`
+	Effort    SubagentReasoningEffort `json:"effort,omitempty"`
+	MaxTokens *int                    `json:"max_tokens,omitempty"`
 }
 
 // SubagentReasoningEffort Reasoning effort of a subagent's model: max, xhigh, high, medium, low, minimal or none.
@@ -27293,11 +27453,11 @@ type SubagentReasoningEffort string
 type SubagentServerToolConfig struct {
 	InheritFunctions       *bool    `json:"inherit_functions,omitempty"`
 	InheritedFunctionNames []string `json:"inherited_function_names,omitempty"`
-	Instructions           *string  `json:"instructions,omitempty"`
+	Instructions           string   `json:"instructions,omitempty"`
 	MaxCompletionTokens    *int     `json:"max_completion_tokens,omitempty"`
 	MaxToolCalls           *int     `json:"max_tool_calls,omitempty"`
-	Model                  *string  `json:"model,omitempty"`
-	Name                   *string  `json:"name,omitempty"`
+	Model                  string   `json:"model,omitempty"`
+	Name                   string   `json:"name,omitempty"`
 
 	// Reasoning Reasoning settings passed to a subagent's model: effort level and token budget.
 	Reasoning   *SubagentReasoning   `json:"reasoning,omitempty"`
@@ -27321,7 +27481,7 @@ type SubagentServerToolOpenRouterType string
 type SubmitGenerationFeedbackRequest struct {
 	// Category Category of feedback on a generation: latency, incoherence, incorrect_response, formatting, billing, api_error or other.
 	Category     SubmitGenerationFeedbackRequestCategory `json:"category"`
-	Comment      *string                                 `json:"comment,omitempty"`
+	Comment      string                                  `json:"comment,omitempty"`
 	GenerationID string                                  `json:"generation_id"`
 }
 
@@ -27390,8 +27550,8 @@ type TaskClassificationResponseData struct {
 // TextConfig Text output settings echoed in a Responses result: the format spec and a verbosity of low, medium or high.
 type TextConfig struct {
 	// Format Output format in a Responses text config: plain text, a JSON object or JSON constrained by a schema.
-	Format    *Formats             `json:"format,omitempty"`
-	Verbosity *TextConfigVerbosity `json:"verbosity,omitempty"`
+	Format    *Formats            `json:"format,omitempty"`
+	Verbosity TextConfigVerbosity `json:"verbosity,omitempty"`
 }
 
 // TextConfigVerbosity Verbosity of text output: high, low or medium.
@@ -27426,8 +27586,8 @@ type TextDoneEvent struct {
 // TextExtendedConfig Text output settings of a Responses request or result: output format and a verbosity that allows xhigh and max.
 type TextExtendedConfig struct {
 	// Format Output format in a Responses text config: plain text, a JSON object or JSON constrained by a schema.
-	Format    *Formats                     `json:"format,omitempty"`
-	Verbosity *TextExtendedConfigVerbosity `json:"verbosity,omitempty"`
+	Format    *Formats                    `json:"format,omitempty"`
+	Verbosity TextExtendedConfigVerbosity `json:"verbosity,omitempty"`
 }
 
 // TextExtendedConfigVerbosity Verbosity of text output: low, medium, high, xhigh or max.
@@ -27478,11 +27638,11 @@ type TopProviderInfo struct {
 
 // TraceConfig Tracing metadata of a request for observability: trace ID and name, span name, generation name and parent span ID.
 type TraceConfig struct {
-	GenerationName *string `json:"generation_name,omitempty"`
-	ParentSpanID   *string `json:"parent_span_id,omitempty"`
-	SpanName       *string `json:"span_name,omitempty"`
-	TraceID        *string `json:"trace_id,omitempty"`
-	TraceName      *string `json:"trace_name,omitempty"`
+	GenerationName string `json:"generation_name,omitempty"`
+	ParentSpanID   string `json:"parent_span_id,omitempty"`
+	SpanName       string `json:"span_name,omitempty"`
+	TraceID        string `json:"trace_id,omitempty"`
+	TraceName      string `json:"trace_name,omitempty"`
 }
 
 // TranscriptionResponseFormat Response format of an audio transcription request: json or verbose_json.
@@ -27496,10 +27656,10 @@ type Truncation string
 
 // URLCitation Annotation citing a web page in output text: URL, title, optional content and the cited character range.
 type URLCitation struct {
-	Content    *string `json:"content,omitempty"`
-	EndIndex   int     `json:"end_index"`
-	StartIndex int     `json:"start_index"`
-	Title      string  `json:"title"`
+	Content    string `json:"content,omitempty"`
+	EndIndex   int    `json:"end_index"`
+	StartIndex int    `json:"start_index"`
+	Title      string `json:"title"`
 
 	// Type Kind of an output text annotation; always "url_citation".
 	Type URLCitationType `json:"type"`
@@ -27556,8 +27716,8 @@ type UpdateBYOKKeyRequest struct {
 	AllowedUserIds      []string `json:"allowed_user_ids,omitempty"`
 	Disabled            *bool    `json:"disabled,omitempty"`
 	IsFallback          *bool    `json:"is_fallback,omitempty"`
-	Key                 *string  `json:"key,omitempty"`
-	Name                *string  `json:"name,omitempty"`
+	Key                 string   `json:"key,omitempty"`
+	Name                string   `json:"name,omitempty"`
 }
 
 // UpdateBYOKKeyResponse The provider key after the update.
@@ -27575,7 +27735,7 @@ type UpdateGuardrailRequest struct {
 	AllowedProviders           []string                         `json:"allowed_providers,omitempty"`
 	ContentFilterBuiltins      []ContentFilterBuiltinEntryInput `json:"content_filter_builtins,omitempty"`
 	ContentFilters             []ContentFilterEntry             `json:"content_filters,omitempty"`
-	Description                *string                          `json:"description,omitempty"`
+	Description                string                           `json:"description,omitempty"`
 	EnableFreeModelPublication *bool                            `json:"enable_free_model_publication,omitempty"`
 	EnableFreeModelTraining    *bool                            `json:"enable_free_model_training,omitempty"`
 	EnablePaidModelTraining    *bool                            `json:"enable_paid_model_training,omitempty"`
@@ -27590,10 +27750,10 @@ type UpdateGuardrailRequest struct {
 	IgnoredProviders     []string `json:"ignored_providers,omitempty"`
 	IncludeByokInBudgets *bool    `json:"include_byok_in_budgets,omitempty"`
 	LimitUsd             *float64 `json:"limit_usd,omitempty"`
-	Name                 *string  `json:"name,omitempty"`
+	Name                 string   `json:"name,omitempty"`
 
 	// ResetInterval Reset period of a guardrail spending limit: daily, weekly or monthly.
-	ResetInterval *GuardrailInterval `json:"reset_interval,omitempty"`
+	ResetInterval GuardrailInterval `json:"reset_interval,omitempty"`
 }
 
 // UpdateGuardrailResponse The guardrail after the update.
@@ -27607,11 +27767,11 @@ type UpdateGuardrailResponseData = Guardrail
 
 // UpdateKeysRequest The fields of an API key to change, such as its name, limit or disabled state.
 type UpdateKeysRequest struct {
-	Disabled           *bool                        `json:"disabled,omitempty"`
-	IncludeByokInLimit *bool                        `json:"include_byok_in_limit,omitempty"`
-	Limit              *float64                     `json:"limit,omitempty"`
-	LimitReset         *UpdateKeysRequestLimitReset `json:"limit_reset,omitempty"`
-	Name               *string                      `json:"name,omitempty"`
+	Disabled           *bool                       `json:"disabled,omitempty"`
+	IncludeByokInLimit *bool                       `json:"include_byok_in_limit,omitempty"`
+	Limit              *float64                    `json:"limit,omitempty"`
+	LimitReset         UpdateKeysRequestLimitReset `json:"limit_reset,omitempty"`
+	Name               string                      `json:"name,omitempty"`
 }
 
 // UpdateKeysRequestLimitReset Period after which an API key's spending limit resets, set via PATCH /keys/{hash}: daily, weekly or monthly.
@@ -27659,7 +27819,7 @@ type UpdateObservabilityDestinationRequest struct {
 
 	// FilterRules Filter rules field of PATCH /observability/destinations/{id}: rule groups and an enabled flag; nullable.
 	FilterRules  *UpdateObservabilityFilterRules `json:"filter_rules,omitempty"`
-	Name         *string                         `json:"name,omitempty"`
+	Name         string                          `json:"name,omitempty"`
 	PrivacyMode  *bool                           `json:"privacy_mode,omitempty"`
 	SamplingRate *float64                        `json:"sampling_rate,omitempty"`
 }
@@ -27690,17 +27850,17 @@ type UpdateScimGroupMappingResponse struct {
 
 // UpdateWorkspaceRequest The fields of a workspace to change.
 type UpdateWorkspaceRequest struct {
-	DefaultImageModel               *string  `json:"default_image_model,omitempty"`
-	DefaultProviderSort             *string  `json:"default_provider_sort,omitempty"`
-	DefaultTextModel                *string  `json:"default_text_model,omitempty"`
-	Description                     *string  `json:"description,omitempty"`
+	DefaultImageModel               string   `json:"default_image_model,omitempty"`
+	DefaultProviderSort             string   `json:"default_provider_sort,omitempty"`
+	DefaultTextModel                string   `json:"default_text_model,omitempty"`
+	Description                     string   `json:"description,omitempty"`
 	IoLoggingAPIKeyIds              []int    `json:"io_logging_api_key_ids,omitempty"`
 	IoLoggingSamplingRate           *float64 `json:"io_logging_sampling_rate,omitempty"`
 	IsDataDiscountLoggingEnabled    *bool    `json:"is_data_discount_logging_enabled,omitempty"`
 	IsObservabilityBroadcastEnabled *bool    `json:"is_observability_broadcast_enabled,omitempty"`
 	IsObservabilityIoLoggingEnabled *bool    `json:"is_observability_io_logging_enabled,omitempty"`
-	Name                            *string  `json:"name,omitempty"`
-	Slug                            *string  `json:"slug,omitempty"`
+	Name                            string   `json:"name,omitempty"`
+	Slug                            string   `json:"slug,omitempty"`
 }
 
 // UpdateWorkspaceResponse The workspace after the update.
@@ -27767,24 +27927,24 @@ type UsageCostDetails struct {
 // VideoGenerationRequest A video generation request: the prompt, the model and output settings.
 type VideoGenerationRequest struct {
 	// AspectRatio Aspect ratio asked for in a video generation request, such as 16:9, 9:16, 1:1 or 21:9.
-	AspectRatio     *VideoGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
-	CallbackURL     *string                            `json:"callback_url,omitempty"`
-	Creativity      *int                               `json:"creativity,omitempty"`
-	Duration        *int                               `json:"duration,omitempty"`
-	FrameImages     []FrameImage                       `json:"frame_images,omitempty"`
-	GenerateAudio   *bool                              `json:"generate_audio,omitempty"`
-	InputReferences []InputReference                   `json:"input_references,omitempty"`
-	Model           string                             `json:"model"`
-	Prompt          *string                            `json:"prompt,omitempty"`
+	AspectRatio     VideoGenerationRequestAspectRatio `json:"aspect_ratio,omitempty"`
+	CallbackURL     string                            `json:"callback_url,omitempty"`
+	Creativity      *int                              `json:"creativity,omitempty"`
+	Duration        *int                              `json:"duration,omitempty"`
+	FrameImages     []FrameImage                      `json:"frame_images,omitempty"`
+	GenerateAudio   *bool                             `json:"generate_audio,omitempty"`
+	InputReferences []InputReference                  `json:"input_references,omitempty"`
+	Model           string                            `json:"model"`
+	Prompt          string                            `json:"prompt,omitempty"`
 
 	// Provider Provider settings of a video generation request: provider-specific options.
 	Provider *VideoGenerationRequestProvider `json:"provider,omitempty"`
 
 	// Resolution Resolution asked for in a video generation request: 480p, 720p, 768p, 1080p, 1K, 2K or 4K.
-	Resolution    *VideoGenerationRequestResolution `json:"resolution,omitempty"`
-	Seed          *int                              `json:"seed,omitempty"`
-	Size          *string                           `json:"size,omitempty"`
-	UpscaleFactor *float64                          `json:"upscale_factor,omitempty"`
+	Resolution    VideoGenerationRequestResolution `json:"resolution,omitempty"`
+	Seed          *int                             `json:"seed,omitempty"`
+	Size          string                           `json:"size,omitempty"`
+	UpscaleFactor *float64                         `json:"upscale_factor,omitempty"`
 }
 
 // VideoGenerationRequestAspectRatio Aspect ratio asked for in a video generation request, such as 16:9, 9:16, 1:1 or 21:9.
@@ -27804,10 +27964,10 @@ type VideoGenerationRequestResolution string
 
 // VideoGenerationResponse A video generation job: its id, its status, where to poll it and, when done, the URLs of the videos.
 type VideoGenerationResponse struct {
-	Error        *string `json:"error,omitempty"`
-	GenerationID *string `json:"generation_id,omitempty"`
-	ID           string  `json:"id"`
-	PollingURL   string  `json:"polling_url"`
+	Error        string `json:"error,omitempty"`
+	GenerationID string `json:"generation_id,omitempty"`
+	ID           string `json:"id"`
+	PollingURL   string `json:"polling_url"`
 
 	// Status Status of a video generation job: pending, in_progress, completed, failed, cancelled or expired.
 	Status       VideoGenerationResponseStatus `json:"status"`
@@ -27832,9 +27992,9 @@ type VideoModel struct {
 	CanonicalSlug                string                           `json:"canonical_slug"`
 	Created                      int                              `json:"created"`
 	Creativity                   []int                            `json:"creativity"`
-	Description                  *string                          `json:"description,omitempty"`
+	Description                  string                           `json:"description,omitempty"`
 	GenerateAudio                *bool                            `json:"generate_audio"`
-	HuggingFaceID                *string                          `json:"hugging_face_id,omitempty"`
+	HuggingFaceID                string                           `json:"hugging_face_id,omitempty"`
 	ID                           string                           `json:"id"`
 	Name                         string                           `json:"name"`
 	PricingSkus                  map[string]string                `json:"pricing_skus,omitempty"`
@@ -27902,9 +28062,9 @@ type WebFetchServerToolConfig struct {
 	BlockedDomains []string `json:"blocked_domains,omitempty"`
 
 	// Engine Engine used to fetch web pages: auto, native, openrouter, exa, parallel or firecrawl.
-	Engine           *WebFetchEngineEnum `json:"engine,omitempty"`
-	MaxContentTokens *int                `json:"max_content_tokens,omitempty"`
-	MaxUses          *int                `json:"max_uses,omitempty"`
+	Engine           WebFetchEngineEnum `json:"engine,omitempty"`
+	MaxContentTokens *int               `json:"max_content_tokens,omitempty"`
+	MaxUses          *int               `json:"max_uses,omitempty"`
 }
 
 // WebFetchServerToolType Kind of a server tool entry; always "openrouter:web_fetch".
@@ -27931,7 +28091,7 @@ type WebSearchCallActionFindInPageType string
 type WebSearchCallActionOpenPage struct {
 	// Type Kind of a web search call action; always "open_page".
 	Type WebSearchCallActionOpenPageType `json:"type"`
-	URL  *string                         `json:"url,omitempty"`
+	URL  string                          `json:"url,omitempty"`
 }
 
 // WebSearchCallActionOpenPageType Kind of a web search call action; always "open_page".
@@ -27964,18 +28124,18 @@ type WebSearchConfig struct {
 	AllowedDomains []string `json:"allowed_domains,omitempty"`
 
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
-	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
-	MaxCharacters   *int                 `json:"max_characters,omitempty"`
-	MaxResults      *int                 `json:"max_results,omitempty"`
-	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
-	MaxUses         *int                 `json:"max_uses,omitempty"`
+	Engine          WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string            `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                `json:"max_characters,omitempty"`
+	MaxResults      *int                `json:"max_results,omitempty"`
+	MaxTotalResults *int                `json:"max_total_results,omitempty"`
+	MaxUses         *int                `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
-	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+	SearchContextSize SearchQualityLevel `json:"search_context_size,omitempty"`
 
 	// UserLocation Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
 	UserLocation *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
@@ -28002,8 +28162,8 @@ type WebSearchPlugin struct {
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Engine Search engine used by the web search plugin: native, exa, firecrawl, parallel or perplexity.
-	Engine         *WebSearchEngine `json:"engine,omitempty"`
-	ExcludeDomains []string         `json:"exclude_domains,omitempty"`
+	Engine         WebSearchEngine `json:"engine,omitempty"`
+	ExcludeDomains []string        `json:"exclude_domains,omitempty"`
 
 	// ID Identifier of the web search plugin; always "web".
 	ID             WebSearchPluginID `json:"id"`
@@ -28012,8 +28172,8 @@ type WebSearchPlugin struct {
 	MaxUses        *int              `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode         *WebSearchMode `json:"mode,omitempty"`
-	SearchPrompt *string        `json:"search_prompt,omitempty"`
+	Mode         WebSearchMode `json:"mode,omitempty"`
+	SearchPrompt string        `json:"search_prompt,omitempty"`
 
 	// UserLocation Approximate user location for the web search plugin; the type field is required.
 	UserLocation *WebSearchPluginUserLocation `json:"user_location,omitempty"`
@@ -28024,10 +28184,10 @@ type WebSearchPluginID string
 
 // WebSearchPluginUserLocation Approximate user location for the web search plugin; the type field is required.
 type WebSearchPluginUserLocation struct {
-	City     *string `json:"city,omitempty"`
-	Country  *string `json:"country,omitempty"`
-	Region   *string `json:"region,omitempty"`
-	Timezone *string `json:"timezone,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 
 	// Type Kind of a web search user location; always "approximate".
 	Type WebSearchUserLocationType `json:"type"`
@@ -28036,7 +28196,7 @@ type WebSearchPluginUserLocation struct {
 // WebSearchServerTool Responses tool entry for the web_search_2025_08_26 search tool, with engine, mode, limits, domain filters and location.
 type WebSearchServerTool struct {
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine *WebSearchEngineEnum `json:"engine,omitempty"`
+	Engine WebSearchEngineEnum `json:"engine,omitempty"`
 
 	// Filters Domain lists for a web search tool: domains to allow and domains to block or exclude.
 	Filters    *WebSearchDomainFilter `json:"filters,omitempty"`
@@ -28044,10 +28204,10 @@ type WebSearchServerTool struct {
 	MaxUses    *int                   `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize How much retrieved web content a search tool feeds the model: low, medium or high.
-	SearchContextSize *SearchContextSizeEnum `json:"search_context_size,omitempty"`
+	SearchContextSize SearchContextSizeEnum `json:"search_context_size,omitempty"`
 
 	// Type Kind of a Responses tool entry; always "web_search_2025_08_26".
 	Type WebSearchServerToolType `json:"type"`
@@ -28061,18 +28221,18 @@ type WebSearchServerToolConfig struct {
 	AllowedDomains []string `json:"allowed_domains,omitempty"`
 
 	// Engine Search engine used by web search tools: auto, native, exa, parallel, firecrawl or perplexity.
-	Engine          *WebSearchEngineEnum `json:"engine,omitempty"`
-	ExcludedDomains []string             `json:"excluded_domains,omitempty"`
-	MaxCharacters   *int                 `json:"max_characters,omitempty"`
-	MaxResults      *int                 `json:"max_results,omitempty"`
-	MaxTotalResults *int                 `json:"max_total_results,omitempty"`
-	MaxUses         *int                 `json:"max_uses,omitempty"`
+	Engine          WebSearchEngineEnum `json:"engine,omitempty"`
+	ExcludedDomains []string            `json:"excluded_domains,omitempty"`
+	MaxCharacters   *int                `json:"max_characters,omitempty"`
+	MaxResults      *int                `json:"max_results,omitempty"`
+	MaxTotalResults *int                `json:"max_total_results,omitempty"`
+	MaxUses         *int                `json:"max_uses,omitempty"`
 
 	// Mode Engine-specific search mode, such as instant, fast, auto or deep for Exa, and turbo, basic or advanced for Parallel.
-	Mode *WebSearchMode `json:"mode,omitempty"`
+	Mode WebSearchMode `json:"mode,omitempty"`
 
 	// SearchContextSize Amount of content fetched per search result: low, medium or high; ignored by native search and Firecrawl.
-	SearchContextSize *SearchQualityLevel `json:"search_context_size,omitempty"`
+	SearchContextSize SearchQualityLevel `json:"search_context_size,omitempty"`
 
 	// UserLocation Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
 	UserLocation *WebSearchUserLocationServerTool `json:"user_location,omitempty"`
@@ -28130,24 +28290,24 @@ type WebSearchToolActionType string
 
 // WebSearchUserLocation Approximate user location for web search: city, region, country and timezone.
 type WebSearchUserLocation struct {
-	City     *string `json:"city,omitempty"`
-	Country  *string `json:"country,omitempty"`
-	Region   *string `json:"region,omitempty"`
-	Timezone *string `json:"timezone,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 
 	// Type Kind of a web search user location; always "approximate".
-	Type *WebSearchUserLocationType `json:"type,omitempty"`
+	Type WebSearchUserLocationType `json:"type,omitempty"`
 }
 
 // WebSearchUserLocationServerTool Approximate user location to bias openrouter:web_search results: city, region, country and timezone.
 type WebSearchUserLocationServerTool struct {
-	City     *string `json:"city,omitempty"`
-	Country  *string `json:"country,omitempty"`
-	Region   *string `json:"region,omitempty"`
-	Timezone *string `json:"timezone,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"`
+	Region   string `json:"region,omitempty"`
+	Timezone string `json:"timezone,omitempty"`
 
 	// Type Kind of a web search user location; always "approximate".
-	Type *WebSearchUserLocationServerToolType `json:"type,omitempty"`
+	Type WebSearchUserLocationServerToolType `json:"type,omitempty"`
 }
 
 // WebSearchUserLocationServerToolType Kind of a web search user location; always "approximate".
@@ -28558,6 +28718,9 @@ type ExchangeAuthCodeForAPIKeyJSONRequestBody = ExchangeAuthCodeForAPIKeyRequest
 // CreateAuthKeysCodeJSONRequestBody defines body for CreateAuthKeysCode for application/json ContentType.
 type CreateAuthKeysCodeJSONRequestBody = CreateAuthKeysCodeRequest
 
+// CreateBatchJSONRequestBody defines body for CreateBatch for application/json ContentType.
+type CreateBatchJSONRequestBody = BatchRequest
+
 // CreateBYOKKeyJSONRequestBody defines body for CreateBYOKKey for application/json ContentType.
 type CreateBYOKKeyJSONRequestBody = CreateBYOKKeyRequest
 
@@ -28706,11 +28869,9 @@ func (a ImageGenerationServerToolConfig) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
 
-	if a.Model != nil {
-		object["model"], err = json.Marshal(a.Model)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'model': %w", err)
-		}
+	object["model"], err = json.Marshal(a.Model)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'model': %w", err)
 	}
 
 	for fieldName, field := range a.AdditionalProperties {

@@ -41,7 +41,8 @@ func TestEveryOperationHasAContractTest(t *testing.T) {
 		t.Fatal("the spec lists no operations")
 	}
 	known := map[string]bool{}
-	for _, id := range ids {
+	for _, opid := range ids {
+		id := string(opid)
 		known[id] = true
 		if contracts[id] == nil {
 			t.Errorf("operation %s has no contract test", id)
@@ -70,7 +71,7 @@ func TestContracts(t *testing.T) {
 				t.Fatal(err)
 			}
 			contracts[id](t, srv, c)
-			if n := len(srv.RequestsFor(id)); n == 0 {
+			if n := len(srv.RequestsFor(openroutertest.OperationID(id))); n == 0 {
 				t.Errorf("the server saw no %s request", id)
 			}
 		})
@@ -78,7 +79,7 @@ func TestContracts(t *testing.T) {
 }
 
 // only returns the single request the server saw for operationID.
-func only(t *testing.T, srv *openroutertest.Server, operationID string) openroutertest.Request {
+func only(t *testing.T, srv *openroutertest.Server, operationID openroutertest.OperationID) openroutertest.Request {
 	t.Helper()
 	reqs := srv.RequestsFor(operationID)
 	if len(reqs) != 1 {

@@ -160,7 +160,7 @@ func init() {
 			check(t, "hash", resp.Data.Hash, "hash-1")
 		},
 		"updateKeys": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.UpdateAPIKeyResponse](t)(c.APIKeys.Update(ctx, "hash-2", openrouter.UpdateAPIKeyRequest{Disabled: ptr(true), Name: ptr("renamed")}))
+			resp := must[*openrouter.UpdateAPIKeyResponse](t)(c.APIKeys.Update(ctx, "hash-2", openrouter.UpdateAPIKeyRequest{Disabled: ptr(true), Name: "renamed"}))
 			expectRequest(t, only(t, srv, "updateKeys"), "PATCH", "/keys/hash-2", map[string]any{"disabled": true, "name": "renamed"})
 			check(t, "disabled", resp.Data.Disabled, true)
 			check(t, "name", resp.Data.Name, "renamed")
@@ -187,7 +187,7 @@ func init() {
 			}
 		},
 		"exchangeAuthCodeForAPIKey": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.ExchangeAuthCodeResponse](t)(c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "auth-code", CodeVerifier: ptr("verifier")}))
+			resp := must[*openrouter.ExchangeAuthCodeResponse](t)(c.OAuth.ExchangeAuthCode(ctx, openrouter.ExchangeAuthCodeRequest{Code: "auth-code", CodeVerifier: "verifier"}))
 			r := only(t, srv, "exchangeAuthCodeForAPIKey")
 			expectRequest(t, r, "POST", "/auth/keys", map[string]any{"code": "auth-code", "code_verifier": "verifier"})
 			if r.Header.Get("Authorization") != "Bearer "+openroutertest.TestAPIKey {

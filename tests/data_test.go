@@ -97,7 +97,7 @@ func init() {
 		},
 		"queryAnalytics": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.AnalyticsQueryResponse](t)(c.Analytics.Query(ctx, openrouter.AnalyticsQueryRequest{
-				Metrics: []string{"requests", "cost"}, Dimensions: []string{"model"}, Granularity: ptr("day"), Limit: ptr(10),
+				Metrics: []string{"requests", "cost"}, Dimensions: []string{"model"}, Granularity: "day", Limit: ptr(10),
 			}))
 			expectRequest(t, only(t, srv, "queryAnalytics"), "POST", "/analytics/query",
 				map[string]any{"metrics": []any{"requests", "cost"}, "dimensions": []any{"model"}, "granularity": "day", "limit": 10})
@@ -176,7 +176,7 @@ func init() {
 		},
 		"submitGenerationFeedback": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.GenerationFeedbackResponse](t)(c.Generations.SubmitFeedback(ctx, openrouter.GenerationFeedbackRequest{
-				GenerationID: "gen-123", Category: gen.SubmitGenerationFeedbackRequestCategoryIncorrectResponse, Comment: ptr("wrong sum"),
+				GenerationID: "gen-123", Category: gen.SubmitGenerationFeedbackRequestCategoryIncorrectResponse, Comment: "wrong sum",
 			}))
 			expectRequest(t, only(t, srv, "submitGenerationFeedback"), "POST", "/generation/feedback",
 				map[string]any{"generation_id": "gen-123", "category": "incorrect_response", "comment": "wrong sum"})
@@ -241,7 +241,7 @@ func seqIDs[T any](seq iter.Seq2[T, error], id func(T) string) iter.Seq2[string,
 // turn, and param is the query parameter that moves from page to page,
 // whose values the requests must carry in turn ("" for none).
 type iterCase struct {
-	op        string
+	op        openroutertest.OperationID
 	pages     []any
 	param     string
 	wantParam []string

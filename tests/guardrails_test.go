@@ -37,14 +37,14 @@ func init() {
 		"createGuardrail": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			interval := openrouter.GuardrailInterval("monthly")
 			resp := must[*openrouter.CreateGuardrailResponse](t)(c.Guardrails.Create(ctx, openrouter.CreateGuardrailRequest{
-				Name: "Team budget", LimitUsd: ptr(40.0), ResetInterval: &interval, AllowedModels: []string{"openai/gpt-4o-mini"},
+				Name: "Team budget", LimitUsd: ptr(40.0), ResetInterval: interval, AllowedModels: []string{"openai/gpt-4o-mini"},
 			}))
 			expectRequest(t, only(t, srv, "createGuardrail"), "POST", "/guardrails", map[string]any{
 				"name": "Team budget", "limit_usd": 40, "reset_interval": "monthly", "allowed_models": []any{"openai/gpt-4o-mini"},
 			})
 			check(t, "name", resp.Data.Name, "Team budget")
 			check(t, "limit", *resp.Data.LimitUsd, 40)
-			check(t, "interval", *resp.Data.ResetInterval, "monthly")
+			check(t, "interval", resp.Data.ResetInterval, "monthly")
 			check(t, "allowed models", resp.Data.AllowedModels, []string{"openai/gpt-4o-mini"})
 			if resp.Data.ID.String() == "00000000-0000-0000-0000-000000000000" {
 				t.Error("no id")
@@ -60,7 +60,7 @@ func init() {
 		},
 		"updateGuardrail": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.UpdateGuardrailResponse](t)(c.Guardrails.Update(ctx, guardrailID, openrouter.UpdateGuardrailRequest{
-				Name: ptr("Renamed"), EnforceZdrOpenai: ptr(true),
+				Name: "Renamed", EnforceZdrOpenai: ptr(true),
 			}))
 			expectRequest(t, only(t, srv, "updateGuardrail"), "PATCH", "/guardrails/"+guardrailID, map[string]any{"name": "Renamed", "enforce_zdr_openai": true})
 			check(t, "id", resp.Data.ID, guardrailID)
@@ -145,11 +145,11 @@ func init() {
 		},
 		"createBYOKKey": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.CreateBYOKKeyResponse](t)(c.BYOK.Create(ctx, openrouter.CreateBYOKKeyRequest{
-				Provider: openrouter.BYOKProviderSlug("openai"), Key: "sk-proj-secret-value-9876", Name: ptr("Main"), IsFallback: ptr(true),
+				Provider: openrouter.BYOKProviderSlug("openai"), Key: "sk-proj-secret-value-9876", Name: "Main", IsFallback: ptr(true),
 			}))
 			expectRequest(t, only(t, srv, "createBYOKKey"), "POST", "/byok", map[string]any{"provider": "openai", "key": "sk-proj-secret-value-9876", "name": "Main", "is_fallback": true})
 			check(t, "provider", resp.Data.Provider, "openai")
-			check(t, "name", *resp.Data.Name, "Main")
+			check(t, "name", resp.Data.Name, "Main")
 			check(t, "fallback", resp.Data.IsFallback, true)
 			if strings.Contains(resp.Data.Label, "secret-value") || !strings.HasSuffix(resp.Data.Label, "9876") {
 				t.Errorf("label %q, want the secret masked", resp.Data.Label)
@@ -359,7 +359,7 @@ func TestManagementIteratorsPage(t *testing.T) {
 			}
 		}
 	}), "user_fake_0001")
-	for _, id := range []string{"listBYOKKeys", "listOrganizationMembers", "listKeyAssignments", "listMemberAssignments", "listGuardrailKeyAssignments"} {
+	for _, id := range []openroutertest.OperationID{"listBYOKKeys", "listOrganizationMembers", "listKeyAssignments", "listMemberAssignments", "listGuardrailKeyAssignments"} {
 		if n := len(srv.RequestsFor(id)); n != 2 {
 			t.Errorf("%s: %d requests, want 2", id, n)
 		}

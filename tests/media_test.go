@@ -55,7 +55,7 @@ func init() {
 			}
 		},
 		"createVideos": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			job := must[*openrouter.VideoJob](t)(c.Videos.Create(ctx, openrouter.VideoRequest{Model: "google/veo-3.1", Prompt: ptr("waves at dusk"), Duration: ptr(4)}))
+			job := must[*openrouter.VideoJob](t)(c.Videos.Create(ctx, openrouter.VideoRequest{Model: "google/veo-3.1", Prompt: "waves at dusk", Duration: ptr(4)}))
 			expectRequest(t, only(t, srv, "createVideos"), "POST", "/videos", map[string]any{"model": "google/veo-3.1", "prompt": "waves at dusk", "duration": 4})
 			check(t, "status", job.Status, "pending")
 			if !strings.HasPrefix(job.ID, "video-fake-") || job.PollingURL != "/api/v1/videos/"+job.ID {
@@ -93,18 +93,18 @@ func init() {
 		},
 		"createAudioTranscriptions": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			resp := must[*openrouter.TranscriptionResponse](t)(c.STT.Transcribe(ctx, openrouter.TranscriptionRequest{
-				Model: "openai/whisper-1", InputAudio: gen.STTInputAudio{Data: "UklGRg==", Format: "wav"}, Language: ptr("de"),
+				Model: "openai/whisper-1", InputAudio: gen.STTInputAudio{Data: "UklGRg==", Format: "wav"}, Language: "de",
 			}))
 			r := only(t, srv, "createAudioTranscriptions")
 			expectRequest(t, r, "POST", "/audio/transcriptions", map[string]any{"model": "openai/whisper-1", "language": "de"})
 			check(t, "content type", r.Header.Get("Content-Type"), "application/json")
 			check(t, "text", resp.Text, "Fake transcript of 8 base64 characters of wav audio.")
-			check(t, "language", *resp.Language, "de")
+			check(t, "language", resp.Language, "de")
 		},
 		"createAudioSpeech": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
 			mp3 := gen.SpeechRequestResponseFormatMp3
 			audio := must[*openrouter.BinaryResponse](t)(c.TTS.Speak(ctx, openrouter.SpeechRequest{
-				Model: "openai/gpt-4o-mini-tts", Input: "hello there", Voice: ptr("alloy"), ResponseFormat: &mp3,
+				Model: "openai/gpt-4o-mini-tts", Input: "hello there", Voice: "alloy", ResponseFormat: mp3,
 			}))
 			defer audio.Close()
 			b, err := io.ReadAll(audio)
@@ -203,16 +203,17 @@ func TestImagesStreamNumericErrorCode(t *testing.T) {
 func TestImagesStreamTruncated(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name string
-		st   *openroutertest.Stream
+		name   string
+		st     *openroutertest.Stream
+		faults []openroutertest.Fault
 	}{
-		{"no DONE", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1)}, OmitDone: true}},
-		{"reset", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}, ResetAfter: 2}},
+		{"no DONE", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}}, []openroutertest.Fault{openroutertest.TruncateStream(2)}},
+		{"reset", &openroutertest.Stream{Events: []any{mediaPartialImage(0), mediaPartialImage(1), mediaPartialImage(2)}, ResetAfter: 2}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			srv, c := newMediaServer(t)
-			srv.Enqueue("createImages", openroutertest.Response{Stream: tc.st})
+			srv.Enqueue(openroutertest.OpCreateImages, openroutertest.Response{Stream: tc.st, Faults: tc.faults})
 			stream, err := c.Images.Stream(ctx, openrouter.ImageRequest{Model: "m/img", Prompt: "x"})
 			if err != nil {
 				t.Fatal(err)
@@ -384,7 +385,7 @@ func TestSTTTranscribeFile(t *testing.T) {
 	check(t, "temperature", u.fields["temperature"], []string{"0.25"})
 	check(t, "granularities", u.fields["timestamp_granularities[]"], []string{"word", "segment"})
 	check(t, "text", resp.Text, `Fake transcript of voice "memo".wav (audio/wav, 70000 bytes).`)
-	check(t, "language", *resp.Language, "fr")
+	check(t, "language", resp.Language, "fr")
 }
 
 func TestSTTTranscribeFileGuessesType(t *testing.T) {

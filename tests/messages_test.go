@@ -95,7 +95,7 @@ func init() {
 			if err := in.FromInputsString("not saved"); err != nil {
 				t.Fatal(err)
 			}
-			req := openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: &in, Instructions: ptr("Answer in French.")}
+			req := openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: &in, Instructions: "Answer in French."}
 			resp := must[*openrouter.CreatePresetResponse](t)(c.Presets.CreateFromResponses(ctx, "french", req))
 			expectRequest(t, only(t, srv, "createPresetsResponses"), "POST", "/presets/french/responses", map[string]any{"instructions": "Answer in French."})
 			checkSavedPreset(t, resp, "french", "model", "openai/gpt-4o")
@@ -121,7 +121,7 @@ func init() {
 			}
 			check(t, "order", order, []int{1, 2})
 			if len(resp.Results) == 2 {
-				check(t, "top document", *resp.Results[0].Document.Text, "green tea leaves")
+				check(t, "top document", resp.Results[0].Document.Text, "green tea leaves")
 				if resp.Results[0].RelevanceScore <= resp.Results[1].RelevanceScore {
 					t.Errorf("scores not decreasing: %+v", resp.Results)
 				}
@@ -418,7 +418,7 @@ func TestRerankContract(t *testing.T) {
 	srv := openroutertest.NewServer(t)
 	c, _ := srv.Client()
 	var obj openrouter.RerankDocument
-	if err := obj.FromCreateRerankRequestDocumentObject(gen.CreateRerankRequestDocumentObject{Text: ptr("Paris is the capital of France")}); err != nil {
+	if err := obj.FromCreateRerankRequestDocumentObject(gen.CreateRerankRequestDocumentObject{Text: "Paris is the capital of France"}); err != nil {
 		t.Fatal(err)
 	}
 	docs := append(openrouter.RerankTexts("Berlin is in Germany", "nothing relevant"), obj)
@@ -430,7 +430,7 @@ func TestRerankContract(t *testing.T) {
 		t.Fatalf("%d results without top_n, want all 3", len(resp.Results))
 	}
 	check(t, "best", resp.Results[0].Index, 2)
-	check(t, "best text", *resp.Results[0].Document.Text, "Paris is the capital of France")
+	check(t, "best text", resp.Results[0].Document.Text, "Paris is the capital of France")
 	check(t, "best score", resp.Results[0].RelevanceScore, 1)
 	if resp.Usage == nil || resp.Usage.SearchUnits == nil {
 		t.Errorf("usage %+v", resp.Usage)
@@ -500,9 +500,9 @@ func TestPresetsIteratorsCapThePageSize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, op := range []string{"listPresets", "listPresetVersions"} {
+	for _, op := range []openroutertest.OperationID{"listPresets", "listPresetVersions"} {
 		for _, r := range srv.RequestsFor(op) {
-			check(t, op+" limit", r.Query.Get("limit"), "100")
+			check(t, string(op)+" limit", r.Query.Get("limit"), "100")
 		}
 	}
 }

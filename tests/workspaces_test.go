@@ -50,7 +50,7 @@ func init() {
 			}
 		},
 		"createWorkspace": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.CreateWorkspaceResponse](t)(c.Workspaces.Create(ctx, openrouter.CreateWorkspaceRequest{Name: "Data team", Slug: "data-team", DefaultTextModel: ptr("openai/gpt-4o-mini")}))
+			resp := must[*openrouter.CreateWorkspaceResponse](t)(c.Workspaces.Create(ctx, openrouter.CreateWorkspaceRequest{Name: "Data team", Slug: "data-team", DefaultTextModel: "openai/gpt-4o-mini"}))
 			expectRequest(t, only(t, srv, "createWorkspace"), "POST", "/workspaces", map[string]any{"name": "Data team", "slug": "data-team", "default_text_model": "openai/gpt-4o-mini"})
 			check(t, "name", resp.Data.Name, "Data team")
 			check(t, "slug", resp.Data.Slug, "data-team")
@@ -67,7 +67,7 @@ func init() {
 			check(t, "id", resp.Data.ID, wsID)
 		},
 		"updateWorkspace": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.UpdateWorkspaceResponse](t)(c.Workspaces.Update(ctx, wsID, openrouter.UpdateWorkspaceRequest{Name: ptr("Renamed"), IsObservabilityBroadcastEnabled: ptr(true)}))
+			resp := must[*openrouter.UpdateWorkspaceResponse](t)(c.Workspaces.Update(ctx, wsID, openrouter.UpdateWorkspaceRequest{Name: "Renamed", IsObservabilityBroadcastEnabled: ptr(true)}))
 			r := only(t, srv, "updateWorkspace")
 			expectRequest(t, r, "PATCH", "/workspaces/"+wsID, map[string]any{"name": "Renamed", "is_observability_broadcast_enabled": true})
 			if strings.Contains(string(r.Body), `"slug"`) {
@@ -176,7 +176,7 @@ func init() {
 			}
 		},
 		"updateObservabilityDestination": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.UpdateObservabilityDestinationResponse](t)(c.Observability.Update(ctx, destID, openrouter.UpdateObservabilityDestinationRequest{Enabled: ptr(false), Name: ptr("Paused")}))
+			resp := must[*openrouter.UpdateObservabilityDestinationResponse](t)(c.Observability.Update(ctx, destID, openrouter.UpdateObservabilityDestinationRequest{Enabled: ptr(false), Name: "Paused"}))
 			r := only(t, srv, "updateObservabilityDestination")
 			expectRequest(t, r, "PATCH", "/observability/destinations/"+destID, map[string]any{"enabled": false, "name": "Paused"})
 			if strings.Contains(string(r.Body), `"config"`) {
@@ -401,7 +401,7 @@ func TestOtherManagementIteratorsAgainstDefaults(t *testing.T) {
 func TestManagementNotFoundErrors(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		op   string
+		op   openroutertest.OperationID
 		call func(c *openrouter.Client) error
 	}{
 		{"getWorkspace", func(c *openrouter.Client) error { _, err := c.Workspaces.Get(ctx, "gone"); return err }},
@@ -416,7 +416,7 @@ func TestManagementNotFoundErrors(t *testing.T) {
 		}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.op, func(t *testing.T) {
+		t.Run(string(tc.op), func(t *testing.T) {
 			t.Parallel()
 			srv := openroutertest.NewServer(t)
 			c, _ := srv.Client()

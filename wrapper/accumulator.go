@@ -2,7 +2,8 @@ package openrouter
 
 import (
 	"cmp"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,7 +54,7 @@ type choiceAcc struct {
 	toolCalls    map[int]*toolCallAcc
 	audio        *gen.ChatAudioOutput
 	finish       *gen.ChatFinishReasonEnum
-	nativeFinish *string
+	nativeFinish string
 	logprobs     *gen.ChatTokenLogprobs
 
 	// phase is what the choice was last receiving: "content", "reasoning",
@@ -126,28 +127,26 @@ func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
 			t = &toolCallAcc{index: tc.Index, kind: "function"}
 			c.toolCalls[tc.Index] = t
 		}
-		if tc.ID != nil && *tc.ID != "" {
-			t.id = *tc.ID
+		if tc.ID != "" {
+			t.id = tc.ID
 		}
-		if tc.Type != nil {
-			t.kind = string(*tc.Type)
+		if tc.Type != "" {
+			t.kind = string(tc.Type)
 		}
 		if f := tc.Function; f != nil {
-			if f.Name != nil {
-				t.name += *f.Name
-			}
-			if f.Arguments != nil {
-				t.args.WriteString(*f.Arguments)
-			}
+			t.name += f.Name
+			t.args.WriteString(f.Arguments)
 		}
 	}
 	if au := d.Audio; au != nil {
 		if c.audio == nil {
 			c.audio = &gen.ChatAudioOutput{}
 		}
-		appendPtr(&c.audio.ID, au.ID, false)
-		appendPtr(&c.audio.Data, au.Data, true)
-		appendPtr(&c.audio.Transcript, au.Transcript, true)
+		if au.ID != "" {
+			c.audio.ID = au.ID
+		}
+		c.audio.Data += au.Data
+		c.audio.Transcript += au.Transcript
 		if au.ExpiresAt != nil {
 			c.audio.ExpiresAt = au.ExpiresAt
 		}
@@ -159,7 +158,7 @@ func (a *ChatAccumulator) addChoice(c *choiceAcc, ch gen.ChatStreamChoice) {
 		c.logprobs.Content = append(c.logprobs.Content, lp.Content...)
 		c.logprobs.Refusal = append(c.logprobs.Refusal, lp.Refusal...)
 	}
-	if ch.NativeFinishReason != nil {
+	if ch.NativeFinishReason != "" {
 		c.nativeFinish = ch.NativeFinishReason
 	}
 	if ch.FinishReason != nil {
@@ -250,12 +249,7 @@ func (a *ChatAccumulator) Response() *ChatResponse {
 		Provider:           a.provider,
 		Choices:            []gen.ChatChoice{},
 	}}
-	idx := make([]int, 0, len(a.choices))
-	for i := range a.choices {
-		idx = append(idx, i)
-	}
-	sort.Ints(idx)
-	for _, i := range idx {
+	for _, i := range slices.Sorted(maps.Keys(a.choices)) {
 		r.Choices = append(r.Choices, a.choices[i].choice())
 	}
 	return r
@@ -274,12 +268,7 @@ func (c *choiceAcc) choice() gen.ChatChoice {
 		msg.ReasoningDetails = append(msg.ReasoningDetails, d.detail())
 	}
 	if len(c.toolCalls) > 0 {
-		idx := make([]int, 0, len(c.toolCalls))
-		for i := range c.toolCalls {
-			idx = append(idx, i)
-		}
-		sort.Ints(idx)
-		for _, i := range idx {
+		for _, i := range slices.Sorted(maps.Keys(c.toolCalls)) {
 			msg.ToolCalls = append(msg.ToolCalls, c.toolCalls[i].call())
 		}
 	}
@@ -380,8 +369,8 @@ func (d *detailAcc) fold(v any) {
 	d.parts++
 	switch f := v.(type) {
 	case *gen.ReasoningDetailText:
-		if f.Text != nil {
-			d.text.WriteString(*f.Text)
+		if f.Text != "" {
+			d.text.WriteString(f.Text)
 		}
 		if t := d.v.(*gen.ReasoningDetailText); t != f {
 			t.Text = cmp.Or(t.Text, f.Text)
@@ -424,10 +413,7 @@ func (d *detailAcc) detail() gen.ReasoningDetailUnion {
 	var err error
 	switch t := d.v.(type) {
 	case *gen.ReasoningDetailText:
-		if t.Text != nil {
-			s := d.text.String()
-			t.Text = &s
-		}
+		t.Text = d.text.String()
 		err = u.MergeReasoningDetailText(*t)
 	case *gen.ReasoningDetailSummary:
 		t.Summary = d.text.String()
@@ -442,17 +428,4 @@ func (d *detailAcc) detail() gen.ReasoningDetailUnion {
 		return d.first
 	}
 	return u
-}
-
-func appendPtr(dst **string, add *string, concat bool) {
-	if add == nil {
-		return
-	}
-	if *dst == nil || !concat {
-		s := *add
-		*dst = &s
-		return
-	}
-	s := **dst + *add
-	*dst = &s
 }

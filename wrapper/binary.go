@@ -28,7 +28,7 @@ func (b *BinaryResponse) Read(p []byte) (int, error) { return b.Body.Read(p) }
 func (b *BinaryResponse) Close() error { return b.Body.Close() }
 
 // doBinary sends a request whose 2xx body is returned unread.
-func doBinary(ctx context.Context, c *Client, op string, opts []Option, build buildFunc) (*BinaryResponse, error) {
+func doBinary(ctx context.Context, c *caller, op string, opts []Option, build buildFunc) (*BinaryResponse, error) {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return nil, err

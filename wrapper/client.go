@@ -3,44 +3,9 @@ package openrouter
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"strings"
-	"sync"
-	"time"
-)
-
-// Version is this SDK's version, sent in the User-Agent header.
-const Version = "0.1.0"
-
-// DefaultBaseURL is the API's address when neither WithBaseURL nor
-// $OPENROUTER_BASE_URL says otherwise.
-const DefaultBaseURL = "https://openrouter.ai/api/v1"
-
-// DefaultTimeout bounds each attempt of a call unless [WithTimeout] says
-// otherwise: the whole response of a JSON call, the time to the response
-// headers of a stream or a download. Ten minutes lets the longest
-// non-streaming generations (large outputs from slow reasoning models)
-// finish, while a server that stops answering cannot hold a call forever.
-const DefaultTimeout = 10 * time.Minute
-
-// DefaultStreamIdleTimeout is how long a stream or a download may go
-// without receiving a byte before it fails, unless [WithStreamIdleTimeout]
-// says otherwise. Reasoning models can think for minutes between events,
-// but OpenRouter sends keep-alive comments meanwhile.
-const DefaultStreamIdleTimeout = 5 * time.Minute
-
-// DefaultMaxResponseBytes is the largest JSON response body a call
-// accepts unless [WithMaxResponseBytes] says otherwise: room for answers
-// that carry several generated images as base64.
-const DefaultMaxResponseBytes = 64 << 20
-
-const (
-	headerReferer    = "HTTP-Referer"
-	headerTitle      = "X-OpenRouter-Title"
-	headerCategories = "X-OpenRouter-Categories"
-	userAgent        = "openrouter-go/" + Version
 )
 
 // Client calls the OpenRouter API. Its services group the operations the way
@@ -72,6 +37,8 @@ type Client struct {
 	OAuth *OAuthService
 	// Beta groups APIs that OpenRouter marks as beta.
 	Beta *BetaService
+	// Batches runs batches of requests asynchronously (beta).
+	Batches *BatchesService
 
 	// Messages is the Anthropic Messages API.
 	Messages *MessagesService
@@ -151,36 +118,38 @@ func NewClient(opts ...Option) (*Client, error) {
 	cfg.httpClient = withSafeRedirects(cfg.httpClient)
 
 	c := &Client{cfg: cfg}
-	c.Chat = &ChatService{c}
-	c.Completions = &CompletionsService{c}
-	c.Embeddings = &EmbeddingsService{c}
-	c.Models = &ModelsService{c}
-	c.Endpoints = &EndpointsService{c}
-	c.Parameters = &ParametersService{c}
-	c.Providers = &ProvidersService{c}
-	c.Generations = &GenerationsService{c}
-	c.Credits = &CreditsService{c}
-	c.APIKeys = &APIKeysService{c}
-	c.Analytics = &AnalyticsService{c}
-	c.OAuth = &OAuthService{c}
-	c.Beta = &BetaService{Responses: &ResponsesService{c}}
-	c.Messages = &MessagesService{c}
-	c.Images = &ImagesService{c}
-	c.Videos = &VideosService{c}
-	c.Rerank = &RerankService{c}
-	c.STT = &STTService{c}
-	c.TTS = &TTSService{c}
-	c.Presets = &PresetsService{c}
-	c.Files = &FilesService{c}
-	c.Benchmarks = &BenchmarksService{c}
-	c.Classifications = &ClassificationsService{c}
-	c.Datasets = &DatasetsService{c}
-	c.BYOK = &BYOKService{c}
-	c.Guardrails = &GuardrailsService{c}
-	c.Observability = &ObservabilityService{c}
-	c.Organization = &OrganizationService{c}
-	c.SCIM = &SCIMService{c}
-	c.Workspaces = &WorkspacesService{c}
+	cl := &caller{cfg: cfg}
+	c.Chat = &ChatService{cl}
+	c.Completions = &CompletionsService{cl}
+	c.Embeddings = &EmbeddingsService{cl}
+	c.Models = &ModelsService{cl}
+	c.Endpoints = &EndpointsService{cl}
+	c.Parameters = &ParametersService{cl}
+	c.Providers = &ProvidersService{cl}
+	c.Generations = &GenerationsService{cl}
+	c.Credits = &CreditsService{cl}
+	c.APIKeys = &APIKeysService{cl}
+	c.Analytics = &AnalyticsService{cl}
+	c.OAuth = &OAuthService{cl}
+	c.Beta = &BetaService{Responses: &ResponsesService{cl}}
+	c.Batches = &BatchesService{cl}
+	c.Messages = &MessagesService{cl}
+	c.Images = &ImagesService{cl}
+	c.Videos = &VideosService{cl}
+	c.Rerank = &RerankService{cl}
+	c.STT = &STTService{cl}
+	c.TTS = &TTSService{cl}
+	c.Presets = &PresetsService{cl}
+	c.Files = &FilesService{cl}
+	c.Benchmarks = &BenchmarksService{cl}
+	c.Classifications = &ClassificationsService{cl}
+	c.Datasets = &DatasetsService{cl}
+	c.BYOK = &BYOKService{cl}
+	c.Guardrails = &GuardrailsService{cl}
+	c.Observability = &ObservabilityService{cl}
+	c.Organization = &OrganizationService{cl}
+	c.SCIM = &SCIMService{cl}
+	c.Workspaces = &WorkspacesService{cl}
 	return c, nil
 }
 
@@ -205,72 +174,3 @@ func applyEnvAttribution(cfg *config) error {
 // client's HTTP transport. Clients made without [WithHTTPClient] share one
 // transport, so this closes the idle connections of all of them.
 func (c *Client) CloseIdleConnections() { c.cfg.httpClient.CloseIdleConnections() }
-
-// maxIdlePerHost is how many idle connections to one host the shared
-// transport keeps: enough for a thousand LLM calls in flight at once to
-// find a warm connection on their next request.
-const maxIdlePerHost = 1024
-
-// sharedTransport is the transport of every client made without
-// WithHTTPClient: a clone of http.DefaultTransport (proxy from the
-// environment, HTTP/2, the same dial and TLS timeouts) whose idle pool is
-// sized for many concurrent calls instead of net/http's 2 per host.
-var sharedTransport = sync.OnceValue(func() *http.Transport {
-	var t *http.Transport
-	if dt, ok := http.DefaultTransport.(*http.Transport); ok {
-		t = dt.Clone()
-	} else {
-		t = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-			ForceAttemptHTTP2:     true,
-			IdleConnTimeout:       90 * time.Second,
-			TLSHandshakeTimeout:   10 * time.Second,
-			ExpectContinueTimeout: time.Second,
-		}
-	}
-	t.MaxIdleConns = 0 // no limit across hosts; the per-host limit applies
-	t.MaxIdleConnsPerHost = maxIdlePerHost
-	return t
-})
-
-// withSafeRedirects returns a copy of hc that strips Authorization when a
-// redirect leaves the original host and port.
-func withSafeRedirects(hc *http.Client) *http.Client {
-	cp := *hc
-	prev := hc.CheckRedirect
-	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if len(via) > 0 && !sameOrigin(req, via[0]) {
-			req.Header.Del("Authorization")
-		}
-		if prev != nil {
-			if err := prev(req, via); err != nil && !errors.Is(err, http.ErrUseLastResponse) {
-				return &redirectError{err}
-			} else if err != nil {
-				return err
-			}
-			return nil
-		}
-		if len(via) >= 10 {
-			return &redirectError{errors.New("stopped after 10 redirects")}
-		}
-		return nil
-	}
-	return &cp
-}
-
-func sameOrigin(a, b *http.Request) bool {
-	return a.URL.Scheme == b.URL.Scheme && hostPort(a) == hostPort(b)
-}
-
-func hostPort(r *http.Request) string {
-	host, port := r.URL.Hostname(), r.URL.Port()
-	if port == "" {
-		if r.URL.Scheme == "https" {
-			port = "443"
-		} else {
-			port = "80"
-		}
-	}
-	return strings.ToLower(host) + ":" + port
-}

@@ -50,7 +50,7 @@ const (
 func EphemeralCache(ttl ...CacheTTL) *CacheControl {
 	cc := &CacheControl{Type: gen.AnthropicCacheControlDirectiveTypeEphemeral}
 	if len(ttl) > 0 && ttl[0] != "" {
-		cc.TTL = &ttl[0]
+		cc.TTL = ttl[0]
 	}
 	return cc
 }
@@ -80,7 +80,7 @@ func textPart(t gen.ChatContentText) ContentPart {
 func ImageURLPart(url string, detail ...ImageDetail) ContentPart {
 	img := gen.ChatContentImage{Type: gen.ChatContentImageTypeImageURL, ImageURL: gen.ChatContentImageImageURL{URL: url}}
 	if len(detail) > 0 && detail[0] != "" {
-		img.ImageURL.Detail = &detail[0]
+		img.ImageURL.Detail = detail[0]
 	}
 	var p ContentPart
 	_ = p.FromChatContentImage(img)
@@ -128,7 +128,7 @@ func ImageFilePart(path string, detail ...ImageDetail) (ContentPart, error) {
 // FileURLPart returns a file content part, such as a PDF, that the
 // provider fetches from url. filename is optional.
 func FileURLPart(url, filename string) ContentPart {
-	return filePart(gen.ChatContentFileFile{FileData: &url}, filename)
+	return filePart(gen.ChatContentFileFile{FileData: url}, filename)
 }
 
 // FileBytesPart returns a file content part, such as a PDF, that carries
@@ -144,12 +144,12 @@ func FileBytesPart(data []byte, mimeType, filename string) (ContentPart, error) 
 		return ContentPart{}, err
 	}
 	u := DataURL(mt, data)
-	return filePart(gen.ChatContentFileFile{FileData: &u}, filename), nil
+	return filePart(gen.ChatContentFileFile{FileData: u}, filename), nil
 }
 
 func filePart(f gen.ChatContentFileFile, filename string) ContentPart {
 	if filename != "" {
-		f.Filename = &filename
+		f.Filename = filename
 	}
 	var p ContentPart
 	_ = p.FromChatContentFile(gen.ChatContentFile{Type: gen.ChatContentFileTypeFile, File: f})

@@ -160,6 +160,44 @@
 // model or ends the loop is an option ([WithToolErrors]); [WithMaxSteps]
 // and [WithMaxCost] bound the loop, and [WithStreaming] streams each step.
 //
+// # Batches
+//
+// [BatchesService] runs many requests of one kind asynchronously, within
+// 24 hours and at about half the price (OpenRouter's Batch API, in beta).
+// [NewBatch] makes a batch of chat, Responses, Messages or embeddings
+// requests for one model; [BatchesService.Create] refuses before sending
+// what the Batch API would refuse (no requests, an empty or repeated
+// custom id, another model, content that is not text), naming the
+// request. [BatchesService.Wait] polls with growing waits until the batch
+// ends, calling a progress function after every poll; [BatchResultAs]
+// decodes each result as its endpoint's result type:
+//
+//	b, err := client.Batches.Create(ctx, openrouter.NewBatch("openai/gpt-4o-mini",
+//		openrouter.BatchItem[openrouter.ChatRequest]{CustomID: "q1", Request: req1},
+//		openrouter.BatchItem[openrouter.ChatRequest]{CustomID: "q2", Request: req2}))
+//	...
+//	b, err = client.Batches.Wait(ctx, b.ID, &openrouter.BatchWaitOptions{
+//		Progress: func(b *openrouter.Batch) { log.Print(b.Status, b.RequestCounts) },
+//	})
+//	...
+//	for _, r := range b.Results {
+//		resp, err := openrouter.BatchResultAs[openrouter.ChatResponse](r)
+//		...
+//	}
+//
+// The Batch API is served under /api/beta: the service derives that from
+// the base URL (…/api/v1 becomes …/api/beta), so [WithBaseURL] and the
+// fake server work for it too.
+//
+// # Response caching
+//
+// [WithResponseCache](true) asks OpenRouter to answer an identical request
+// (same key, model, endpoint, streaming mode and body) from its cache,
+// free and at once; [WithResponseCacheTTL] (1s to 24h) and
+// [WithResponseCacheClear] shape it. [CacheInfoOf] reads what the cache
+// did from a response's headers (see [WithResponseInto]), and
+// [Stream.Cache] from a stream's.
+//
 // # Errors
 //
 // Any non-2xx response becomes an [*APIError] carrying the status,

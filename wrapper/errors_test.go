@@ -2,11 +2,13 @@ package openrouter_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 )
 
@@ -172,5 +174,48 @@ func TestParseUUID(t *testing.T) {
 	}
 	if _, err := openrouter.ParseUUID("not-a-uuid"); err == nil || !strings.Contains(err.Error(), `"not-a-uuid" is not a UUID`) {
 		t.Errorf("ParseUUID(bad) error = %v", err)
+	}
+}
+
+// A provider failure reported as a 200 body holding an error object is an
+// *APIError classified by its code, not an empty success.
+func TestErrorBodyUnderStatus200(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, jsonHandler(200, `{"error":{"code":502,"message":"Provider returned error","metadata":{"provider_name":"Acme"}}}`))
+	c := ts.client(t)
+	resp, err := sendChat(t, c)
+	if err == nil {
+		t.Fatalf("no error; response %+v", resp)
+	}
+	var apiErr *openrouter.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error %v (%T), want *APIError", err, err)
+	}
+	if apiErr.StatusCode != 200 || apiErr.Code != 502 || apiErr.Message != "Provider returned error" || apiErr.Operation != "Chat.Send" {
+		t.Errorf("APIError = %+v", apiErr)
+	}
+	if !errors.Is(err, openrouter.ErrProviderUnavailable) || !errors.Is(err, openrouter.ErrServer) {
+		t.Errorf("%v does not match ErrProviderUnavailable and ErrServer", err)
+	}
+}
+
+// A result type with its own top-level error field keeps it: a failed
+// Responses result is a result, not a transport error.
+func TestResultWithErrorFieldIsAResult(t *testing.T) {
+	t.Parallel()
+	body := `{"id":"resp_1","object":"response","created_at":1,"model":"m","status":"failed","output":[],"error":{"code":"server_error","message":"boom"},` +
+		`"incomplete_details":null,"instructions":null,"metadata":null,"parallel_tool_calls":true,"temperature":null,"tool_choice":"auto","tools":[],"top_p":null}`
+	ts := newTestServer(t, jsonHandler(200, body))
+	c := ts.client(t)
+	var in gen.Inputs
+	if err := in.FromInputsString("hi"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := c.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{Model: "m", Input: &in})
+	if err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	if resp.Error == nil || resp.Error.Message != "boom" {
+		t.Errorf("result error = %+v", resp.Error)
 	}
 }

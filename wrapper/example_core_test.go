@@ -139,7 +139,7 @@ func ExampleResponsesService_Send() {
 		fmt.Println("error:", err)
 		return
 	}
-	fmt.Println(resp.Status, *resp.OutputText)
+	fmt.Println(resp.Status, resp.OutputText)
 	// Output: completed You said: Say hi
 }
 
@@ -335,8 +335,8 @@ func ExampleOAuthService_ExchangeAuthCode() {
 	// (a configured key is sent along).
 	resp, err := client.OAuth.ExchangeAuthCode(context.Background(), openrouter.ExchangeAuthCodeRequest{
 		Code:                "code-from-the-callback",
-		CodeVerifier:        openrouter.Ptr("the-verifier-you-generated"),
-		CodeChallengeMethod: openrouter.Ptr(gen.ExchangeCodeChallengeMethodS256),
+		CodeVerifier:        "the-verifier-you-generated",
+		CodeChallengeMethod: gen.ExchangeCodeChallengeMethodS256,
 	})
 	if err != nil {
 		fmt.Println("error:", err)

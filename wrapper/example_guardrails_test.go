@@ -20,14 +20,14 @@ func ExampleGuardrailsService_Create() {
 	created, err := client.Guardrails.Create(ctx, openrouter.CreateGuardrailRequest{
 		Name:             "Interns",
 		LimitUsd:         &limit,
-		ResetInterval:    &weekly,
+		ResetInterval:    weekly,
 		AllowedProviders: []string{"openai", "anthropic"},
 	})
 	if err != nil {
 		panic(err)
 	}
 	g := created.Data
-	fmt.Printf("%s: $%.2f %s, providers %v\n", g.Name, *g.LimitUsd, *g.ResetInterval, g.AllowedProviders)
+	fmt.Printf("%s: $%.2f %s, providers %v\n", g.Name, *g.LimitUsd, g.ResetInterval, g.AllowedProviders)
 
 	assigned, err := client.Guardrails.AssignKeys(ctx, g.ID.String(), openrouter.GuardrailAssignKeysRequest{
 		KeyHashes: []string{"c0ffee01", "c0ffee02"},

@@ -26,7 +26,7 @@ func ExampleImagesService_Generate() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(*resp.Data[0].MediaType, len(png) > 0, string(png[1:4]))
+	fmt.Println(resp.Data[0].MediaType, len(png) > 0, string(png[1:4]))
 	// Output:
 	// image/png true PNG
 }
@@ -52,7 +52,7 @@ func ExampleImagesService_Stream() {
 			fmt.Println("partial image", p.PartialImageIndex)
 		case "image_generation.completed":
 			c, _ := ev.AsImageGenCompletedEvent()
-			fmt.Println("final image,", *c.MediaType)
+			fmt.Println("final image,", c.MediaType)
 		}
 	}
 	// Output:
@@ -116,7 +116,7 @@ func ExampleTTSService_Speak() {
 	audio, err := client.TTS.Speak(context.Background(), openrouter.SpeechRequest{
 		Model:          "openai/gpt-4o-mini-tts",
 		Input:          "Hello from the Go SDK.",
-		ResponseFormat: &mp3,
+		ResponseFormat: mp3,
 	})
 	if err != nil {
 		panic(err)

@@ -111,7 +111,7 @@ func ExampleRerankService_Send() {
 		log.Fatal(err)
 	}
 	for _, r := range resp.Results {
-		fmt.Printf("%d %.2f %s\n", r.Index, r.RelevanceScore, *r.Document.Text)
+		fmt.Printf("%d %.2f %s\n", r.Index, r.RelevanceScore, r.Document.Text)
 	}
 	// Output:
 	// 1 0.71 Paris is the capital of France.

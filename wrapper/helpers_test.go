@@ -151,3 +151,10 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 // quietLog discards a test server's own error log (TLS handshake noise).
 func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+func ptr[T any](v T) *T { return &v }
+
+func userText(t *testing.T, text string) openrouter.ChatMessage {
+	t.Helper()
+	return openrouter.UserText(text)
+}

@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	openrouter "github.com/gopenrouter/openrouter/wrapper"
 )
 
 // Every ...All iterator of every service reports a nil context as an
@@ -78,28 +76,5 @@ func TestIteratorsRejectNilContext(t *testing.T) {
 	}
 	if n := len(ts.requests()); n != 0 {
 		t.Errorf("%d requests sent with a nil context", n)
-	}
-}
-
-func TestBaseURLSecretsNeverInErrors(t *testing.T) {
-	t.Parallel()
-	for _, raw := range []string{
-		"htps://user:secret@host/api/v1?key=secret",
-		"https://user:secret@host/api/v1?key=secret",
-		"https://user:secret@host:bad/api/v1?key=secret",
-		"https://host/api/v1?key=secret",
-		"https://secret@host/api/v1",
-	} {
-		_, err := openrouter.NewClient(openrouter.WithBaseURL(raw))
-		if err == nil {
-			t.Errorf("%s: want an error", raw)
-			continue
-		}
-		if strings.Contains(err.Error(), "secret") {
-			t.Errorf("error quotes a secret: %v", err)
-		}
-		if !strings.Contains(err.Error(), "host") {
-			t.Errorf("error %v does not show which URL", err)
-		}
 	}
 }

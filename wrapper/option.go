@@ -10,6 +10,38 @@ import (
 	"time"
 )
 
+// Version is this SDK's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is the API's address when neither WithBaseURL nor
+// $OPENROUTER_BASE_URL says otherwise.
+const DefaultBaseURL = "https://openrouter.ai/api/v1"
+
+// DefaultTimeout bounds each attempt of a call unless [WithTimeout] says
+// otherwise: the whole response of a JSON call, the time to the response
+// headers of a stream or a download. Ten minutes lets the longest
+// non-streaming generations (large outputs from slow reasoning models)
+// finish, while a server that stops answering cannot hold a call forever.
+const DefaultTimeout = 10 * time.Minute
+
+// DefaultStreamIdleTimeout is how long a stream or a download may go
+// without receiving a byte before it fails, unless [WithStreamIdleTimeout]
+// says otherwise. Reasoning models can think for minutes between events,
+// but OpenRouter sends keep-alive comments meanwhile.
+const DefaultStreamIdleTimeout = 5 * time.Minute
+
+// DefaultMaxResponseBytes is the largest JSON response body a call
+// accepts unless [WithMaxResponseBytes] says otherwise: room for answers
+// that carry several generated images as base64.
+const DefaultMaxResponseBytes = 64 << 20
+
+const (
+	headerReferer    = "HTTP-Referer"
+	headerTitle      = "X-OpenRouter-Title"
+	headerCategories = "X-OpenRouter-Categories"
+	userAgent        = "openrouter-go/" + Version
+)
+
 // Option configures a [Client] when passed to [NewClient], or a single call
 // when passed to a service method. An option given to a method overrides the
 // client's setting for that call only; when the same option appears twice,
@@ -32,6 +64,7 @@ type config struct {
 	logger            *slog.Logger
 	middlewares       []Middleware
 	responseInto      **http.Response
+	observers         []Observer
 }
 
 // clone returns a copy whose maps and slices can be changed freely.

@@ -337,3 +337,26 @@ func TestNilContextIsAnError(t *testing.T) {
 		t.Error("wrong error")
 	}
 }
+
+func TestBaseURLSecretsNeverInErrors(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{
+		"htps://user:secret@host/api/v1?key=secret",
+		"https://user:secret@host/api/v1?key=secret",
+		"https://user:secret@host:bad/api/v1?key=secret",
+		"https://host/api/v1?key=secret",
+		"https://secret@host/api/v1",
+	} {
+		_, err := openrouter.NewClient(openrouter.WithBaseURL(raw))
+		if err == nil {
+			t.Errorf("%s: want an error", raw)
+			continue
+		}
+		if strings.Contains(err.Error(), "secret") {
+			t.Errorf("error quotes a secret: %v", err)
+		}
+		if !strings.Contains(err.Error(), "host") {
+			t.Errorf("error %v does not show which URL", err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -274,5 +275,33 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 	}
 	if capped > 550*time.Millisecond {
 		t.Errorf("retries 3 to 5 waited %v in all, want about 300ms: MaxBackoff not applied", capped)
+	}
+}
+
+// A Retry-After too long for a time.Duration is the longest wait, so the
+// call gives up at once instead of retrying immediately.
+func TestHugeRetryAfterGivesUp(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"99999999999", "1e300", "Inf"} {
+		t.Run(v, func(t *testing.T) {
+			t.Parallel()
+			var n atomic.Int32
+			ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+				n.Add(1)
+				w.Header().Set("Retry-After", v)
+				jsonHandler(429, errBody(429))(w, r)
+			})
+			_, err := sendChat(t, ts.client(t, openrouter.WithMaxRetries(3)))
+			var apiErr *openrouter.APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("error %v, want *APIError", err)
+			}
+			if n.Load() != 1 {
+				t.Errorf("%d attempts, want 1", n.Load())
+			}
+			if v != "Inf" && apiErr.RetryAfter <= 0 {
+				t.Errorf("RetryAfter = %v, want a long positive wait", apiErr.RetryAfter)
+			}
+		})
 	}
 }

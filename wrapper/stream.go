@@ -3,7 +3,6 @@ package openrouter
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gopenrouter/openrouter/gen"
 	"github.com/gopenrouter/openrouter/wrapper/internal/sse"
 )
 
@@ -71,6 +69,8 @@ type Stream[T any] struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	obs *observed // the call's observers, if any
 }
 
 // streamKind is what a stream of one API needs to know about its events.
@@ -103,7 +103,7 @@ func newStream[T any](cl *call, resp *http.Response, kind streamKind[T]) (*Strea
 		}
 		return nil, fmt.Errorf("openrouter: %s: expected text/event-stream, got %s: %s", cl.op, ct, e.Message)
 	}
-	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body}
+	s := &Stream[T]{op: cl.op, resp: resp, kind: kind, body: body, obs: cl.obs}
 	s.dec = sse.NewDecoder(s.body)
 	return s, nil
 }
@@ -177,6 +177,9 @@ func (s *Stream[T]) advance() bool {
 		return false
 	}
 	s.events++
+	if s.obs != nil {
+		s.obs.event(s.events, &s.cur)
+	}
 	s.sawEnd = s.kind.isEnd != nil && s.kind.isEnd(&s.cur)
 	return true
 }
@@ -245,6 +248,7 @@ func (s *Stream[T]) Close() error {
 func (s *Stream[T]) finish(err error) {
 	s.finished = true
 	s.err = err
+	s.obs.streamEnd(err)
 	s.closeOnce.Do(func() {
 		s.closeErr = s.body.release()
 	})
@@ -387,124 +391,13 @@ func chunkError(data []byte) error {
 	return e
 }
 
-// decodeResponsesEvent decodes a Responses API event; an event of type
-// "error" becomes an *APIError.
-func decodeResponsesEvent(data []byte, dst *ResponsesStreamEvent) error {
-	if err := unmarshal(data, dst); err != nil {
-		return err
-	}
-	if kind, _ := dst.Discriminator(); kind != "error" {
-		return nil
-	}
-	var ev struct {
-		Code         json.RawMessage `json:"code"`
-		Message      string          `json:"message"`
-		Param        *string         `json:"param"`
-		ErrorType    string          `json:"error_type"`
-		Availability *Availability   `json:"availability"`
-	}
-	if err := json.Unmarshal(data, &ev); err != nil {
-		return err
-	}
-	e := &APIError{Code: parseCode(ev.Code), Message: ev.Message, Body: append([]byte(nil), data...), Type: ev.ErrorType}
-	if e.Code == 0 && len(ev.Code) > 0 {
-		var s string
-		if json.Unmarshal(ev.Code, &s) == nil && s != "" {
-			e.Metadata = map[string]any{"code": s}
-			e.Message = s + ": " + e.Message
-			// The Responses API names its errors: give the two that
-			// stand for an HTTP status their status, for errors.Is and
-			// for retries.
-			switch s {
-			case "rate_limit_exceeded":
-				e.StatusCode = http.StatusTooManyRequests
-			case "server_error":
-				e.StatusCode = http.StatusInternalServerError
-			}
-		}
-	}
-	setAvailability(e, ev.Availability)
-	if ev.Param != nil {
-		if e.Metadata == nil {
-			e.Metadata = map[string]any{}
-		}
-		e.Metadata["param"] = *ev.Param
-	}
-	return e
-}
-
-// Stream creates a chat completion and returns its chunks as they are
-// generated. It calls POST /chat/completions with stream set to true.
-// Stream returns once the first chunk with output (content, reasoning, a
-// tool call or a finish) has arrived. Errors before it are returned here
-// and retried as for Send: HTTP errors, connection failures, and an error
-// event sent before any output (a provider that failed after OpenRouter
-// accepted the request). Errors after it end the stream: see [Stream].
-// Fold the chunks into a response with a [ChatAccumulator].
-func (s *ChatService) Stream(ctx context.Context, req ChatRequest, opts ...Option) (*Stream[ChatChunk], error) {
-	req.Stream = &streamTrue
-	kind := streamKind[ChatChunk]{decode: decodeChunk[ChatChunk], meaningful: chatChunkHasOutput}
-	return doStream(ctx, s.c, "Chat.Stream", opts, kind, func(server string) (*http.Request, error) {
-		return gen.NewSendChatCompletionRequestRequest(server, nil, req)
-	})
-}
-
-// chatChunkHasOutput reports a chunk that gives the caller something:
-// content, reasoning, a refusal, audio, a tool call or a finish reason.
-func chatChunkHasOutput(c *ChatChunk) bool {
-	for _, ch := range c.Choices {
-		d := &ch.Delta
-		if d.Content != "" || d.Reasoning != "" || d.Refusal != "" || d.Audio != nil ||
-			len(d.ReasoningDetails) > 0 || len(d.ToolCalls) > 0 || ch.FinishReason != nil {
-			return true
-		}
-	}
-	return false
-}
-
 var streamTrue = true
-
-// Stream creates a text completion and returns its chunks as they are
-// generated. It calls POST /completions with stream set to true. As for
-// [ChatService.Stream], errors before the first text are returned here
-// and retried.
-func (s *CompletionsService) Stream(ctx context.Context, req CompletionRequest, opts ...Option) (*Stream[CompletionChunk], error) {
-	req.Stream = &streamTrue
-	kind := streamKind[CompletionChunk]{decode: decodeChunk[CompletionChunk], meaningful: func(c *CompletionChunk) bool {
-		for _, ch := range c.Choices {
-			if ch.Text != "" || ch.FinishReason != nil {
-				return true
-			}
-		}
-		return false
-	}}
-	return doStream(ctx, s.c, "Completions.Stream", opts, kind, func(server string) (*http.Request, error) {
-		return gen.NewCreateCompletionsRequest(server, req)
-	})
-}
-
-// Stream creates a response and returns its typed events (response.created,
-// response.output_text.delta, ..., response.completed) as they happen. It
-// calls POST /responses with stream set to true. An "error" event ends the
-// stream with an [*APIError]; one that comes before any output (only
-// response.created or response.in_progress before it) is returned here and
-// retried as for Send.
-func (s *ResponsesService) Stream(ctx context.Context, req ResponsesRequest, opts ...Option) (*Stream[ResponsesStreamEvent], error) {
-	req.Stream = &streamTrue
-	kind := streamKind[ResponsesStreamEvent]{decode: decodeResponsesEvent, meaningful: func(ev *ResponsesStreamEvent) bool {
-		t, _ := ev.Discriminator()
-		return t != "response.created" && t != "response.in_progress" && t != "response.queued"
-	}}
-	return doStream(ctx, s.c, "Beta.Responses.Stream", opts, kind, func(server string) (*http.Request, error) {
-		return gen.NewCreateResponsesRequest(server, nil, req)
-	})
-}
 
 // doStream sends a streaming request and returns its events as a Stream,
 // read up to the first meaningful event. Errors until then (statuses,
 // connection failures, an error event) are retried like any call; nothing
 // is retried after.
-func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, kind streamKind[T], build buildFunc) (*Stream[T], error) {
+func doStream[T any](ctx context.Context, c *caller, op string, opts []Option, kind streamKind[T], build buildFunc) (*Stream[T], error) {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return nil, err
@@ -526,5 +419,6 @@ func doStream[T any](ctx context.Context, c *Client, op string, opts []Option, k
 	if _, err := cl.send(ctx, build); err != nil {
 		return nil, err
 	}
+	cl.obs.handOver(st.finished, st.err)
 	return st, nil
 }

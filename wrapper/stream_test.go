@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 )
@@ -441,5 +440,18 @@ func TestCompletionsAndResponsesStreams(t *testing.T) {
 	var apiErr *openrouter.APIError
 	if !errors.As(streamErr, &apiErr) || !contains(apiErr.Message, "slow down") {
 		t.Errorf("error event gave %v", streamErr)
+	}
+}
+
+// A JSON error answer to a streaming request matches its sentinel.
+func TestStreamJSONErrorMatchesSentinel(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, jsonHandler(200, errBody(429)))
+	_, err := ts.client(t, openrouter.WithMaxRetries(0)).Chat.Stream(context.Background(), openrouter.ChatRequest{
+		Model:    "m",
+		Messages: []openrouter.ChatMessage{userText(t, "hi")},
+	})
+	if !errors.Is(err, openrouter.ErrRateLimited) {
+		t.Errorf("error %v does not match ErrRateLimited", err)
 	}
 }

@@ -81,7 +81,7 @@ func functionTool(name, description string, params map[string]any) (Tool, error)
 		Function: gen.ChatFunctionToolFunctionFunction{Name: name, Parameters: params},
 	}
 	if description != "" {
-		fn.Function.Description = &description
+		fn.Function.Description = description
 	}
 	var t Tool
 	if err := t.FromChatFunctionToolFunction(fn); err != nil {

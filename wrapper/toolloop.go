@@ -211,7 +211,7 @@ type RunResult struct {
 // OpenRouter's server tools, are run by OpenRouter and never reach the
 // loop; a function call without a handler is a failed call
 // ([ErrUnknownTool]).
-func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (*RunResult, error) {
+func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (res *RunResult, err error) {
 	cfg := runConfig{}
 	for _, o := range opts {
 		if o != nil {
@@ -221,7 +221,7 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 	if cfg.maxSteps < 1 {
 		cfg.maxSteps = DefaultMaxSteps
 	}
-	res := &RunResult{Messages: slices.Clone(req.Messages)}
+	res = &RunResult{Messages: slices.Clone(req.Messages)}
 	if client == nil {
 		return res, errors.New("openrouter: RunTools: nil client")
 	}
@@ -245,6 +245,10 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		}
 		byName[h.name] = h
 		req.Tools = append(req.Tools, h.tool)
+	}
+	if obs := client.cfg.observers; len(obs) > 0 {
+		ctx = runStart(ctx, obs, req, handlers)
+		defer func() { runEnd(ctx, obs, res, err) }()
 	}
 
 	for {
@@ -270,7 +274,9 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 			if err := ctx.Err(); err != nil {
 				return res, err
 			}
-			content, err := runCall(ctx, byName, call)
+			tctx := toolStart(ctx, client.cfg.observers, call)
+			content, err := runCall(tctx, byName, call)
+			toolEnd(tctx, client.cfg.observers, call, content, err)
 			if err != nil {
 				if cfg.errMode == ToolErrorsReturn {
 					return res, err

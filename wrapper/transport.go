@@ -34,6 +34,11 @@ const (
 // then send it through the retry loop (do) one attempt at a time
 // (attempt), and decode the answer.
 
+// caller makes the calls of one Client: every service holds it, so that
+// the services depend on the transport, not on the Client that groups
+// them.
+type caller struct{ cfg *config }
+
 // buildFunc builds an operation's request against server, the base URL
 // with a trailing slash, as gen's New...Request functions do.
 type buildFunc func(server string) (*http.Request, error)
@@ -53,10 +58,13 @@ type call struct {
 	// *APIError it returns (an error event before any output) is handled
 	// like an HTTP error: retried when transient, else returned.
 	open func(resp *http.Response) error
+
+	// obs is set when the call has observers (see observeStart).
+	obs *observed
 }
 
 // newCall applies the call's options over the client's configuration.
-func (c *Client) newCall(op string, needsKey bool, opts []Option) (*call, error) {
+func (c *caller) newCall(op string, needsKey bool, opts []Option) (*call, error) {
 	cfg := c.cfg
 	if len(opts) > 0 {
 		cfg = c.cfg.clone()
@@ -89,9 +97,15 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 	if err != nil {
 		return nil, fmt.Errorf("openrouter: %s: build request: %w", cl.op, err)
 	}
+	if len(cl.cfg.observers) > 0 {
+		ctx = cl.observeStart(ctx, req)
+	}
 	resp, err := cl.do(ctx, req)
 	if err != nil {
-		return nil, err
+		return nil, cl.obs.end(err, nil)
+	}
+	if cl.kind == binaryCall {
+		cl.obs.end(nil, nil)
 	}
 	if cl.cfg.responseInto != nil {
 		*cl.cfg.responseInto = resp
@@ -100,11 +114,11 @@ func (cl *call) send(ctx context.Context, build buildFunc) (*http.Response, erro
 }
 
 // doJSON sends a request and decodes its 2xx JSON body into a new T.
-func doJSON[T any](ctx context.Context, c *Client, op string, opts []Option, build buildFunc) (*T, error) {
+func doJSON[T any](ctx context.Context, c *caller, op string, opts []Option, build buildFunc) (*T, error) {
 	return doJSONAuth[T](ctx, c, op, true, opts, build)
 }
 
-func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool, opts []Option, build buildFunc) (*T, error) {
+func doJSONAuth[T any](ctx context.Context, c *caller, op string, needsKey bool, opts []Option, build buildFunc) (*T, error) {
 	cl, err := c.newCall(op, needsKey, opts)
 	if err != nil {
 		return nil, err
@@ -119,10 +133,11 @@ func doJSONAuth[T any](ctx context.Context, c *Client, op string, needsKey bool,
 		if errors.As(err, &apiErr) {
 			apiErr.Operation, apiErr.StatusCode, apiErr.Header = op, resp.StatusCode, resp.Header
 			apiErr.RequestID = requestID(resp.Header)
-			return nil, apiErr
+			return nil, cl.obs.end(apiErr, nil)
 		}
-		return nil, &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
+		return nil, cl.obs.end(&DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}, nil)
 	}
+	cl.obs.end(nil, out)
 	return out, nil
 }
 
@@ -263,7 +278,7 @@ func decodeBody(body io.ReadCloser, out any) error {
 }
 
 // doNoContent sends a request whose success carries no body the SDK uses.
-func doNoContent(ctx context.Context, c *Client, op string, opts []Option, build buildFunc) error {
+func doNoContent(ctx context.Context, c *caller, op string, opts []Option, build buildFunc) error {
 	cl, err := c.newCall(op, true, opts)
 	if err != nil {
 		return err
@@ -273,6 +288,7 @@ func doNoContent(ctx context.Context, c *Client, op string, opts []Option, build
 		return err
 	}
 	_ = resp.Body.Close()
+	cl.obs.end(nil, nil)
 	return nil
 }
 
@@ -285,7 +301,9 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 
 	for {
 		cl.attempts++
+		start := cl.obs.clock()
 		resp, err := cl.attempt(ctx, req)
+		cl.obs.attemptEnd(start, resp, err)
 		canRetry := cl.attempts <= cfg.maxRetries && replayable
 		if err != nil {
 			err = fmt.Errorf("openrouter: %s: %w", cl.op, err)
@@ -295,7 +313,9 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 			if !canRetry {
 				return nil, cl.final(ctx, err, true)
 			}
-			if werr := cl.wait(ctx, cl.backoff(), err); werr != nil {
+			delay := cl.backoff()
+			cl.obs.retry(delay, err)
+			if werr := cl.wait(ctx, delay, err); werr != nil {
 				return nil, werr
 			}
 			continue
@@ -331,6 +351,7 @@ func (cl *call) do(ctx context.Context, req *http.Request) (*http.Response, erro
 			}
 			delay = max(ra, minRetryDelay)
 		}
+		cl.obs.retry(delay, apiErr)
 		if werr := cl.wait(ctx, delay, apiErr); werr != nil {
 			return nil, werr
 		}

@@ -67,7 +67,7 @@ func createFilePart(mw *multipart.Writer, filename, contentType string) (io.Writ
 // fails the request even while the writer waits on such a Read.
 //
 // A failure to read the caller's file is reported as such, naming it.
-func sendUpload[T any](ctx context.Context, c *Client, op, filename string, opts []Option,
+func sendUpload[T any](ctx context.Context, c *caller, op, filename string, opts []Option,
 	write func(mw *multipart.Writer) error,
 	send func(server, contentType string, body io.Reader) (*http.Request, error),
 ) (*T, error) {

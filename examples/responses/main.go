@@ -40,8 +40,8 @@ func run() error {
 		return err
 	}
 	fmt.Printf("status: %s\n", resp.Status)
-	if resp.OutputText != nil {
-		fmt.Println(*resp.OutputText)
+	if resp.OutputText != "" {
+		fmt.Println(resp.OutputText)
 	}
 	if u := resp.Usage; u != nil {
 		fmt.Printf("[%d input + %d output tokens]\n", u.InputTokens, u.OutputTokens)

@@ -2,6 +2,7 @@ package openroutertest
 
 import (
 	"fmt"
+	"net/http"
 	"time"
 )
 
@@ -12,7 +13,7 @@ const scriptedID = "gen-fake-scripted"
 // "sendChatCompletionRequest") whose assistant message is text, with
 // finish_reason "stop" and a usage that counts one token per word.
 func ChatReply(text string) Response {
-	return Response{JSON: chatCompletion(scriptedID, defaultModel, time.Now().Unix(),
+	return Response{Header: http.Header{}, JSON: chatCompletion(scriptedID, defaultModel, time.Now().Unix(),
 		obj{"role": "assistant", "content": text, "refusal": nil, "reasoning": nil},
 		"stop", chatUsage(1, countWords(text)))}
 }
@@ -40,7 +41,7 @@ func ChatToolCalls(calls ...ToolCall) Response {
 		tc = append(tc, obj{"id": id, "type": "function", "function": obj{"name": c.Name, "arguments": c.Arguments}})
 	}
 	msg := obj{"role": "assistant", "content": nil, "refusal": nil, "reasoning": nil, "tool_calls": tc}
-	return Response{JSON: chatCompletion(scriptedID, defaultModel, time.Now().Unix(), msg, "tool_calls", chatUsage(1, 10*len(calls)))}
+	return Response{Header: http.Header{}, JSON: chatCompletion(scriptedID, defaultModel, time.Now().Unix(), msg, "tool_calls", chatUsage(1, 10*len(calls)))}
 }
 
 // ChatStream returns a streamed chat completion answer made of the
@@ -55,5 +56,5 @@ func ChatStream(pieces ...string) Response {
 	}
 	st := chatStream(scriptedID, defaultModel, time.Now().Unix(), pieces, chatUsage(1, words))
 	st.leadingComment = false
-	return Response{Stream: st}
+	return Response{Header: http.Header{}, Stream: st}
 }

@@ -1,7 +1,6 @@
 package openroutertest
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -24,16 +23,16 @@ const defaultModel = "openrouter/auto"
 const fakeProvider = "FakeProvider"
 
 // defaults holds the default answer of every operation of openapi.yaml.
-var defaults = map[string]func(s *Server, c *call) Response{
+var defaults = map[OperationID]func(s *Server, c *call) Response{
 	"sendChatCompletionRequest": (*Server).defaultChat,
 	"createCompletions":         (*Server).defaultCompletion,
 	"createResponses":           (*Server).defaultResponses,
 	"createEmbeddings":          (*Server).defaultEmbeddings,
 	"listEmbeddingsModels":      func(s *Server, c *call) Response { return ok(modelList(c, embeddingModels())) },
-	"getModels":                 func(s *Server, c *call) Response { return ok(modelList(c, chatModels())) },
-	"listModelsUser":            func(s *Server, c *call) Response { return ok(modelList(c, chatModels())) },
+	"getModels":                 func(s *Server, c *call) Response { return ok(modelList(c, filterModels(c, chatModels()))) },
+	"listModelsUser":            func(s *Server, c *call) Response { return ok(modelList(c, filterModels(c, chatModels()))) },
 	"listModelsCount": func(s *Server, c *call) Response {
-		return ok(obj{"data": obj{"count": len(chatModels())}})
+		return ok(obj{"data": obj{"count": len(filterModels(c, chatModels()))}})
 	},
 	"listEndpoints": (*Server).defaultEndpoints,
 	"listEndpointsZdr": func(s *Server, c *call) Response {
@@ -75,7 +74,7 @@ var defaults = map[string]func(s *Server, c *call) Response{
 // fakeTime is the timestamp of the fake account's records.
 const fakeTime = "2025-01-15T10:30:00Z"
 
-func ok(body any) Response { return Response{JSON: body} }
+func ok(body any) Response { return Response{JSON: body, Header: http.Header{}} }
 
 // defaultAnswer answers c with the operation's default.
 func (s *Server) defaultAnswer(c *call) Response {
@@ -239,6 +238,10 @@ func (s *Server) defaultChat(c *call) Response {
 	}
 	if last := lastMessage(messages); last != nil && last["role"] == "tool" {
 		reply = "The tool returned: " + textOf(last["content"])
+		completion = countWords(reply)
+	}
+	if structured, ok := structuredReply(c.json, lastUserText(messages)); ok {
+		reply = structured
 		completion = countWords(reply)
 	}
 	if streaming(c.json) {
@@ -823,24 +826,9 @@ func fakeToolCall(body map[string]any, messages []any) obj {
 	if len(words) > 0 {
 		word = strings.Trim(words[len(words)-1], ".,;:!?\"'()")
 	}
-	args := obj{}
 	params, _ := fn["parameters"].(map[string]any)
-	props, _ := params["properties"].(map[string]any)
-	required, _ := params["required"].([]any)
-	for _, r := range required {
-		name, _ := r.(string)
-		prop, _ := props[name].(map[string]any)
-		switch prop["type"] {
-		case "string":
-			args[name] = word
-		case "number", "integer":
-			args[name] = 1
-		case "boolean":
-			args[name] = true
-		}
-	}
-	argText, _ := json.Marshal(args)
-	return obj{"id": "call_fake_1", "type": "function", "function": obj{"name": str(fn, "name"), "arguments": string(argText)}}
+	argText := toolArguments(params, word)
+	return obj{"id": "call_fake_1", "type": "function", "function": obj{"name": str(fn, "name"), "arguments": argText}}
 }
 
 // offsetPage cuts items by the request's offset and limit query

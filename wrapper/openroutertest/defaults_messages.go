@@ -150,7 +150,7 @@ func MessagesStream(pieces ...string) Response {
 	for _, p := range pieces {
 		words += countWords(p)
 	}
-	return Response{Stream: messagesStream(scriptedID, defaultModel, pieces, 1, words)}
+	return Response{Header: http.Header{}, Stream: messagesStream(scriptedID, defaultModel, pieces, 1, words)}
 }
 
 // MessagesStreamError returns the error event that ends a Messages stream

@@ -68,7 +68,8 @@ func TestDefaultAnswers(t *testing.T) {
 	if len(ids) < 24 {
 		t.Fatalf("OperationIDs() = %d operations, want at least 24", len(ids))
 	}
-	for _, id := range ids {
+	for _, opid := range ids {
+		id := string(opid)
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
 			s, ok := samples[id]
@@ -97,7 +98,7 @@ func TestDefaultAnswers(t *testing.T) {
 					t.Errorf("body lacks %s:\n%s", w, body)
 				}
 			}
-			reqs := srv.RequestsFor(id)
+			reqs := srv.RequestsFor(opid)
 			if len(reqs) != 1 || reqs[0].Method != s.method {
 				t.Errorf("RequestsFor(%q) = %+v", id, reqs)
 			}

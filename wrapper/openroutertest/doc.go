@@ -29,14 +29,59 @@
 // models, endpoints and providers, key records, and so on;
 // createCoinbaseCharge answers 410 Gone like the real API.
 //
-// A test scripts other answers per operation with [Server.Enqueue]:
-// JSON bodies, errors with Retry-After, raw bodies such as a proxy's HTML
-// page, delays, dropped connections, and streams with keep-alive
-// comments, mid-stream errors, a missing [DONE] or a reset. Scripted 2xx
-// bodies and stream events must match the spec too, which keeps the spec,
-// the fake and the tests from drifting apart. [Server.Requests] and
-// [Server.RequestsFor] return what the client sent, one entry per attempt,
-// so retries can be counted.
+// # Testing your code
+//
+// Script the answers your code must handle with [Server.Enqueue] and the
+// Op* constants ([OperationID], generated from openapi.yaml, so a typo
+// does not compile). Build them with [Chat], [ResponsesReply] and
+// [MessagesReply] (text, reasoning and reasoning details, tool calls,
+// refusals, usage and cost, provider, finish reason, headers), their
+// Stream methods ([StreamBuilder]: keep-alive comments, pacing, a
+// mid-stream error, an error frame before any token, truncation without
+// [DONE]), and [Error] or [Unavailable] for errors in OpenRouter's shape
+// with the availability object, Retry-After and rate-limit headers:
+//
+//	srv := openroutertest.NewServer(t)
+//	srv.Enqueue(openroutertest.OpSendChatCompletionRequest,
+//		openroutertest.Chat("It is sunny.").Reasoning("...").Usage(openroutertest.Usage{Cost: 0.01}).Response())
+//	srv.Enqueue(openroutertest.OpSendChatCompletionRequest,
+//		openroutertest.Unavailable("capacity_exhausted", "openai/gpt-4o").RetryAfter(2*time.Second).Response())
+//
+// Enqueue checks a scripted answer against the spec when it is queued: a
+// 2xx JSON body and every stream event must match the operation's schema,
+// a stream needs an operation that streams. A misfit fails the test at
+// the line of the Enqueue call (with New, Enqueue returns the error), and
+// the request it was meant for gets a 501 that says why: a scripted answer
+// is never replaced by a default one.
+//
+// Faults ([Fault]) test retry and timeout handling: [Latency],
+// [StallAfterHeaders], [ResetBeforeHeaders], [ResetAfterBytes],
+// [SlowBody], [EarlyErrorFrame] and [TruncateStream]. Put them in
+// [Response].Faults, or apply them to the next default answer with
+// [Server.EnqueueFault]:
+//
+//	srv.EnqueueFault(openroutertest.OpSendChatCompletionRequest, openroutertest.ResetBeforeHeaders())
+//	// the client retries and gets the default answer
+//
+// [Server.Requests] and [Server.RequestsFor] return what the client sent,
+// one entry per attempt, so retries can be counted; [RequestBody] decodes
+// a request's body as the gen type of its operation, for assertions
+// without JSON:
+//
+//	req, err := openroutertest.RequestBody[openrouter.ChatRequest](srv.RequestsFor(openroutertest.OpSendChatCompletionRequest)[0])
+//
+// The default answers behave like OpenRouter where tests notice: every
+// answer has an X-Generation-Id and the X-RateLimit-* headers (a scripted
+// Header wins; a key with no values removes one); model lists honour
+// supported_parameters, input_modalities, output_modalities, q,
+// model_authors and context; a response_format with a JSON schema gets a
+// value valid against the schema, and offered tools (tool_choice auto,
+// required or a named function) get a call whose arguments are valid
+// against the tool's parameters; keys, guardrails, workspaces, BYOK keys,
+// observability destinations and SCIM group mappings are kept per server
+// (what is created is listed and fetched, an update shows, a delete makes
+// later gets 404), as are files. Records the server never made are
+// answered with a stand-in, so any id can be fetched.
 //
 // Use [AllowInvalidRequests] in tests that send bad input on purpose.
 //

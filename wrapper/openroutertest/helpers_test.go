@@ -57,6 +57,10 @@ func send(srv *openroutertest.Server, method, path, body string, header ...strin
 	if strings.HasPrefix(path, "http") {
 		u = path
 	}
+	if rest, ok := strings.CutPrefix(path, "beta:"); ok {
+		// The Batch API lives under /api/beta.
+		u = strings.TrimSuffix(srv.URL(), "/v1") + "/beta" + rest
+	}
 	req, err := http.NewRequest(method, u, rd)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -41,8 +40,13 @@ type Response struct {
 	// Delay is a wait before answering. It ends early, without an
 	// answer, when the client gives up or the server closes.
 	Delay time.Duration
-	// Reset drops the connection without any answer (after Delay).
+	// Reset drops the connection without any answer (after Delay), like
+	// the fault [ResetBeforeHeaders].
 	Reset bool
+	// Faults are misbehaviours of the answer, such as a stall after the
+	// headers or a truncated stream; see [Fault]. A Response with only
+	// Faults (and Delay or Header) applies them to the default answer.
+	Faults []Fault
 }
 
 // Stream is a scripted server-sent-event answer: each event is written
@@ -78,18 +82,17 @@ type Stream struct {
 // example.
 type RawEvent string
 
-// ErrorResponse returns OpenRouter's error answer:
-// status and the body {"error":{"code":status,"message":message}}.
+// ErrorResponse returns OpenRouter's error answer: status and the body
+// {"error":{"code":status,"message":message}}. Its Header is an empty map,
+// ready for Set. [Error] builds richer ones.
 func ErrorResponse(status int, message string) Response {
-	return Response{Status: status, JSON: errorBody(status, message)}
+	return Error(status, message).Response()
 }
 
 // RetryAfter returns a 429 error answer with a Retry-After header of the
 // given whole seconds.
 func RetryAfter(seconds int, message string) Response {
-	r := ErrorResponse(http.StatusTooManyRequests, message)
-	r.Header = http.Header{"Retry-After": {strconv.Itoa(seconds)}}
-	return r
+	return Error(http.StatusTooManyRequests, message).RetryAfter(time.Duration(seconds) * time.Second).Response()
 }
 
 // MidStreamError returns the event OpenRouter sends when a chat stream
@@ -132,12 +135,13 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 			w.Header().Add(k, v)
 		}
 	}
+	s.standardHeaders(w.Header(), c, resp)
 	switch {
 	case resp.Reset:
 		abort(w)
 	case resp.Stream != nil:
 		if status >= 200 && status < 300 && !declaresMedia(c, status, "text/event-stream") {
-			s.badResponse(w, c, fmt.Sprintf("status %d: %s declares no text/event-stream answer; script a JSON body instead", status, c.op))
+			s.badResponse(w, c, fmt.Sprintf("status %d: %s declares no text/event-stream answer; script a JSON body instead", status, c.op), builtin)
 			return
 		}
 		s.sendStream(w, c, status, resp.Stream)
@@ -147,7 +151,7 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 	case resp.JSON != nil:
 		body, err := json.Marshal(resp.JSON)
 		if err != nil {
-			s.badResponse(w, c, "marshalling the JSON body: "+err.Error())
+			s.badResponse(w, c, "marshalling the JSON body: "+err.Error(), builtin)
 			return
 		}
 		if w.Header().Get("Content-Type") == "" {
@@ -155,7 +159,7 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 		}
 		if builtin || (status >= 200 && status < 300) {
 			if err := s.validateResponse(c, status, w.Header(), body); err != nil {
-				s.badResponse(w, c, err.Error())
+				s.badResponse(w, c, err.Error(), builtin)
 				return
 			}
 		}
@@ -163,7 +167,7 @@ func (s *Server) send(w http.ResponseWriter, c *call, resp Response, builtin boo
 		w.Write(body)
 	default:
 		if status >= 200 && status < 300 && declaresBody(c, status) {
-			s.badResponse(w, c, fmt.Sprintf("status %d: %s answers with a body, and the scripted response has none", status, c.op))
+			s.badResponse(w, c, fmt.Sprintf("status %d: %s answers with a body, and the scripted response has none", status, c.op), builtin)
 			return
 		}
 		w.WriteHeader(status)
@@ -211,14 +215,20 @@ func (s *Server) validateResponse(c *call, status int, header http.Header, body 
 }
 
 // badResponse reports an answer of the server that failed validation and
-// sends a 500 that says why instead.
-func (s *Server) badResponse(w http.ResponseWriter, c *call, msg string) {
+// sends an error that says why instead: a 500 for a default answer (a bug
+// of the fake), a 501 for a scripted one, which SDK clients do not retry,
+// so that the misfit is never replaced by a default answer.
+func (s *Server) badResponse(w http.ResponseWriter, c *call, msg string, builtin bool) {
 	f := Failure{OperationID: c.op, Method: c.req.Method, Path: c.req.URL.Path, Response: true, Message: msg}
 	s.fail(f)
 	for k := range w.Header() {
 		w.Header().Del(k)
 	}
-	writeError(w, http.StatusInternalServerError, f.Error())
+	status := http.StatusNotImplemented
+	if builtin {
+		status = http.StatusInternalServerError
+	}
+	writeError(w, status, f.Error())
 }
 
 // sendStream writes a server-sent-event answer.

@@ -284,13 +284,15 @@ func TestStreamEventsAreValidated(t *testing.T) {
 	srv := openroutertest.NewServer(tb)
 	bad := chunk("x")
 	delete(bad, "choices")
-	srv.Enqueue("sendChatCompletionRequest", openroutertest.Response{Stream: &openroutertest.Stream{
+	err := srv.Enqueue("sendChatCompletionRequest", openroutertest.Response{Stream: &openroutertest.Stream{
 		Events: []any{chunk("ok"), bad, chunk("never")},
 	}})
-	_, _, body := do(t, srv, "POST", "/chat/completions", chatBody)
-	events := parseSSE(t, body)
-	if len(events) != 2 || !strings.Contains(events[1].Data, `"code":500`) || !strings.Contains(events[1].Data, "choices") {
-		t.Errorf("events %+v", events)
+	if err == nil || !strings.Contains(err.Error(), "stream event 2") || !strings.Contains(err.Error(), "choices") {
+		t.Errorf("Enqueue = %v", err)
+	}
+	status, _, body := do(t, srv, "POST", "/chat/completions", chatBody)
+	if status != http.StatusNotImplemented || !strings.Contains(string(body), "stream event 2") {
+		t.Errorf("answer %d %s", status, body)
 	}
 	f := srv.Failures()
 	if len(f) != 1 || !f[0].Response || !strings.Contains(f[0].Message, "stream event 2") {
@@ -305,7 +307,7 @@ func TestStreamRawEventAndResponsesEnvelope(t *testing.T) {
 	t.Parallel()
 	tb := &fakeTB{TB: t}
 	srv := openroutertest.NewServer(tb)
-	srv.Enqueue("createResponses", openroutertest.Response{Stream: &openroutertest.Stream{
+	err := srv.Enqueue("createResponses", openroutertest.Response{Stream: &openroutertest.Stream{
 		Events: []any{
 			openroutertest.RawEvent("{not json"),
 			// A chat chunk is no Responses event: the envelope of
@@ -313,12 +315,18 @@ func TestStreamRawEventAndResponsesEnvelope(t *testing.T) {
 			chunk("x"),
 		},
 	}})
-	_, _, body := do(t, srv, "POST", "/responses", `{"input":"hi"}`)
-	events := parseSSE(t, body)
-	if len(events) != 2 || events[0].Data != "{not json" || !strings.Contains(events[1].Data, `"code":500`) {
-		t.Errorf("events %+v", events)
+	if err == nil || !strings.Contains(err.Error(), "stream event 2") {
+		t.Errorf("Enqueue = %v", err)
 	}
 	if f := srv.Failures(); len(f) != 1 || f[0].OperationID != "createResponses" {
 		t.Errorf("Failures() = %+v", f)
+	}
+	// A raw event alone is sent as it is.
+	srv.Enqueue("createResponses", openroutertest.Response{Stream: &openroutertest.Stream{Events: []any{openroutertest.RawEvent("{not json")}}})
+	do(t, srv, "POST", "/responses", `{"input":"hi"}`) // the rejected answer
+	_, _, body := do(t, srv, "POST", "/responses", `{"input":"hi"}`)
+	events := parseSSE(t, body)
+	if len(events) != 2 || events[0].Data != "{not json" || events[1].Data != "[DONE]" {
+		t.Errorf("events %+v", events)
 	}
 }

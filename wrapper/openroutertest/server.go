@@ -33,6 +33,7 @@ type ServerOption func(*serverConfig)
 type serverConfig struct {
 	allowInvalid bool
 	latency      time.Duration
+	batchPacing  time.Duration
 }
 
 // AllowInvalidRequests keeps requests that fail validation (a 400, 401,
@@ -66,10 +67,16 @@ type Server struct {
 	closeOnce sync.Once
 
 	mu       sync.Mutex
-	queues   map[string][]Response
+	queues   map[OperationID][]Response
 	requests []Request
 	failures []Failure
 	seq      int
+	answered int // answers sent, for the rate-limit headers
+
+	stores stores // the stateful resources
+
+	batches batchStore    // the batches submitted
+	cache   responseCache // OpenRouter's response cache
 }
 
 // Request is one HTTP request as the server received it. It is a copy,
@@ -78,7 +85,7 @@ type Server struct {
 type Request struct {
 	// OperationID is the spec operation the request was routed to, or ""
 	// when none matched (the answer was then a 404 or 405).
-	OperationID string
+	OperationID OperationID
 	// Method is the HTTP method.
 	Method string
 	// Path is the URL path as received (decoded), including the /api/v1
@@ -105,7 +112,7 @@ func (r Request) DecodeJSON(v any) error {
 // client then did not get: see [Server.Enqueue]).
 type Failure struct {
 	// OperationID is the operation, or "" when no route matched.
-	OperationID string
+	OperationID OperationID
 	// Method and Path identify the request.
 	Method, Path string
 	// Response is true when the server's own response failed validation
@@ -123,7 +130,7 @@ func (f Failure) Error() string {
 	}
 	op := ""
 	if f.OperationID != "" {
-		op = " (" + f.OperationID + ")"
+		op = " (" + string(f.OperationID) + ")"
 	}
 	return fmt.Sprintf("openroutertest: invalid %s %s %s%s: %s", what, f.Method, f.Path, op, f.Message)
 }
@@ -155,7 +162,7 @@ func newServer(tb testing.TB, opts []ServerOption) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{spec: sp, tb: tb, done: make(chan struct{}), queues: map[string][]Response{}}
+	s := &Server{spec: sp, tb: tb, done: make(chan struct{}), queues: map[OperationID][]Response{}}
 	for _, o := range opts {
 		if o != nil {
 			o(&s.cfg)
@@ -202,31 +209,67 @@ func (s *Server) Client(opts ...openrouter.Option) (*openrouter.Client, error) {
 }
 
 // Enqueue queues r as the answer to the next valid request for the
-// operation operationID (such as "sendChatCompletionRequest"; see
-// [OperationIDs]). Answers are used first in, first out; once the queue
-// is empty the default answer returns. Requests that fail validation are
-// answered with an error and do not consume the queue. Enqueue panics if
-// the spec has no such operation.
+// operation id (such as [OpSendChatCompletionRequest]). Answers are used
+// first in, first out; once the queue is empty the default answer
+// returns. Requests that fail validation are answered with an error and
+// do not consume the queue.
 //
-// A JSON body with a 2xx status and every event of a Stream is validated
-// against the spec. When one does not match, the client gets a 500 (or,
-// mid-stream, an error event) that says why instead, and the failure is
-// reported like an invalid request.
-func (s *Server) Enqueue(operationID string, r Response) {
-	if _, ok := s.spec.ops[operationID]; !ok {
-		panic(fmt.Sprintf("openroutertest: Enqueue: openapi.yaml has no operation %q", operationID))
+// Enqueue checks r against the spec at once: a JSON body with a 2xx
+// status and every event of a Stream must match the operation's schema, a
+// Stream needs an operation that streams, an empty 2xx answer one that
+// answers without a body, and each [Fault] an answer it can apply to.
+// When r does not fit, Enqueue returns a [Failure] that says why, lists it
+// in [Server.Failures] and, on a server from [NewServer], fails the test
+// at the caller's line. The misfit is queued all the same, as a 501 Not
+// Implemented answer that carries the same message: the request it was
+// meant for fails, where a default answer would let a broken test pass
+// (and an SDK client does not retry a 501). An unknown operation is an
+// error and queues nothing.
+func (s *Server) Enqueue(id OperationID, r Response) error {
+	if s.tb != nil {
+		s.tb.Helper()
 	}
+	route, ok := s.spec.ops[string(id)]
+	if !ok {
+		err := unknownOperation(s.spec, id)
+		if s.tb != nil {
+			s.tb.Errorf("%v", err)
+		}
+		return err
+	}
+	if err := s.spec.check(route, r); err != nil {
+		f := Failure{OperationID: id, Method: route.Method, Path: apiPrefix + route.Path, Response: true,
+			Message: "Enqueue: " + err.Error()}
+		s.fail(f)
+		r = Response{Status: http.StatusNotImplemented, JSON: errorBody(http.StatusNotImplemented, f.Error())}
+		s.mu.Lock()
+		s.queues[id] = append(s.queues[id], r)
+		s.mu.Unlock()
+		return f
+	}
+	r.Header = r.Header.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.queues[operationID] = append(s.queues[operationID], r)
+	s.queues[id] = append(s.queues[id], r)
+	return nil
 }
 
-// Pending returns how many queued answers for operationID are still
+// EnqueueFault queues the default answer of the operation id with the
+// given faults applied, for the next valid request: a shorthand of
+// Enqueue(id, Response{Faults: faults}).
+func (s *Server) EnqueueFault(id OperationID, faults ...Fault) error {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	return s.Enqueue(id, Response{Faults: faults})
+}
+
+// Pending returns how many queued answers for the operation id are still
 // unused.
-func (s *Server) Pending(operationID string) int {
+func (s *Server) Pending(id OperationID) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.queues[operationID])
+	return len(s.queues[id])
 }
 
 // Requests returns a copy of every request received so far, in order.
@@ -234,14 +277,14 @@ func (s *Server) Requests() []Request {
 	return s.RequestsFor("")
 }
 
-// RequestsFor returns a copy of the requests routed to operationID, in
-// order; "" means all requests.
-func (s *Server) RequestsFor(operationID string) []Request {
+// RequestsFor returns a copy of the requests routed to the operation id,
+// in order; "" means all requests.
+func (s *Server) RequestsFor(id OperationID) []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Request
 	for _, r := range s.requests {
-		if operationID == "" || r.OperationID == operationID {
+		if id == "" || r.OperationID == id {
 			out = append(out, r.clone())
 		}
 	}
@@ -274,6 +317,9 @@ func (r Request) clone() Request {
 
 // fail records f and reports it to the test.
 func (s *Server) fail(f Failure) {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
 	s.mu.Lock()
 	s.failures = append(s.failures, f)
 	s.mu.Unlock()
@@ -284,7 +330,7 @@ func (s *Server) fail(f Failure) {
 
 // call is one valid request being answered.
 type call struct {
-	op     string
+	op     OperationID
 	route  *routers.Route
 	input  *openapi3filter.RequestValidationInput
 	req    *http.Request
@@ -309,7 +355,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	route, params, status, msg := s.spec.route(r)
 	if route != nil {
-		rec.OperationID = route.Operation.OperationID
+		rec.OperationID = OperationID(route.Operation.OperationID)
 		rec.PathParams = params
 	}
 	s.mu.Lock()
@@ -362,24 +408,61 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
-	if !s.wait(r.Context(), s.cfg.latency+resp.Delay) {
+	delay := s.cfg.latency + resp.Delay
+	for _, f := range resp.Faults {
+		if f.kind == faultLatency {
+			delay += f.d
+		}
+	}
+	if !s.wait(r.Context(), delay) {
 		abort(w)
 		return
 	}
+	for _, f := range resp.Faults {
+		if f.kind == faultResetBefore {
+			abort(w)
+			return
+		}
+	}
+	w = s.withFaults(w, r.Context(), resp.Faults)
 	if scripted && (resp.Reset || resp.Stream != nil || resp.Raw != nil || resp.JSON != nil || resp.Status != 0) {
+		if resp.Stream != nil {
+			resp.Stream = applyStreamFaults(c.op, resp.Stream, resp.Faults)
+		}
 		s.send(w, c, resp, false)
 		return
 	}
-	// No answer scripted, or only a Delay and Header: the default answer.
-	def := s.defaultAnswer(c)
+	// No answer scripted, or only a Delay, Header and Faults: the default
+	// answer, with the scripted headers first.
+	def := s.cachedAnswer(c)
 	if len(resp.Header) > 0 {
-		h := resp.Header.Clone()
-		for k, v := range def.Header {
+		h := def.Header.Clone()
+		if h == nil {
+			h = http.Header{}
+		}
+		for k, v := range resp.Header {
 			h[k] = v
 		}
 		def.Header = h
 	}
+	if hasStreamFault(resp.Faults) {
+		if def.Stream == nil {
+			msg := fmt.Sprintf("the faults %v need a streamed answer, and the default answer of %s to this request is not one (set \"stream\": true)", resp.Faults, c.op)
+			s.badResponse(w, c, msg, false)
+			return
+		}
+		def.Stream = applyStreamFaults(c.op, def.Stream, resp.Faults)
+	}
 	s.send(w, c, def, true)
+}
+
+func hasStreamFault(faults []Fault) bool {
+	for _, f := range faults {
+		if f.streamFault() {
+			return true
+		}
+	}
+	return false
 }
 
 // reject answers a request that failed routing or validation.
@@ -420,11 +503,19 @@ func (s *Server) nextID() int {
 // client sees is a closed connection (before any byte) or a truncated
 // body. Bytes already flushed stay delivered.
 func abort(w http.ResponseWriter) {
-	if hj, ok := w.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
-			conn.Close()
-			return
+	for {
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+			break
 		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			break
+		}
+		w = u.Unwrap()
 	}
 	// Not hijackable (HTTP/2): the server resets the stream instead.
 	panic(http.ErrAbortHandler)
@@ -440,4 +531,48 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 
 func errorBody(status int, msg string) map[string]any {
 	return map[string]any{"error": map[string]any{"code": status, "message": msg}}
+}
+
+// Decode returns the body decoded as the gen type of its operation's
+// JSON request body, a pointer such as *gen.ChatRequest (which is
+// *openrouter.ChatRequest) for [OpSendChatCompletionRequest]. It fails
+// for an operation without a JSON body and for a body that does not
+// decode. [RequestBody] returns the value typed.
+func (r Request) Decode() (any, error) {
+	mk := requestBodies[r.OperationID]
+	if mk == nil {
+		return nil, fmt.Errorf("openroutertest: %s has no JSON request body", r.opName())
+	}
+	v := mk()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		return nil, fmt.Errorf("openroutertest: decoding the body of %s: %w", r.opName(), err)
+	}
+	return v, nil
+}
+
+func (r Request) opName() string {
+	if r.OperationID == "" {
+		return r.Method + " " + r.Path
+	}
+	return string(r.OperationID)
+}
+
+// RequestBody decodes the body of r as T, the gen type of its
+// operation's JSON request body, such as openrouter.ChatRequest for the
+// requests of [OpSendChatCompletionRequest]:
+//
+//	req, err := openroutertest.RequestBody[openrouter.ChatRequest](srv.RequestsFor(openroutertest.OpSendChatCompletionRequest)[0])
+//
+// A T that is not that type is an error that names the right one.
+func RequestBody[T any](r Request) (T, error) {
+	var zero T
+	v, err := r.Decode()
+	if err != nil {
+		return zero, err
+	}
+	p, ok := v.(*T)
+	if !ok {
+		return zero, fmt.Errorf("openroutertest: the body of %s is a %T, not a %T", r.opName(), v, &zero)
+	}
+	return *p, nil
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,8 +20,13 @@ import (
 	openrouter "github.com/gopenrouter/openrouter"
 )
 
-// apiPrefix is where the fake mounts the API, as OpenRouter does.
-const apiPrefix = "/api/v1"
+// apiPrefix is where the fake mounts the API, as OpenRouter does, and
+// betaPrefix where it mounts the operations that openapi.yaml serves from
+// https://openrouter.ai/api/beta (the Batch API).
+const (
+	apiPrefix  = "/api/v1"
+	betaPrefix = "/api/beta"
+)
 
 // spec is the parsed openapi.yaml with what the server derives from it.
 // It is loaded once per process and only read afterwards, so every
@@ -32,6 +36,8 @@ type spec struct {
 	router routers.Router
 	// ops maps an operationId to its route.
 	ops map[string]*routers.Route
+	// beta holds the paths served under betaPrefix.
+	beta map[string]bool
 }
 
 var loadSpec = sync.OnceValues(func() (*spec, error) {
@@ -48,6 +54,15 @@ var loadSpec = sync.OnceValues(func() (*spec, error) {
 	// path, so the document loaded here (private to this package) drops
 	// its servers.
 	doc.Servers = nil
+	beta := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for _, sv := range item.Servers {
+			if strings.HasSuffix(strings.TrimSuffix(sv.URL, "/"), betaPrefix) {
+				beta[path] = true
+			}
+		}
+		item.Servers = nil
+	}
 	// kin-openapi checks date-time by itself; uuid and uri are the other
 	// string formats of the spec.
 	doc.SetStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForUUIDOfRFC9562))
@@ -65,7 +80,7 @@ var loadSpec = sync.OnceValues(func() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("openroutertest: routing openapi.yaml: %w", err)
 	}
-	s := &spec{doc: doc, router: router, ops: map[string]*routers.Route{}}
+	s := &spec{doc: doc, router: router, ops: map[string]*routers.Route{}, beta: beta}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
@@ -77,19 +92,11 @@ var loadSpec = sync.OnceValues(func() (*spec, error) {
 	return s, nil
 })
 
-// OperationIDs returns the operationId of every operation in the
-// embedded openapi.yaml, sorted. The server has a default answer for each.
-func OperationIDs() []string {
-	s, err := loadSpec()
-	if err != nil {
-		panic(err)
-	}
-	ids := make([]string, 0, len(s.ops))
-	for id := range s.ops {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+// OperationIDs returns the id of every operation in the embedded
+// openapi.yaml, sorted: the Op* constants. The server has a default
+// answer for each.
+func OperationIDs() []OperationID {
+	return slices.Clone(operationIDs)
 }
 
 // schemaOptions are the options of every schema check.
@@ -137,8 +144,13 @@ func (s *spec) route(r *http.Request) (*routers.Route, map[string]string, int, s
 	// Route on the escaped path, so that an escaped slash stays inside
 	// its path parameter, and unescape the parameters afterwards.
 	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), apiPrefix)
+	isBeta := false
+	if !ok {
+		rest, ok = strings.CutPrefix(r.URL.EscapedPath(), betaPrefix)
+		isBeta = ok
+	}
 	if !ok || !strings.HasPrefix(rest, "/") {
-		return nil, nil, http.StatusNotFound, fmt.Sprintf("no route for %s %s: the API lives under %s/", r.Method, r.URL.Path, apiPrefix)
+		return nil, nil, http.StatusNotFound, fmt.Sprintf("no route for %s %s: the API lives under %s/ (the Batch API under %s/)", r.Method, r.URL.Path, apiPrefix, betaPrefix)
 	}
 	rr := r.Clone(r.Context())
 	rr.URL.Path = rest
@@ -157,6 +169,13 @@ func (s *spec) route(r *http.Request) (*routers.Route, map[string]string, int, s
 			return nil, nil, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed on %s", r.Method, r.URL.Path)
 		}
 		return nil, nil, http.StatusNotFound, fmt.Sprintf("no route for %s %s", r.Method, r.URL.Path)
+	}
+	if s.beta[route.Path] != isBeta {
+		want := apiPrefix
+		if s.beta[route.Path] {
+			want = betaPrefix
+		}
+		return nil, nil, http.StatusNotFound, fmt.Sprintf("no route for %s %s: %s lives under %s", r.Method, r.URL.Path, route.Path, want)
 	}
 	return route, params, 0, ""
 }

@@ -141,20 +141,27 @@ func TestInvalidRequestIsReported(t *testing.T) {
 	}
 }
 
-// TestInvalidResponseIsCaught scripts 2xx bodies that break the spec: the
-// test is told, Failures lists them, and the client gets a 500 that says
-// why instead of the bad body.
+// TestInvalidResponseIsCaught scripts 2xx bodies that break the spec:
+// Enqueue says so (and the test is told), Failures lists them, and the
+// client gets a 501 that says why instead of the bad body.
 func TestInvalidResponseIsCaught(t *testing.T) {
 	t.Parallel()
 	tb := &fakeTB{TB: t}
 	srv := openroutertest.NewServer(tb)
-	srv.Enqueue("getCredits", openroutertest.Response{JSON: map[string]any{"data": map[string]any{"total_credits": "lots"}}})
-	srv.Enqueue("createKeys", openroutertest.Response{Status: http.StatusOK, JSON: map[string]any{}})
-	srv.Enqueue("getCurrentKey", openroutertest.Response{JSON: func() {}})
+	errs := []error{
+		srv.Enqueue("getCredits", openroutertest.Response{JSON: map[string]any{"data": map[string]any{"total_credits": "lots"}}}),
+		srv.Enqueue("createKeys", openroutertest.Response{Status: http.StatusOK, JSON: map[string]any{}}),
+		srv.Enqueue("getCurrentKey", openroutertest.Response{JSON: func() {}}),
+	}
+	for i, err := range errs {
+		if err == nil {
+			t.Errorf("Enqueue %d accepted a misfit", i)
+		}
+	}
 
 	status, _, body := do(t, srv, "GET", "/credits", "")
-	if status != http.StatusInternalServerError {
-		t.Fatalf("status %d, want 500: %s", status, body)
+	if status != http.StatusNotImplemented {
+		t.Fatalf("status %d, want 501: %s", status, body)
 	}
 	msg := errorMessage(t, status, body)
 	for _, w := range []string{"data.total_credits", "must be a number", "data.total_usage", "missing"} {
@@ -163,11 +170,11 @@ func TestInvalidResponseIsCaught(t *testing.T) {
 		}
 	}
 	status, _, body = do(t, srv, "POST", "/keys", `{"name":"x"}`)
-	if status != http.StatusInternalServerError || !strings.Contains(errorMessage(t, status, body), "status 200") {
+	if status != http.StatusNotImplemented || !strings.Contains(errorMessage(t, status, body), "status 200") {
 		t.Errorf("undeclared status: %d %s", status, body)
 	}
 	status, _, body = do(t, srv, "GET", "/key", "")
-	if status != http.StatusInternalServerError || !strings.Contains(errorMessage(t, status, body), "marshal") {
+	if status != http.StatusNotImplemented || !strings.Contains(errorMessage(t, status, body), "marshal") {
 		t.Errorf("unmarshallable JSON: %d %s", status, body)
 	}
 
@@ -181,7 +188,8 @@ func TestInvalidResponseIsCaught(t *testing.T) {
 }
 
 // TestScriptedAnswersMustFitTheOperation: an empty 2xx where the
-// operation returns a body, or a stream where it declares none, is caught.
+// operation returns a body, or a stream where it declares none, is caught
+// by Enqueue, with a message that names the operation and what it answers.
 func TestScriptedAnswersMustFitTheOperation(t *testing.T) {
 	t.Parallel()
 	tb := &fakeTB{TB: t}
@@ -192,12 +200,12 @@ func TestScriptedAnswersMustFitTheOperation(t *testing.T) {
 		Stream: &openroutertest.Stream{Events: []any{map[string]any{"error": map[string]any{"code": 503, "message": "busy"}}}}})
 
 	for _, tc := range []struct{ method, path, body, want string }{
-		{"GET", "/credits", "", "has none"},
-		{"GET", "/embeddings/models", "", "declares no text/event-stream"},
+		{"GET", "/credits", "", "getCredits answers with a body (200 application/json)"},
+		{"GET", "/embeddings/models", "", "listEmbeddingsModels declares no stream (text/event-stream) for status 200; it answers 200 application/json"},
 	} {
 		status, _, body := do(t, srv, tc.method, tc.path, tc.body)
-		if status != http.StatusInternalServerError || !strings.Contains(errorMessage(t, status, body), tc.want) {
-			t.Errorf("%s %s: %d %s, want a 500 saying %q", tc.method, tc.path, status, body, tc.want)
+		if status != http.StatusNotImplemented || !strings.Contains(errorMessage(t, status, body), tc.want) {
+			t.Errorf("%s %s: %d %s, want a 501 saying %q", tc.method, tc.path, status, body, tc.want)
 		}
 	}
 	// A failing stream's events are not held to the success chunk schema.
@@ -219,9 +227,11 @@ func TestNewReportsToFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	srv.Enqueue("listModelsCount", openroutertest.Response{JSON: map[string]any{"data": map[string]any{"count": 1.5}}})
-	if status, _, _ := do(t, srv, "GET", "/models/count", ""); status != 500 {
-		t.Errorf("invalid response: status %d, want 500", status)
+	if err := srv.Enqueue("listModelsCount", openroutertest.Response{JSON: map[string]any{"data": map[string]any{"count": 1.5}}}); err == nil || !strings.Contains(err.Error(), "data.count") {
+		t.Errorf("Enqueue of a misfit: %v", err)
+	}
+	if status, _, _ := do(t, srv, "GET", "/models/count", ""); status != 501 {
+		t.Errorf("invalid response: status %d, want 501", status)
 	}
 	if status, _, _ := do(t, srv, "GET", "/models/count?output_modalities=text", "", "Authorization", ""); status != 401 {
 		t.Errorf("no key: status %d, want 401", status)
@@ -245,15 +255,20 @@ func TestErrorBodiesAreNotValidated(t *testing.T) {
 	}
 }
 
-// TestEnqueueUnknownOperation panics with the name.
+// TestEnqueueUnknownOperation: an error that names the operation and
+// suggests the right one, reported to the test; nothing is queued.
 func TestEnqueueUnknownOperation(t *testing.T) {
 	t.Parallel()
-	srv := openroutertest.NewServer(t)
-	defer func() {
-		r := recover()
-		if s, _ := r.(string); !strings.Contains(s, "sendChat") {
-			t.Errorf("recover() = %v", r)
-		}
-	}()
-	srv.Enqueue("sendChat", openroutertest.ChatReply("x"))
+	tb := &fakeTB{TB: t}
+	srv := openroutertest.NewServer(tb)
+	err := srv.Enqueue("sendChat", openroutertest.ChatReply("x"))
+	if err == nil || !strings.Contains(err.Error(), `"sendChat"`) || !strings.Contains(err.Error(), "OpSendChatCompletionRequest") {
+		t.Errorf("Enqueue(sendChat) = %v", err)
+	}
+	if rep := tb.reported(); len(rep) != 1 || rep[0] != err.Error() {
+		t.Errorf("reported %q", rep)
+	}
+	if n := srv.Pending("sendChat"); n != 0 {
+		t.Errorf("Pending = %d", n)
+	}
 }
