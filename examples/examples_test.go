@@ -1,6 +1,10 @@
-// Package examples_test builds every program under examples/ and runs it
-// offline: without $OPENROUTER_API_KEY each one must fall back to the fake
-// server, say so on stderr, and print its usual output.
+// Package examples_test checks that every program under examples/ can be
+// copied as it is into a module of one's own, and that it runs offline:
+// each main.go is copied into a fresh module outside this one, which
+// requires this module through a replace directive (as the README shows),
+// is tidied and built there, and each program is run without
+// $OPENROUTER_API_KEY: it must fall back to the fake server, say so on
+// stderr, and print its usual output.
 package examples_test
 
 import (
@@ -12,9 +16,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/gopenrouter/openrouter/examples/internal/offline"
 )
+
+// notice is what every example prints on stderr when it runs offline.
+const notice = "offline: OPENROUTER_API_KEY is not set, so this runs against the built-in fake OpenRouter server " +
+	"(answers are canned); set OPENROUTER_API_KEY=sk-or-... to call the real API."
 
 // want lists, for every example, lines its stdout must contain when it
 // runs against the fake server.
@@ -69,10 +75,12 @@ func TestExamplesRunOffline(t *testing.T) {
 	}
 
 	bin := t.TempDir()
+	mod := copyIntoModule(t, names)
 	build := exec.Command(goCommand(), "build", "-o", bin+string(filepath.Separator), "./...")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	build.Dir = mod
+	build.Env = moduleEnv()
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./examples/...: %v\n%s", err, out)
+		t.Fatalf("go build ./... in a module of copied examples: %v\n%s", err, out)
 	}
 
 	for name := range names {
@@ -87,7 +95,7 @@ func TestExamplesRunOffline(t *testing.T) {
 			if err := cmd.Run(); err != nil {
 				t.Fatalf("%s: %v\nstdout:\n%s\nstderr:\n%s", name, err, &stdout, &stderr)
 			}
-			if !strings.Contains(stderr.String(), offline.Notice) {
+			if !strings.Contains(stderr.String(), notice) {
 				t.Errorf("%s did not say it runs offline; stderr:\n%s", name, &stderr)
 			}
 			for _, line := range want[name] {
@@ -110,4 +118,96 @@ func withoutKey(env []string) []string {
 		out = append(out, kv)
 	}
 	return out
+}
+
+// copyIntoModule copies examples/NAME/main.go, for every name, to NAME/main.go
+// of a new module in a temporary directory, requires this module there
+// with the commands the README gives (go mod edit -replace, go mod tidy),
+// and returns the module's directory. It seeds go.sum with this module's,
+// so that tidy needs no network when the module cache is warm.
+func copyIntoModule(t *testing.T, names map[string]bool) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	for name := range names {
+		src, err := os.ReadFile(filepath.Join(name, "main.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(src, []byte("/internal/")) {
+			t.Errorf("%s/main.go imports an internal package, which no other module can", name)
+		}
+		if err := os.MkdirAll(filepath.Join(mod, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mod, name, "main.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"mod", "init", "example.com/copied"},
+		{"mod", "edit", "-replace", "github.com/gopenrouter/openrouter=" + root},
+		{"mod", "tidy"},
+	} {
+		cmd := exec.Command(goCommand(), args...)
+		cmd.Dir = mod
+		cmd.Env = moduleEnv()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), mod, err, out)
+		}
+	}
+	return mod
+}
+
+// moduleEnv is the environment for the go command in the copied module:
+// no workspace, and no -mod or other flags meant for this module.
+func moduleEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "GOWORK=") || strings.HasPrefix(kv, "GOFLAGS=") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "GOWORK=off")
+}
+
+// TestExamplesShareNewClient checks that every example carries the same
+// newClient, the offline fallback, so that a fix to one reaches all.
+func TestExamplesShareNewClient(t *testing.T) {
+	files, err := filepath.Glob("*/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first, firstFile string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := bytes.Index(src, []byte("\n// newClient returns"))
+		if i < 0 {
+			t.Errorf("%s has no newClient", f)
+			continue
+		}
+		fn := string(src[i:])
+		if end := strings.Index(fn, "\n}\n"); end >= 0 {
+			fn = fn[:end+3]
+		}
+		if first == "" {
+			first, firstFile = fn, f
+		} else if fn != first {
+			t.Errorf("%s's newClient differs from %s's; keep them identical", f, firstFile)
+		}
+	}
 }

@@ -6,19 +6,57 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
-	"github.com/gopenrouter/openrouter/examples/internal/offline"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
+	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 func main() {
-	offline.Main(func(c *openrouter.Client) error {
-		credits, err := c.Credits.Get(context.Background())
-		if err != nil {
-			return err
-		}
-		d := credits.Data
-		fmt.Printf("credits $%.2f, used $%.4f, balance $%.4f\n", d.TotalCredits, d.TotalUsage, d.TotalCredits-d.TotalUsage)
-		return nil
-	})
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	c, stop, err := newClient()
+	if err != nil {
+		return err
+	}
+	defer stop()
+
+	credits, err := c.Credits.Get(context.Background())
+	if err != nil {
+		return err
+	}
+	d := credits.Data
+	fmt.Printf("credits $%.2f, used $%.4f, balance $%.4f\n", d.TotalCredits, d.TotalUsage, d.TotalCredits-d.TotalUsage)
+	return nil
+}
+
+// newClient returns a client for the real OpenRouter API when
+// $OPENROUTER_API_KEY is set. Without a key it starts the fake OpenRouter
+// of package openroutertest in this process (canned answers; it checks
+// every request against the API's OpenAPI document), says so on stderr and
+// returns a client for it; stop shuts the fake down. In your own program,
+// openrouter.NewClient(opts...) is all you need, and leaving the fake out
+// keeps kin-openapi out of your binary.
+func newClient(opts ...openrouter.Option) (client *openrouter.Client, stop func(), err error) {
+	if os.Getenv("OPENROUTER_API_KEY") != "" {
+		client, err = openrouter.NewClient(opts...)
+		return client, func() {}, err
+	}
+	srv, err := openroutertest.New()
+	if err != nil {
+		return nil, nil, fmt.Errorf("start the fake OpenRouter: %w", err)
+	}
+	client, err = srv.Client(opts...)
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	fmt.Fprintln(os.Stderr, "offline: OPENROUTER_API_KEY is not set, so this runs against the built-in fake OpenRouter server "+
+		"(answers are canned); set OPENROUTER_API_KEY=sk-or-... to call the real API.")
+	return client, srv.Close, nil
 }

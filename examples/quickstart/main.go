@@ -17,8 +17,8 @@ import (
 	"os/signal"
 	"strings"
 
-	"github.com/gopenrouter/openrouter/examples/internal/offline"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
+	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 func main() {
@@ -30,14 +30,21 @@ func main() {
 	if model == "" {
 		model = "openai/gpt-4o-mini"
 	}
-	offline.Main(func(c *openrouter.Client) error {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
-		return run(ctx, c, model, prompt)
-	}, openrouter.WithAppAttribution("https://github.com/gopenrouter/openrouter", "openrouter-go quickstart"))
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer cancel()
+	if err := run(ctx, model, prompt); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
 }
 
-func run(ctx context.Context, c *openrouter.Client, model, prompt string) error {
+func run(ctx context.Context, model, prompt string) error {
+	c, stop, err := newClient(openrouter.WithAppAttribution("https://github.com/gopenrouter/openrouter", "openrouter-go quickstart"))
+	if err != nil {
+		return err
+	}
+	defer stop()
+
 	stream, err := c.Chat.Stream(ctx, openrouter.ChatRequest{
 		Model: model,
 		Messages: []openrouter.ChatMessage{
@@ -78,4 +85,30 @@ func orUnknown(s string) string {
 		return "an unknown provider"
 	}
 	return s
+}
+
+// newClient returns a client for the real OpenRouter API when
+// $OPENROUTER_API_KEY is set. Without a key it starts the fake OpenRouter
+// of package openroutertest in this process (canned answers; it checks
+// every request against the API's OpenAPI document), says so on stderr and
+// returns a client for it; stop shuts the fake down. In your own program,
+// openrouter.NewClient(opts...) is all you need, and leaving the fake out
+// keeps kin-openapi out of your binary.
+func newClient(opts ...openrouter.Option) (client *openrouter.Client, stop func(), err error) {
+	if os.Getenv("OPENROUTER_API_KEY") != "" {
+		client, err = openrouter.NewClient(opts...)
+		return client, func() {}, err
+	}
+	srv, err := openroutertest.New()
+	if err != nil {
+		return nil, nil, fmt.Errorf("start the fake OpenRouter: %w", err)
+	}
+	client, err = srv.Client(opts...)
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	fmt.Fprintln(os.Stderr, "offline: OPENROUTER_API_KEY is not set, so this runs against the built-in fake OpenRouter server "+
+		"(answers are canned); set OPENROUTER_API_KEY=sk-or-... to call the real API.")
+	return client, srv.Close, nil
 }
