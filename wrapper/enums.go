@@ -248,3 +248,38 @@ const (
 	BenchmarkArenaBuilders BenchmarkArena = gen.GetBenchmarksArenaParamBuilders // "builders"
 	BenchmarkArenaModels   BenchmarkArena = gen.GetBenchmarksArenaParamModels   // "models"
 )
+
+// CodeChallengeMethod is how [OAuthService.ExchangeAuthCode]'s PKCE
+// verifier was turned into the challenge (ExchangeAuthCodeRequest.CodeChallengeMethod).
+type CodeChallengeMethod = gen.ExchangeCodeChallengeMethod
+
+// The values of [CodeChallengeMethod].
+const (
+	CodeChallengeS256  CodeChallengeMethod = gen.ExchangeCodeChallengeMethodS256  // "S256"
+	CodeChallengePlain CodeChallengeMethod = gen.ExchangeCodeChallengeMethodPlain // "plain"
+)
+
+// DestinationType is the kind of an observability destination
+// ([ObservabilityService.Create]).
+type DestinationType = gen.ObservabilityDestinationType
+
+// The values of [DestinationType].
+const (
+	DestinationArize         DestinationType = gen.ObservabilityDestinationTypeArize
+	DestinationBraintrust    DestinationType = gen.ObservabilityDestinationTypeBraintrust
+	DestinationClickhouse    DestinationType = gen.ObservabilityDestinationTypeClickhouse
+	DestinationDatadog       DestinationType = gen.ObservabilityDestinationTypeDatadog
+	DestinationGrafana       DestinationType = gen.ObservabilityDestinationTypeGrafana
+	DestinationLangfuse      DestinationType = gen.ObservabilityDestinationTypeLangfuse
+	DestinationLangsmith     DestinationType = gen.ObservabilityDestinationTypeLangsmith
+	DestinationNewRelic      DestinationType = gen.ObservabilityDestinationTypeNewrelic
+	DestinationOpik          DestinationType = gen.ObservabilityDestinationTypeOpik
+	DestinationOtelCollector DestinationType = gen.ObservabilityDestinationTypeOtelCollector
+	DestinationPostHog       DestinationType = gen.ObservabilityDestinationTypePosthog
+	DestinationRamp          DestinationType = gen.ObservabilityDestinationTypeRamp
+	DestinationS3            DestinationType = gen.ObservabilityDestinationTypeS3
+	DestinationSentry        DestinationType = gen.ObservabilityDestinationTypeSentry
+	DestinationSnowflake     DestinationType = gen.ObservabilityDestinationTypeSnowflake
+	DestinationWeave         DestinationType = gen.ObservabilityDestinationTypeWeave
+	DestinationWebhook       DestinationType = gen.ObservabilityDestinationTypeWebhook
+)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
@@ -108,13 +107,9 @@ func ExampleChatAccumulator() {
 func ExampleCompletionsService_Generate() {
 	client, _, stop := fake()
 	defer stop()
-	var prompt gen.CompletionRequestPrompt
-	if err := prompt.FromCompletionRequestPromptString("Once upon a time"); err != nil {
-		panic(err)
-	}
 	resp, err := client.Completions.Generate(context.Background(), openrouter.CompletionRequest{
 		Model:     "openai/gpt-3.5-turbo-instruct",
-		Prompt:    prompt,
+		Prompt:    openrouter.PromptText("Once upon a time"),
 		MaxTokens: openrouter.Ptr(32),
 	})
 	if err != nil {
@@ -128,13 +123,9 @@ func ExampleCompletionsService_Generate() {
 func ExampleResponsesService_Send() {
 	client, _, stop := fake()
 	defer stop()
-	var input gen.Inputs
-	if err := input.FromInputsString("Say hi"); err != nil {
-		panic(err)
-	}
 	resp, err := client.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{
 		Model: "openai/gpt-4o-mini",
-		Input: &input,
+		Input: openrouter.InputText("Say hi"),
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -147,13 +138,9 @@ func ExampleResponsesService_Send() {
 func ExampleEmbeddingsService_Generate() {
 	client, _, stop := fake()
 	defer stop()
-	var input gen.CreateEmbeddingsRequestInput
-	if err := input.FromCreateEmbeddingsRequestInputStringList([]string{"alpha", "beta"}); err != nil {
-		panic(err)
-	}
 	resp, err := client.Embeddings.Generate(context.Background(), openrouter.EmbeddingsRequest{
 		Model: "openai/text-embedding-3-small",
-		Input: input,
+		Input: openrouter.EmbedTexts("alpha", "beta"),
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -337,7 +324,7 @@ func ExampleOAuthService_ExchangeAuthCode() {
 	resp, err := client.OAuth.ExchangeAuthCode(context.Background(), openrouter.ExchangeAuthCodeRequest{
 		Code:                "code-from-the-callback",
 		CodeVerifier:        "the-verifier-you-generated",
-		CodeChallengeMethod: gen.ExchangeCodeChallengeMethodS256,
+		CodeChallengeMethod: openrouter.CodeChallengeS256,
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -351,7 +338,7 @@ func ExampleBenchmarksService_List() {
 	client, _, stop := fake()
 	defer stop()
 	resp, err := client.Benchmarks.List(context.Background(), &openrouter.BenchmarksParams{
-		Source:     openrouter.Ptr(gen.GetBenchmarksSourceParamDesignArena),
+		Source:     openrouter.Ptr(openrouter.BenchmarkSourceDesignArena),
 		MaxResults: openrouter.Ptr(5),
 	})
 	if err != nil {
@@ -374,7 +361,7 @@ func ExampleClassificationsService_GetTasks() {
 	client, _, stop := fake()
 	defer stop()
 	resp, err := client.Classifications.GetTasks(context.Background(), &openrouter.TaskClassificationsParams{
-		Window: openrouter.Ptr(gen.GetTaskClassificationsWindowParamN7D),
+		Window: openrouter.Ptr(openrouter.Window7Days),
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -393,13 +380,9 @@ func ExampleClassificationsService_GetTasks() {
 func ExampleBetaService() {
 	client, _, stop := fake()
 	defer stop()
-	var input gen.Inputs
-	if err := input.FromInputsString("Stream a greeting"); err != nil {
-		panic(err)
-	}
 	stream, err := client.Beta.Responses.Stream(context.Background(), openrouter.ResponsesRequest{
 		Model: "openai/gpt-4o-mini",
-		Input: &input,
+		Input: openrouter.InputText("Stream a greeting"),
 	})
 	if err != nil {
 		fmt.Println("error:", err)

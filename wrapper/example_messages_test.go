@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 )
 
@@ -69,11 +68,9 @@ func ExamplePresetsService_CreateFromMessages() {
 
 	// Save a model, its settings and system prompt under a slug; the
 	// messages are not saved and no model is called.
-	var system gen.MessagesRequestSystem
-	_ = system.FromMessagesRequestSystemString("Answer in one sentence.")
 	saved, err := client.Presets.CreateFromMessages(ctx, "brief-helper", openrouter.MessagesRequest{
 		Model:    "anthropic/claude-sonnet-4",
-		System:   &system,
+		System:   openrouter.SystemPrompt("Answer in one sentence."),
 		TopK:     ptr(20),
 		Messages: []openrouter.MessagesMessage{openrouter.MessagesUserText("unused")},
 	})

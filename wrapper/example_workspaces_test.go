@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
@@ -51,7 +50,7 @@ func ExampleObservabilityService_Create() {
 	defer stop()
 
 	resp, err := client.Observability.Create(context.Background(), openrouter.CreateObservabilityDestinationRequest{
-		Type:   gen.ObservabilityDestinationTypeWebhook,
+		Type:   openrouter.DestinationWebhook,
 		Name:   "Trace sink",
 		Config: map[string]any{"url": "https://traces.example.com/ingest"},
 	})

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 
-	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
@@ -34,13 +33,9 @@ func run() error {
 		"A cat was sitting on a rug.",
 		"Quarterly revenue grew by eight percent.",
 	}
-	var input gen.CreateEmbeddingsRequestInput
-	if err := input.FromCreateEmbeddingsRequestInputStringList(texts); err != nil {
-		return err
-	}
 	resp, err := c.Embeddings.Generate(context.Background(), openrouter.EmbeddingsRequest{
 		Model: "openai/text-embedding-3-small",
-		Input: input,
+		Input: openrouter.EmbedTexts(texts...),
 	})
 	if err != nil {
 		return err

@@ -41,9 +41,9 @@ func run() error {
 	fmt.Printf("answer: %s\n", resp.Text())
 
 	// The record can take a moment to appear after the response.
-	var gen *openrouter.GenerationResponse
+	var g *openrouter.GenerationResponse
 	for attempt := 0; ; attempt++ {
-		gen, err = c.Generations.Get(ctx, resp.ID)
+		g, err = c.Generations.Get(ctx, resp.ID)
 		if err == nil || !errors.Is(err, openrouter.ErrNotFound) || attempt == 5 {
 			break
 		}
@@ -52,7 +52,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	d := gen.Data
+	d := g.Data
 	fmt.Printf("generation %s: model %s, provider %s, %d prompt + %d completion tokens, cost $%.6f\n",
 		d.ID, d.Model, deref(d.ProviderName), deref(d.TokensPrompt), deref(d.TokensCompletion), d.TotalCost)
 	return nil

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/gopenrouter/openrouter/gen"
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
@@ -28,21 +27,15 @@ func run() error {
 	}
 	defer stop()
 
-	var input gen.Inputs
-	if err := input.FromInputsString("Write a haiku about Go's garbage collector."); err != nil {
-		return err
-	}
 	resp, err := c.Beta.Responses.Send(context.Background(), openrouter.ResponsesRequest{
 		Model: "openai/gpt-4o-mini",
-		Input: &input,
+		Input: openrouter.InputText("Write a haiku about Go's garbage collector."),
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Printf("status: %s\n", resp.Status)
-	if resp.OutputText != "" {
-		fmt.Println(resp.OutputText)
-	}
+	fmt.Println(resp.Text()) // output_text, or the message items' text when it is absent
 	if u := resp.Usage; u != nil {
 		fmt.Printf("[%d input + %d output tokens]\n", u.InputTokens, u.OutputTokens)
 	}
