@@ -297,7 +297,7 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply("Hi!"))
+//		srv.Enqueue(openroutertest.OpSendChatCompletionRequest, openroutertest.ChatReply("Hi!"))
 //		resp, err := client.Chat.Send(context.Background(), req)
 //		...
 //	}
