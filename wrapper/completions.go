@@ -15,10 +15,9 @@ type CompletionsService struct{ c *caller }
 type (
 	// CompletionRequest is the body of Completions.Generate.
 	CompletionRequest = gen.CompletionRequest
-	// CompletionResponse is the result of Completions.Generate.
-	CompletionResponse = gen.CompletionResponse
-	// CompletionChunk is one event of Completions.Stream.
-	CompletionChunk = gen.CompletionResponse
+	// CompletionChunk is one event of Completions.Stream: a
+	// CompletionResponse whose choices carry the next piece of text.
+	CompletionChunk = CompletionResponse
 )
 
 // Generate creates a text completion from a prompt.
@@ -47,4 +46,26 @@ func (s *CompletionsService) Stream(ctx context.Context, req CompletionRequest, 
 	return doStream(ctx, s.c, "Completions.Stream", opts, kind, func(server string) (*http.Request, error) {
 		return gen.NewCreateCompletionsRequest(server, req)
 	})
+}
+
+// CompletionResponse is the result of Completions.Generate, and (as
+// [CompletionChunk]) one event of Completions.Stream. It embeds gen's type,
+// so every field reads as in the API.
+type CompletionResponse struct {
+	gen.CompletionResponse
+}
+
+// Text returns the text of the first choice, or "" when there is none.
+func (r CompletionResponse) Text() string {
+	if len(r.Choices) == 0 {
+		return ""
+	}
+	return r.Choices[0].Text
+}
+
+// TextDelta returns the text a stream chunk adds to the first choice, and
+// whether it adds any: the same reading as the other streams' events.
+func (r CompletionResponse) TextDelta() (string, bool) {
+	t := r.Text()
+	return t, t != ""
 }
