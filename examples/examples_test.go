@@ -33,6 +33,45 @@ var want = map[string][]string{
 	"generation": {"answer: You said: Name one prime number.", "generation gen-fake-000001: model openai/gpt-4o-mini, provider FakeProvider"},
 	"responses":  {"status: completed", "You said: Write a haiku about Go's garbage collector."},
 	"tools":      {`tool get_weather("Paris")`, `final answer: The tool returned: {"city":"Paris","temp_c":21,"sky":"sunny"}`, "[2 requests, $"},
+	"routing": {
+		"ordered providers: You said: In one sentence: what is a goroutine?",
+		"  served by anthropic/claude-3.5-haiku via FakeProvider for $",
+		"  served by meta-llama/llama-3.1-8b-instruct via FakeProvider for $",
+	},
+	"plugins": {
+		"web search: You said: What is the latest released version of Go?",
+		"pdf: You said: What is the total of this invoice?",
+		"[pdf request: ",
+	},
+	"reasoning": {
+		"reasoning: (none returned by google/gemini-2.5-flash)",
+		"answer: You said: A bat and a ball cost $1.10 in total.",
+		"completion tokens of which 0 reasoning]",
+	},
+	"images": {
+		"sent a ", "-byte PNG; the model says: You said: In three words: what shape and colour is this?",
+		"2 images generated",
+		"- image 1: image/png, 1x1 pixels, ",
+		"- image 2: image/png, 1x1 pixels, ",
+	},
+	"structured": {
+		"parsed into main.book",
+		"title:  ",
+		"year:   1",
+	},
+	"errors": {
+		"   ErrModelNotFound: check the model id",
+		"   availability code model_not_found, retryable false",
+		"   availability code capacity_exhausted, retryable true",
+		"   OpenRouter suggests anthropic/claude-3.5-haiku, meta-llama/llama-3.1-8b-instruct",
+		"   answer from anthropic/claude-3.5-haiku: You said: Say hi.",
+		"   ErrRateLimited: slow down",
+		"   gave up after 2 attempts",
+		"   rate limit: 0 of 20 requests left",
+		"   attempt 1 failed (Chat.Send: 429 Too Many Requests",
+		"   answer from openai/gpt-4o-mini: You said: One more time?",
+		" requests left in this window",
+	},
 }
 
 // goCommand is the go command that runs this test: $GOROOT/bin/go when
