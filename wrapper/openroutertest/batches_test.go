@@ -24,11 +24,7 @@ func init() {
 // results computed like the fake's normal answers.
 func TestBatchLifecycle(t *testing.T) {
 	t.Parallel()
-	srv := openroutertest.NewServer(t)
-	c, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, c := newFake(t)
 	ctx := context.Background()
 	item := func(id, text string) openrouter.BatchItem[openrouter.ChatRequest] {
 		return openrouter.BatchItem[openrouter.ChatRequest]{CustomID: id, Request: openrouter.ChatRequest{Messages: []openrouter.ChatMessage{openrouter.UserText(text)}}}

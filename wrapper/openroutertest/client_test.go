@@ -39,11 +39,7 @@ func replyText(t *testing.T, r *openrouter.ChatResponse) string {
 // each decoded default answer.
 func TestClientDefaults(t *testing.T) {
 	t.Parallel()
-	srv := openroutertest.NewServer(t)
-	c, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, c := newFake(t)
 	ctx := context.Background()
 
 	calls := map[string]func() (string, error){
@@ -330,11 +326,7 @@ func TestClientRetries(t *testing.T) {
 // the client.
 func TestClientScriptedChat(t *testing.T) {
 	t.Parallel()
-	srv := openroutertest.NewServer(t)
-	c, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, c := newFake(t)
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatToolCalls(openroutertest.ToolCall{Name: "weather", Arguments: `{"city":"Paris"}`}))
 	srv.Enqueue("sendChatCompletionRequest", openroutertest.ChatReply("Sunny."))
 	req := openrouter.ChatRequest{Messages: []openrouter.ChatMessage{userMessage(t, "Weather in Paris?")}}

@@ -13,6 +13,7 @@ import (
 
 	"go.uber.org/goleak"
 
+	openrouter "github.com/gopenrouter/openrouter/wrapper"
 	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
@@ -159,4 +160,15 @@ func jsonBody(t *testing.T, b []byte) map[string]any {
 		t.Fatalf("body %q is not a JSON object: %v", b, err)
 	}
 	return m
+}
+
+// newFake starts a fake server for the test and an SDK client for it.
+func newFake(t *testing.T, opts ...openroutertest.ServerOption) (*openroutertest.Server, *openrouter.Client) {
+	t.Helper()
+	srv := openroutertest.NewServer(t, opts...)
+	c, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, c
 }

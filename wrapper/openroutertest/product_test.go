@@ -412,11 +412,7 @@ func TestOtherResourcesAreStateful(t *testing.T) {
 // new slug is listed, and the lookups show what was saved.
 func TestPresetsAreStateful(t *testing.T) {
 	t.Parallel()
-	srv := openroutertest.NewServer(t)
-	c, err := srv.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c := newFake(t)
 	ctx := context.Background()
 	req := openrouter.ChatRequest{Model: "openai/gpt-4o", Messages: []openrouter.ChatMessage{openrouter.SystemMessage("Be terse."), openrouter.UserText("x")}, Temperature: openrouter.Ptr(0.5)}
 	if _, err := c.Presets.CreateFromChat(ctx, "my-new-preset", req); err != nil {
