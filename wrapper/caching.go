@@ -99,8 +99,3 @@ func CacheInfoOf(h http.Header) (info CacheInfo, ok bool) {
 		SourceID: h.Get(headerCacheSourceID),
 	}, true
 }
-
-// Cache reports what OpenRouter's response cache did with the request
-// that opened the stream (see [CacheInfoOf]); a cached stream replays the
-// same chunks.
-func (s *Stream[T]) Cache() (CacheInfo, bool) { return CacheInfoOf(s.resp.Header) }

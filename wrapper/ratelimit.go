@@ -80,10 +80,6 @@ func rateLimitFrom(get func(name string) string) (RateLimit, bool) {
 	return rl, true
 }
 
-// RateLimit reads the rate-limit headers of the response that opened the
-// stream (see [RateLimitOf]).
-func (s *Stream[T]) RateLimit() (RateLimit, bool) { return RateLimitOf(s.resp.Header) }
-
 // RateLimit reads the rate limit the failed response reported: its
 // headers (see [RateLimitOf]), or else the headers OpenRouter relays in
 // the error's metadata.headers, as it does for a provider's 429. An error

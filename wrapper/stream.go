@@ -224,6 +224,15 @@ func (s *Stream[T]) Header() http.Header { return s.resp.Header }
 // stream that has already ended or been closed.
 var ErrStreamClosed = errors.New("openrouter: stream already ended or closed")
 
+// RateLimit reads the rate-limit headers of the response that opened the
+// stream (see [RateLimitOf]).
+func (s *Stream[T]) RateLimit() (RateLimit, bool) { return RateLimitOf(s.resp.Header) }
+
+// Cache reports what OpenRouter's response cache did with the request
+// that opened the stream (see [CacheInfoOf]); a cached stream replays the
+// same chunks.
+func (s *Stream[T]) Cache() (CacheInfo, bool) { return CacheInfoOf(s.resp.Header) }
+
 // Close releases the connection. It is safe to call more than once and
 // after the stream ended; later calls return the first call's result.
 // It returns within a few milliseconds whatever the server does: the
