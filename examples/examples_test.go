@@ -32,6 +32,8 @@ var want = map[string][]string{
 	"keys":       {"current key \"sk-or-v1-tes...key\"", "- Production (sk-or-v1-fa1...e01)", "2 keys"},
 	"generation": {"answer: You said: Name one prime number.", "generation gen-fake-000001: model openai/gpt-4o-mini, provider FakeProvider"},
 	"responses":  {"status: completed", "You said: Write a haiku about Go's garbage collector."},
+	"batch":      {"submitted batch_fake_0001 with 2 requests", "status completed: 2 of 2 done", "q-capital: You said: What is the capital of France?", "[batch cost $"},
+	"caching":    {"call 1: cache MISS, stored for 10m0s", "call 2: cache HIT, 0s old, from generation gen-fake-000001", "[0 tokens billed]"},
 	"tools":      {`tool get_weather("Paris")`, `final answer: The tool returned: {"city":"Paris","temp_c":21,"sky":"sunny"}`, "[2 requests, $"},
 	"routing": {
 		"ordered providers: You said: In one sentence: what is a goroutine?",
