@@ -179,6 +179,8 @@
 // takes [RunHooks]: before a tool call (change its arguments, deny it or
 // answer it), after it (change its result), after each model call (usage,
 // cost, generation id, duration). [WithStreaming] streams each step.
+// [RunToolsSteps] is the same run as an iter.Seq2 of [RunStep]s: each
+// model answer with its answered tool calls, as they come.
 //
 //	res, err := openrouter.RunTools(ctx, client, req, []*openrouter.ToolHandler{search, finish},
 //		openrouter.WithToolConcurrency(4),

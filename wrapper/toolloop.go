@@ -297,7 +297,13 @@ func (r *RunResult) Text() string {
 // OpenRouter's server tools, are run by OpenRouter and never reach the
 // loop; a function call without a handler is a failed call
 // ([ErrUnknownTool]).
-func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (res *RunResult, err error) {
+func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (*RunResult, error) {
+	return runTools(ctx, client, req, handlers, opts, nil)
+}
+
+// runTools is RunTools, calling yield (when not nil) after each step; a
+// false from yield ends the run without an error.
+func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts []RunOption, yield func(*RunStep) bool) (res *RunResult, err error) {
 	cfg := runConfig{}
 	for _, o := range opts {
 		if o != nil {
@@ -342,7 +348,12 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		ctx = runStart(ctx, obs, req, handlers)
 		defer func() { runEnd(ctx, obs, res, err) }()
 	}
-	r := &runner{client: client, cfg: &cfg, byName: byName, res: res}
+	defer func() {
+		if err == errBreak {
+			err = nil
+		}
+	}()
+	r := &runner{client: client, cfg: &cfg, byName: byName, res: res, yield: yield}
 
 	for {
 		if res.Steps >= cfg.maxSteps {
@@ -355,12 +366,17 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		}
 		calls := resp.ToolCalls()
 		if len(calls) == 0 {
-			return res, nil
+			return res, r.emit(false)
 		}
 		if err := r.guard(ctx, calls); err != nil {
+			_ = r.emit(false)
 			return res, err
 		}
 		if err := r.runCalls(ctx, calls); err != nil {
+			_ = r.emit(false)
+			return res, err
+		}
+		if err := r.emit(false); err != nil {
 			return res, err
 		}
 		req.ToolChoice = nil
@@ -371,8 +387,10 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 			}
 			req.Messages = res.Messages
 			req.ToolChoice = ToolChoiceNone()
-			_, err := r.step(ctx, req, true)
-			return res, err
+			if _, err := r.step(ctx, req, true); err != nil {
+				return res, err
+			}
+			return res, r.emit(true)
 		}
 		if cfg.maxCost > 0 && res.Cost >= cfg.maxCost {
 			return res, ErrMaxCost
@@ -390,6 +408,28 @@ type runner struct {
 	// it was made.
 	lastKey string
 	repeats int
+	// yield, when not nil, receives each step; emittedCalls counts the
+	// tool calls already given to it.
+	yield        func(*RunStep) bool
+	emittedCalls int
+}
+
+// errBreak is the error of a run whose step iterator was left early.
+var errBreak = errors.New("openrouter: break")
+
+// emit gives the last step to yield; errBreak when it asks to stop.
+func (r *runner) emit(final bool) error {
+	if r.yield == nil {
+		return nil
+	}
+	res := r.res
+	n := len(res.ToolCalls)
+	st := &RunStep{Index: res.Steps - 1, Response: res.Response, ToolCalls: res.ToolCalls[r.emittedCalls:n:n], Final: final}
+	r.emittedCalls = n
+	if !r.yield(st) {
+		return errBreak
+	}
+	return nil
 }
 
 // step sends one request and records its response in the result.
