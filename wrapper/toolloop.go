@@ -536,6 +536,9 @@ func (r *runner) runCalls(ctx context.Context, calls []ToolCall) error {
 	defer cancel()
 	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	failed := -1 // the first call to fail under ToolErrorsReturn
+
 dispatch:
 	for i, call := range calls {
 		select {
@@ -554,6 +557,11 @@ dispatch:
 			content, err := r.runOne(cctx, call)
 			out[i] = outcome{content: content, err: err, done: true}
 			if err != nil && r.cfg.errMode == ToolErrorsReturn {
+				mu.Lock()
+				if failed < 0 || (i < failed && cctx.Err() == nil) {
+					failed = i
+				}
+				mu.Unlock()
 				cancel()
 			}
 		}()
@@ -561,7 +569,7 @@ dispatch:
 	wg.Wait()
 	for i, call := range calls {
 		o := out[i]
-		if o.err != nil && r.cfg.errMode == ToolErrorsReturn {
+		if i == failed {
 			return o.err
 		}
 		if err := ctx.Err(); err != nil && !o.done {

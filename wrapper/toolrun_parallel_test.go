@@ -207,3 +207,23 @@ func TestToolConcurrencyErrorReturnCancelsTheOthers(t *testing.T) {
 		t.Errorf("transcript %s: want the calls before the failed one answered", got)
 	}
 }
+
+// The failure reported is the call's that failed, not the one of an
+// earlier call cancelled because of it.
+func TestToolConcurrencyErrorReturnReportsTheCause(t *testing.T) {
+	srv, client := loopSetup(t)
+	srv.Enqueue(openroutertest.OpSendChatCompletionRequest, calls("t", `"block"`, `"fail"`).Response())
+	h := rawTool(t, "t", func(ctx context.Context, args json.RawMessage) (string, error) {
+		if string(args) == `"fail"` {
+			return "", errors.New("broken")
+		}
+		<-ctx.Done()
+		return "", ctx.Err()
+	})
+	_, err := openrouter.RunTools(context.Background(), client, weatherRequest(), []*openrouter.ToolHandler{h},
+		openrouter.WithToolConcurrency(2), openrouter.WithToolErrors(openrouter.ToolErrorsReturn))
+	var te *openrouter.ToolError
+	if !errors.As(err, &te) || te.CallID != "call_2" || errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v, want call_2's", err)
+	}
+}
