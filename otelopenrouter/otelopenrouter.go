@@ -126,6 +126,7 @@ const (
 	keyRetryDelay = attribute.Key("openrouter.retry.delay")
 	keyEvents     = attribute.Key("openrouter.stream.events")
 	keySteps      = attribute.Key("openrouter.run.steps")
+	keyStopped    = attribute.Key("openrouter.run.stopped")
 )
 
 // Metric names: the GenAI conventions' (experimental) and this package's
@@ -361,8 +362,14 @@ func errorType(err error) string {
 		return "max_steps"
 	case errors.Is(err, openrouter.ErrMaxCost):
 		return "max_cost"
+	case errors.Is(err, openrouter.ErrRepeatedToolCall):
+		return "repeated_tool_call"
 	case errors.Is(err, openrouter.ErrUnknownTool):
 		return "unknown_tool"
+	case errors.Is(err, openrouter.ErrToolPanicked):
+		return "tool_panic"
+	case errors.Is(err, openrouter.ErrToolDenied):
+		return "tool_denied"
 	case errors.As(err, &toolErr):
 		return "tool_error"
 	}
@@ -385,6 +392,9 @@ func (in *instruments) runEnd(ctx context.Context, info openrouter.RunEndInfo) {
 	}
 	if r := info.Result; r != nil {
 		span.SetAttributes(keySteps.Int(r.Steps), keyCost.Float64(r.Cost))
+		if r.Stopped {
+			span.SetAttributes(keyStopped.Bool(true))
+		}
 		if r.Response != nil && r.Response.Model != "" {
 			span.SetAttributes(keyResponseModel.String(r.Response.Model))
 		}

@@ -421,3 +421,41 @@ func TestRunToolsWithoutContent(t *testing.T) {
 		}
 	}
 }
+
+func TestRunToolsParallelStopped(t *testing.T) {
+	f := setup(t)
+	f.srv.Enqueue(chatOp, openroutertest.ChatToolCalls(
+		openroutertest.ToolCall{ID: "call_a", Name: "t", Arguments: `{"i":1}`},
+		openroutertest.ToolCall{ID: "call_b", Name: "t", Arguments: `{"i":2}`}))
+	h, err := openrouter.NewRawToolHandler("t", "", nil, func(ctx context.Context, args json.RawMessage) (string, error) {
+		if string(args) == `{"i":2}` {
+			panic("boom")
+		}
+		return "ok", nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := openrouter.RunTools(context.Background(), f.client, chatRequest("q"), []*openrouter.ToolHandler{h},
+		openrouter.WithToolConcurrency(2), openrouter.WithStopWhen(openrouter.StopAfterSteps(1)))
+	if err != nil || !res.Stopped || res.Steps != 2 {
+		t.Fatalf("RunTools: %v %+v", err, res)
+	}
+	byName := map[string][]sdktrace.ReadOnlySpan{}
+	for _, s := range f.ended(t) {
+		byName[s.Name()] = append(byName[s.Name()], s)
+	}
+	run, tools := byName["invoke_agent"], byName["execute_tool t"]
+	if len(run) != 1 || len(tools) != 2 {
+		t.Fatalf("spans: %v", byName)
+	}
+	wantAttrs(t, run[0], map[string]string{"openrouter.run.steps": "2", "openrouter.run.stopped": "true"})
+	for _, s := range tools {
+		if s.Parent().SpanID() != run[0].SpanContext().SpanID() {
+			t.Errorf("tool span %v is not a child of the run", attrs(s)["gen_ai.tool.call.id"])
+		}
+		if attrs(s)["gen_ai.tool.call.id"].AsString() == "call_b" && attrs(s)["error.type"].AsString() != "tool_panic" {
+			t.Errorf("panicking call's error.type = %v", attrs(s)["error.type"])
+		}
+	}
+}

@@ -155,10 +155,36 @@
 // [RunTools] does that loop for you, with handlers made by [NewToolHandler]: it sends the request, decodes each
 // call's arguments into the input type of the matching handler, runs the
 // handler, sends the results back and repeats until the model answers
-// without tool calls or a step limit is reached, then returns the final
-// response and the transcript. Whether a handler's error goes back to the
-// model or ends the loop is an option ([WithToolErrors]); [WithMaxSteps]
-// and [WithMaxCost] bound the loop, and [WithStreaming] streams each step.
+// without tool calls, then returns the final response and the transcript
+// ([RunResult]: steps, token and cost totals, each response and each
+// answered call). The assistant messages it appends keep the model's
+// reasoning and reasoning_details, so reasoning models (Gemini's thought
+// signatures, Anthropic's signed thinking) continue their turn.
+//
+// The calls of one answer run one at a time, or concurrently up to
+// [WithToolConcurrency]; their results go back in the order of the calls.
+// A panicking handler is a failed call ([ErrToolPanicked]), and cancelling
+// the context cancels the running handlers. Whether a failed call goes
+// back to the model or ends the loop is an option ([WithToolErrors]).
+//
+// [WithStopWhen] ends the run without an error when a [StopCondition]
+// holds after a step: [StopAfterSteps], [StopWhenToolCalled],
+// [StopAfterTokens], [StopAfterCost], [StopOnFinishReason], your own
+// function of the run, combined with [StopAny] and [StopAll]. A last
+// request that forbids tools then gets an answer from the results so far
+// ([WithFinalAnswer], on by default). [WithMaxSteps] and [WithMaxCost]
+// remain hard limits that end the run with [ErrMaxSteps] and [ErrMaxCost],
+// and a repeat guard ends a run in which the model makes the same call
+// over and over ([WithRepeatLimit], [ErrRepeatedToolCall]). [WithHooks]
+// takes [RunHooks]: before a tool call (change its arguments, deny it or
+// answer it), after it (change its result), after each model call (usage,
+// cost, generation id, duration). [WithStreaming] streams each step.
+// [RunToolsSteps] is the same run as an iter.Seq2 of [RunStep]s: each
+// model answer with its answered tool calls, as they come.
+//
+//	res, err := openrouter.RunTools(ctx, client, req, []*openrouter.ToolHandler{search, finish},
+//		openrouter.WithToolConcurrency(4),
+//		openrouter.WithStopWhen(openrouter.StopWhenToolCalled("finish"), openrouter.StopAfterCost(0.50)))
 //
 // # Batches
 //

@@ -65,7 +65,10 @@ type Observer struct {
 	// RunEnd is called when [RunTools] returns.
 	RunEnd func(ctx context.Context, info RunEndInfo)
 	// ToolCallStart is called before RunTools runs a function call of the
-	// model; the context it returns is the handler's.
+	// model (also one that a [RunHooks] hook then denies or answers); the
+	// context it returns is the handler's. With [WithToolConcurrency]
+	// above 1, ToolCallStart and ToolCallEnd run on the calls' goroutines,
+	// concurrently.
 	ToolCallStart func(ctx context.Context, info ToolCallInfo) context.Context
 	// ToolCallEnd is called after the function call ran, with its result
 	// or error.

@@ -1,6 +1,7 @@
 package openrouter
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 )
 
 // ToolHandler is a function tool together with the Go function that runs
@@ -133,17 +136,30 @@ var (
 type RunOption func(*runConfig)
 
 type runConfig struct {
-	maxSteps  int
-	maxCost   float64
-	errMode   ToolErrorMode
-	callOpts  []Option
-	onChunk   func(ChatChunk)
-	streaming bool
+	maxSteps       int
+	maxCost        float64
+	errMode        ToolErrorMode
+	callOpts       []Option
+	onChunk        func(ChatChunk)
+	streaming      bool
+	concurrency    int
+	concurrencySet bool
+	stops          []StopCondition
+	noFinal        bool
+	hooks          RunHooks
+	repeatLimit    int
 }
 
 // DefaultMaxSteps is the number of chat requests [RunTools] sends at most
 // unless [WithMaxSteps] says otherwise.
 const DefaultMaxSteps = 10
+
+// DefaultToolConcurrency is the number of tool calls of one answer that
+// [RunTools] runs at a time unless [WithToolConcurrency] says otherwise:
+// one, so that handlers need not be safe for concurrent use (a handler
+// that appends to a slice or writes a map would race). Ask for parallel
+// calls with WithToolConcurrency.
+const DefaultToolConcurrency = 1
 
 // WithMaxSteps limits the number of chat requests [RunTools] sends; n < 1
 // means [DefaultMaxSteps].
@@ -152,12 +168,24 @@ func WithMaxSteps(n int) RunOption { return func(c *runConfig) { c.maxSteps = n 
 // WithMaxCost stops [RunTools] with [ErrMaxCost] once the costs reported
 // by the responses add up to usd or more and the model still calls tools.
 // 0 means no limit. The limit is checked after each response, so the
-// total may exceed it by one request's cost.
+// total may exceed it by one request's cost. To stop without an error,
+// and get a final answer, use [StopAfterCost] instead.
 func WithMaxCost(usd float64) RunOption { return func(c *runConfig) { c.maxCost = usd } }
 
 // WithToolErrors sets what happens when a tool call fails; the default is
 // [ToolErrorsToModel].
 func WithToolErrors(mode ToolErrorMode) RunOption { return func(c *runConfig) { c.errMode = mode } }
+
+// WithToolConcurrency sets how many function calls of one answer
+// [RunTools] runs at the same time, each on its own goroutine: n >= 1 is
+// the bound, n < 1 means no bound (all the calls of an answer at once).
+// The default is [DefaultToolConcurrency]. Whatever the order in which
+// they finish, the results go back to the model in the order of the
+// calls. Handlers, hooks and observers then run concurrently and must be
+// safe for concurrent use.
+func WithToolConcurrency(n int) RunOption {
+	return func(c *runConfig) { c.concurrency, c.concurrencySet = n, true }
+}
 
 // WithRunCallOptions applies opts to every chat request of [RunTools],
 // such as [WithMaxRetries] or [WithTimeout].
@@ -200,6 +228,10 @@ type RunResult struct {
 	// ToolCalls are the tool calls the run answered, in order, with what
 	// was sent back: the tool messages of the run, typed.
 	ToolCalls []ToolCallResult
+	// Stopped is true when a [StopCondition] ([WithStopWhen]) ended the
+	// run; Response is then the final answer, unless [WithFinalAnswer]
+	// turned it off.
+	Stopped bool
 }
 
 // ToolCallResult is a tool call that [RunTools] answered.
@@ -227,19 +259,37 @@ func (r *RunResult) Text() string {
 
 // RunTools runs a tool-calling conversation: it sends req with the tools
 // of handlers added to req.Tools, runs the function calls of the answer
-// through the handlers (in the order the model gave them, one at a time),
-// appends the results to the conversation and sends it again, until the
-// model answers without calling tools. It calls POST /chat/completions
-// once per step, streamed with [WithStreaming].
+// through the handlers, appends the results to the conversation and sends
+// it again, until the model answers without calling tools. It calls POST
+// /chat/completions once per step, streamed with [WithStreaming].
 //
-// The loop stops with [ErrMaxSteps] after [WithMaxSteps] requests
-// (default [DefaultMaxSteps]) and with [ErrMaxCost] at the [WithMaxCost]
-// limit; the tool calls of the last response are then already answered in
-// the transcript, so the conversation can be resumed from
+// The calls of one answer run one at a time by default, or concurrently
+// with [WithToolConcurrency]; their results go back in the order of the
+// calls either way. A handler that panics makes a failed call (its
+// [*ToolError] matches [ErrToolPanicked]); cancelling ctx cancels the
+// context of the running handlers, starts no more of them, and RunTools
+// returns ctx's error once the running ones have returned. [WithHooks]
+// sees, changes, denies or answers tool calls and observes each model
+// call.
+//
+// The run ends without an error when a [StopCondition] of [WithStopWhen]
+// holds after a step (RunResult.Stopped; by default one last request with
+// tool_choice "none" then gets an answer, see [WithFinalAnswer]). It ends
+// with [ErrMaxSteps] after [WithMaxSteps] requests (default
+// [DefaultMaxSteps]), with [ErrMaxCost] at the [WithMaxCost] limit and
+// with [ErrRepeatedToolCall] when the model repeats the same call
+// ([WithRepeatLimit]); the tool calls of the last response are then
+// answered in the transcript, so the conversation can be resumed from
 // RunResult.Messages. A failed tool call is sent to the model as an error
 // result, or ends the loop with a [*ToolError] under [ToolErrorsReturn]. A
 // request error ends the loop with that error. RunResult is never nil: it
 // holds the conversation so far whatever the error.
+//
+// The assistant messages appended to the conversation are the model's
+// messages as received, reasoning and reasoning_details included, so the
+// next request sends them back: reasoning models that need their
+// reasoning blocks (such as Gemini's thought signatures or Anthropic's
+// signed thinking) continue their turn.
 //
 // A tool_choice that forces a call (required, or a named function) applies
 // to the first request only; later requests let the model choose, so that
@@ -247,7 +297,13 @@ func (r *RunResult) Text() string {
 // OpenRouter's server tools, are run by OpenRouter and never reach the
 // loop; a function call without a handler is a failed call
 // ([ErrUnknownTool]).
-func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (res *RunResult, err error) {
+func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (*RunResult, error) {
+	return runTools(ctx, client, req, handlers, opts, nil)
+}
+
+// runTools is RunTools, calling yield (when not nil) after each step; a
+// false from yield ends the run without an error.
+func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts []RunOption, yield func(*RunStep) bool) (res *RunResult, err error) {
 	cfg := runConfig{}
 	for _, o := range opts {
 		if o != nil {
@@ -256,6 +312,12 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 	}
 	if cfg.maxSteps < 1 {
 		cfg.maxSteps = DefaultMaxSteps
+	}
+	if !cfg.concurrencySet {
+		cfg.concurrency = DefaultToolConcurrency
+	}
+	if cfg.repeatLimit == 0 {
+		cfg.repeatLimit = DefaultRepeatLimit
 	}
 	res = &RunResult{Messages: slices.Clone(req.Messages)}
 	if client == nil {
@@ -286,55 +348,278 @@ func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		ctx = runStart(ctx, obs, req, handlers)
 		defer func() { runEnd(ctx, obs, res, err) }()
 	}
+	defer func() {
+		if err == errBreak {
+			err = nil
+		}
+	}()
+	r := &runner{client: client, cfg: &cfg, byName: byName, res: res, yield: yield}
 
 	for {
 		if res.Steps >= cfg.maxSteps {
 			return res, ErrMaxSteps
 		}
 		req.Messages = res.Messages
-		resp, err := runStep(ctx, client, req, &cfg)
+		resp, err := r.step(ctx, req, false)
 		if err != nil {
 			return res, err
 		}
-		res.Steps++
-		res.Response = resp
-		res.Responses = append(res.Responses, resp)
-		if c, ok := resp.Cost(); ok {
-			res.Cost += c
-		} else {
-			res.CostUnreported++
-		}
-		if t, ok := resp.Tokens(); ok {
-			res.Tokens = res.Tokens.Add(t)
-		}
-		if len(resp.Choices) > 0 {
-			res.Messages = append(res.Messages, resp.Message())
-		}
 		calls := resp.ToolCalls()
 		if len(calls) == 0 {
-			return res, nil
+			return res, r.emit(false)
 		}
-		for _, call := range calls {
-			if err := ctx.Err(); err != nil {
-				return res, err
-			}
-			tctx := toolStart(ctx, client.cfg.observers, call)
-			content, err := runCall(tctx, byName, call)
-			toolEnd(tctx, client.cfg.observers, call, content, err)
-			if err != nil {
-				if cfg.errMode == ToolErrorsReturn {
-					return res, err
-				}
-				content = "error: " + errors.Unwrap(err).Error()
-			}
-			res.ToolCalls = append(res.ToolCalls, ToolCallResult{Step: res.Steps - 1, Call: call, Content: content, Err: err})
-			res.Messages = append(res.Messages, ToolMessage(call.ID, content))
+		if err := r.guard(ctx, calls); err != nil {
+			_ = r.emit(false)
+			return res, err
+		}
+		if err := r.runCalls(ctx, calls); err != nil {
+			_ = r.emit(false)
+			return res, err
+		}
+		if err := r.emit(false); err != nil {
+			return res, err
 		}
 		req.ToolChoice = nil
+		if slices.ContainsFunc(cfg.stops, func(c StopCondition) bool { return c != nil && c(res) }) {
+			res.Stopped = true
+			if cfg.noFinal {
+				return res, nil
+			}
+			req.Messages = res.Messages
+			req.ToolChoice = ToolChoiceNone()
+			if _, err := r.step(ctx, req, true); err != nil {
+				return res, err
+			}
+			return res, r.emit(true)
+		}
 		if cfg.maxCost > 0 && res.Cost >= cfg.maxCost {
 			return res, ErrMaxCost
 		}
 	}
+}
+
+// runner is the state of one RunTools run.
+type runner struct {
+	client *Client
+	cfg    *runConfig
+	byName map[string]*ToolHandler
+	res    *RunResult
+	// The repeat guard: the last call's key and how many times in a row
+	// it was made.
+	lastKey string
+	repeats int
+	// yield, when not nil, receives each step; emittedCalls counts the
+	// tool calls already given to it.
+	yield        func(*RunStep) bool
+	emittedCalls int
+}
+
+// errBreak is the error of a run whose step iterator was left early.
+var errBreak = errors.New("openrouter: break")
+
+// emit gives the last step to yield; errBreak when it asks to stop.
+func (r *runner) emit(final bool) error {
+	if r.yield == nil {
+		return nil
+	}
+	res := r.res
+	n := len(res.ToolCalls)
+	st := &RunStep{Index: res.Steps - 1, Response: res.Response, ToolCalls: res.ToolCalls[r.emittedCalls:n:n], Final: final}
+	r.emittedCalls = n
+	if !r.yield(st) {
+		return errBreak
+	}
+	return nil
+}
+
+// step sends one request and records its response in the result.
+func (r *runner) step(ctx context.Context, req ChatRequest, final bool) (*ChatResponse, error) {
+	start := time.Now()
+	resp, err := runStep(ctx, r.client, req, r.cfg)
+	if hook := r.cfg.hooks.AfterModelCall; hook != nil {
+		info := ModelCallInfo{Step: r.res.Steps, Final: final, Response: resp, Duration: time.Since(start), Err: err}
+		if err == nil {
+			info.Tokens, _ = resp.Tokens()
+			info.Cost, info.CostReported = resp.Cost()
+			info.GenerationID = resp.GenerationID()
+		}
+		hook(ctx, info)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := r.res
+	res.Steps++
+	res.Response = resp
+	res.Responses = append(res.Responses, resp)
+	if c, ok := resp.Cost(); ok {
+		res.Cost += c
+	} else {
+		res.CostUnreported++
+	}
+	if t, ok := resp.Tokens(); ok {
+		res.Tokens = res.Tokens.Add(t)
+	}
+	if len(resp.Choices) > 0 {
+		res.Messages = append(res.Messages, resp.Message())
+	}
+	return resp, nil
+}
+
+// answer records the result of a call in the transcript.
+func (r *runner) answer(call ToolCall, content string, err error) {
+	if err != nil {
+		content = "error: " + errors.Unwrap(err).Error()
+	}
+	r.res.ToolCalls = append(r.res.ToolCalls, ToolCallResult{Step: r.res.Steps - 1, Call: call, Content: content, Err: err})
+	r.res.Messages = append(r.res.Messages, ToolMessage(call.ID, content))
+}
+
+// guard is the repeat guard: it fails when a call of calls is the same as
+// the ones before it the limit's number of times in a row, and then
+// answers all of calls with that error.
+func (r *runner) guard(ctx context.Context, calls []ToolCall) error {
+	limit := r.cfg.repeatLimit
+	if limit < 0 {
+		return nil
+	}
+	for _, call := range calls {
+		key := call.Function.Name + "\x00" + compactJSON(call.Function.Arguments)
+		if key == r.lastKey {
+			r.repeats++
+		} else {
+			r.lastKey, r.repeats = key, 1
+		}
+		if r.repeats < limit {
+			continue
+		}
+		var err error
+		if hook := r.cfg.hooks.OnRepeatedCall; hook != nil {
+			err = hook(ctx, call, r.repeats)
+		} else {
+			err = fmt.Errorf("%w: %s called %d times in a row with the arguments %s", ErrRepeatedToolCall, call.Function.Name, r.repeats, compactJSON(call.Function.Arguments))
+		}
+		if err != nil {
+			for _, c := range calls {
+				r.answer(c, "", &ToolError{Name: c.Function.Name, CallID: c.ID, Arguments: c.Function.Arguments, Err: err})
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func compactJSON(s string) string {
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(s)) != nil {
+		return strings.TrimSpace(s)
+	}
+	return b.String()
+}
+
+// runCalls runs the calls of one answer, at most cfg.concurrency at a
+// time, and answers them in order. It returns ctx's error when ctx ends,
+// or the first failed call's error under ToolErrorsReturn; the calls
+// before that one are answered.
+func (r *runner) runCalls(ctx context.Context, calls []ToolCall) error {
+	type outcome struct {
+		content string
+		err     error
+		done    bool
+	}
+	out := make([]outcome, len(calls))
+	limit := r.cfg.concurrency
+	if limit < 1 || limit > len(calls) {
+		limit = len(calls)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	failed := -1 // the first call to fail under ToolErrorsReturn
+
+dispatch:
+	for i, call := range calls {
+		select {
+		case sem <- struct{}{}:
+		case <-cctx.Done():
+			break dispatch
+		}
+		if cctx.Err() != nil {
+			<-sem
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			content, err := r.runOne(cctx, call)
+			out[i] = outcome{content: content, err: err, done: true}
+			if err != nil && r.cfg.errMode == ToolErrorsReturn {
+				mu.Lock()
+				if failed < 0 || (i < failed && cctx.Err() == nil) {
+					failed = i
+				}
+				mu.Unlock()
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, call := range calls {
+		o := out[i]
+		if i == failed {
+			return o.err
+		}
+		if err := ctx.Err(); err != nil && !o.done {
+			return err
+		}
+		if !o.done {
+			// Not started after another call failed.
+			continue
+		}
+		r.answer(call, o.content, o.err)
+	}
+	return ctx.Err()
+}
+
+// runOne runs one call with its observers and hooks; its error is always
+// a *ToolError, a panic included.
+func (r *runner) runOne(ctx context.Context, call ToolCall) (content string, err error) {
+	obs := r.client.cfg.observers
+	ctx = toolStart(ctx, obs, call)
+	defer func() { toolEnd(ctx, obs, call, content, err) }()
+	defer func() {
+		if p := recover(); p != nil {
+			content, err = "", &ToolError{Name: call.Function.Name, CallID: call.ID, Arguments: call.Function.Arguments, Err: fmt.Errorf("%w: %v", ErrToolPanicked, p)}
+		}
+	}()
+	content, err = r.hooked(ctx, call)
+	if hook := r.cfg.hooks.AfterToolCall; hook != nil {
+		content, err = hook(ctx, call, content, err)
+		var te *ToolError
+		if err != nil && !errors.As(err, &te) {
+			err = &ToolError{Name: call.Function.Name, CallID: call.ID, Arguments: call.Function.Arguments, Err: err}
+		}
+	}
+	return content, err
+}
+
+// hooked runs a call through the BeforeToolCall hook and its handler.
+func (r *runner) hooked(ctx context.Context, call ToolCall) (string, error) {
+	if hook := r.cfg.hooks.BeforeToolCall; hook != nil {
+		d := hook(ctx, call)
+		switch {
+		case d.Deny != nil:
+			return "", &ToolError{Name: call.Function.Name, CallID: call.ID, Arguments: call.Function.Arguments, Err: fmt.Errorf("%w: %w", ErrToolDenied, d.Deny)}
+		case d.Answered:
+			return d.Answer, nil
+		case d.Arguments != "":
+			call.Function.Arguments = d.Arguments
+		}
+	}
+	return runCall(ctx, r.byName, call)
 }
 
 // runStep sends one request, streamed or not.

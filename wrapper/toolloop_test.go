@@ -225,7 +225,7 @@ func TestRunToolsDefaultStepLimit(t *testing.T) {
 	}
 	var cities []string
 	res, err := openrouter.RunTools(context.Background(), client, weatherRequest(), []*openrouter.ToolHandler{weatherTool(t, &cities, nil)},
-		openrouter.WithMaxSteps(0))
+		openrouter.WithMaxSteps(0), openrouter.WithRepeatLimit(-1))
 	if !errors.Is(err, openrouter.ErrMaxSteps) || res.Steps != openrouter.DefaultMaxSteps {
 		t.Fatalf("error = %v after %d steps, want ErrMaxSteps after %d", err, res.Steps, openrouter.DefaultMaxSteps)
 	}
