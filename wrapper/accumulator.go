@@ -258,8 +258,7 @@ func (a *ChatAccumulator) Response() *ChatResponse {
 func (c *choiceAcc) choice() gen.ChatChoice {
 	msg := gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant}
 	if c.hasContent {
-		var content gen.ChatAssistantMessageContent
-		_ = content.FromChatAssistantMessageContentString(c.content.String()) // marshalling a string cannot fail
+		content := unionOf((*gen.ChatAssistantMessageContent).FromChatAssistantMessageContentString, c.content.String()) // marshalling a string cannot fail
 		msg.Content = &content
 	}
 	msg.Refusal = c.refusal.String()

@@ -226,9 +226,7 @@ func (r *ChatResponse) Message() ChatMessage {
 	}
 	am := *m
 	am.Role = gen.ChatAssistantMessageRoleAssistant
-	var msg ChatMessage
-	_ = msg.FromChatAssistantMessage(am)
-	return msg
+	return unionOf((*ChatMessage).FromChatAssistantMessage, am)
 }
 
 // Cost returns what the request cost in credits (US dollars), as reported

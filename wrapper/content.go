@@ -70,9 +70,7 @@ func CachedTextPart(text string, cc *CacheControl) ContentPart {
 
 func textPart(t gen.ChatContentText) ContentPart {
 	t.Type = gen.ChatContentTextTypeText
-	var p ContentPart
-	_ = p.FromChatContentText(t)
-	return p
+	return unionOf((*ContentPart).FromChatContentText, t)
 }
 
 // ImageURLPart returns an image content part that refers to an image by
@@ -83,9 +81,7 @@ func ImageURLPart(url string, detail ...ImageDetail) ContentPart {
 	if len(detail) > 0 && detail[0] != "" {
 		img.ImageURL.Detail = detail[0]
 	}
-	var p ContentPart
-	_ = p.FromChatContentImage(img)
-	return p
+	return unionOf((*ContentPart).FromChatContentImage, img)
 }
 
 // ImageBytesPart returns an image content part that carries the image
@@ -152,9 +148,7 @@ func filePart(f gen.ChatContentFileFile, filename string) ContentPart {
 	if filename != "" {
 		f.Filename = filename
 	}
-	var p ContentPart
-	_ = p.FromChatContentFile(gen.ChatContentFile{Type: gen.ChatContentFileTypeFile, File: f})
-	return p
+	return unionOf((*ContentPart).FromChatContentFile, gen.ChatContentFile{Type: gen.ChatContentFileTypeFile, File: f})
 }
 
 // PDFBytesPart returns a file content part that carries the PDF document
@@ -206,9 +200,7 @@ func AudioPart(data []byte, format string) (ContentPart, error) {
 // (an https URL, a YouTube link for the models that take one, or a data
 // URL).
 func VideoURLPart(url string) ContentPart {
-	var p ContentPart
-	_ = p.FromChatContentVideo(gen.ChatContentVideo{Type: gen.ChatContentVideoTypeVideoURL, VideoURL: gen.ChatContentVideoInput{URL: url}})
-	return p
+	return unionOf((*ContentPart).FromChatContentVideo, gen.ChatContentVideo{Type: gen.ChatContentVideoTypeVideoURL, VideoURL: gen.ChatContentVideoInput{URL: url}})
 }
 
 // VideoBytesPart returns a video content part that carries the video

@@ -17,8 +17,7 @@ type ResponseFormat = gen.ChatRequestResponseFormat
 // ResponseFormatJSON asks for a JSON object answer without a schema
 // ("json_object" mode). Most models also need to be told so in a message.
 func ResponseFormatJSON() *ResponseFormat {
-	var f ResponseFormat
-	_ = f.FromChatFormatJSONObjectConfig(gen.ChatFormatJSONObjectConfig{Type: gen.ChatFormatJSONObjectConfigTypeJSONObject})
+	f := unionOf((*ResponseFormat).FromChatFormatJSONObjectConfig, gen.ChatFormatJSONObjectConfig{Type: gen.ChatFormatJSONObjectConfigTypeJSONObject})
 	return &f
 }
 

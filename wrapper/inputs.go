@@ -17,8 +17,7 @@ type InputItem = gen.InputItem
 //
 //	req := openrouter.ResponsesRequest{Model: "openai/gpt-4o", Input: openrouter.InputText("Hello")}
 func InputText(text string) *ResponsesInput {
-	var in ResponsesInput
-	_ = in.FromInputsString(text) // marshalling a string cannot fail
+	in := unionOf((*ResponsesInput).FromInputsString, text) // marshalling a string cannot fail
 	return &in
 }
 
@@ -60,18 +59,14 @@ func InputAssistantText(text string) InputItem {
 }
 
 func inputMessage(role gen.EasyInputMessageRole, text string) InputItem {
-	var c gen.EasyInputMessageContent
-	_ = c.FromEasyInputMessageContentString(text)
-	var it InputItem
-	_ = it.FromEasyInputMessage(gen.EasyInputMessage{Type: gen.EasyInputMessageTypeMessage, Role: role, Content: &c})
-	return it
+	c := unionOf((*gen.EasyInputMessageContent).FromEasyInputMessageContentString, text)
+	return unionOf((*InputItem).FromEasyInputMessage, gen.EasyInputMessage{Type: gen.EasyInputMessageTypeMessage, Role: role, Content: &c})
 }
 
 // InputFunctionOutput returns a Responses input item that answers the
 // function call whose call_id is callID with output.
 func InputFunctionOutput(callID, output string) InputItem {
-	var o gen.InputFunctionCallOutputOutput
-	_ = o.FromInputFunctionCallOutputOutputString(output)
+	o := unionOf((*gen.InputFunctionCallOutputOutput).FromInputFunctionCallOutputOutputString, output)
 	var it InputItem
 	_ = it.FromInputFunctionCallOutput(gen.InputFunctionCallOutput{
 		Type:   gen.OpenAIResponseFunctionToolCallOutputTypeFunctionCallOutput,
@@ -93,9 +88,7 @@ type EmbeddingsPart = gen.EmbeddingsInputPart
 // EmbedText returns an embeddings input of one text: the response holds
 // one embedding.
 func EmbedText(text string) EmbeddingsInput {
-	var in EmbeddingsInput
-	_ = in.FromCreateEmbeddingsRequestInputString(text)
-	return in
+	return unionOf((*EmbeddingsInput).FromCreateEmbeddingsRequestInputString, text)
 }
 
 // EmbedTexts returns an embeddings input of many texts: the response
@@ -104,9 +97,7 @@ func EmbedTexts(texts ...string) EmbeddingsInput {
 	if texts == nil {
 		texts = []string{}
 	}
-	var in EmbeddingsInput
-	_ = in.FromCreateEmbeddingsRequestInputStringList(texts)
-	return in
+	return unionOf((*EmbeddingsInput).FromCreateEmbeddingsRequestInputStringList, texts)
 }
 
 // EmbedTokens returns an embeddings input of one text given as token ids
@@ -115,9 +106,7 @@ func EmbedTokens(tokens ...int) EmbeddingsInput {
 	if tokens == nil {
 		tokens = []int{}
 	}
-	var in EmbeddingsInput
-	_ = in.FromCreateEmbeddingsRequestInputTokens(tokens)
-	return in
+	return unionOf((*EmbeddingsInput).FromCreateEmbeddingsRequestInputTokens, tokens)
 }
 
 // EmbedTokenBatches returns an embeddings input of many texts, each given
@@ -126,9 +115,7 @@ func EmbedTokenBatches(batches ...[]int) EmbeddingsInput {
 	if batches == nil {
 		batches = [][]int{}
 	}
-	var in EmbeddingsInput
-	_ = in.FromCreateEmbeddingsRequestInputTokenBatches(batches)
-	return in
+	return unionOf((*EmbeddingsInput).FromCreateEmbeddingsRequestInputTokenBatches, batches)
 }
 
 // EmbedMultimodal returns an embeddings input of one item made of parts,
@@ -140,16 +127,12 @@ func EmbedMultimodal(parts ...EmbeddingsPart) EmbeddingsInput {
 	if parts == nil {
 		parts = []EmbeddingsPart{}
 	}
-	var in EmbeddingsInput
-	_ = in.FromEmbeddingsMultimodalInputList([]gen.EmbeddingsMultimodalInput{{Content: parts}})
-	return in
+	return unionOf((*EmbeddingsInput).FromEmbeddingsMultimodalInputList, []gen.EmbeddingsMultimodalInput{{Content: parts}})
 }
 
 // EmbedTextPart returns a text part of a multimodal embeddings input.
 func EmbedTextPart(text string) EmbeddingsPart {
-	var p EmbeddingsPart
-	_ = p.FromEmbeddingsInputPartText(gen.EmbeddingsInputPartText{Type: gen.EmbeddingsInputPartTextTypeText, Text: text})
-	return p
+	return unionOf((*EmbeddingsPart).FromEmbeddingsInputPartText, gen.EmbeddingsInputPartText{Type: gen.EmbeddingsInputPartTextTypeText, Text: text})
 }
 
 // EmbedImagePart returns an image part of a multimodal embeddings input:
@@ -170,9 +153,7 @@ type CompletionPrompt = gen.CompletionRequestPrompt
 // PromptText returns a completions prompt of one text, which the model
 // continues.
 func PromptText(text string) CompletionPrompt {
-	var p CompletionPrompt
-	_ = p.FromCompletionRequestPromptString(text)
-	return p
+	return unionOf((*CompletionPrompt).FromCompletionRequestPromptString, text)
 }
 
 // PromptTexts returns a completions prompt of many texts, each completed
@@ -181,9 +162,7 @@ func PromptTexts(texts ...string) CompletionPrompt {
 	if texts == nil {
 		texts = []string{}
 	}
-	var p CompletionPrompt
-	_ = p.FromCompletionRequestPromptStringList(texts)
-	return p
+	return unionOf((*CompletionPrompt).FromCompletionRequestPromptStringList, texts)
 }
 
 // PromptTokens returns a completions prompt given as token ids of the
@@ -192,9 +171,7 @@ func PromptTokens(tokens ...int) CompletionPrompt {
 	if tokens == nil {
 		tokens = []int{}
 	}
-	var p CompletionPrompt
-	_ = p.FromCompletionRequestPromptTokens(tokens)
-	return p
+	return unionOf((*CompletionPrompt).FromCompletionRequestPromptTokens, tokens)
 }
 
 // MessagesSystem is [MessagesRequest].System; build it with
@@ -213,8 +190,7 @@ type TextBlockParam = gen.AnthropicTextBlockParam
 // SystemPrompt returns the system prompt of a Messages request as one
 // text.
 func SystemPrompt(text string) *MessagesSystem {
-	var s MessagesSystem
-	_ = s.FromMessagesRequestSystemString(text)
+	s := unionOf((*MessagesSystem).FromMessagesRequestSystemString, text)
 	return &s
 }
 
@@ -235,8 +211,7 @@ func SystemBlocks(blocks ...TextBlockParam) *MessagesSystem {
 	if blocks == nil {
 		blocks = []TextBlockParam{}
 	}
-	var s MessagesSystem
-	_ = s.FromMessagesSystemBlocks(blocks)
+	s := unionOf((*MessagesSystem).FromMessagesSystemBlocks, blocks)
 	return &s
 }
 
@@ -246,19 +221,14 @@ func TextBlock(text string) MessagesBlock { return CachedTextBlock(text, nil) }
 // CachedTextBlock returns a text content block that ends a cacheable
 // prompt prefix; cc is usually [EphemeralCache](), nil means none.
 func CachedTextBlock(text string, cc *CacheControl) MessagesBlock {
-	var b MessagesBlock
-	_ = b.FromAnthropicTextBlockParam(TextBlockParam{Type: gen.AnthropicTextBlockParamTypeText, Text: text, CacheControl: cc})
-	return b
+	return unionOf((*MessagesBlock).FromAnthropicTextBlockParam, TextBlockParam{Type: gen.AnthropicTextBlockParamTypeText, Text: text, CacheControl: cc})
 }
 
 // ImageURLBlock returns an image content block of a Messages API message
 // that refers to an image by URL.
 func ImageURLBlock(url string) MessagesBlock {
-	var src gen.AnthropicImageBlockParamSource
-	_ = src.FromAnthropicURLImageSource(gen.AnthropicURLImageSource{Type: gen.AnthropicURLImageSourceTypeURL, URL: url})
-	var b MessagesBlock
-	_ = b.FromAnthropicImageBlockParam(gen.AnthropicImageBlockParam{Type: gen.AnthropicImageBlockParamTypeImage, Source: src})
-	return b
+	src := unionOf((*gen.AnthropicImageBlockParamSource).FromAnthropicURLImageSource, gen.AnthropicURLImageSource{Type: gen.AnthropicURLImageSourceTypeURL, URL: url})
+	return unionOf((*MessagesBlock).FromAnthropicImageBlockParam, gen.AnthropicImageBlockParam{Type: gen.AnthropicImageBlockParamTypeImage, Source: src})
 }
 
 // MessagesUserBlocks returns a Messages API message with role "user" made

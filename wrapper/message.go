@@ -20,13 +20,20 @@ type ToolCallFunction = gen.ChatToolCallFunction
 //	req := openrouter.ChatRequest{Model: "openai/gpt-4o", Temperature: openrouter.Ptr(0.2)}
 func Ptr[T any](v T) *T { return &v }
 
+// unionOf returns the union U holding v, set with one of U's From methods
+// (such as (*Plugin).FromWebSearchPlugin). From only marshals v, which
+// cannot fail for the Go values the constructors pass, so the error is
+// dropped.
+func unionOf[U, V any](set func(*U, V) error, v V) U {
+	var u U
+	_ = set(&u, v)
+	return u
+}
+
 // SystemMessage returns a message with role "system" whose content is text.
 func SystemMessage(text string) ChatMessage {
-	var c gen.ChatSystemMessageContent
-	_ = c.FromChatSystemMessageContentString(text) // marshalling a string cannot fail
-	var m ChatMessage
-	_ = m.FromChatSystemMessage(gen.ChatSystemMessage{Role: gen.ChatSystemMessageRoleSystem, Content: c})
-	return m
+	c := unionOf((*gen.ChatSystemMessageContent).FromChatSystemMessageContentString, text) // marshalling a string cannot fail
+	return unionOf((*ChatMessage).FromChatSystemMessage, gen.ChatSystemMessage{Role: gen.ChatSystemMessageRoleSystem, Content: c})
 }
 
 // CachedSystemMessage returns a message with role "system" whose text ends
@@ -37,28 +44,20 @@ func CachedSystemMessage(text string, cc *CacheControl) ChatMessage {
 	_ = c.FromChatSystemContentTexts([]gen.ChatContentText{
 		{Type: gen.ChatContentTextTypeText, Text: text, CacheControl: cc},
 	})
-	var m ChatMessage
-	_ = m.FromChatSystemMessage(gen.ChatSystemMessage{Role: gen.ChatSystemMessageRoleSystem, Content: c})
-	return m
+	return unionOf((*ChatMessage).FromChatSystemMessage, gen.ChatSystemMessage{Role: gen.ChatSystemMessageRoleSystem, Content: c})
 }
 
 // DeveloperMessage returns a message with role "developer" whose content
 // is text. Models that do not know the role get it as a system message.
 func DeveloperMessage(text string) ChatMessage {
-	var c gen.ChatDeveloperMessageContent
-	_ = c.FromChatDeveloperMessageContentString(text)
-	var m ChatMessage
-	_ = m.FromChatDeveloperMessage(gen.ChatDeveloperMessage{Role: gen.ChatDeveloperMessageRoleDeveloper, Content: c})
-	return m
+	c := unionOf((*gen.ChatDeveloperMessageContent).FromChatDeveloperMessageContentString, text)
+	return unionOf((*ChatMessage).FromChatDeveloperMessage, gen.ChatDeveloperMessage{Role: gen.ChatDeveloperMessageRoleDeveloper, Content: c})
 }
 
 // UserText returns a message with role "user" whose content is text.
 func UserText(text string) ChatMessage {
-	var c gen.ChatUserMessageContent
-	_ = c.FromChatUserMessageContentString(text)
-	var m ChatMessage
-	_ = m.FromChatUserMessage(gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: c})
-	return m
+	c := unionOf((*gen.ChatUserMessageContent).FromChatUserMessageContentString, text)
+	return unionOf((*ChatMessage).FromChatUserMessage, gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: c})
 }
 
 // UserMessage returns a message with role "user" made of content parts:
@@ -74,22 +73,16 @@ func UserMessage(parts ...ContentPart) ChatMessage {
 	if parts == nil {
 		parts = []ContentPart{}
 	}
-	var c gen.ChatUserMessageContent
-	_ = c.FromChatUserContentParts(parts)
-	var m ChatMessage
-	_ = m.FromChatUserMessage(gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: c})
-	return m
+	c := unionOf((*gen.ChatUserMessageContent).FromChatUserContentParts, parts)
+	return unionOf((*ChatMessage).FromChatUserMessage, gen.ChatUserMessage{Role: gen.ChatUserMessageRoleUser, Content: c})
 }
 
 // AssistantMessage returns a message with role "assistant" whose content
 // is text: an earlier answer of the model, replayed in a conversation, or
 // a prefill that the model continues.
 func AssistantMessage(text string) ChatMessage {
-	var c gen.ChatAssistantMessageContent
-	_ = c.FromChatAssistantMessageContentString(text)
-	var m ChatMessage
-	_ = m.FromChatAssistantMessage(gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant, Content: &c})
-	return m
+	c := unionOf((*gen.ChatAssistantMessageContent).FromChatAssistantMessageContentString, text)
+	return unionOf((*ChatMessage).FromChatAssistantMessage, gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant, Content: &c})
 }
 
 // AssistantToolCallsMessage returns a message with role "assistant" that
@@ -101,8 +94,7 @@ func AssistantToolCallsMessage(text string, calls ...ToolCall) ChatMessage {
 	// A copy: the default Type below must not change the caller's slice.
 	am := gen.ChatAssistantMessage{Role: gen.ChatAssistantMessageRoleAssistant, ToolCalls: slices.Clone(calls)}
 	if text != "" {
-		var c gen.ChatAssistantMessageContent
-		_ = c.FromChatAssistantMessageContentString(text)
+		c := unionOf((*gen.ChatAssistantMessageContent).FromChatAssistantMessageContentString, text)
 		am.Content = &c
 	}
 	for i := range am.ToolCalls {
@@ -110,17 +102,12 @@ func AssistantToolCallsMessage(text string, calls ...ToolCall) ChatMessage {
 			am.ToolCalls[i].Type = gen.ChatToolCallTypeFunction
 		}
 	}
-	var m ChatMessage
-	_ = m.FromChatAssistantMessage(am)
-	return m
+	return unionOf((*ChatMessage).FromChatAssistantMessage, am)
 }
 
 // ToolMessage returns a message with role "tool": the result content of
 // the function call whose id is toolCallID.
 func ToolMessage(toolCallID, content string) ChatMessage {
-	var c gen.ChatToolMessageContent
-	_ = c.FromChatToolMessageContentString(content)
-	var m ChatMessage
-	_ = m.FromChatToolMessage(gen.ChatToolMessage{Role: gen.ChatToolMessageRoleTool, ToolCallID: toolCallID, Content: c})
-	return m
+	c := unionOf((*gen.ChatToolMessageContent).FromChatToolMessageContentString, content)
+	return unionOf((*ChatMessage).FromChatToolMessage, gen.ChatToolMessage{Role: gen.ChatToolMessageRoleTool, ToolCallID: toolCallID, Content: c})
 }

@@ -120,9 +120,7 @@ func firstPtr[T any](opts []T) *T {
 func WebSearchPlugin(opts ...WebSearchPluginOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.WebSearchPluginIDWeb
-	var p Plugin
-	_ = p.FromWebSearchPlugin(o)
-	return p
+	return unionOf((*Plugin).FromWebSearchPlugin, o)
 }
 
 // WebFetchPlugin returns the "web-fetch" plugin, which fetches the pages
@@ -130,9 +128,7 @@ func WebSearchPlugin(opts ...WebSearchPluginOptions) Plugin {
 func WebFetchPlugin(opts ...WebFetchPluginOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.WebFetchPluginIDWebFetch
-	var p Plugin
-	_ = p.FromWebFetchPlugin(o)
-	return p
+	return unionOf((*Plugin).FromWebFetchPlugin, o)
 }
 
 // PDFPlugin returns the "file-parser" plugin set to read the PDFs of the
@@ -143,25 +139,19 @@ func PDFPlugin(engine PDFEngine) Plugin {
 	if engine != "" {
 		fp.Pdf = &gen.PDFParserOptions{Engine: engine}
 	}
-	var p Plugin
-	_ = p.FromFileParserPlugin(fp)
-	return p
+	return unionOf((*Plugin).FromFileParserPlugin, fp)
 }
 
 // ModerationPlugin returns the "moderation" plugin, which runs content
 // moderation on the request.
 func ModerationPlugin() Plugin {
-	var p Plugin
-	_ = p.FromModerationPlugin(gen.ModerationPlugin{ID: gen.ModerationPluginIDModeration})
-	return p
+	return unionOf((*Plugin).FromModerationPlugin, gen.ModerationPlugin{ID: gen.ModerationPluginIDModeration})
 }
 
 // ResponseHealingPlugin returns the "response-healing" plugin, which
 // repairs malformed JSON answers to structured-output requests.
 func ResponseHealingPlugin() Plugin {
-	var p Plugin
-	_ = p.FromResponseHealingPlugin(gen.ResponseHealingPlugin{ID: gen.ResponseHealingPluginIDResponseHealing})
-	return p
+	return unionOf((*Plugin).FromResponseHealingPlugin, gen.ResponseHealingPlugin{ID: gen.ResponseHealingPluginIDResponseHealing})
 }
 
 // ContextCompressionPlugin returns the "context-compression" plugin, which
@@ -182,9 +172,7 @@ func ContextCompressionPlugin() Plugin {
 func AutoRouterPlugin(opts ...AutoRouterOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.AutoRouterPluginIDAutoRouter
-	var p Plugin
-	_ = p.FromAutoRouterPlugin(o)
-	return p
+	return unionOf((*Plugin).FromAutoRouterPlugin, o)
 }
 
 // AutoBetaRouterPlugin returns the "auto-beta-router" plugin, the beta of
@@ -192,9 +180,7 @@ func AutoRouterPlugin(opts ...AutoRouterOptions) Plugin {
 func AutoBetaRouterPlugin(opts ...AutoBetaRouterOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.AutoBetaRouterPluginIDAutoBetaRouter
-	var p Plugin
-	_ = p.FromAutoBetaRouterPlugin(o)
-	return p
+	return unionOf((*Plugin).FromAutoBetaRouterPlugin, o)
 }
 
 // ParetoRouterPlugin returns the "pareto-router" plugin, which picks a
@@ -202,9 +188,7 @@ func AutoBetaRouterPlugin(opts ...AutoBetaRouterOptions) Plugin {
 func ParetoRouterPlugin(opts ...ParetoRouterOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.ParetoRouterPluginIDParetoRouter
-	var p Plugin
-	_ = p.FromParetoRouterPlugin(o)
-	return p
+	return unionOf((*Plugin).FromParetoRouterPlugin, o)
 }
 
 // FusionPlugin returns the "fusion" plugin, which sends the prompt to a
@@ -212,9 +196,7 @@ func ParetoRouterPlugin(opts ...ParetoRouterOptions) Plugin {
 func FusionPlugin(opts ...FusionPluginOptions) Plugin {
 	o := first(opts)
 	o.ID = gen.FusionPluginIDFusion
-	var p Plugin
-	_ = p.FromFusionPlugin(o)
-	return p
+	return unionOf((*Plugin).FromFusionPlugin, o)
 }
 
 // ResponsesPlugins converts plugins built with this package's
@@ -316,26 +298,20 @@ func DatetimeTool(timezone string) Tool {
 	if timezone != "" {
 		dt.Parameters = &gen.DatetimeServerToolConfig{Timezone: timezone}
 	}
-	var t Tool
-	_ = t.FromDatetimeServerTool(dt)
-	return t
+	return unionOf((*Tool).FromDatetimeServerTool, dt)
 }
 
 // BashTool returns the openrouter:bash server tool, with which the model
 // runs shell commands in a sandbox.
 func BashTool(config ...BashToolConfig) Tool {
-	var t Tool
-	_ = t.FromBashServerTool(gen.BashServerTool{Type: gen.BashServerToolTypeOpenrouterBash, Parameters: firstPtr(config)})
-	return t
+	return unionOf((*Tool).FromBashServerTool, gen.BashServerTool{Type: gen.BashServerToolTypeOpenrouterBash, Parameters: firstPtr(config)})
 }
 
 // FilesTool returns the openrouter:files server tool, with which the
 // model lists, reads, writes and edits the files of the API key's
 // workspace.
 func FilesTool() Tool {
-	var t Tool
-	_ = t.FromFilesServerTool(gen.FilesServerTool{Type: gen.FilesServerToolTypeOpenrouterFiles})
-	return t
+	return unionOf((*Tool).FromFilesServerTool, gen.FilesServerTool{Type: gen.FilesServerToolTypeOpenrouterFiles})
 }
 
 // ImageGenerationTool returns the openrouter:image_generation server
@@ -393,7 +369,5 @@ func SearchModelsTool(maxResults int) Tool {
 	if maxResults > 0 {
 		st.Parameters = &gen.SearchModelsServerToolConfig{MaxResults: &maxResults}
 	}
-	var t Tool
-	_ = t.FromChatSearchModelsServerTool(st)
-	return t
+	return unionOf((*Tool).FromChatSearchModelsServerTool, st)
 }

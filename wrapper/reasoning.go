@@ -94,14 +94,12 @@ func ThinkingBudget(budgetTokens int) *Thinking {
 // ThinkingAdaptive lets the model decide how much to think in a Messages
 // request.
 func ThinkingAdaptive() *Thinking {
-	var t Thinking
-	_ = t.FromMessagesRequestThinkingAdaptive(gen.MessagesRequestThinkingAdaptive{Type: gen.MessagesRequestThinkingAdaptiveTypeAdaptive})
+	t := unionOf((*Thinking).FromMessagesRequestThinkingAdaptive, gen.MessagesRequestThinkingAdaptive{Type: gen.MessagesRequestThinkingAdaptiveTypeAdaptive})
 	return &t
 }
 
 // ThinkingOff turns extended thinking off in a Messages request.
 func ThinkingOff() *Thinking {
-	var t Thinking
-	_ = t.FromMessagesRequestThinkingDisabled(gen.MessagesRequestThinkingDisabled{Type: gen.MessagesRequestThinkingDisabledTypeDisabled})
+	t := unionOf((*Thinking).FromMessagesRequestThinkingDisabled, gen.MessagesRequestThinkingDisabled{Type: gen.MessagesRequestThinkingDisabledTypeDisabled})
 	return &t
 }

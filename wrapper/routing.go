@@ -98,8 +98,7 @@ func Quantizations(q ...Quantization) []Quantization {
 // [SortByPrice]; with model fallbacks, every endpoint of the first model
 // is tried before the next model.
 func SortBy(key ProviderSort) *gen.ProviderPreferencesSort {
-	var s gen.ProviderPreferencesSort
-	_ = s.FromProviderSort(key) // marshalling a string cannot fail
+	s := unionOf((*gen.ProviderPreferencesSort).FromProviderSort, key) // marshalling a string cannot fail
 	return &s
 }
 
@@ -127,16 +126,14 @@ func sortConfig(key ProviderSort, p gen.ProviderSortConfigPartition) *gen.Provid
 // seconds, for [ProviderPreferences].PreferredMaxLatency. Slower
 // endpoints are still used when no other can serve.
 func MaxLatency(seconds float64) *gen.PreferredMaxLatency {
-	var l gen.PreferredMaxLatency
-	_ = l.FromPreferredMaxLatencyNumber(seconds) // a finite number always marshals
+	l := unionOf((*gen.PreferredMaxLatency).FromPreferredMaxLatencyNumber, seconds) // a finite number always marshals
 	return &l
 }
 
 // MinThroughput prefers endpoints whose median (p50) throughput is at
 // least tokensPerSecond, for [ProviderPreferences].PreferredMinThroughput.
 func MinThroughput(tokensPerSecond float64) *gen.PreferredMinThroughput {
-	var t gen.PreferredMinThroughput
-	_ = t.FromPreferredMinThroughputNumber(tokensPerSecond)
+	t := unionOf((*gen.PreferredMinThroughput).FromPreferredMinThroughputNumber, tokensPerSecond)
 	return &t
 }
 

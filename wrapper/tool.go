@@ -101,8 +101,7 @@ func ToolChoiceNone() *ToolChoice { return toolChoiceMode(gen.ChatToolChoiceMode
 func ToolChoiceRequired() *ToolChoice { return toolChoiceMode(gen.ChatToolChoiceModeRequired) }
 
 func toolChoiceMode(m gen.ChatToolChoiceMode) *ToolChoice {
-	var c ToolChoice
-	_ = c.FromChatToolChoiceMode(m)
+	c := unionOf((*ToolChoice).FromChatToolChoiceMode, m)
 	return &c
 }
 
