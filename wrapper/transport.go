@@ -268,10 +268,14 @@ func decodeBody(body io.ReadCloser, out any) error {
 	if bb, ok := body.(*bufferedBody); ok && bb.buf != nil {
 		data = *bb.buf
 	} else {
-		var err error
-		if data, err = io.ReadAll(body); err != nil {
+		// Every JSON attempt buffers its body (see attempt); a body that
+		// comes another way is still read with the default bound.
+		buf, err := readBody(body, -1, DefaultMaxResponseBytes)
+		if err != nil {
 			return err
 		}
+		defer putBuffer(buf)
+		data = *buf
 	}
 	// OpenRouter reports some failures, such as a provider error after
 	// the request was accepted, as a 2xx body holding only an error
