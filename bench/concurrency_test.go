@@ -18,10 +18,11 @@ import (
 
 // TestConcurrentCallsReuseConnections sends 1,000 concurrent Chat.Send
 // calls through one Client, twice, against a loopback server that holds
-// each answer until the whole wave has arrived (or a second has passed),
+// each answer until the whole wave has arrived (or 3 seconds have passed),
 // so that the 1,000 calls of a wave are in flight at once. The client
 // uses the SDK's own transport (no WithHTTPClient): the second wave must
-// find the first wave's connections idle and open at most 5 % new ones.
+// find the first wave's connections idle and open at most 5 % new ones
+// (beyond those the first wave did not open, when the barrier timed out).
 func TestConcurrentCallsReuseConnections(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens 1,000 connections")
@@ -45,7 +46,7 @@ func TestConcurrentCallsReuseConnections(t *testing.T) {
 		}
 		select {
 		case <-ch:
-		case <-time.After(time.Second):
+		case <-time.After(3 * time.Second):
 		}
 		inner.ServeHTTP(w, r)
 	}))
@@ -110,7 +111,12 @@ func TestConcurrentCallsReuseConnections(t *testing.T) {
 	if errs1+errs2 != 0 {
 		t.Errorf("%d errors", errs1+errs2)
 	}
-	if second > calls*5/100 {
-		t.Errorf("the second wave opened %d new connections, want at most %d (5 %%)", second, calls*5/100)
+	// On a loaded machine the barrier may time out before a whole wave
+	// has arrived: the early calls then finish, and later calls of the
+	// same wave reuse their connections, so the first wave leaves fewer
+	// than calls idle. The second wave may open what the first did not,
+	// and 5 % more.
+	if allowed := max(0, calls-int(first)) + calls*5/100; int(second) > allowed {
+		t.Errorf("the second wave opened %d new connections, want at most %d (the %d the first wave did not leave idle, and 5 %%)", second, allowed, max(0, calls-int(first)))
 	}
 }

@@ -2,6 +2,8 @@ package openrouter_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -68,4 +70,49 @@ func ExampleWithToolConcurrency() {
 	// 1 get_weather {"city":"Rome"} -> {"temp_c":25}
 	// stopped: true steps: 3
 	// Paris: 21°C at 14:00. Rome: 25°C.
+}
+
+// A deletion waits for a person's approval: the run pauses, its state is
+// saved as JSON, and it is resumed from that JSON with the decision.
+func ExampleResumeTools() {
+	client, _, stop := fake()
+	defer stop()
+	type fileArgs struct {
+		Path string `json:"path" jsonschema:"the file to delete"`
+	}
+	del, err := openrouter.NewToolHandler("delete_file", "Delete a file",
+		func(ctx context.Context, in fileArgs) (string, error) { return "deleted " + in.Path, nil })
+	if err != nil {
+		panic(err)
+	}
+	handlers := []*openrouter.ToolHandler{del}
+	approval := openrouter.WithApproval(openrouter.ApprovalFor("delete_file"))
+
+	// The fake model calls the tool the user names.
+	res, err := openrouter.RunTools(context.Background(), client, openrouter.ChatRequest{
+		Model:    "openai/gpt-4o-mini",
+		Messages: []openrouter.ChatMessage{openrouter.UserText("Use delete_file on /tmp/old.log")},
+	}, handlers, approval)
+	if !errors.Is(err, openrouter.ErrApprovalRequired) {
+		panic(err)
+	}
+	fmt.Println("waiting:", res.Pending[0].Function.Name, res.Pending[0].Function.Arguments)
+	saved, err := json.Marshal(res.State) // to a file, a database, a queue...
+	if err != nil {
+		panic(err)
+	}
+
+	var state openrouter.RunState // ...and back, in this process or another
+	if err := json.Unmarshal(saved, &state); err != nil {
+		panic(err)
+	}
+	res, err = openrouter.ResumeTools(context.Background(), client, &state, handlers,
+		[]openrouter.ApprovalDecision{openrouter.Approve(state.Pending()[0].ID)}, approval)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Text())
+	// Output:
+	// waiting: delete_file {"path":"/tmp/old.log"}
+	// The tool returned: deleted /tmp/old.log
 }

@@ -148,6 +148,7 @@ type runConfig struct {
 	noFinal        bool
 	hooks          RunHooks
 	repeatLimit    int
+	approval       func(ToolCall) bool
 }
 
 // DefaultMaxSteps is the number of chat requests [RunTools] sends at most
@@ -232,6 +233,13 @@ type RunResult struct {
 	// run; Response is then the final answer, unless [WithFinalAnswer]
 	// turned it off.
 	Stopped bool
+	// Pending are the calls that wait for approval when the run paused
+	// with [ErrApprovalRequired] ([WithApproval]), nil otherwise.
+	Pending []ToolCall
+	// State is the paused run to pass to [ResumeTools] when the run
+	// paused with [ErrApprovalRequired], nil otherwise. It marshals to
+	// JSON.
+	State *RunState
 }
 
 // ToolCallResult is a tool call that [RunTools] answered.
@@ -285,6 +293,12 @@ func (r *RunResult) Text() string {
 // request error ends the loop with that error. RunResult is never nil: it
 // holds the conversation so far whatever the error.
 //
+// With [WithApproval], a call that needs approval pauses the run before
+// any call of its answer runs: RunTools returns [ErrApprovalRequired] with
+// the waiting calls in RunResult.Pending and the saved run, which
+// marshals to JSON, in RunResult.State; [ResumeTools] goes on with the
+// decisions.
+//
 // The assistant messages appended to the conversation are the model's
 // messages as received, reasoning and reasoning_details included, so the
 // next request sends them back: reasoning models that need their
@@ -298,12 +312,13 @@ func (r *RunResult) Text() string {
 // loop; a function call without a handler is a failed call
 // ([ErrUnknownTool]).
 func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (*RunResult, error) {
-	return runTools(ctx, client, req, handlers, opts, nil)
+	return runTools(ctx, client, req, handlers, opts, nil, nil)
 }
 
 // runTools is RunTools, calling yield (when not nil) after each step; a
-// false from yield ends the run without an error.
-func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts []RunOption, yield func(*RunStep) bool) (res *RunResult, err error) {
+// false from yield ends the run without an error. With from not nil it
+// resumes a paused run instead of starting one with req.
+func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts []RunOption, yield func(*RunStep) bool, from *resumePoint) (res *RunResult, err error) {
 	cfg := runConfig{}
 	for _, o := range opts {
 		if o != nil {
@@ -319,9 +334,18 @@ func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 	if cfg.repeatLimit == 0 {
 		cfg.repeatLimit = DefaultRepeatLimit
 	}
+	op := "RunTools"
+	if from != nil {
+		op = "ResumeTools"
+		req = from.state.s.Request
+		req.Messages = nil
+	}
 	res = &RunResult{Messages: slices.Clone(req.Messages)}
+	if from != nil {
+		from.state.restore(res)
+	}
 	if client == nil {
-		return res, errors.New("openrouter: RunTools: nil client")
+		return res, errorf(op, "nil client")
 	}
 	byName := make(map[string]*ToolHandler, len(handlers))
 	declared := map[string]bool{}
@@ -330,19 +354,31 @@ func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 			declared[name] = true
 		}
 	}
+	userTools := req.Tools
 	req.Tools = slices.Clone(req.Tools)
 	for _, h := range handlers {
 		if h == nil {
-			return res, errors.New("openrouter: RunTools: nil handler")
+			return res, errorf(op, "nil handler")
 		}
 		if byName[h.name] != nil {
-			return res, fmt.Errorf("openrouter: RunTools: two handlers for %q", h.name)
+			return res, errorf(op, "two handlers for %q", h.name)
 		}
 		if declared[h.name] {
-			return res, fmt.Errorf("openrouter: RunTools: req.Tools already declares a function %q; a handler adds its own declaration, so remove it from req.Tools", h.name)
+			return res, errorf(op, "req.Tools already declares a function %q; a handler adds its own declaration, so remove it from req.Tools", h.name)
 		}
 		byName[h.name] = h
 		req.Tools = append(req.Tools, h.tool)
+	}
+	r := &runner{client: client, cfg: &cfg, byName: byName, res: res, yield: yield, userTools: userTools}
+	var calls []ToolCall
+	var decided map[string]ApprovalDecision
+	if from != nil {
+		if decided, err = from.check(byName); err != nil {
+			return res, errorf(op, "%w", err)
+		}
+		calls = from.state.s.Calls
+		r.lastKey, r.repeats = from.state.s.RepeatKey, from.state.s.Repeats
+		r.emittedCalls = len(res.ToolCalls)
 	}
 	if obs := client.cfg.observers; len(obs) > 0 {
 		ctx = runStart(ctx, obs, req, handlers)
@@ -353,29 +389,37 @@ func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 			err = nil
 		}
 	}()
-	r := &runner{client: client, cfg: &cfg, byName: byName, res: res, yield: yield}
 
 	for {
-		if res.Steps >= cfg.maxSteps {
-			return res, ErrMaxSteps
+		if calls == nil {
+			if res.Steps >= cfg.maxSteps {
+				return res, ErrMaxSteps
+			}
+			req.Messages = res.Messages
+			resp, err := r.step(ctx, req, false)
+			if err != nil {
+				return res, err
+			}
+			calls = resp.ToolCalls()
+			if len(calls) == 0 {
+				return res, r.emit(false)
+			}
+			if err := r.guard(ctx, calls); err != nil {
+				_ = r.emit(false)
+				return res, err
+			}
+			if r.pause(req, calls) {
+				if err := r.emit(false); err != nil {
+					return res, err
+				}
+				return res, ErrApprovalRequired
+			}
 		}
-		req.Messages = res.Messages
-		resp, err := r.step(ctx, req, false)
-		if err != nil {
-			return res, err
-		}
-		calls := resp.ToolCalls()
-		if len(calls) == 0 {
-			return res, r.emit(false)
-		}
-		if err := r.guard(ctx, calls); err != nil {
+		if err := r.runCalls(ctx, calls, decided); err != nil {
 			_ = r.emit(false)
 			return res, err
 		}
-		if err := r.runCalls(ctx, calls); err != nil {
-			_ = r.emit(false)
-			return res, err
-		}
+		calls, decided = nil, nil
 		if err := r.emit(false); err != nil {
 			return res, err
 		}
@@ -412,6 +456,9 @@ type runner struct {
 	// tool calls already given to it.
 	yield        func(*RunStep) bool
 	emittedCalls int
+	// userTools are the request's own tools, without the handlers'
+	// declarations, for a paused run's state.
+	userTools []Tool
 }
 
 // errBreak is the error of a run whose step iterator was left early.
@@ -424,7 +471,9 @@ func (r *runner) emit(final bool) error {
 	}
 	res := r.res
 	n := len(res.ToolCalls)
-	st := &RunStep{Index: res.Steps - 1, Response: res.Response, ToolCalls: res.ToolCalls[r.emittedCalls:n:n], Final: final}
+	st := &RunStep{Index: res.Steps - 1, Response: res.Response, ToolCalls: res.ToolCalls[r.emittedCalls:n:n], Pending: res.Pending, Final: final, TotalTokens: res.Tokens, TotalCost: res.Cost}
+	st.Tokens, _ = res.Response.Tokens()
+	st.Cost, st.CostReported = res.Response.Cost()
 	r.emittedCalls = n
 	if !r.yield(st) {
 		return errBreak
@@ -521,7 +570,11 @@ func compactJSON(s string) string {
 // time, and answers them in order. It returns ctx's error when ctx ends,
 // or the first failed call's error under ToolErrorsReturn; the calls
 // before that one are answered.
-func (r *runner) runCalls(ctx context.Context, calls []ToolCall) error {
+//
+// decided holds the approval decisions of a resumed run by call id: a
+// rejected call does not run and is answered with its rejection, whatever
+// the error mode (the rejection is meant for the model).
+func (r *runner) runCalls(ctx context.Context, calls []ToolCall, decided map[string]ApprovalDecision) error {
 	type outcome struct {
 		content string
 		err     error
@@ -549,6 +602,11 @@ dispatch:
 		if cctx.Err() != nil {
 			<-sem
 			break
+		}
+		if d, ok := decided[call.ID]; ok && !d.Approve {
+			<-sem
+			out[i] = outcome{err: rejection(call, d.Reason), done: true}
+			continue
 		}
 		wg.Add(1)
 		go func() {

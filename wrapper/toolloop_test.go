@@ -182,8 +182,8 @@ func TestRunToolsParallelCalls(t *testing.T) {
 	if fmt.Sprint(cities) != "[Paris Rome]" {
 		t.Errorf("handler calls = %v, want in order", cities)
 	}
-	// The second answer is the fake's default, which quotes the last tool result.
-	if got := res.Response.Text(); got != `The tool returned: {"city":"Rome","temp_c":21}` {
+	// The second answer is the fake's default, which quotes the tool results in order.
+	if got := res.Response.Text(); got != `The tools returned: {"city":"Paris","temp_c":21}; {"city":"Rome","temp_c":21}` {
 		t.Errorf("final text = %q", got)
 	}
 	b := sent(t, srv)[1]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -232,12 +233,15 @@ func (s *Server) defaultChat(c *call) Response {
 	id := s.genID()
 	now := time.Now().Unix()
 	prompt, completion := countWords(allText(messages)...), countWords(reply)
-	if call := fakeToolCall(c.json, messages); call != nil && !streaming(c.json) {
-		msg := obj{"role": "assistant", "content": nil, "refusal": nil, "reasoning": nil, "tool_calls": arr{call}}
-		return ok(chatCompletion(id, model, now, msg, "tool_calls", chatUsage(prompt, 10)))
+	if calls := fakeToolCalls(c.json, messages); calls != nil && !streaming(c.json) {
+		msg := obj{"role": "assistant", "content": nil, "refusal": nil, "reasoning": nil, "tool_calls": calls}
+		return ok(chatCompletion(id, model, now, msg, "tool_calls", chatUsage(prompt, 10*len(calls))))
 	}
-	if last := lastMessage(messages); last != nil && last["role"] == "tool" {
-		reply = "The tool returned: " + textOf(last["content"])
+	if results := trailingToolResults(messages); len(results) == 1 {
+		reply = "The tool returned: " + results[0]
+		completion = countWords(reply)
+	} else if len(results) > 1 {
+		reply = "The tools returned: " + strings.Join(results, "; ")
 		completion = countWords(reply)
 	}
 	if structured, ok := structuredReply(c.json, lastUserText(messages)); ok {
@@ -791,13 +795,31 @@ func lastMessage(messages []any) map[string]any {
 	return m
 }
 
-// fakeToolCall is the tool call the fake model makes: when the request
-// offers function tools, tool_choice is not "none" and the last message is
-// the user's, it calls the tool tool_choice names, or else the first one.
-// Its arguments fill the required parameters: strings with the last word
-// of the user's text ("weather in Paris?" gives "Paris"), numbers with 1,
-// booleans with true. It returns nil when the model should answer in text.
-func fakeToolCall(body map[string]any, messages []any) obj {
+// trailingToolResults are the texts of the tool messages that end
+// messages, in order: the results of the last answer's calls.
+func trailingToolResults(messages []any) []string {
+	var out []string
+	for i := len(messages) - 1; i >= 0; i-- {
+		m, _ := messages[i].(map[string]any)
+		if m == nil || m["role"] != "tool" {
+			break
+		}
+		out = append(out, textOf(m["content"]))
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// fakeToolCalls are the tool calls the fake model makes: when the
+// request offers function tools, tool_choice is not "none" and the last
+// message is the user's, it calls the tool tool_choice names; else every
+// offered function whose name the user's text contains, one call each in
+// the order of the tools (only the first of them when
+// parallel_tool_calls is false); else the first function. Its arguments
+// fill the required parameters: strings with the last word of the user's
+// text ("weather in Paris?" gives "Paris"), numbers with 1, booleans with
+// true. It returns nil when the model should answer in text.
+func fakeToolCalls(body map[string]any, messages []any) arr {
 	tools, _ := body["tools"].([]any)
 	last := lastMessage(messages)
 	if len(tools) == 0 || last == nil || last["role"] != "user" || body["tool_choice"] == "none" {
@@ -809,26 +831,39 @@ func fakeToolCall(body map[string]any, messages []any) obj {
 			want = str(fn, "name")
 		}
 	}
-	var fn map[string]any
+	text := textOf(last["content"])
+	var fns, named []map[string]any
 	for _, t := range tools {
 		tm, _ := t.(map[string]any)
 		f, _ := tm["function"].(map[string]any)
-		if f != nil && (want == "" || str(f, "name") == want) {
-			fn = f
-			break
+		if f == nil || (want != "" && str(f, "name") != want) {
+			continue
+		}
+		fns = append(fns, f)
+		if want == "" && str(f, "name") != "" && strings.Contains(text, str(f, "name")) {
+			named = append(named, f)
 		}
 	}
-	if fn == nil {
+	if len(named) > 0 {
+		fns = named
+	}
+	if len(fns) == 0 {
 		return nil
 	}
-	words := strings.Fields(textOf(last["content"]))
+	if parallel, ok := body["parallel_tool_calls"].(bool); len(named) == 0 || (ok && !parallel) {
+		fns = fns[:1]
+	}
+	words := strings.Fields(text)
 	word := ""
 	if len(words) > 0 {
 		word = strings.Trim(words[len(words)-1], ".,;:!?\"'()")
 	}
-	params, _ := fn["parameters"].(map[string]any)
-	argText := toolArguments(params, word)
-	return obj{"id": "call_fake_1", "type": "function", "function": obj{"name": str(fn, "name"), "arguments": argText}}
+	var calls arr
+	for i, fn := range fns {
+		params, _ := fn["parameters"].(map[string]any)
+		calls = append(calls, obj{"id": fmt.Sprintf("call_fake_%d", i+1), "type": "function", "function": obj{"name": str(fn, "name"), "arguments": toolArguments(params, word)}})
+	}
+	return calls
 }
 
 // offsetPage cuts items by the request's offset and limit query

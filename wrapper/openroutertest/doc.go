@@ -77,7 +77,9 @@
 // model_authors and context; a response_format with a JSON schema gets a
 // value valid against the schema, and offered tools (tool_choice auto,
 // required or a named function) get a call whose arguments are valid
-// against the tool's parameters; keys, guardrails, workspaces, BYOK keys,
+// against the tool's parameters (one call to each function the user's
+// text names, in parallel, unless parallel_tool_calls is false), and the
+// tool results are quoted back in the next answer; keys, guardrails, workspaces, BYOK keys,
 // observability destinations and SCIM group mappings are kept per server
 // (what is created is listed and fetched, an update shows, a delete makes
 // later gets 404), as are files. Records the server never made are
