@@ -60,8 +60,9 @@
 // [openrouter.RunTools] gives an "invoke_agent" span around the whole
 // loop (openrouter.run.steps, openrouter.usage.cost for the run, the last
 // response model, openrouter.run.stopped when a stop condition ended it,
-// error.type "max_steps", "max_cost" or "repeated_tool_call" for the
-// run's limits), with a child span per chat call and an
+// openrouter.run.pending_approvals when it paused for approval (not an
+// error: the span's status stays unset), error.type "max_steps",
+// "max_cost" or "repeated_tool_call" for the run's limits), with a child span per chat call and an
 // "execute_tool {name}" span per tool call: gen_ai.tool.name,
 // gen_ai.tool.call.id, gen_ai.tool.type, and error.type when the tool
 // failed ("tool_panic" and "tool_denied" among them). Tool calls that run

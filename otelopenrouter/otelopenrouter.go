@@ -127,6 +127,7 @@ const (
 	keyEvents     = attribute.Key("openrouter.stream.events")
 	keySteps      = attribute.Key("openrouter.run.steps")
 	keyStopped    = attribute.Key("openrouter.run.stopped")
+	keyPending    = attribute.Key("openrouter.run.pending_approvals")
 )
 
 // Metric names: the GenAI conventions' (experimental) and this package's
@@ -399,7 +400,14 @@ func (in *instruments) runEnd(ctx context.Context, info openrouter.RunEndInfo) {
 			span.SetAttributes(keyResponseModel.String(r.Response.Model))
 		}
 	}
-	if info.Err != nil {
+	switch {
+	case errors.Is(info.Err, openrouter.ErrApprovalRequired):
+		// A pause for approval is not a failure: the run goes on when
+		// it is resumed, under a span of its own.
+		if r := info.Result; r != nil {
+			span.SetAttributes(keyPending.Int(len(r.Pending)))
+		}
+	case info.Err != nil:
 		span.SetAttributes(keyErrorType.String(errorType(info.Err)))
 		span.SetStatus(codes.Error, info.Err.Error())
 	}

@@ -459,3 +459,32 @@ func TestRunToolsParallelStopped(t *testing.T) {
 		}
 	}
 }
+
+func TestRunToolsPausedForApprovalIsNotAnError(t *testing.T) {
+	f := setup(t)
+	f.srv.Enqueue(chatOp, openroutertest.ChatToolCalls(
+		openroutertest.ToolCall{ID: "call_a", Name: "t", Arguments: `{"i":1}`},
+		openroutertest.ToolCall{ID: "call_b", Name: "t", Arguments: `{"i":2}`}))
+	h, err := openrouter.NewRawToolHandler("t", "", nil, func(ctx context.Context, args json.RawMessage) (string, error) { return "ok", nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := openrouter.RunTools(context.Background(), f.client, chatRequest("q"), []*openrouter.ToolHandler{h},
+		openrouter.WithApproval(func(openrouter.ToolCall) bool { return true }))
+	if !errors.Is(err, openrouter.ErrApprovalRequired) || len(res.Pending) != 2 {
+		t.Fatalf("RunTools: %v, pending %+v", err, res.Pending)
+	}
+	var run []sdktrace.ReadOnlySpan
+	for _, s := range f.ended(t) {
+		if s.Name() == "invoke_agent" {
+			run = append(run, s)
+		}
+	}
+	if len(run) != 1 {
+		t.Fatalf("%d run spans", len(run))
+	}
+	wantAttrs(t, run[0], map[string]string{"openrouter.run.pending_approvals": "2", "error.type": "<none>"})
+	if run[0].Status().Code == codes.Error {
+		t.Errorf("a paused run's span has status %+v", run[0].Status())
+	}
+}
