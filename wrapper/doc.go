@@ -180,7 +180,12 @@
 // answer it), after it (change its result), after each model call (usage,
 // cost, generation id, duration). [WithStreaming] streams each step.
 // [RunToolsSteps] is the same run as an iter.Seq2 of [RunStep]s: each
-// model answer with its answered tool calls, as they come.
+// model answer with its answered tool calls and its usage, as they come.
+//
+// [WithApproval] makes calls wait for a person: the run pauses with
+// [ErrApprovalRequired], the waiting calls in [RunResult].Pending and a
+// [RunState] that marshals to JSON; [ResumeTools] continues it, in this
+// process or another, with [Approve] and [Reject] decisions.
 //
 //	res, err := openrouter.RunTools(ctx, client, req, []*openrouter.ToolHandler{search, finish},
 //		openrouter.WithToolConcurrency(4),
