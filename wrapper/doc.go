@@ -291,8 +291,9 @@
 // included. JSON bodies are capped by [WithMaxResponseBytes] (default
 // [DefaultMaxResponseBytes], 64 MiB; [ErrResponseTooLarge]); stream events
 // are capped one by one, and downloads are the caller's to read. Closing a
-// stream (Close, a break out of All, or its end marker) returns within a
-// few milliseconds whatever the server does next.
+// stream (Close, a break out of All, or its end marker) returns within
+// 5 ms (25 ms after the end marker, when the server is still ending the
+// body) whatever the server does next.
 //
 // Clients made without [WithHTTPClient] share one transport, a clone of
 // http.DefaultTransport that keeps up to 1024 idle connections per host,

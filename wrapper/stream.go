@@ -155,6 +155,7 @@ func (s *Stream[T]) advance() bool {
 	}
 	data := s.dec.Event().Data
 	if bytes.Equal(data, doneMarker) {
+		s.body.ended = true
 		s.end(nil)
 		return false
 	}
@@ -180,6 +181,7 @@ func (s *Stream[T]) advance() bool {
 		s.obs.event(s.events, &s.cur)
 	}
 	s.sawEnd = s.kind.isEnd != nil && s.kind.isEnd(&s.cur)
+	s.body.ended = s.body.ended || s.sawEnd
 	return true
 }
 
@@ -235,9 +237,10 @@ func (s *Stream[T]) Cache() (CacheInfo, bool) { return CacheInfoOf(s.resp.Header
 
 // Close releases the connection. It is safe to call more than once and
 // after the stream ended; later calls return the first call's result.
-// It returns within a few milliseconds whatever the server does: the
-// connection is kept for reuse only when the rest of the body is already
-// there, and is otherwise dropped.
+// It returns within 5 ms whatever the server does (25 ms once the
+// stream has read its end marker, when the rest of the body is only its
+// terminator): the connection is kept for reuse when the rest of the body
+// arrives in that time, and is otherwise dropped.
 //
 // A Stream belongs to one goroutine: do not call Close while Next runs in
 // another. To stop a stream from elsewhere, cancel the context given to
@@ -310,13 +313,21 @@ type idleBody struct {
 	timer    *time.Timer
 	timedOut atomic.Bool
 	eof      bool
+	// ended is set once the stream read its end marker: what is left of
+	// the body is its terminator, on its way.
+	ended bool
 }
 
 // drainLimit and drainWindow bound what Close reads of a body that has not
 // ended, to keep the connection for reuse: only what comes at once.
+// After the stream's end marker the server is ending the body, so the
+// wait is longer (endWindow): long enough for a busy server or machine
+// to send the last bytes, short enough that a server holding the
+// connection open after [DONE] costs the caller little.
 const (
 	drainLimit  = 256 << 10
 	drainWindow = 5 * time.Millisecond
+	endWindow   = 25 * time.Millisecond
 )
 
 func newIdleBody(rc io.ReadCloser, timeout time.Duration) *idleBody {
@@ -363,7 +374,11 @@ func (b *idleBody) release() error {
 		b.timer.Stop()
 	}
 	if !b.eof {
-		stop := time.AfterFunc(drainWindow, b.abort)
+		window := drainWindow
+		if b.ended {
+			window = endWindow
+		}
+		stop := time.AfterFunc(window, b.abort)
 		_, _ = io.Copy(io.Discard, io.LimitReader(b.rc, drainLimit))
 		stop.Stop()
 	}
