@@ -6,264 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 )
-
-// ToolHandler is a function tool together with the Go function that runs
-// it, for [RunTools]. Build it with [NewToolHandler] or
-// [NewRawToolHandler].
-type ToolHandler struct {
-	name string
-	tool Tool
-	run  func(ctx context.Context, arguments json.RawMessage) (string, error)
-}
-
-// NewToolHandler returns a handler for the function tool name whose
-// arguments are the JSON Schema of In, as [FunctionToolFor] derives it.
-// When the model calls the tool, the arguments are decoded into an In and
-// fn's result is sent back to the model: a string as it is, any other
-// value as JSON. It fails when name is invalid, fn is nil, or In has no
-// object schema.
-func NewToolHandler[In, Out any](name, description string, fn func(ctx context.Context, in In) (Out, error)) (*ToolHandler, error) {
-	if fn == nil {
-		return nil, fmt.Errorf("openrouter: NewToolHandler %q: nil function", name)
-	}
-	tool, err := FunctionToolFor[In](name, description)
-	if err != nil {
-		return nil, err
-	}
-	return &ToolHandler{name: name, tool: tool, run: func(ctx context.Context, args json.RawMessage) (string, error) {
-		var in In
-		if err := json.Unmarshal(args, &in); err != nil {
-			return "", fmt.Errorf("invalid arguments for %s: %w", reflect.TypeFor[In](), err)
-		}
-		out, err := fn(ctx, in)
-		if err != nil {
-			return "", err
-		}
-		return toolResult(out)
-	}}, nil
-}
-
-// NewRawToolHandler returns a handler for the function tool name whose
-// parameters are the JSON Schema parameters (any form [FunctionTool]
-// accepts). fn receives the arguments as JSON and returns the text sent
-// back to the model. It fails when name is invalid, fn is nil, or
-// parameters is not a JSON object.
-func NewRawToolHandler(name, description string, parameters any, fn func(ctx context.Context, arguments json.RawMessage) (string, error)) (*ToolHandler, error) {
-	if fn == nil {
-		return nil, fmt.Errorf("openrouter: NewRawToolHandler %q: nil function", name)
-	}
-	tool, err := FunctionTool(name, description, parameters)
-	if err != nil {
-		return nil, err
-	}
-	return &ToolHandler{name: name, tool: tool, run: fn}, nil
-}
-
-// Name returns the tool's function name.
-func (h *ToolHandler) Name() string { return h.name }
-
-// Tool returns the tool's definition, as sent in [ChatRequest].Tools.
-func (h *ToolHandler) Tool() Tool { return h.tool }
-
-func toolResult(out any) (string, error) {
-	switch v := out.(type) {
-	case string:
-		return v, nil
-	case json.RawMessage:
-		return string(v), nil
-	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return "", fmt.Errorf("encoding the result: %w", err)
-	}
-	return string(b), nil
-}
-
-// ToolErrorMode says what [RunTools] does when a tool call fails: the
-// handler returns an error, the arguments do not decode, or the model
-// calls a function that has no handler.
-type ToolErrorMode int
-
-const (
-	// ToolErrorsToModel sends the error text to the model as the call's
-	// result ("error: ...") and goes on, so that the model can correct
-	// itself. It is the default.
-	ToolErrorsToModel ToolErrorMode = iota
-	// ToolErrorsReturn stops the loop and returns a [*ToolError].
-	ToolErrorsReturn
-)
-
-// ToolError is a failed tool call, returned by [RunTools] with
-// [ToolErrorsReturn].
-type ToolError struct {
-	// Name is the function the model called.
-	Name string
-	// CallID is the id of the call.
-	CallID string
-	// Arguments is the JSON text of the call's arguments.
-	Arguments string
-	// Err is what went wrong.
-	Err error
-}
-
-// Error describes the failed call.
-func (e *ToolError) Error() string {
-	return fmt.Sprintf("openrouter: tool %s (call %s): %v", e.Name, e.CallID, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *ToolError) Unwrap() error { return e.Err }
-
-var (
-	// ErrMaxSteps is returned by [RunTools] when the model still calls
-	// tools after the step limit ([WithMaxSteps]).
-	ErrMaxSteps = errors.New("openrouter: tool loop reached its step limit")
-	// ErrMaxCost is returned by [RunTools] when the reported cost reached
-	// the limit ([WithMaxCost]) while the model still calls tools.
-	ErrMaxCost = errors.New("openrouter: tool loop reached its cost limit")
-	// ErrUnknownTool is the error of a call to a function that has no
-	// handler.
-	ErrUnknownTool = errors.New("no handler for this function")
-)
-
-// RunOption configures [RunTools].
-type RunOption func(*runConfig)
-
-type runConfig struct {
-	maxSteps       int
-	maxCost        float64
-	errMode        ToolErrorMode
-	callOpts       []Option
-	onChunk        func(ChatChunk)
-	streaming      bool
-	concurrency    int
-	concurrencySet bool
-	stops          []StopCondition
-	noFinal        bool
-	hooks          RunHooks
-	repeatLimit    int
-	approval       func(ToolCall) bool
-}
-
-// DefaultMaxSteps is the number of chat requests [RunTools] sends at most
-// unless [WithMaxSteps] says otherwise.
-const DefaultMaxSteps = 10
-
-// DefaultToolConcurrency is the number of tool calls of one answer that
-// [RunTools] runs at a time unless [WithToolConcurrency] says otherwise:
-// one, so that handlers need not be safe for concurrent use (a handler
-// that appends to a slice or writes a map would race). Ask for parallel
-// calls with WithToolConcurrency.
-const DefaultToolConcurrency = 1
-
-// WithMaxSteps limits the number of chat requests [RunTools] sends; n < 1
-// means [DefaultMaxSteps].
-func WithMaxSteps(n int) RunOption { return func(c *runConfig) { c.maxSteps = n } }
-
-// WithMaxCost stops [RunTools] with [ErrMaxCost] once the costs reported
-// by the responses add up to usd or more and the model still calls tools.
-// 0 means no limit. The limit is checked after each response, so the
-// total may exceed it by one request's cost. To stop without an error,
-// and get a final answer, use [StopAfterCost] instead.
-func WithMaxCost(usd float64) RunOption { return func(c *runConfig) { c.maxCost = usd } }
-
-// WithToolErrors sets what happens when a tool call fails; the default is
-// [ToolErrorsToModel].
-func WithToolErrors(mode ToolErrorMode) RunOption { return func(c *runConfig) { c.errMode = mode } }
-
-// WithToolConcurrency sets how many function calls of one answer
-// [RunTools] runs at the same time, each on its own goroutine: n >= 1 is
-// the bound, n < 1 means no bound (all the calls of an answer at once).
-// The default is [DefaultToolConcurrency]. Whatever the order in which
-// they finish, the results go back to the model in the order of the
-// calls. Handlers, hooks and observers then run concurrently and must be
-// safe for concurrent use.
-func WithToolConcurrency(n int) RunOption {
-	return func(c *runConfig) { c.concurrency, c.concurrencySet = n, true }
-}
-
-// WithRunCallOptions applies opts to every chat request of [RunTools],
-// such as [WithMaxRetries] or [WithTimeout].
-func WithRunCallOptions(opts ...Option) RunOption {
-	return func(c *runConfig) { c.callOpts = append(c.callOpts, opts...) }
-}
-
-// WithStreaming makes [RunTools] stream every chat request with
-// Chat.Stream and pass each chunk to onChunk (which may be nil) as it
-// arrives, such as to print the answer while it is written. Each step's
-// response is assembled with a [ChatAccumulator]. A stream is not retried
-// once it delivered a chunk.
-func WithStreaming(onChunk func(ChatChunk)) RunOption {
-	return func(c *runConfig) { c.streaming, c.onChunk = true, onChunk }
-}
-
-// RunResult is the outcome of [RunTools].
-type RunResult struct {
-	// Response is the last response received: the final answer when
-	// RunTools returns no error.
-	Response *ChatResponse
-	// Messages is the whole conversation: the request's messages, then
-	// every assistant message and tool result, ending with the final
-	// answer. Append a user message to it to go on.
-	Messages []ChatMessage
-	// Steps is the number of chat requests sent.
-	Steps int
-	// Cost is the sum of the costs the responses reported, in credits
-	// (US dollars).
-	Cost float64
-	// CostUnreported is the number of responses that reported no cost;
-	// when it is not 0, Cost is less than what the run cost.
-	CostUnreported int
-	// Tokens is the sum of the token counts of the responses.
-	Tokens Tokens
-	// Responses are the responses of the steps, in order, the last one
-	// being Response: the model's messages of the run, typed (Text,
-	// ToolCalls, Reasoning, ...).
-	Responses []*ChatResponse
-	// ToolCalls are the tool calls the run answered, in order, with what
-	// was sent back: the tool messages of the run, typed.
-	ToolCalls []ToolCallResult
-	// Stopped is true when a [StopCondition] ([WithStopWhen]) ended the
-	// run; Response is then the final answer, unless [WithFinalAnswer]
-	// turned it off.
-	Stopped bool
-	// Pending are the calls that wait for approval when the run paused
-	// with [ErrApprovalRequired] ([WithApproval]), nil otherwise.
-	Pending []ToolCall
-	// State is the paused run to pass to [ResumeTools] when the run
-	// paused with [ErrApprovalRequired], nil otherwise. It marshals to
-	// JSON.
-	State *RunState
-}
-
-// ToolCallResult is a tool call that [RunTools] answered.
-type ToolCallResult struct {
-	// Step is the index in RunResult.Responses of the response that made
-	// the call.
-	Step int
-	// Call is the call: its ID, function name and JSON arguments.
-	Call ToolCall
-	// Content is the text sent back to the model ("error: ..." for a
-	// failed call).
-	Content string
-	// Err is the error of a failed call (a [*ToolError]), nil otherwise.
-	Err error
-}
-
-// Text returns the text of the last response: the final answer when
-// [RunTools] returned no error.
-func (r *RunResult) Text() string {
-	if r == nil {
-		return ""
-	}
-	return r.Response.Text()
-}
 
 // RunTools runs a tool-calling conversation: it sends req with the tools
 // of handlers added to req.Tools, runs the function calls of the answer
@@ -313,6 +61,81 @@ func (r *RunResult) Text() string {
 // ([ErrUnknownTool]).
 func RunTools(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (*RunResult, error) {
 	return runTools(ctx, client, req, handlers, opts, nil, nil)
+}
+
+// RunToolsSteps is [RunTools] step by step: ranging over steps sends the
+// requests and runs the tools as RunTools does, with the same options,
+// and yields each step once its tool calls are answered. When the run
+// ends with an error, the last pair is (nil, err); it yields no error when
+// the run ends normally. Breaking out of the loop ends the run there,
+// without an error and without another request. result holds the whole
+// run (transcript, totals, Stopped) once the loop is over; during the
+// loop it is empty, and each step carries its response. It is never
+// nil. steps runs the conversation once: ranging over it again yields
+// only an error.
+func RunToolsSteps(ctx context.Context, client *Client, req ChatRequest, handlers []*ToolHandler, opts ...RunOption) (steps iter.Seq2[*RunStep, error], result *RunResult) {
+	return stepsOf("RunToolsSteps", func(yield func(*RunStep) bool) (*RunResult, error) {
+		return runTools(ctx, client, req, handlers, opts, yield, nil)
+	})
+}
+
+// ResumeTools resumes a run that [RunTools] (or [RunToolsSteps], or
+// ResumeTools) paused with [ErrApprovalRequired]: it runs the calls of the
+// paused answer, the rejected ones excepted, answers them all in the
+// order of the calls, and goes on as RunTools does. decisions must answer
+// every pending call of state, once ([Approve], [Reject]); a missing, extra
+// or doubled decision is an error and nothing is sent.
+//
+// handlers and opts are those of the paused run, passed again (a state
+// holds no functions): the same handlers, and the options that should
+// still apply, [WithApproval] included if later calls need approval too.
+// The step limit, cost and token totals count the steps before the pause.
+// The result holds the whole run, from the first request: transcript,
+// responses, answered calls and totals.
+func ResumeTools(ctx context.Context, client *Client, state *RunState, handlers []*ToolHandler, decisions []ApprovalDecision, opts ...RunOption) (*RunResult, error) {
+	if state == nil {
+		return &RunResult{}, errors.New("openrouter: ResumeTools: nil state")
+	}
+	return runTools(ctx, client, ChatRequest{}, handlers, opts, nil, &resumePoint{state: state, decisions: decisions})
+}
+
+// ResumeToolsSteps is [ResumeTools] step by step, as [RunToolsSteps] is
+// RunTools: the first step it yields is the paused one, with its calls
+// answered.
+func ResumeToolsSteps(ctx context.Context, client *Client, state *RunState, handlers []*ToolHandler, decisions []ApprovalDecision, opts ...RunOption) (steps iter.Seq2[*RunStep, error], result *RunResult) {
+	return stepsOf("ResumeToolsSteps", func(yield func(*RunStep) bool) (*RunResult, error) {
+		if state == nil {
+			return &RunResult{}, errors.New("openrouter: ResumeToolsSteps: nil state")
+		}
+		return runTools(ctx, client, ChatRequest{}, handlers, opts, yield, &resumePoint{state: state, decisions: decisions})
+	})
+}
+
+// stepsOf turns a run that calls yield after each step into a one-shot
+// iterator and the result it fills in once the loop is over.
+func stepsOf(op string, run func(yield func(*RunStep) bool) (*RunResult, error)) (iter.Seq2[*RunStep, error], *RunResult) {
+	result := &RunResult{}
+	used := false
+	steps := func(yield func(*RunStep, error) bool) {
+		if used {
+			yield(nil, errorf(op, "the steps were already ranged over"))
+			return
+		}
+		used = true
+		stopped := false
+		res, err := run(func(st *RunStep) bool {
+			if !yield(st, nil) {
+				stopped = true
+				return false
+			}
+			return true
+		})
+		*result = *res
+		if err != nil && !stopped {
+			yield(nil, err)
+		}
+	}
+	return steps, result
 }
 
 // runTools is RunTools, calling yield (when not nil) after each step; a
@@ -566,6 +389,114 @@ func compactJSON(s string) string {
 	return b.String()
 }
 
+// pause saves the run when a call of calls needs approval; it reports
+// whether it did.
+func (r *runner) pause(req ChatRequest, calls []ToolCall) bool {
+	if r.cfg.approval == nil {
+		return false
+	}
+	var pending []string
+	for _, c := range calls {
+		if r.cfg.approval(c) {
+			pending = append(pending, c.ID)
+		}
+	}
+	if len(pending) == 0 {
+		return false
+	}
+	res := r.res
+	req.Messages, req.Tools, req.ToolChoice = nil, r.userTools, nil
+	v := savedRun{
+		Version:        stateVersion,
+		Request:        req,
+		Messages:       slices.Clone(res.Messages),
+		Responses:      slices.Clone(res.Responses),
+		Steps:          res.Steps,
+		Cost:           res.Cost,
+		CostUnreported: res.CostUnreported,
+		Tokens:         savedTokens(res.Tokens),
+		Calls:          slices.Clone(calls),
+		Pending:        pending,
+		RepeatKey:      r.lastKey,
+		Repeats:        r.repeats,
+	}
+	for _, tc := range res.ToolCalls {
+		sc := savedCall{Step: tc.Step, Call: tc.Call, Content: tc.Content}
+		if tc.Err != nil {
+			sc.Error = strings.TrimPrefix(tc.Err.Error(), prefix)
+		}
+		v.ToolCalls = append(v.ToolCalls, sc)
+	}
+	st := &RunState{s: v}
+	res.State = st
+	res.Pending = st.Pending()
+	return true
+}
+
+// restore sets res to the run the state saved.
+func (s *RunState) restore(res *RunResult) {
+	v := s.s
+	res.Messages = slices.Clone(v.Messages)
+	res.Responses = slices.Clone(v.Responses)
+	if n := len(res.Responses); n > 0 {
+		res.Response = res.Responses[n-1]
+	}
+	res.Steps, res.Cost, res.CostUnreported = v.Steps, v.Cost, v.CostUnreported
+	res.Tokens = Tokens(v.Tokens)
+	for _, sc := range v.ToolCalls {
+		tc := ToolCallResult{Step: sc.Step, Call: sc.Call, Content: sc.Content}
+		if sc.Error != "" {
+			tc.Err = &ToolError{Name: sc.Call.Function.Name, CallID: sc.Call.ID, Arguments: sc.Call.Function.Arguments, Err: errors.New(sc.Error)}
+		}
+		res.ToolCalls = append(res.ToolCalls, tc)
+	}
+}
+
+// resumePoint is a paused run and the decisions to resume it with.
+type resumePoint struct {
+	state     *RunState
+	decisions []ApprovalDecision
+}
+
+// check returns the decisions by call id once it has checked that they
+// answer every pending call, once, and nothing else, and that every call
+// of the paused answer has a handler.
+func (p *resumePoint) check(byName map[string]*ToolHandler) (map[string]ApprovalDecision, error) {
+	v := p.state.s
+	out := make(map[string]ApprovalDecision, len(p.decisions))
+	for i, d := range p.decisions {
+		if !slices.Contains(v.Pending, d.CallID) {
+			return nil, fmt.Errorf("decision %d is for call %q, which is not pending (pending: %s)", i, d.CallID, strings.Join(v.Pending, ", "))
+		}
+		if _, dup := out[d.CallID]; dup {
+			return nil, fmt.Errorf("two decisions for call %q", d.CallID)
+		}
+		out[d.CallID] = d
+	}
+	for _, id := range v.Pending {
+		if _, ok := out[id]; !ok {
+			return nil, fmt.Errorf("no decision for pending call %q", id)
+		}
+	}
+	for _, c := range v.Calls {
+		if byName[c.Function.Name] == nil {
+			if d, ok := out[c.ID]; ok && !d.Approve {
+				continue
+			}
+			return nil, fmt.Errorf("no handler for %q, which call %q of the paused answer needs", c.Function.Name, c.ID)
+		}
+	}
+	return out, nil
+}
+
+// rejection is the error of a rejected call.
+func rejection(call ToolCall, reason string) error {
+	if reason == "" {
+		reason = "rejected"
+	}
+	return &ToolError{Name: call.Function.Name, CallID: call.ID, Arguments: call.Function.Arguments, Err: fmt.Errorf("%w: %s", ErrToolDenied, reason)}
+}
+
 // runCalls runs the calls of one answer, at most cfg.concurrency at a
 // time, and answers them in order. It returns ctx's error when ctx ends,
 // or the first failed call's error under ToolErrorsReturn; the calls
@@ -700,43 +631,4 @@ func runStep(ctx context.Context, client *Client, req ChatRequest, cfg *runConfi
 		}
 	}
 	return acc.Response(), nil
-}
-
-// runCall runs one function call; its error is always a *ToolError.
-func runCall(ctx context.Context, byName map[string]*ToolHandler, call ToolCall) (string, error) {
-	fail := func(e error) (string, error) {
-		return "", &ToolError{Name: call.Function.Name, CallID: call.ID, Arguments: call.Function.Arguments, Err: e}
-	}
-	h := byName[call.Function.Name]
-	if h == nil {
-		return fail(ErrUnknownTool)
-	}
-	args := json.RawMessage(call.Function.Arguments)
-	if strings.TrimSpace(call.Function.Arguments) == "" {
-		args = json.RawMessage("{}")
-	}
-	out, herr := h.run(ctx, args)
-	if herr != nil {
-		return fail(herr)
-	}
-	return out, nil
-}
-
-// functionToolName is the function name of a tool declaration, or "" for
-// other kinds of tools.
-func functionToolName(t Tool) string {
-	raw, err := json.Marshal(t)
-	if err != nil {
-		return ""
-	}
-	var decl struct {
-		Type     string `json:"type"`
-		Function struct {
-			Name string `json:"name"`
-		} `json:"function"`
-	}
-	if json.Unmarshal(raw, &decl) != nil || decl.Type != "function" {
-		return ""
-	}
-	return decl.Function.Name
 }

@@ -77,10 +77,6 @@ type ModelCallInfo struct {
 	Err error
 }
 
-// WithHooks sets the hooks of [RunTools]; a later WithHooks replaces an
-// earlier one.
-func WithHooks(h RunHooks) RunOption { return func(c *runConfig) { c.hooks = h } }
-
 var (
 	// ErrToolDenied matches the [*ToolError] of a call that a
 	// [RunHooks].BeforeToolCall hook denied.
@@ -97,13 +93,3 @@ var (
 // DefaultRepeatLimit is the number of identical calls in a row that ends
 // a [RunTools] run unless [WithRepeatLimit] says otherwise.
 const DefaultRepeatLimit = 3
-
-// WithRepeatLimit sets the repeat guard of [RunTools]: when the model
-// calls the same function with the same arguments (compared as compact
-// JSON) n times in a row, counted over the calls of all steps in order,
-// the run ends with an error matching [ErrRepeatedToolCall] before the
-// n-th call runs (or [RunHooks].OnRepeatedCall decides). 0 means
-// [DefaultRepeatLimit]; n < 0 turns the guard off. The calls of that last
-// answer are answered in the transcript with the error, so that
-// RunResult.Messages stays a valid conversation.
-func WithRepeatLimit(n int) RunOption { return func(c *runConfig) { c.repeatLimit = n } }

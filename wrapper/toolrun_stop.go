@@ -1,6 +1,8 @@
 package openrouter
 
-import "slices"
+import (
+	"slices"
+)
 
 // StopCondition decides, after each step of [RunTools] whose tool calls
 // were answered, whether the run stops there. It receives the run so far:
@@ -79,26 +81,4 @@ func StopAll(conds ...StopCondition) StopCondition {
 		}
 		return n > 0
 	}
-}
-
-// WithStopWhen adds stop conditions to [RunTools]: the run stops when any
-// of them holds after a step (as [StopAny]). The conditions are checked
-// after the step's tool calls are answered, before the [WithMaxCost]
-// limit; [WithMaxSteps] stays a hard limit that ends the run with
-// [ErrMaxSteps].
-func WithStopWhen(conds ...StopCondition) RunOption {
-	return func(c *runConfig) { c.stops = append(c.stops, conds...) }
-}
-
-// WithFinalAnswer sets whether [RunTools], after a [StopCondition] stopped
-// the run, sends one more request with tool_choice "none" so that the
-// model answers from the tool results it has. It is on by default: a stop
-// usually comes while the model is still calling tools, and without it
-// the last response holds only tool calls, RunResult.Text is empty and the
-// results of the last calls are never read (OpenRouter's agent SDK makes
-// the same choice). Turn it off to save that request when you only want
-// the transcript. The final request is not counted against
-// [WithMaxSteps] nor checked against the stop conditions.
-func WithFinalAnswer(on bool) RunOption {
-	return func(c *runConfig) { c.noFinal = !on }
 }
