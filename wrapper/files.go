@@ -176,7 +176,7 @@ func (s *FilesService) ListAll(ctx context.Context, params *ListFilesParams, opt
 		}
 		items, next, setter, err := filePage(resp)
 		if err != nil {
-			return nil, "", fmt.Errorf("openrouter: Files.ListAll: %w", err)
+			return nil, "", errorf("Files.ListAll", "%w", err)
 		}
 		nextParam = setter
 		return items, next, nil

@@ -35,7 +35,7 @@ func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
 	}
 	s, err := schemaFor(reflect.TypeFor[T]())
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: ResponseFormatFor %q: %w", name, err)
+		return nil, errorf("ResponseFormatFor", "schema %q: %w", name, err)
 	}
 	return jsonSchemaFormat(name, s, true)
 }
@@ -48,11 +48,11 @@ func ResponseFormatSchema(name string, schema any, strict bool) (*ResponseFormat
 		return nil, err
 	}
 	if schema == nil {
-		return nil, errors.New("openrouter: ResponseFormatSchema: nil schema")
+		return nil, errorf("ResponseFormatSchema", "nil schema")
 	}
 	s, err := schemaObject(schema)
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: ResponseFormatSchema %q: %w", name, err)
+		return nil, errorf("ResponseFormatSchema", "schema %q: %w", name, err)
 	}
 	return jsonSchemaFormat(name, s, strict)
 }
@@ -64,7 +64,7 @@ func jsonSchemaFormat(name string, schema map[string]any, strict bool) (*Respons
 		JSONSchema: gen.ChatJSONSchemaConfig{Name: name, Schema: schema, Strict: &strict},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: response format %q: %w", name, err)
+		return nil, errorf("ResponseFormat", "schema %q: %w", name, err)
 	}
 	return &f, nil
 }
@@ -88,7 +88,7 @@ func (e *ParseError) Error() string {
 	if len(text) > limit {
 		text = text[:limit] + "...(" + fmt.Sprint(len(e.Text)-limit) + " more bytes)"
 	}
-	return fmt.Sprintf("openrouter: answer does not decode into %s: %v; answer: %q", e.Type, e.Err, text)
+	return fmt.Sprintf("openrouter: ParseInto: answer does not decode into %s: %v; answer: %q", e.Type, e.Err, text)
 }
 
 // Unwrap returns the decoding error.
@@ -109,13 +109,13 @@ func ParseInto[T any](resp *ChatResponse) (T, error) {
 	if strings.TrimSpace(text) == "" {
 		switch {
 		case resp == nil || len(resp.Choices) == 0:
-			return v, fmt.Errorf("%w (no choices)", ErrNoContent)
+			return v, errorf("ParseInto", "%w (no choices)", ErrNoContent)
 		case resp.Refusal() != "":
-			return v, fmt.Errorf("%w: the model refused: %s", ErrNoContent, resp.Refusal())
+			return v, errorf("ParseInto", "%w: the model refused: %s", ErrNoContent, resp.Refusal())
 		case len(resp.ToolCalls()) > 0:
-			return v, fmt.Errorf("%w: the model called tools instead", ErrNoContent)
+			return v, errorf("ParseInto", "%w: the model called tools instead", ErrNoContent)
 		}
-		return v, ErrNoContent
+		return v, errorf("ParseInto", "%w", ErrNoContent)
 	}
 	if err := json.Unmarshal([]byte(stripFence(text)), &v); err != nil {
 		return v, &ParseError{Type: reflect.TypeFor[T]().String(), Text: text, Err: err}
