@@ -116,7 +116,7 @@ func TestErrorPrefixOnce(t *testing.T) {
 		}, "ParseInto"},
 		"parse into, not JSON": {answer("not json"), parseAnswer, "ParseInto"},
 		"response format, nil schema": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {
-			_, err := openrouter.ResponseFormatSchema("answer", nil, true)
+			_, err := openrouter.ResponseFormatSchema("answer", nil)
 			return err
 		}, "ResponseFormatSchema"},
 		"response format for a type without a schema": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {

@@ -26,9 +26,9 @@ func ResponseFormatJSON() *ResponseFormat {
 // letters, digits, '_' or '-'). Decode the answer with [ParseInto]. The
 // schema follows T's json tags; fields tagged omitempty or omitzero are
 // optional, which strict mode of some providers (OpenAI) refuses, so
-// leave those tags out of T for them, or use [ResponseFormatSchema] with
-// strict false. It fails when name is invalid or T has no object schema
-// (see [FunctionToolFor]).
+// leave those tags out of T for them, or use [ResponseFormatLooseSchema].
+// It fails when name is invalid or T has no object schema (see
+// [FunctionToolFor]).
 func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
 	if err := checkName("ResponseFormatFor", "schema", name); err != nil {
 		return nil, err
@@ -42,17 +42,30 @@ func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
 
 // ResponseFormatSchema asks for a JSON answer that matches schema, given
 // in any form that [FunctionTool] accepts for parameters, under the given
-// schema name; strict asks the provider to enforce the schema exactly.
-func ResponseFormatSchema(name string, schema any, strict bool) (*ResponseFormat, error) {
-	if err := checkName("ResponseFormatSchema", "schema", name); err != nil {
+// schema name, in strict mode: the provider enforces the schema exactly.
+// [ResponseFormatLooseSchema] leaves strict mode off.
+func ResponseFormatSchema(name string, schema any) (*ResponseFormat, error) {
+	return schemaFormat("ResponseFormatSchema", name, schema, true)
+}
+
+// ResponseFormatLooseSchema is [ResponseFormatSchema] with strict mode
+// off: the schema guides the answer, but the provider does not enforce
+// it, which lets a schema use what strict mode refuses (optional fields
+// for OpenAI, for one).
+func ResponseFormatLooseSchema(name string, schema any) (*ResponseFormat, error) {
+	return schemaFormat("ResponseFormatLooseSchema", name, schema, false)
+}
+
+func schemaFormat(op, name string, schema any, strict bool) (*ResponseFormat, error) {
+	if err := checkName(op, "schema", name); err != nil {
 		return nil, err
 	}
 	if schema == nil {
-		return nil, errorf("ResponseFormatSchema", "nil schema")
+		return nil, errorf(op, "nil schema")
 	}
 	s, err := schemaObject(schema)
 	if err != nil {
-		return nil, errorf("ResponseFormatSchema", "schema %q: %w", name, err)
+		return nil, errorf(op, "schema %q: %w", name, err)
 	}
 	return jsonSchemaFormat(name, s, strict)
 }
