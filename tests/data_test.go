@@ -34,11 +34,12 @@ func init() {
 			}
 		},
 		"uploadFile": func(t *testing.T, srv *openroutertest.Server, c *openrouter.Client) {
-			resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, "report \"Q1\".txt", "text/plain", strings.NewReader("quarterly numbers"),
-				&openrouter.FileParams{Provider: ptr(openrouter.FileProviderAnthropic)}))
+			resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, openrouter.FileUpload{Filename: "report \"Q1\".txt", ContentType: "text/plain", Body: strings.NewReader("quarterly numbers"), Provider: openrouter.FileProviderAnthropic,
+				WorkspaceID: must[openrouter.UUID](t)(openrouter.ParseUUID("550e8400-e29b-41d4-a716-446655440000"))}))
 			r := only(t, srv, "uploadFile")
 			expectRequest(t, r, "POST", "/files", nil)
 			check(t, "provider query", r.Query.Get("provider"), "anthropic")
+			check(t, "workspace query", r.Query.Get("workspace_id"), "550e8400-e29b-41d4-a716-446655440000")
 			name, ctype, content := uploadedFile(t, r)
 			check(t, "part filename", name, `report "Q1".txt`)
 			check(t, "part content type", ctype, "text/plain")
@@ -478,15 +479,15 @@ func TestFilesListAll(t *testing.T) {
 			t.Parallel()
 			srv := openroutertest.NewServer(t)
 			c := must[*openrouter.Client](t)(srv.Client())
-			var fp *openrouter.FileParams
+			var fileProvider openrouter.FileProvider
 			lp := &openrouter.ListFilesParams{Limit: ptr(2)}
 			if shape != "openrouter" {
-				fp = &openrouter.FileParams{Provider: ptr(openrouter.FileProvider(shape))}
-				lp.Provider = fp.Provider
+				fileProvider = openrouter.FileProvider(shape)
+				lp.Provider = &fileProvider
 			}
 			want := []string{"file-fake-sample-1", "file-fake-sample-2"}
 			for i := range 3 {
-				f := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, fmt.Sprint("f", i), "", strings.NewReader("x"), fp))
+				f := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, openrouter.FileUpload{Filename: fmt.Sprint("f", i), Body: strings.NewReader("x"), Provider: fileProvider}))
 				want = append(want, fileID(*f))
 			}
 			var got []string
@@ -531,7 +532,7 @@ func TestFilesUploadLarge(t *testing.T) {
 	srv := openroutertest.NewServer(t)
 	c := must[*openrouter.Client](t)(srv.Client())
 	const size = 8 << 20
-	resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, "big.bin", "application/octet-stream", &endless{n: size}, nil))
+	resp := must[*openrouter.FileResponse](t)(c.Files.Upload(ctx, openrouter.FileUpload{Filename: "big.bin", ContentType: "application/octet-stream", Body: &endless{n: size}}))
 	f := must[gen.OpenRouterFile](t)(resp.AsOpenRouterFile())
 	check(t, "size", f.SizeBytes, size)
 	_, ctype, content := uploadedFile(t, only(t, srv, "uploadFile"))
@@ -553,7 +554,7 @@ func TestFilesUploadIsNotRetried(t *testing.T) {
 	srv := openroutertest.NewServer(t)
 	c := must[*openrouter.Client](t)(srv.Client(openrouter.WithMaxRetries(3)))
 	srv.Enqueue("uploadFile", openroutertest.ErrorResponse(503, "busy"))
-	_, err := c.Files.Upload(ctx, "a.txt", "text/plain", strings.NewReader("abc"), nil)
+	_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt", ContentType: "text/plain", Body: strings.NewReader("abc")})
 	wantAPIError(t, err, 503)
 	check(t, "attempts", len(srv.RequestsFor("uploadFile")), 1)
 	// Other file calls are retried as usual.
@@ -571,7 +572,7 @@ func TestFilesUploadReaderError(t *testing.T) {
 	srv := openroutertest.NewServer(t, openroutertest.AllowInvalidRequests())
 	c := must[*openrouter.Client](t)(srv.Client())
 	boom := errors.New("disk on fire")
-	_, err := c.Files.Upload(ctx, "a.txt", "text/plain", io.MultiReader(strings.NewReader("partial"), failingReader{boom}), nil)
+	_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt", ContentType: "text/plain", Body: io.MultiReader(strings.NewReader("partial"), failingReader{boom})})
 	if !errors.Is(err, boom) {
 		t.Errorf("error %v, want one wrapping %v", err, boom)
 	}
@@ -583,14 +584,20 @@ func TestDataBadInput(t *testing.T) {
 	srv := openroutertest.NewServer(t)
 	c := must[*openrouter.Client](t)(srv.Client())
 	for name, call := range map[string]func() error{
-		"Upload nil reader":     func() error { _, err := c.Files.Upload(ctx, "a.txt", "", nil, nil); return err },
-		"Upload empty filename": func() error { _, err := c.Files.Upload(ctx, " ", "", strings.NewReader("x"), nil); return err },
+		"Upload nil reader": func() error {
+			_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt", Body: nil})
+			return err
+		},
+		"Upload empty filename": func() error {
+			_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: " ", Body: strings.NewReader("x")})
+			return err
+		},
 		"Upload bad filename": func() error {
-			_, err := c.Files.Upload(ctx, "a.txt\r\nX-Evil: 1", "", strings.NewReader("x"), nil)
+			_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt\r\nX-Evil: 1", Body: strings.NewReader("x")})
 			return err
 		},
 		"Upload bad content type": func() error {
-			_, err := c.Files.Upload(ctx, "a.txt", "text/plain\r\nX-Evil: 1", strings.NewReader("x"), nil)
+			_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt", ContentType: "text/plain\r\nX-Evil: 1", Body: strings.NewReader("x")})
 			return err
 		},
 		"Get empty id":        func() error { _, err := c.Files.Get(ctx, "", nil); return err },
@@ -619,7 +626,7 @@ func TestFilesErrors(t *testing.T) {
 	_, err := c.Files.Download(ctx, "file-missing", nil)
 	check(t, "message", wantAPIError(t, err, 404).Message, "no such file")
 	srv.Enqueue("uploadFile", openroutertest.ErrorResponse(413, "file too large"))
-	_, err = c.Files.Upload(ctx, "a.txt", "", strings.NewReader("x"), nil)
+	_, err = c.Files.Upload(ctx, openrouter.FileUpload{Filename: "a.txt", Body: strings.NewReader("x")})
 	wantAPIError(t, err, 413)
 }
 

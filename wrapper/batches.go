@@ -165,7 +165,7 @@ func (b BatchRequest) check(op string) error {
 	for i, e := range b.items {
 		id := e.CustomID
 		if b.errs[i] != nil {
-			return fmt.Errorf("openrouter: %s: request %d (%q) %w", op, i, id, b.errs[i])
+			return errorf(op, "request %d (%q) %w", i, id, b.errs[i])
 		}
 		if strings.TrimSpace(id) == "" {
 			return fmt.Errorf("openrouter: %s: request %d has an empty custom id", op, i)
@@ -284,7 +284,7 @@ func (s *BatchesService) Create(ctx context.Context, batch BatchRequest, opts ..
 	}
 	body, err := json.Marshal(batchBody{Endpoint: batch.endpoint, Model: batch.model, Requests: batch.items})
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: %s: %w", op, err)
+		return nil, errorf(op, "%w", err)
 	}
 	return doJSON[Batch](ctx, s.c, op, opts, func(server string) (*http.Request, error) {
 		return gen.NewCreateBatchRequestWithBody(betaServer(server), "application/json", bytes.NewReader(body))

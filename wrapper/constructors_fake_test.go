@@ -29,9 +29,9 @@ func TestConstructorsThroughFakeServer(t *testing.T) {
 		Provider: &openrouter.ProviderPreferences{
 			Order:               openrouter.Providers("openai", "azure"),
 			Ignore:              openrouter.Providers("deepinfra"),
-			AllowFallbacks:      openrouter.Ptr(false),
+			AllowFallbacks:      openrouter.NoFallbacks(),
 			DataCollection:      openrouter.DataCollectionDeny,
-			Zdr:                 openrouter.Ptr(true),
+			Zdr:                 openrouter.RequireZDR(),
 			Sort:                openrouter.SortAcrossModels(openrouter.SortByThroughput),
 			MaxPrice:            &openrouter.MaxPrice{Prompt: "1", Completion: "4"},
 			Quantizations:       openrouter.Quantizations(openrouter.QuantizationFP8),

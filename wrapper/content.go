@@ -109,7 +109,7 @@ func ImageBytesPart(data []byte, mimeType string, detail ...ImageDetail) (Conten
 func ImageFilePart(path string, detail ...ImageDetail) (ContentPart, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return ContentPart{}, fmt.Errorf("openrouter: ImageFilePart: %w", err)
+		return ContentPart{}, errorf("ImageFilePart", "%w", err)
 	}
 	mt := mime.TypeByExtension(strings.ToLower(filepath.Ext(path)))
 	if !strings.HasPrefix(mt, "image/") {
@@ -170,7 +170,7 @@ func PDFBytesPart(data []byte, filename string) (ContentPart, error) {
 func PDFFilePart(path string) (ContentPart, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return ContentPart{}, fmt.Errorf("openrouter: PDFFilePart: %w", err)
+		return ContentPart{}, errorf("PDFFilePart", "%w", err)
 	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return ContentPart{}, fmt.Errorf("openrouter: PDFFilePart: %s is not a PDF document", path)

@@ -96,6 +96,14 @@
 // usage and the generation id without walking the
 // choices.
 //
+// The Responses and Messages APIs have constructors of their own: input
+// items and parts ([InputItems], [InputUserParts], [InputFunctionCall]),
+// content blocks ([MessagesUserBlocks], [ImageBytesBlock],
+// [PDFBytesBlock], [ToolResultBlock]), and tools: [ResponsesTools] and
+// [MessagesTools] convert the chat tool constructors ([FunctionTool],
+// [WebSearchTool], ...), beside the tools only one API has
+// ([FileSearchTool], [MCPTool], [AnthropicWebSearchTool], ...).
+//
 // # Streaming
 //
 // [ChatService.Stream] returns a [Stream] of [ChatChunk] read in the

@@ -2,8 +2,10 @@ package openrouter_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +42,19 @@ func TestErrorPrefixOnce(t *testing.T) {
 	}
 	send := func(t *testing.T, c *openrouter.Client, opts ...openrouter.Option) error {
 		_, err := c.Chat.Send(context.Background(), openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "hi")}}, opts...)
+		return err
+	}
+	// answer is a chat completion whose answer is content; parseAnswer
+	// asks for one and decodes it with ParseInto.
+	answer := func(content string) http.HandlerFunc {
+		return jsonHandler(200, `{"id":"g","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":`+strconv.Quote(content)+`}}]}`)
+	}
+	parseAnswer := func(t *testing.T, c *openrouter.Client) error {
+		resp, err := c.Chat.Send(context.Background(), openrouter.ChatRequest{Model: "m", Messages: []openrouter.ChatMessage{userText(t, "hi")}})
+		if err != nil {
+			return err
+		}
+		_, err = openrouter.ParseInto[map[string]any](resp)
 		return err
 	}
 	tests := map[string]struct {
@@ -82,6 +97,36 @@ func TestErrorPrefixOnce(t *testing.T) {
 			}
 			return nil
 		}, "Chat.Stream"},
+		"files list all, unknown page shape": {jsonHandler(200, `{"_shape":"mystery","data":[]}`), func(t *testing.T, c *openrouter.Client) error {
+			for _, err := range c.Files.ListAll(context.Background(), nil) {
+				return err
+			}
+			return nil
+		}, "Files.ListAll"},
+		"parse into, no choices": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {
+			_, err := openrouter.ParseInto[map[string]any](&openrouter.ChatResponse{})
+			return err
+		}, "ParseInto"},
+		"parse into, no answer text": {answer(""), func(t *testing.T, c *openrouter.Client) error {
+			err := parseAnswer(t, c)
+			if !errors.Is(err, openrouter.ErrNoContent) {
+				t.Errorf("error %v does not wrap ErrNoContent", err)
+			}
+			return err
+		}, "ParseInto"},
+		"parse into, not JSON": {answer("not json"), parseAnswer, "ParseInto"},
+		"response format, nil schema": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {
+			_, err := openrouter.ResponseFormatSchema("answer", nil)
+			return err
+		}, "ResponseFormatSchema"},
+		"response format for a type without a schema": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {
+			_, err := openrouter.ResponseFormatFor[chan int]("answer")
+			return err
+		}, "ResponseFormatFor"},
+		"image file part, missing file": {jsonHandler(200, `{}`), func(t *testing.T, c *openrouter.Client) error {
+			_, err := openrouter.ImageFilePart(t.TempDir() + "/missing.png")
+			return err
+		}, "ImageFilePart"},
 		"batch wait": {jsonHandler(404, `{"error":{"code":404,"message":"no such batch"}}`), func(t *testing.T, c *openrouter.Client) error {
 			_, err := c.Batches.Wait(context.Background(), "b-1", nil)
 			return err

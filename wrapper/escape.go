@@ -47,9 +47,9 @@ func WithExtraBody(fields map[string]any) Option {
 //	var extra struct{ NewField string `json:"new_field"` }
 //	err = json.Unmarshal(raw, &extra)
 //
-// It applies to calls that return a decoded JSON result; a stream's
-// events and a binary download are not copied. The body of a failed call
-// is in [APIError.Body].
+// It applies to calls that return a decoded JSON result; a binary
+// download is not copied, and a stream's events are read raw with
+// [Stream.CurrentJSON]. The body of a failed call is in [APIError.Body].
 func WithRawResponse(dst *[]byte) Option {
 	return func(c *config) error {
 		if dst == nil {

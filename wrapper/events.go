@@ -20,6 +20,8 @@ package openrouter
 //     returns the result so far.
 //   - An error event never reaches the caller: it ends the stream with an
 //     [*APIError].
+//   - [Stream.CurrentJSON] returns the event as sent, fields the SDK does
+//     not know included.
 //
 // Printing an answer as it is written is the same loop for every stream:
 //

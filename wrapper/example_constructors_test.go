@@ -20,7 +20,7 @@ func ExampleProviders() {
 		Messages: []openrouter.ChatMessage{openrouter.UserText("Hello")},
 		Provider: &openrouter.ProviderPreferences{
 			Order:          openrouter.Providers("anthropic", "amazon-bedrock"),
-			AllowFallbacks: openrouter.Ptr(false),
+			AllowFallbacks: openrouter.NoFallbacks(),
 			DataCollection: openrouter.DataCollectionDeny,
 			Sort:           openrouter.SortBy(openrouter.SortByPrice),
 			MaxPrice:       &openrouter.MaxPrice{Prompt: "5", Completion: "20"},

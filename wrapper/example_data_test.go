@@ -20,7 +20,7 @@ func ExampleFilesService_Upload() {
 
 	// The body streams from the reader: any io.Reader, such as an
 	// *os.File, works without loading it into memory.
-	uploaded, err := client.Files.Upload(ctx, "notes.txt", "text/plain", strings.NewReader("Ship on Friday."), nil)
+	uploaded, err := client.Files.Upload(ctx, openrouter.FileUpload{Filename: "notes.txt", ContentType: "text/plain", Body: strings.NewReader("Ship on Friday.")})
 	if err != nil {
 		log.Fatal(err)
 	}

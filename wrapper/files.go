@@ -19,10 +19,9 @@ type FilesService struct{ c *caller }
 
 // Request and result types of the Files methods.
 type (
-	// FileParams are the optional parameters of Files.Upload, Files.Get,
-	// Files.Delete and Files.Download: the workspace the file belongs to
-	// and the provider whose file store holds it (OpenRouter's own when
-	// nil).
+	// FileParams are the optional parameters of Files.Get, Files.Delete
+	// and Files.Download: the workspace the file belongs to and the
+	// provider whose file store holds it (OpenRouter's own when nil).
 	FileParams = gen.GetFileMetadataParams
 	// ListFilesParams are the optional filters and paging of Files.List
 	// and Files.ListAll.
@@ -176,7 +175,7 @@ func (s *FilesService) ListAll(ctx context.Context, params *ListFilesParams, opt
 		}
 		items, next, setter, err := filePage(resp)
 		if err != nil {
-			return nil, "", fmt.Errorf("openrouter: Files.ListAll: %w", err)
+			return nil, "", errorf("Files.ListAll", "%w", err)
 		}
 		nextParam = setter
 		return items, next, nil
@@ -260,41 +259,84 @@ func filePage(resp *FileListResponse) ([]FileResponse, string, func(*ListFilesPa
 // defaultFileType is the content type of an upload that names none.
 const defaultFileType = "application/octet-stream"
 
-// Upload uploads the bytes of r as a file named filename with the given
-// media type ("application/octet-stream" when empty), into the store and
-// workspace of params (nil for OpenRouter's store), and returns its
-// metadata. It calls POST /files with a multipart/form-data body.
+// FileUpload is a file for Files.Upload: its name, media type and bytes,
+// and the store that keeps it. Only Filename and Body are required.
 //
-// The body is streamed from r as the request is sent, never held whole in
-// memory, so any size can be uploaded; for the same reason Upload is
-// never retried, whatever WithMaxRetries says: a failed upload returns its
-// error and must be started again with a fresh reader. Upload does not
-// close r, and r is not read after Upload returns, except for a Read that
-// is still blocked 100ms after ctx is cancelled (it completes in the
-// background and its data is dropped). OpenRouter answers once the body is sent, so a
-// WithTimeout, which bounds the wait for the answer, includes the time the
-// upload takes: give a large file a long timeout (or none) and bound the
-// call with ctx instead.
+//	client.Files.Upload(ctx, openrouter.FileUpload{
+//		Filename:    "notes.txt",
+//		ContentType: "text/plain",
+//		Body:        strings.NewReader("Ship on Friday."),
+//	})
+type FileUpload struct {
+	// Filename is the file's name; required, with no line break or NUL.
+	Filename string
+	// ContentType is the file's media type; "" means
+	// "application/octet-stream".
+	ContentType string
+	// Body holds the file's bytes, read once while the request is sent;
+	// required. Upload does not close it.
+	Body io.Reader
+	// Provider selects the provider file store that keeps the file:
+	// [FileProviderOpenAI] or [FileProviderAnthropic]; "" means
+	// OpenRouter's own.
+	Provider FileProvider
+	// WorkspaceID is the workspace the file belongs to; the zero UUID
+	// means the API key's default workspace.
+	WorkspaceID UUID
+}
+
+// params returns the query parameters of the upload: nil when it names
+// neither a provider nor a workspace.
+func (u FileUpload) params() *gen.UploadFileParams {
+	var p gen.UploadFileParams
+	if u.Provider != "" {
+		p.Provider = &u.Provider
+	}
+	if u.WorkspaceID != (UUID{}) {
+		p.WorkspaceID = &u.WorkspaceID
+	}
+	if p == (gen.UploadFileParams{}) {
+		return nil
+	}
+	return &p
+}
+
+// Upload uploads a file, up.Body named up.Filename, into the store and
+// workspace up names, and returns its metadata. It calls POST /files with
+// a multipart/form-data body.
 //
-// An empty filename, a nil r, a filename with a line break, or a
-// contentType that is not a media type is an error, and nothing is sent.
-func (s *FilesService) Upload(ctx context.Context, filename, contentType string, r io.Reader, params *FileParams, opts ...Option) (*FileResponse, error) {
+// The body is streamed from up.Body as the request is sent, never held
+// whole in memory, so any size can be uploaded; for the same reason
+// Upload is never retried, whatever WithMaxRetries says: a failed upload
+// returns its error and must be started again with a fresh reader.
+// Upload does not close up.Body, and does not read it after Upload
+// returns, except for a Read that is still blocked 100ms after ctx is
+// cancelled (it completes in the background and its data is dropped).
+// OpenRouter answers once the body is sent, so a WithTimeout, which
+// bounds the wait for the answer, includes the time the upload takes:
+// give a large file a long timeout (or none) and bound the call with ctx
+// instead.
+//
+// An empty Filename, a nil Body, a Filename with a line break, or a
+// ContentType that is not a media type is an error, and nothing is sent.
+func (s *FilesService) Upload(ctx context.Context, up FileUpload, opts ...Option) (*FileResponse, error) {
 	const op = "Files.Upload"
-	contentType, err := checkUpload(op, filename, contentType, defaultFileType, r)
+	contentType, err := checkUpload(op, up.Filename, up.ContentType, defaultFileType, up.Body)
 	if err != nil {
 		return nil, err
 	}
-	return sendUpload[FileResponse](ctx, s.c, op, filename, opts,
+	params := up.params()
+	return sendUpload[FileResponse](ctx, s.c, op, up.Filename, opts,
 		func(mw *multipart.Writer) error {
-			part, err := createFilePart(mw, filename, contentType)
+			part, err := createFilePart(mw, up.Filename, contentType)
 			if err != nil {
 				return err
 			}
-			_, err = io.Copy(part, fileReader{r})
+			_, err = io.Copy(part, fileReader{up.Body})
 			return err
 		},
 		func(server, contentType string, body io.Reader) (*http.Request, error) {
-			return gen.NewUploadFileRequestWithBody(server, (*gen.UploadFileParams)(params), contentType, body)
+			return gen.NewUploadFileRequestWithBody(server, params, contentType, body)
 		})
 }
 

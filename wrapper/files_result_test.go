@@ -64,7 +64,7 @@ func TestFileUploadReadsDirectly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := c.Files.Upload(context.Background(), "notes.txt", "text/plain", strings.NewReader("hello"), nil)
+	f, err := c.Files.Upload(context.Background(), openrouter.FileUpload{Filename: "notes.txt", ContentType: "text/plain", Body: strings.NewReader("hello")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,5 +73,18 @@ func TestFileUploadReadsDirectly(t *testing.T) {
 	}
 	if n, ok := f.Size(); !ok || n != 5 {
 		t.Errorf("Size = %d, %v; want 5, true", n, ok)
+	}
+}
+
+// An upload that names no store or workspace sends no query parameters.
+func TestFileUploadWithoutStoreSendsNoQuery(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, jsonHandler(200, `{"id":"file-1","type":"file","filename":"a.txt","mime_type":"text/plain","size_bytes":1,"created_at":"2025-01-15T10:30:00Z","downloadable":true}`))
+	if _, err := ts.client(t).Files.Upload(context.Background(), openrouter.FileUpload{Filename: "a.txt", Body: strings.NewReader("x")}); err != nil {
+		t.Fatal(err)
+	}
+	reqs := ts.requests()
+	if len(reqs) != 1 || reqs[0].Query != "" {
+		t.Fatalf("requests %+v, want one without a query", reqs)
 	}
 }

@@ -26,33 +26,46 @@ func ResponseFormatJSON() *ResponseFormat {
 // letters, digits, '_' or '-'). Decode the answer with [ParseInto]. The
 // schema follows T's json tags; fields tagged omitempty or omitzero are
 // optional, which strict mode of some providers (OpenAI) refuses, so
-// leave those tags out of T for them, or use [ResponseFormatSchema] with
-// strict false. It fails when name is invalid or T has no object schema
-// (see [FunctionToolFor]).
+// leave those tags out of T for them, or use [ResponseFormatLooseSchema].
+// It fails when name is invalid or T has no object schema (see
+// [FunctionToolFor]).
 func ResponseFormatFor[T any](name string) (*ResponseFormat, error) {
 	if err := checkName("ResponseFormatFor", "schema", name); err != nil {
 		return nil, err
 	}
 	s, err := schemaFor(reflect.TypeFor[T]())
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: ResponseFormatFor %q: %w", name, err)
+		return nil, errorf("ResponseFormatFor", "schema %q: %w", name, err)
 	}
 	return jsonSchemaFormat(name, s, true)
 }
 
 // ResponseFormatSchema asks for a JSON answer that matches schema, given
 // in any form that [FunctionTool] accepts for parameters, under the given
-// schema name; strict asks the provider to enforce the schema exactly.
-func ResponseFormatSchema(name string, schema any, strict bool) (*ResponseFormat, error) {
-	if err := checkName("ResponseFormatSchema", "schema", name); err != nil {
+// schema name, in strict mode: the provider enforces the schema exactly.
+// [ResponseFormatLooseSchema] leaves strict mode off.
+func ResponseFormatSchema(name string, schema any) (*ResponseFormat, error) {
+	return schemaFormat("ResponseFormatSchema", name, schema, true)
+}
+
+// ResponseFormatLooseSchema is [ResponseFormatSchema] with strict mode
+// off: the schema guides the answer, but the provider does not enforce
+// it, which lets a schema use what strict mode refuses (optional fields
+// for OpenAI, for one).
+func ResponseFormatLooseSchema(name string, schema any) (*ResponseFormat, error) {
+	return schemaFormat("ResponseFormatLooseSchema", name, schema, false)
+}
+
+func schemaFormat(op, name string, schema any, strict bool) (*ResponseFormat, error) {
+	if err := checkName(op, "schema", name); err != nil {
 		return nil, err
 	}
 	if schema == nil {
-		return nil, errors.New("openrouter: ResponseFormatSchema: nil schema")
+		return nil, errorf(op, "nil schema")
 	}
 	s, err := schemaObject(schema)
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: ResponseFormatSchema %q: %w", name, err)
+		return nil, errorf(op, "schema %q: %w", name, err)
 	}
 	return jsonSchemaFormat(name, s, strict)
 }
@@ -64,7 +77,7 @@ func jsonSchemaFormat(name string, schema map[string]any, strict bool) (*Respons
 		JSONSchema: gen.ChatJSONSchemaConfig{Name: name, Schema: schema, Strict: &strict},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("openrouter: response format %q: %w", name, err)
+		return nil, errorf("ResponseFormat", "schema %q: %w", name, err)
 	}
 	return &f, nil
 }
@@ -88,7 +101,7 @@ func (e *ParseError) Error() string {
 	if len(text) > limit {
 		text = text[:limit] + "...(" + fmt.Sprint(len(e.Text)-limit) + " more bytes)"
 	}
-	return fmt.Sprintf("openrouter: answer does not decode into %s: %v; answer: %q", e.Type, e.Err, text)
+	return fmt.Sprintf("openrouter: ParseInto: answer does not decode into %s: %v; answer: %q", e.Type, e.Err, text)
 }
 
 // Unwrap returns the decoding error.
@@ -109,13 +122,13 @@ func ParseInto[T any](resp *ChatResponse) (T, error) {
 	if strings.TrimSpace(text) == "" {
 		switch {
 		case resp == nil || len(resp.Choices) == 0:
-			return v, fmt.Errorf("%w (no choices)", ErrNoContent)
+			return v, errorf("ParseInto", "%w (no choices)", ErrNoContent)
 		case resp.Refusal() != "":
-			return v, fmt.Errorf("%w: the model refused: %s", ErrNoContent, resp.Refusal())
+			return v, errorf("ParseInto", "%w: the model refused: %s", ErrNoContent, resp.Refusal())
 		case len(resp.ToolCalls()) > 0:
-			return v, fmt.Errorf("%w: the model called tools instead", ErrNoContent)
+			return v, errorf("ParseInto", "%w: the model called tools instead", ErrNoContent)
 		}
-		return v, ErrNoContent
+		return v, errorf("ParseInto", "%w", ErrNoContent)
 	}
 	if err := json.Unmarshal([]byte(stripFence(text)), &v); err != nil {
 		return v, &ParseError{Type: reflect.TypeFor[T]().String(), Text: text, Err: err}

@@ -20,7 +20,11 @@ func TestResponseFormatsMatchSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hand, err := openrouter.ResponseFormatSchema("answer", map[string]any{"type": "object"}, false)
+	hand, err := openrouter.ResponseFormatLooseSchema("answer", map[string]any{"type": "object"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict, err := openrouter.ResponseFormatSchema("answer", `{"type":"object"}`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +36,7 @@ func TestResponseFormatsMatchSpec(t *testing.T) {
 		{"json object", openrouter.ResponseFormatJSON(), `{"type":"json_object"}`},
 		{"for type", forType, `{"json_schema":{"name":"city_report","schema":{"additionalProperties":false,"properties":{"city":{"type":"string"},"tags":{"items":{"type":"string"},"type":["null","array"]},"temp_c":{"type":"number"}},"required":["city","temp_c","tags"],"type":"object"},"strict":true},"type":"json_schema"}`},
 		{"schema", hand, `{"json_schema":{"name":"answer","schema":{"type":"object"},"strict":false},"type":"json_schema"}`},
+		{"strict schema", strict, `{"json_schema":{"name":"answer","schema":{"type":"object"},"strict":true},"type":"json_schema"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,9 +66,9 @@ func TestResponseFormatErrors(t *testing.T) {
 		{"chan field", func() (*openrouter.ResponseFormat, error) {
 			return openrouter.ResponseFormatFor[struct{ C chan int }]("s")
 		}, "has no JSON Schema"},
-		{"nil schema", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatSchema("s", nil, true) }, "nil schema"},
+		{"nil schema", func() (*openrouter.ResponseFormat, error) { return openrouter.ResponseFormatSchema("s", nil) }, "nil schema"},
 		{"array schema", func() (*openrouter.ResponseFormat, error) {
-			return openrouter.ResponseFormatSchema("s", []byte(`[]`), true)
+			return openrouter.ResponseFormatLooseSchema("s", []byte(`[]`))
 		}, "not a JSON object"},
 	}
 	for _, tt := range tests {

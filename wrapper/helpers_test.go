@@ -17,6 +17,7 @@ import (
 	"go.uber.org/goleak"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
+	"github.com/gopenrouter/openrouter/wrapper/openroutertest"
 )
 
 const testKey = "sk-or-v1-secret-test-key-0123456789"
@@ -157,4 +158,40 @@ func ptr[T any](v T) *T { return &v }
 func userText(t *testing.T, text string) openrouter.ChatMessage {
 	t.Helper()
 	return openrouter.UserText(text)
+}
+
+// marshalCase is a value and the JSON it must marshal to.
+type marshalCase struct {
+	v    any
+	want string
+}
+
+// checkMarshal runs one parallel subtest per case, comparing the JSON
+// semantically.
+func checkMarshal(t *testing.T, tests map[string]marshalCase) {
+	t.Helper()
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got, err := json.Marshal(tc.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !jsonEqual(t, got, tc.want) {
+				t.Errorf("got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// newFake starts a spec-validating fake server and returns it with a
+// client of it.
+func newFake(t *testing.T) (*openroutertest.Server, *openrouter.Client) {
+	t.Helper()
+	srv := openroutertest.NewServer(t)
+	client, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, client
 }

@@ -1,7 +1,6 @@
 package openrouter_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
@@ -9,10 +8,7 @@ import (
 
 func TestInputConstructors(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		v    any
-		want string
-	}{
+	tests := map[string]marshalCase{
 		"responses text": {openrouter.InputText("hi"), `"hi"`},
 		"responses items": {
 			openrouter.InputItems(openrouter.InputSystemText("be brief"), openrouter.InputUserText("hi"), openrouter.InputAssistantText("hello"), openrouter.InputDeveloperText("d")),
@@ -41,16 +37,5 @@ func TestInputConstructors(t *testing.T) {
 			`{"role":"user","content":[{"type":"text","text":"what is this?"},{"type":"image","source":{"type":"url","url":"https://example.com/a.png"}},{"type":"text","text":"doc","cache_control":{"type":"ephemeral","ttl":"1h"}}]}`,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := json.Marshal(tc.v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !jsonEqual(t, got, tc.want) {
-				t.Errorf("input = %s, want %s", got, tc.want)
-			}
-		})
-	}
+	checkMarshal(t, tests)
 }

@@ -20,6 +20,9 @@ import (
 //			return err
 //		}
 //		acc.Add(ev)
+//		if use, ok := acc.JustFinishedToolUse(); ok {
+//			fmt.Println("run", use.Name, use.Input)
+//		}
 //	}
 //	msg := acc.Result()
 //	fmt.Println(msg.Text(), msg.StopReason)
@@ -27,6 +30,9 @@ type MessagesAccumulator struct {
 	message map[string]any
 	blocks  []*messagesBlock
 	events  int
+	// just is the block that the latest event (content_block_stop)
+	// finished, for the JustFinished methods.
+	just map[string]any
 }
 
 type messagesBlock struct {
@@ -39,6 +45,7 @@ type messagesBlock struct {
 // Add folds one event into the accumulated message.
 func (a *MessagesAccumulator) Add(ev MessagesStreamEvent) {
 	a.events++
+	a.just = nil
 	raw, err := ev.MarshalJSON()
 	if err != nil {
 		return
@@ -69,7 +76,9 @@ func (a *MessagesAccumulator) Add(ev MessagesStreamEvent) {
 		a.blocks[e.Index].addDelta(e.Delta)
 	case MessagesEventContentBlockStop:
 		if e.Index < len(a.blocks) {
-			a.blocks[e.Index].finishInput()
+			b := a.blocks[e.Index]
+			b.finishInput()
+			a.just = b.value()
 		}
 	case MessagesEventMessageDelta:
 		if a.message == nil {
@@ -154,8 +163,64 @@ func (b *messagesBlock) finishInput() {
 	b.hasIn = false
 }
 
+// value returns the block as accumulated so far, as its JSON object.
+func (b *messagesBlock) value() map[string]any {
+	f := maps.Clone(b.fields)
+	for k, w := range b.text {
+		f[k] = w.String()
+	}
+	if b.hasIn {
+		// The block has not ended: its input may not parse yet.
+		var in any
+		if json.Unmarshal([]byte(b.input.String()), &in) == nil {
+			f["input"] = in
+		}
+	}
+	return f
+}
+
 // Events returns how many events were added.
 func (a *MessagesAccumulator) Events() int { return a.events }
+
+// justString returns field of the block the latest event finished, when
+// that block is of type kind.
+func (a *MessagesAccumulator) justString(kind, field string) (string, bool) {
+	if a.just == nil || a.just["type"] != kind {
+		return "", false
+	}
+	s, _ := a.just[field].(string)
+	return s, true
+}
+
+// JustFinishedText returns the whole text of a text block when the latest
+// event (its content_block_stop) finished it.
+func (a *MessagesAccumulator) JustFinishedText() (string, bool) {
+	return a.justString("text", "text")
+}
+
+// JustFinishedThinking returns the whole thinking text of a thinking block
+// when the latest event finished it.
+func (a *MessagesAccumulator) JustFinishedThinking() (string, bool) {
+	return a.justString("thinking", "thinking")
+}
+
+// JustFinishedToolUse returns the tool_use block that the latest event
+// finished, with its whole input decoded: the tool to run while the
+// stream goes on.
+func (a *MessagesAccumulator) JustFinishedToolUse() (MessagesToolUse, bool) {
+	if a.just == nil || a.just["type"] != "tool_use" {
+		return MessagesToolUse{}, false
+	}
+	raw, err := json.Marshal(a.just)
+	if err != nil {
+		return MessagesToolUse{}, false
+	}
+	var use MessagesToolUse
+	if unmarshal(raw, &use) != nil {
+		return MessagesToolUse{}, false
+	}
+	return use, true
+}
 
 // Result builds the message accumulated so far. It can be called at any
 // time; after the stream's message_stop it equals what Messages.Send
@@ -167,18 +232,7 @@ func (a *MessagesAccumulator) Result() *MessagesResult {
 	}
 	content := make([]any, 0, len(a.blocks))
 	for _, b := range a.blocks {
-		f := maps.Clone(b.fields)
-		for k, w := range b.text {
-			f[k] = w.String()
-		}
-		if b.hasIn {
-			// The block has not ended: its input may not parse yet.
-			var in any
-			if json.Unmarshal([]byte(b.input.String()), &in) == nil {
-				f["input"] = in
-			}
-		}
-		content = append(content, f)
+		content = append(content, b.value())
 	}
 	m["content"] = content
 	r := &MessagesResult{}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -138,13 +137,13 @@ func SummarizeDestination(d ObservabilityDestination) (DestinationSummary, error
 	var s DestinationSummary
 	raw, err := d.MarshalJSON()
 	if err != nil {
-		return s, fmt.Errorf("openrouter: SummarizeDestination: %w", err)
+		return s, errorf("SummarizeDestination", "%w", err)
 	}
 	if string(raw) == "null" {
 		return s, errors.New("openrouter: SummarizeDestination: the destination is empty")
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return s, fmt.Errorf("openrouter: SummarizeDestination: %w", err)
+		return s, errorf("SummarizeDestination", "%w", err)
 	}
 	return s, nil
 }

@@ -45,9 +45,12 @@ type ResponsesReasoningConfig = gen.ReasoningConfig
 //	req.Reasoning = openrouter.Reasoning(openrouter.EffortHigh)
 //	req.Reasoning = openrouter.Reasoning(openrouter.EffortLow, openrouter.SummaryConcise)
 //
-// The chat API of the spec takes effort and summary only; a token budget
-// and excluding reasoning from the answer are Responses settings
-// ([ResponsesReasoningBudget]).
+// OpenRouter's published spec gives the chat request's reasoning object
+// effort and summary only, no max_tokens and no exclude; a token budget is
+// a Responses setting ([ResponsesReasoningBudget]). To send a field the
+// spec lacks, replace the whole object with [WithExtraBody]:
+//
+//	openrouter.WithExtraBody(map[string]any{"reasoning": map[string]any{"max_tokens": 2000, "exclude": true}})
 func Reasoning(effort Effort, summary ...ReasoningSummary) *ChatReasoning {
 	return &ChatReasoning{Effort: effort, Summary: first(summary)}
 }

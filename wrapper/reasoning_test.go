@@ -1,7 +1,6 @@
 package openrouter_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	openrouter "github.com/gopenrouter/openrouter/wrapper"
@@ -9,10 +8,7 @@ import (
 
 func TestReasoningConstructors(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		v    any
-		want string
-	}{
+	tests := map[string]marshalCase{
 		"chat effort":             {openrouter.Reasoning(openrouter.EffortHigh), `{"effort":"high"}`},
 		"chat effort and summary": {openrouter.Reasoning(openrouter.EffortLow, openrouter.SummaryConcise), `{"effort":"low","summary":"concise"}`},
 		"responses effort":        {openrouter.ResponsesReasoning(openrouter.EffortXHigh, openrouter.SummaryDetailed), `{"effort":"xhigh","summary":"detailed"}`},
@@ -22,16 +18,5 @@ func TestReasoningConstructors(t *testing.T) {
 		"thinking adaptive":       {openrouter.ThinkingAdaptive(), `{"type":"adaptive"}`},
 		"thinking off":            {openrouter.ThinkingOff(), `{"type":"disabled"}`},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := json.Marshal(tc.v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !jsonEqual(t, got, tc.want) {
-				t.Errorf("reasoning = %s, want %s", got, tc.want)
-			}
-		})
-	}
+	checkMarshal(t, tests)
 }

@@ -128,6 +128,7 @@ const (
 	ResponsesEventOutputTextDone        ResponsesEventType = "response.output_text.done"
 	ResponsesEventRefusalDelta          ResponsesEventType = "response.refusal.delta"
 	ResponsesEventReasoningTextDelta    ResponsesEventType = "response.reasoning_text.delta"
+	ResponsesEventReasoningTextDone     ResponsesEventType = "response.reasoning_text.done"
 	ResponsesEventReasoningSummaryDelta ResponsesEventType = "response.reasoning_summary_text.delta"
 	ResponsesEventFunctionCallArgsDelta ResponsesEventType = "response.function_call_arguments.delta"
 	ResponsesEventFunctionCallArgsDone  ResponsesEventType = "response.function_call_arguments.done"

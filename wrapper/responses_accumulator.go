@@ -23,6 +23,9 @@ import (
 //			return err
 //		}
 //		acc.Add(ev)
+//		if call, ok := acc.JustFinishedFunctionCall(); ok {
+//			fmt.Println("call", call.Name, call.Arguments)
+//		}
 //	}
 //	fmt.Println(acc.Result().Text())
 type ResponsesAccumulator struct {
@@ -31,11 +34,17 @@ type ResponsesAccumulator struct {
 	items    map[int]json.RawMessage
 	text     map[int]*strings.Builder // output_text deltas by output index
 	events   int
+
+	// What the latest event finished, for the JustFinished methods.
+	justText, justReasoning     string
+	justTextOK, justReasoningOK bool
+	justCall                    *ResponsesFunctionCall
 }
 
 // Add folds one event into the accumulated response.
 func (a *ResponsesAccumulator) Add(ev ResponsesStreamEvent) {
 	a.events++
+	a.justText, a.justReasoning, a.justTextOK, a.justReasoningOK, a.justCall = "", "", false, false, nil
 	raw, err := ev.MarshalJSON()
 	if err != nil {
 		return
@@ -45,6 +54,7 @@ func (a *ResponsesAccumulator) Add(ev ResponsesStreamEvent) {
 		Item        json.RawMessage `json:"item"`
 		OutputIndex int             `json:"output_index"`
 		Delta       string          `json:"delta"`
+		Text        string          `json:"text"`
 	}
 	if json.Unmarshal(raw, &e) != nil {
 		return
@@ -66,6 +76,14 @@ func (a *ResponsesAccumulator) Add(ev ResponsesStreamEvent) {
 			a.items = map[int]json.RawMessage{}
 		}
 		a.items[e.OutputIndex] = e.Item
+		var call ResponsesFunctionCall
+		if json.Unmarshal(e.Item, &call) == nil && call.Type == "function_call" {
+			a.justCall = &call
+		}
+	case ResponsesEventOutputTextDone:
+		a.justText, a.justTextOK = e.Text, true
+	case ResponsesEventReasoningTextDone:
+		a.justReasoning, a.justReasoningOK = e.Text, true
 	case ResponsesEventOutputTextDelta:
 		if a.text == nil {
 			a.text = map[int]*strings.Builder{}
@@ -81,6 +99,28 @@ func (a *ResponsesAccumulator) Add(ev ResponsesStreamEvent) {
 
 // Events returns how many events were added.
 func (a *ResponsesAccumulator) Events() int { return a.events }
+
+// JustFinishedText returns the whole text of an output_text part when the
+// latest event (response.output_text.done) finished it.
+func (a *ResponsesAccumulator) JustFinishedText() (string, bool) {
+	return a.justText, a.justTextOK
+}
+
+// JustFinishedReasoning returns the whole reasoning text of a reasoning
+// part when the latest event (response.reasoning_text.done) finished it.
+func (a *ResponsesAccumulator) JustFinishedReasoning() (string, bool) {
+	return a.justReasoning, a.justReasoningOK
+}
+
+// JustFinishedFunctionCall returns the function call that the latest
+// event (response.output_item.done of a function_call item) finished,
+// with its whole arguments: the call to run while the stream goes on.
+func (a *ResponsesAccumulator) JustFinishedFunctionCall() (ResponsesFunctionCall, bool) {
+	if a.justCall == nil {
+		return ResponsesFunctionCall{}, false
+	}
+	return *a.justCall, true
+}
 
 // Done reports whether the final event (completed, incomplete or failed)
 // was added.

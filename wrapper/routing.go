@@ -10,7 +10,8 @@ import (
 //
 //	Provider: &openrouter.ProviderPreferences{
 //		Order:          openrouter.Providers("anthropic", "openai"),
-//		AllowFallbacks: openrouter.Ptr(false),
+//		AllowFallbacks: openrouter.NoFallbacks(),
+//		Zdr:            openrouter.RequireZDR(),
 //		DataCollection: openrouter.DataCollectionDeny,
 //		Sort:           openrouter.SortBy(openrouter.SortByPrice),
 //	},
@@ -155,3 +156,38 @@ func ModelFallbacks(models ...string) []string {
 	}
 	return out
 }
+
+// The switches of [ProviderPreferences] are *bool fields, nil leaving the
+// API's default. These constructors set them by name, without a pointer
+// to a bool literal:
+//
+//	Provider: &openrouter.ProviderPreferences{
+//		Only:              openrouter.Providers("anthropic"),
+//		AllowFallbacks:    openrouter.NoFallbacks(),
+//		RequireParameters: openrouter.RequireAllParameters(),
+//	},
+
+// NoFallbacks is the AllowFallbacks value that keeps a request on the
+// providers of Order (or the first one OpenRouter picks): when they fail,
+// the request fails instead of going on to other providers.
+func NoFallbacks() *bool { return Ptr(false) }
+
+// FallbacksAllowed is the AllowFallbacks value that lets OpenRouter go on
+// to other providers when the preferred ones fail, which is also what a
+// nil AllowFallbacks means.
+func FallbacksAllowed() *bool { return Ptr(true) }
+
+// RequireZDR is the Zdr value that routes the request only to endpoints
+// with a zero-data-retention policy.
+func RequireZDR() *bool { return Ptr(true) }
+
+// RequireAllParameters is the RequireParameters value that routes the
+// request only to providers that support every parameter it sets
+// (response_format, tools, ...), rather than ignoring the ones a provider
+// lacks.
+func RequireAllParameters() *bool { return Ptr(true) }
+
+// RequireDistillableText is the EnforceDistillableText value that routes
+// the request only to models whose authors allow their output to be used
+// to train (distill) other models.
+func RequireDistillableText() *bool { return Ptr(true) }

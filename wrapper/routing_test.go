@@ -14,7 +14,7 @@ func TestRoutingConstructors(t *testing.T) {
 		want  string
 	}{
 		"order and fallbacks": {
-			openrouter.ProviderPreferences{Order: openrouter.Providers("anthropic", "", "openai"), AllowFallbacks: openrouter.Ptr(false)},
+			openrouter.ProviderPreferences{Order: openrouter.Providers("anthropic", "", "openai"), AllowFallbacks: openrouter.NoFallbacks()},
 			`{"order":["anthropic","openai"],"allow_fallbacks":false}`,
 		},
 		"only and ignore": {
@@ -26,8 +26,16 @@ func TestRoutingConstructors(t *testing.T) {
 			`{}`,
 		},
 		"data policy": {
-			openrouter.ProviderPreferences{DataCollection: openrouter.DataCollectionDeny, Zdr: openrouter.Ptr(true)},
+			openrouter.ProviderPreferences{DataCollection: openrouter.DataCollectionDeny, Zdr: openrouter.RequireZDR()},
 			`{"data_collection":"deny","zdr":true}`,
+		},
+		"switches": {
+			openrouter.ProviderPreferences{
+				AllowFallbacks:         openrouter.FallbacksAllowed(),
+				RequireParameters:      openrouter.RequireAllParameters(),
+				EnforceDistillableText: openrouter.RequireDistillableText(),
+			},
+			`{"allow_fallbacks":true,"require_parameters":true,"enforce_distillable_text":true}`,
 		},
 		"sort by": {
 			openrouter.ProviderPreferences{Sort: openrouter.SortBy(openrouter.SortByPrice)},

@@ -57,6 +57,7 @@ type Stream[T any] struct {
 	kind streamKind[T]
 
 	cur      T
+	raw      []byte // cur's JSON data, in the decoder's buffer (or a copy)
 	err      error
 	finished bool
 	events   int
@@ -64,7 +65,8 @@ type Stream[T any] struct {
 
 	// pending holds the events read before the stream was handed to the
 	// caller (see prefetch); Next delivers them first.
-	pending []T
+	pending    []T
+	pendingRaw [][]byte // the JSON data of each pending event, copied
 
 	closeOnce sync.Once
 	closeErr  error
@@ -111,6 +113,12 @@ func newStream[T any](cl *call, resp *http.Response, kind streamKind[T]) (*Strea
 // Next. It returns the *APIError of an error event that came before any
 // output; every other ending is left for Next to report.
 func (s *Stream[T]) prefetch() error {
+	// Until the caller's first Next, Current is the zero T and
+	// CurrentJSON nil, as on any other stream.
+	defer func() {
+		var zero T
+		s.cur, s.raw = zero, nil
+	}()
 	for len(s.pending) < maxPrefetch {
 		if !s.advance() {
 			var apiErr *APIError
@@ -120,6 +128,7 @@ func (s *Stream[T]) prefetch() error {
 			return nil
 		}
 		s.pending = append(s.pending, s.cur)
+		s.pendingRaw = append(s.pendingRaw, bytes.Clone(s.raw))
 		if s.kind.meaningful == nil || s.kind.meaningful(&s.cur) {
 			return nil
 		}
@@ -132,9 +141,9 @@ func (s *Stream[T]) prefetch() error {
 func (s *Stream[T]) Next() bool {
 	if len(s.pending) > 0 {
 		var zero T
-		s.cur = s.pending[0]
-		s.pending[0] = zero
-		s.pending = s.pending[1:]
+		s.cur, s.raw = s.pending[0], s.pendingRaw[0]
+		s.pending[0], s.pendingRaw[0] = zero, nil
+		s.pending, s.pendingRaw = s.pending[1:], s.pendingRaw[1:]
 		return true
 	}
 	return s.advance()
@@ -142,6 +151,7 @@ func (s *Stream[T]) Next() bool {
 
 // advance reads and decodes the next event from the body.
 func (s *Stream[T]) advance() bool {
+	s.raw = nil // it points into the buffer the decoder reuses
 	if s.finished {
 		return false
 	}
@@ -162,7 +172,7 @@ func (s *Stream[T]) advance() bool {
 	var zero T
 	s.cur = zero
 	if err := s.kind.decode(data, &s.cur); err != nil {
-		s.cur = zero
+		s.cur, s.raw = zero, nil
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
 			apiErr.Operation = s.op
@@ -176,6 +186,7 @@ func (s *Stream[T]) advance() bool {
 		}
 		return false
 	}
+	s.raw = data
 	s.events++
 	if s.obs != nil {
 		s.obs.event(s.events, &s.cur)
@@ -214,6 +225,26 @@ func (s *Stream[T]) endError(err error) error {
 // Current returns the event Next advanced to.
 func (s *Stream[T]) Current() T { return s.cur }
 
+// CurrentJSON returns a copy of the JSON data of the event Current
+// returns, as the server sent it: fields and event kinds the SDK's types
+// do not know are there, to read with encoding/json. It is nil before the
+// first Next and once Next has returned false. It works the same for
+// every stream (chat and completion chunks, Responses, Messages and
+// Images events); [WithRawResponse] is its counterpart for a call's
+// JSON result.
+//
+//	for chunk, err := range stream.All() {
+//		if err != nil {
+//			return err
+//		}
+//		var extra struct{ NewField string `json:"new_field"` }
+//		if err := json.Unmarshal(stream.CurrentJSON(), &extra); err != nil {
+//			return err
+//		}
+//		...
+//	}
+func (s *Stream[T]) CurrentJSON() []byte { return bytes.Clone(s.raw) }
+
 // Err returns the error that ended the stream, or nil if it ended at
 // [DONE] or has not ended.
 func (s *Stream[T]) Err() error { return s.err }
@@ -249,7 +280,7 @@ func (s *Stream[T]) Close() error {
 	if !s.finished {
 		s.finish(nil)
 	}
-	s.pending = nil
+	s.pending, s.pendingRaw = nil, nil
 	s.closeOnce.Do(func() {
 		s.closeErr = s.body.release()
 	})

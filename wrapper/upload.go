@@ -42,7 +42,7 @@ func checkUpload(op, filename, contentType, def string, r io.Reader) (string, er
 		return def, nil
 	}
 	if _, _, err := mime.ParseMediaType(contentType); err != nil {
-		return "", fmt.Errorf("openrouter: %s: content type %q: %w", op, contentType, err)
+		return "", errorf(op, "content type %q: %w", contentType, err)
 	}
 	return contentType, nil
 }
@@ -107,12 +107,12 @@ func sendUpload[T any](ctx context.Context, c *caller, op, filename string, opts
 	}
 	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 		// Closing the body on cancellation may surface as a pipe error.
-		err = fmt.Errorf("openrouter: %s: %w", op, context.Cause(ctx))
+		err = errorf(op, "%w", context.Cause(ctx))
 	}
 	if err != nil {
 		var re *readError
 		if errors.As(werr, &re) {
-			return nil, fmt.Errorf("openrouter: %s: reading %s: %w", op, filename, re.err)
+			return nil, errorf(op, "reading %s: %w", filename, re.err)
 		}
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func TestUploadsStopOnCancelWithABlockedReader(t *testing.T) {
 	t.Parallel()
 	for name, upload := range map[string]func(ctx context.Context, c *openrouter.Client, r io.Reader) error{
 		"Files.Upload": func(ctx context.Context, c *openrouter.Client, r io.Reader) error {
-			_, err := c.Files.Upload(ctx, "f.bin", "", r, nil)
+			_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "f.bin", Body: r})
 			return err
 		},
 		"STT.TranscribeFile": func(ctx context.Context, c *openrouter.Client, r io.Reader) error {
@@ -140,7 +140,7 @@ func TestUploadCancelledMidStream(t *testing.T) {
 		cancel()
 	}()
 	r := &countingReader{}
-	_, err := c.Files.Upload(ctx, "endless.bin", "", r, nil)
+	_, err := c.Files.Upload(ctx, openrouter.FileUpload{Filename: "endless.bin", Body: r})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
@@ -156,7 +156,7 @@ func TestUploadEndsWhenTheRequestIsNeverSent(t *testing.T) {
 			return nil, offline // neither sends nor reads nor closes the body
 		}))
 	r := &countingReader{}
-	if _, err := c.Files.Upload(context.Background(), "a.bin", "", r, nil); !errors.Is(err, offline) {
+	if _, err := c.Files.Upload(context.Background(), openrouter.FileUpload{Filename: "a.bin", Body: r}); !errors.Is(err, offline) {
 		t.Errorf("error %v, want %v", err, offline)
 	}
 	stopsReading(t, r)
@@ -167,7 +167,7 @@ func TestUploadEndsWhenTheRequestIsNeverSent(t *testing.T) {
 		t.Fatal(err)
 	}
 	r2 := &countingReader{}
-	if _, err := c2.Files.Upload(context.Background(), "a.bin", "", r2, nil); !errors.Is(err, openrouter.ErrMissingAPIKey) {
+	if _, err := c2.Files.Upload(context.Background(), openrouter.FileUpload{Filename: "a.bin", Body: r2}); !errors.Is(err, openrouter.ErrMissingAPIKey) {
 		t.Errorf("error %v, want ErrMissingAPIKey", err)
 	}
 	stopsReading(t, r2)
@@ -191,7 +191,7 @@ func TestUploadEndsWhenTheServerAnswersEarly(t *testing.T) {
 			}
 		}, openrouter.WithMaxRetries(2))
 		r := &countingReader{}
-		f, err := c.Files.Upload(context.Background(), "a.bin", "", r, nil)
+		f, err := c.Files.Upload(context.Background(), openrouter.FileUpload{Filename: "a.bin", Body: r})
 		switch {
 		case status == http.StatusOK && err == nil:
 			if v, _ := f.AsOpenRouterFile(); v.ID != "file-1" {
@@ -264,7 +264,7 @@ func TestUploadStreamsTheBody(t *testing.T) {
 		io.WriteString(w, fileJSON)
 	})
 	r := &gatedReader{size: size, gate: gate}
-	if _, err := c.Files.Upload(context.Background(), "big.bin", "", r, nil); err != nil {
+	if _, err := c.Files.Upload(context.Background(), openrouter.FileUpload{Filename: "big.bin", Body: r}); err != nil {
 		t.Fatal(err)
 	}
 	if got.Load() < size || !chunked.Load() {

@@ -45,7 +45,7 @@ func run(ctx context.Context, prompt string) error {
 		Messages: []openrouter.ChatMessage{openrouter.UserText(prompt)},
 		Provider: &openrouter.ProviderPreferences{
 			Order:          openrouter.Providers("anthropic", "amazon-bedrock", "openai"),
-			AllowFallbacks: openrouter.Ptr(true),
+			AllowFallbacks: openrouter.FallbacksAllowed(),
 		},
 	})
 	if err != nil {
@@ -62,7 +62,7 @@ func run(ctx context.Context, prompt string) error {
 		Provider: &openrouter.ProviderPreferences{
 			Sort:           openrouter.SortBy(openrouter.SortByPrice),
 			DataCollection: openrouter.DataCollectionDeny,
-			AllowFallbacks: openrouter.Ptr(true),
+			AllowFallbacks: openrouter.FallbacksAllowed(),
 		},
 	})
 	if err != nil {
