@@ -183,11 +183,16 @@ func TestToolConcurrencyErrorReturnCancelsTheOthers(t *testing.T) {
 	srv, client := loopSetup(t)
 	srv.Enqueue(openroutertest.OpSendChatCompletionRequest, calls("t", `"ok"`, `"fail"`, `"block"`).Response())
 	var canceled atomic.Bool
+	// The failing call waits until the blocking one runs: a failure that
+	// came first would rightly keep it from starting at all.
+	blocking := make(chan struct{})
 	h := rawTool(t, "t", func(ctx context.Context, args json.RawMessage) (string, error) {
 		switch string(args) {
 		case `"fail"`:
+			<-blocking
 			return "", errors.New("broken")
 		case `"block"`:
+			close(blocking)
 			<-ctx.Done()
 			canceled.Store(true)
 			return "", ctx.Err()
