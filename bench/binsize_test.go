@@ -11,10 +11,15 @@ import (
 // maxGrowth bounds what the SDK may add to a program's binary.
 const maxGrowth = 2 << 20
 
+// mcpSDK is the module path of the official Go MCP SDK, which only
+// mcpopenrouter (a module of its own) may bring in.
+const mcpSDK = "github.com/modelcontextprotocol/go-sdk"
+
 // TestBinarySize builds a one-call SDK program and its standard-library
 // counterpart (internal/sizeprobe) and checks the SDK's weight: at most
-// 2 MiB more, and no kin-openapi (the fake server's validator) nor
-// OpenTelemetry (otelopenrouter's, a module of its own) linked in.
+// 2 MiB more, and no kin-openapi (the fake server's validator),
+// OpenTelemetry (otelopenrouter's, a module of its own) nor the MCP SDK
+// (mcpopenrouter's, a module of its own) linked in.
 // Both builds are cached by the go command after the first run.
 func TestBinarySize(t *testing.T) {
 	if testing.Short() {
@@ -47,12 +52,17 @@ func TestBinarySize(t *testing.T) {
 		t.Errorf("the SDK adds %.2f MiB to a one-call program, more than 2 MiB", float64(growth)/(1<<20))
 	}
 
-	// The SDK's module does not even require OpenTelemetry: its users
-	// download none of it.
+	// The SDK's module does not even require OpenTelemetry or the MCP
+	// SDK: its users download none of them.
 	if gomod, err := os.ReadFile("../go.mod"); err != nil {
 		t.Fatal(err)
-	} else if strings.Contains(string(gomod), "go.opentelemetry.io") {
-		t.Error("the SDK's go.mod requires OpenTelemetry: it belongs in otelopenrouter/go.mod")
+	} else {
+		if strings.Contains(string(gomod), "go.opentelemetry.io") {
+			t.Error("the SDK's go.mod requires OpenTelemetry: it belongs in otelopenrouter/go.mod")
+		}
+		if strings.Contains(string(gomod), mcpSDK) {
+			t.Error("the SDK's go.mod requires the MCP SDK: it belongs in mcpopenrouter/go.mod")
+		}
 	}
 
 	mods, err := exec.Command(goTool, "version", "-m", sdk).CombinedOutput()
@@ -65,13 +75,17 @@ func TestBinarySize(t *testing.T) {
 	if strings.Contains(string(mods), "go.opentelemetry.io") || strings.Contains(string(mods), "otelopenrouter") {
 		t.Errorf("OpenTelemetry is a dependency of the SDK program:\n%s", mods)
 	}
+	if strings.Contains(string(mods), mcpSDK) || strings.Contains(string(mods), "mcpopenrouter") {
+		t.Errorf("the MCP SDK is a dependency of the SDK program:\n%s", mods)
+	}
 	syms, err := exec.Command(goTool, "tool", "nm", sdk).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go tool nm: %v\n%s", err, syms)
 	}
 	for _, line := range strings.Split(string(syms), "\n") {
 		if strings.Contains(line, "kin-openapi") || strings.Contains(line, "openroutertest") ||
-			strings.Contains(line, "go.opentelemetry.io") || strings.Contains(line, "otelopenrouter") {
+			strings.Contains(line, "go.opentelemetry.io") || strings.Contains(line, "otelopenrouter") ||
+			strings.Contains(line, mcpSDK) || strings.Contains(line, "mcpopenrouter") {
 			t.Fatalf("the SDK program links test-only code: %s", line)
 		}
 	}
