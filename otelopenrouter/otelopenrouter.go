@@ -225,7 +225,9 @@ func (in *instruments) callStart(ctx context.Context, info openrouter.CallStartI
 			}
 		}
 	}
-	ctx, st.span = in.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
+	// The span starts and ends at the times the durations are measured
+	// from, so that the time to the first chunk never exceeds the span.
+	ctx, st.span = in.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...), trace.WithTimestamp(st.start))
 	return context.WithValue(ctx, callKey, st)
 }
 
@@ -272,7 +274,8 @@ func (in *instruments) callEnd(ctx context.Context, info openrouter.CallEndInfo)
 	if st == nil {
 		return
 	}
-	elapsed := time.Since(st.start)
+	end := time.Now()
+	elapsed := end.Sub(st.start)
 	if info.Result != nil {
 		st.sum.addResult(info.Result, in.cfg.content)
 	}
@@ -299,7 +302,7 @@ func (in *instruments) callEnd(ctx context.Context, info openrouter.CallEndInfo)
 		span.SetAttributes(keyErrorType.String(errType))
 		span.SetStatus(codes.Error, info.Err.Error())
 	}
-	span.End()
+	span.End(trace.WithTimestamp(end))
 
 	if st.operation == "" {
 		return
