@@ -364,7 +364,8 @@ func TestSTTTranscribeFile(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	audio := bytes.Repeat([]byte("RIFF\x00\x01WAVEfmt "), 5000) // 70 kB: several pipe writes
-	resp, err := c.STT.TranscribeFile(ctx, `voice "memo".wav`, "audio/wav", mediaOnlyReader{bytes.NewReader(audio)}, openrouter.TranscribeFileParams{
+	resp, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{
+		Filename: `voice "memo".wav`, ContentType: "audio/wav", Body: mediaOnlyReader{bytes.NewReader(audio)},
 		Model: "openai/whisper-1", Language: "fr", ResponseFormat: "verbose_json", Temperature: ptr(0.25),
 		TimestampGranularities: []openrouter.TranscriptionGranularity{"word", "segment"},
 	})
@@ -391,7 +392,7 @@ func TestSTTTranscribeFile(t *testing.T) {
 func TestSTTTranscribeFileGuessesType(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
-	must[*openrouter.TranscriptionResponse](t)(c.STT.TranscribeFile(ctx, "talk.MP3", "", strings.NewReader("ID3 data"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"}))
+	must[*openrouter.TranscriptionResponse](t)(c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "talk.MP3", Body: strings.NewReader("ID3 data"), Model: "openai/whisper-1"}))
 	u := parseMediaUpload(t, only(t, srv, "createAudioTranscriptions"))
 	check(t, "file type", u.fileType, "audio/mpeg")
 	check(t, "file", string(u.file), "ID3 data")
@@ -404,7 +405,7 @@ func TestSTTTranscribeFileNotRetried(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	srv.Enqueue("createAudioTranscriptions", openroutertest.ErrorResponse(http.StatusServiceUnavailable, "busy"))
-	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("RIFF"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
+	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader("RIFF"), Model: "openai/whisper-1"})
 	wantAPIError(t, err, 503)
 	check(t, "attempts", len(srv.RequestsFor("createAudioTranscriptions")), 1)
 
@@ -430,7 +431,7 @@ func (f *mediaFailingReader) Read(p []byte) (int, error) {
 func TestSTTTranscribeFileReadError(t *testing.T) {
 	t.Parallel()
 	_, c := newMediaServer(t)
-	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", &mediaFailingReader{}, openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
+	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: &mediaFailingReader{}, Model: "openai/whisper-1"})
 	if !errors.Is(err, errMediaDisk) || !contains(err.Error(), "a.wav") {
 		t.Errorf("error %v, want one naming a.wav and wrapping the read error", err)
 	}
@@ -440,7 +441,7 @@ func TestSTTTranscribeFileAPIError(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
 	srv.Enqueue("createAudioTranscriptions", openroutertest.ErrorResponse(http.StatusBadRequest, "unsupported audio"))
-	_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("RIFF"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
+	_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader("RIFF"), Model: "openai/whisper-1"})
 	apiErr := wantAPIError(t, err, 400)
 	check(t, "message", apiErr.Message, "unsupported audio")
 }
@@ -448,7 +449,7 @@ func TestSTTTranscribeFileAPIError(t *testing.T) {
 func TestMediaBadArguments(t *testing.T) {
 	t.Parallel()
 	srv, c := newMediaServer(t)
-	p := openrouter.TranscribeFileParams{Model: "openai/whisper-1"}
+	p := openrouter.TranscriptionUpload{Model: "openai/whisper-1"}
 	for name, call := range map[string]func() error{
 		"Images.ListModelEndpoints author": func() error { _, err := c.Images.ListModelEndpoints(ctx, "", "x"); return err },
 		"Images.ListModelEndpoints slug":   func() error { _, err := c.Images.ListModelEndpoints(ctx, "x", " "); return err },
@@ -460,12 +461,15 @@ func TestMediaBadArguments(t *testing.T) {
 			return err
 		},
 		"STT.TranscribeFile filename": func() error {
-			_, err := c.STT.TranscribeFile(ctx, "", "audio/wav", strings.NewReader("x"), p)
+			_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "", ContentType: "audio/wav", Body: strings.NewReader("x"), Model: p.Model})
 			return err
 		},
-		"STT.TranscribeFile reader": func() error { _, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", nil, p); return err },
+		"STT.TranscribeFile reader": func() error {
+			_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Model: p.Model})
+			return err
+		},
 		"STT.TranscribeFile model": func() error {
-			_, err := c.STT.TranscribeFile(ctx, "a.wav", "audio/wav", strings.NewReader("x"), openrouter.TranscribeFileParams{})
+			_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader("x")})
 			return err
 		},
 	} {

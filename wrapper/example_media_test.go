@@ -99,7 +99,10 @@ func ExampleSTTService_TranscribeFile() {
 	// Any io.Reader works, typically an *os.File; it is streamed, not
 	// loaded into memory.
 	audio := strings.NewReader("RIFF....WAVEfmt ")
-	resp, err := client.STT.TranscribeFile(context.Background(), "memo.wav", "audio/wav", audio, openrouter.TranscribeFileParams{Model: "openai/whisper-1", Language: "en"})
+	resp, err := client.STT.TranscribeFile(context.Background(), openrouter.TranscriptionUpload{
+		Filename: "memo.wav", ContentType: "audio/wav", Body: audio,
+		Model: "openai/whisper-1", Language: "en",
+	})
 	if err != nil {
 		panic(err)
 	}

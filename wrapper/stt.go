@@ -42,9 +42,19 @@ func (s *STTService) Transcribe(ctx context.Context, req TranscriptionRequest, o
 	})
 }
 
-// TranscribeFileParams are the form fields of STT.TranscribeFile besides
-// the file. Model is required.
-type TranscribeFileParams struct {
+// TranscriptionUpload is the recorded speech STT.TranscribeFile sends,
+// with the form fields that go with it. Filename, Body and Model are
+// required.
+type TranscriptionUpload struct {
+	// Filename is the file's name, with no line break; the media type is
+	// guessed from its extension when ContentType is empty.
+	Filename string
+	// ContentType is the file's media type; "" means the one Filename's
+	// extension suggests, else application/octet-stream.
+	ContentType string
+	// Body holds the audio, read once while the request is sent.
+	// TranscribeFile does not close it.
+	Body io.Reader
 	// Model is the speech-to-text model, such as "openai/whisper-1".
 	Model string
 	// Language is the spoken language as an ISO-639-1 code; empty lets the
@@ -59,27 +69,26 @@ type TranscribeFileParams struct {
 	TimestampGranularities []TranscriptionGranularity
 }
 
-// TranscribeFile turns recorded speech read from r into text, sending it as
-// a multipart/form-data upload named filename with the given media type
-// (empty: guessed from the file name's extension, else
-// application/octet-stream). r is streamed, never held in memory whole;
-// for that reason the request is sent once and never retried.
-// TranscribeFile does not close r, and r is not read after it returns,
-// except for a Read that is still blocked 100ms after ctx is cancelled.
-// An empty filename or model, a nil r, a filename with a line break, or a
-// contentType that is not a media type is an error, and nothing is sent.
-// It calls POST /audio/transcriptions.
-func (s *STTService) TranscribeFile(ctx context.Context, filename, contentType string, r io.Reader, params TranscribeFileParams, opts ...Option) (*TranscriptionResponse, error) {
+// TranscribeFile turns recorded speech read from up.Body into text,
+// sending it as a multipart/form-data upload named up.Filename. The body
+// is streamed, never held in memory whole; for that reason the request is
+// sent once and never retried. TranscribeFile does not close up.Body, and
+// does not read it after it returns, except for a Read that is still
+// blocked 100ms after ctx is cancelled. An empty Filename or Model, a nil
+// Body, a Filename with a line break, or a ContentType that is not a
+// media type is an error, and nothing is sent. It calls POST
+// /audio/transcriptions.
+func (s *STTService) TranscribeFile(ctx context.Context, up TranscriptionUpload, opts ...Option) (*TranscriptionResponse, error) {
 	const op = "STT.TranscribeFile"
-	if err := nonEmpty(op, "params.Model", params.Model); err != nil {
+	if err := nonEmpty(op, "Model", up.Model); err != nil {
 		return nil, err
 	}
-	contentType, err := checkUpload(op, filename, contentType, audioType(filename), r)
+	contentType, err := checkUpload(op, up.Filename, up.ContentType, audioType(up.Filename), up.Body)
 	if err != nil {
 		return nil, err
 	}
-	return sendUpload[TranscriptionResponse](ctx, s.c, op, filename, opts,
-		func(mw *multipart.Writer) error { return writeTranscriptionForm(mw, params, filename, contentType, r) },
+	return sendUpload[TranscriptionResponse](ctx, s.c, op, up.Filename, opts,
+		func(mw *multipart.Writer) error { return writeTranscriptionForm(mw, up, contentType) },
 		func(server, contentType string, body io.Reader) (*http.Request, error) {
 			return gen.NewCreateAudioTranscriptionsRequestWithBody(server, contentType, body)
 		})
@@ -105,8 +114,8 @@ func audioType(filename string) string {
 	return "application/octet-stream"
 }
 
-// writeTranscriptionForm writes the fields of params, then the file.
-func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filename, contentType string, r io.Reader) error {
+// writeTranscriptionForm writes the fields of p, then the file.
+func writeTranscriptionForm(mw *multipart.Writer, p TranscriptionUpload, contentType string) error {
 	fields := [][2]string{{"model", p.Model}}
 	if p.Language != "" {
 		fields = append(fields, [2]string{"language", p.Language})
@@ -125,11 +134,11 @@ func writeTranscriptionForm(mw *multipart.Writer, p TranscribeFileParams, filena
 			return err
 		}
 	}
-	part, err := createFilePart(mw, filename, contentType)
+	part, err := createFilePart(mw, p.Filename, contentType)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(part, fileReader{r}); err != nil {
+	if _, err := io.Copy(part, fileReader{p.Body}); err != nil {
 		return err
 	}
 	return nil

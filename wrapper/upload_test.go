@@ -36,7 +36,7 @@ func TestUploadsStopOnCancelWithABlockedReader(t *testing.T) {
 			return err
 		},
 		"STT.TranscribeFile": func(ctx context.Context, c *openrouter.Client, r io.Reader) error {
-			_, err := c.STT.TranscribeFile(ctx, "a.wav", "", r, openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
+			_, err := c.STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", Body: r, Model: "openai/whisper-1"})
 			return err
 		},
 	} {
@@ -72,7 +72,7 @@ func TestTranscribeFileRejectsBadFileArguments(t *testing.T) {
 		{"a.wav\r\nX-Injected: 1", "", "line break"},
 		{"a.wav", "not a type", "content type"},
 	} {
-		_, err := c.STT.TranscribeFile(context.Background(), tc.filename, tc.contentType, strings.NewReader("RIFF"), openrouter.TranscribeFileParams{Model: "openai/whisper-1"})
+		_, err := c.STT.TranscribeFile(context.Background(), openrouter.TranscriptionUpload{Filename: tc.filename, ContentType: tc.contentType, Body: strings.NewReader("RIFF"), Model: "openai/whisper-1"})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("TranscribeFile(%q, %q) error %v, want one about %s", tc.filename, tc.contentType, err, tc.want)
 		}
@@ -272,7 +272,7 @@ func TestUploadStreamsTheBody(t *testing.T) {
 	}
 }
 
-var mediaWhisper = openrouter.TranscribeFileParams{Model: "openai/mediaWhisper-1"}
+var mediaWhisper = openrouter.TranscriptionUpload{Model: "openai/mediaWhisper-1"}
 
 func TestTranscribeFileStreamsTheBody(t *testing.T) {
 	t.Parallel()
@@ -281,7 +281,7 @@ func TestTranscribeFileStreamsTheBody(t *testing.T) {
 		chunked = r.ContentLength == -1 && len(r.TransferEncoding) > 0 && r.TransferEncoding[0] == "chunked"
 		jsonHandler(200, `{"text":"ok"}`)(w, r)
 	})
-	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), "a.wav", "audio/wav", strings.NewReader("RIFF"), mediaWhisper)
+	resp, err := ts.client(t).STT.TranscribeFile(context.Background(), openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader("RIFF"), Model: mediaWhisper.Model})
 	if err != nil || resp.Text != "ok" {
 		t.Fatalf("TranscribeFile = %+v, %v", resp, err)
 	}
@@ -297,7 +297,7 @@ func TestTranscribeFileMissingKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.STT.TranscribeFile(context.Background(), "a.wav", "audio/wav", strings.NewReader(strings.Repeat("x", 1<<20)), mediaWhisper)
+	_, err = c.STT.TranscribeFile(context.Background(), openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader(strings.Repeat("x", 1<<20)), Model: mediaWhisper.Model})
 	if !errors.Is(err, openrouter.ErrMissingAPIKey) {
 		t.Errorf("error %v, want ErrMissingAPIKey", err)
 	}
@@ -310,7 +310,7 @@ func TestTranscribeFileNilContext(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, jsonHandler(200, `{"text":"ok"}`))
 	var nilCtx context.Context
-	_, err := ts.client(t).STT.TranscribeFile(nilCtx, "a.wav", "audio/wav", strings.NewReader("RIFF"), mediaWhisper)
+	_, err := ts.client(t).STT.TranscribeFile(nilCtx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: strings.NewReader("RIFF"), Model: mediaWhisper.Model})
 	if err == nil || !strings.Contains(err.Error(), "nil context") {
 		t.Errorf("error %v", err)
 	}
@@ -331,7 +331,7 @@ func TestTranscribeFileEarlyAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := io.LimitReader(mediaZeros{}, 64<<20)
-	_, err = c.STT.TranscribeFile(context.Background(), "big.wav", "audio/wav", big, mediaWhisper)
+	_, err = c.STT.TranscribeFile(context.Background(), openrouter.TranscriptionUpload{Filename: "big.wav", ContentType: "audio/wav", Body: big, Model: mediaWhisper.Model})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -370,7 +370,7 @@ func TestTranscribeFileContextCancelled(t *testing.T) {
 	defer cancel()
 	r := &mediaSlowReader{}
 	start := time.Now()
-	_, err := ts.client(t).STT.TranscribeFile(ctx, "a.wav", "audio/wav", r, mediaWhisper)
+	_, err := ts.client(t).STT.TranscribeFile(ctx, openrouter.TranscriptionUpload{Filename: "a.wav", ContentType: "audio/wav", Body: r, Model: mediaWhisper.Model})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want DeadlineExceeded", err)
 	}
