@@ -202,6 +202,7 @@ func runTools(ctx context.Context, client *Client, req ChatRequest, handlers []*
 		calls = from.state.s.Calls
 		r.lastKey, r.repeats = from.state.s.RepeatKey, from.state.s.Repeats
 		r.emittedCalls = len(res.ToolCalls)
+		req.Messages = res.Messages
 	}
 	if obs := client.cfg.observers; len(obs) > 0 {
 		ctx = runStart(ctx, obs, req, handlers)
@@ -463,6 +464,9 @@ type resumePoint struct {
 // of the paused answer has a handler.
 func (p *resumePoint) check(byName map[string]*ToolHandler) (map[string]ApprovalDecision, error) {
 	v := p.state.s
+	if v.Version != stateVersion || len(v.Pending) == 0 {
+		return nil, errors.New("the state holds no paused run: use the RunResult.State of a run that returned ErrApprovalRequired, or its JSON")
+	}
 	out := make(map[string]ApprovalDecision, len(p.decisions))
 	for i, d := range p.decisions {
 		if !slices.Contains(v.Pending, d.CallID) {

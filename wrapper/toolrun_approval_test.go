@@ -192,6 +192,18 @@ func TestApprovalDecisionsMustMatchThePendingCalls(t *testing.T) {
 	if _, err := openrouter.ResumeTools(context.Background(), client, nil, handlers, nil); err == nil {
 		t.Error("a nil state resumed")
 	}
+	var blank openrouter.RunState
+	if err := json.Unmarshal([]byte(`{"version":1}`), &blank); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*openrouter.RunState{{}, &blank} {
+		if _, err := openrouter.ResumeTools(context.Background(), client, s, handlers, nil); err == nil || !strings.Contains(err.Error(), "holds no paused run") {
+			t.Errorf("a state without a paused run: error %v", err)
+		}
+	}
+	if n := len(srv.RequestsFor(chatOp)); n != 1 {
+		t.Errorf("resuming states without a paused run sent %d requests", n-1)
+	}
 }
 
 func TestRunStateRejectsAnotherFormat(t *testing.T) {
