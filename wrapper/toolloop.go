@@ -424,7 +424,12 @@ func (r *runner) pause(req ChatRequest, calls []ToolCall) bool {
 	for _, tc := range res.ToolCalls {
 		sc := savedCall{Step: tc.Step, Call: tc.Call, Content: tc.Content}
 		if tc.Err != nil {
-			sc.Error = strings.TrimPrefix(tc.Err.Error(), prefix)
+			// The text of what went wrong: restore wraps it in a
+			// *ToolError of the call again.
+			sc.Error = tc.Err.Error()
+			if te := (*ToolError)(nil); errors.As(tc.Err, &te) && te.Err != nil {
+				sc.Error = te.Err.Error()
+			}
 		}
 		v.ToolCalls = append(v.ToolCalls, sc)
 	}

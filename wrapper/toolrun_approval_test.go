@@ -299,3 +299,42 @@ func TestRunStepCarriesItsUsageAndTheTotals(t *testing.T) {
 		t.Errorf("second step usage = %+v / %v, totals %+v / %v", b.Tokens, b.Cost, b.TotalTokens, b.TotalCost)
 	}
 }
+
+// A call that failed before the pause keeps its error text through the
+// saved state, once prefixed.
+func TestRunStateKeepsTheErrorsOfEarlierCalls(t *testing.T) {
+	srv, client := loopSetup(t)
+	srv.Enqueue(chatOp, calls("lookup", `{"q":"x"}`).Response())
+	srv.Enqueue(chatOp, calls("delete", `{"path":"/tmp/x"}`).Response())
+	srv.Enqueue(chatOp, openroutertest.ChatReply("done"))
+	lookup := rawTool(t, "lookup", func(context.Context, json.RawMessage) (string, error) { return "", errors.New("index offline") })
+	del := rawTool(t, "delete", func(context.Context, json.RawMessage) (string, error) { return "deleted", nil })
+	handlers := []*openrouter.ToolHandler{lookup, del}
+	res, err := openrouter.RunTools(context.Background(), client, weatherRequest(), handlers, openrouter.WithApproval(openrouter.ApprovalFor("delete")))
+	if !errors.Is(err, openrouter.ErrApprovalRequired) || len(res.ToolCalls) != 1 || res.ToolCalls[0].Err == nil {
+		t.Fatalf("err = %v, calls %+v; want a pause after a failed lookup", err, res.ToolCalls)
+	}
+	before := res.ToolCalls[0].Err.Error()
+	saved, err := json.Marshal(res.State)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state openrouter.RunState
+	if err := json.Unmarshal(saved, &state); err != nil {
+		t.Fatal(err)
+	}
+	res2, err := openrouter.ResumeTools(context.Background(), client, &state, handlers, []openrouter.ApprovalDecision{openrouter.Approve("call_1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var te *openrouter.ToolError
+	if len(res2.ToolCalls) != 2 || !errors.As(res2.ToolCalls[0].Err, &te) || te.Name != "lookup" {
+		t.Fatalf("resumed calls = %+v", res2.ToolCalls)
+	}
+	if after := res2.ToolCalls[0].Err.Error(); after != before {
+		t.Errorf("error after resume = %q, want %q", after, before)
+	}
+	if res2.ToolCalls[0].Content != "error: index offline" || res2.Text() != "done" {
+		t.Errorf("content %q, text %q", res2.ToolCalls[0].Content, res2.Text())
+	}
+}

@@ -51,7 +51,11 @@ func Reject(callID, reason string) ApprovalDecision {
 // conditions, hooks, limits, approval) are passed again to ResumeTools.
 // It holds the request's model, parameters and tools, and the whole
 // transcript, so it can be large and it holds whatever the conversation
-// holds: store it as you would the conversation.
+// holds: store it as you would the conversation. The failed calls of the
+// steps before the pause keep their error text, not their error values:
+// after a resume, [ToolCallResult].Err of such a call is a [*ToolError]
+// with the same text, which no longer matches sentinels such as
+// [ErrToolDenied].
 type RunState struct {
 	s savedRun
 }
